@@ -1,0 +1,92 @@
+"""``afterview list``, ``show`` and ``interviewer``: what is stored, and adding who you met."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import inputs, runtime
+from afterview.contract import interview_json
+from afterview.errors import UserError
+from afterview.models import Document, Interview, StepState
+from afterview.steps import refresh_steps
+
+InterviewId = Annotated[int, typer.Argument(help="The interview's id, as afterview list shows it.", min=1)]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
+
+
+def find(document: Document, interview_id: int) -> Interview:
+    """The interview with this id, or a clear error."""
+    interview = document.interview(interview_id)
+    if interview is None:
+        raise UserError(
+            f"There is no interview {interview_id}.", hint="See your interviews with: afterview list"
+        )
+    return interview
+
+
+def list_interviews(json_: Json = False) -> None:
+    """List every interview, newest first.
+
+    Example: afterview list --json
+    """
+    document = runtime.open_store().read()
+    now = runtime.local_now(document.profile)
+    items = sorted(document.interviews, key=lambda i: i.at, reverse=True)
+    if json_:
+        render.print_json([interview_json(i, now=now) for i in items])
+    else:
+        render.interviews(items, now=now)
+
+
+def show(interview_id: InterviewId, json_: Json = False) -> None:
+    """Show one interview: who, when, what comes next, and its steps.
+
+    Example: afterview show 7
+    """
+    document = runtime.open_store().read()
+    now = runtime.local_now(document.profile)
+    interview = find(document, interview_id)
+    if json_:
+        render.print_json(interview_json(interview, now=now))
+    else:
+        render.interview_detail(interview, now=now)
+
+
+def interviewer(
+    interview_id: InterviewId,
+    spec: Annotated[str, typer.Argument(help='"Name, Title <email>"; title and email optional.')],
+) -> None:
+    """Add an interviewer to an interview, or update one with the same name (say, their email).
+
+    Example: afterview interviewer 7 "Jane Doe, CTO <jane@acme.com>"
+    """
+    person = inputs.interviewer(spec)
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        interview = find(document, interview_id)
+        people = list(interview.interviewers)
+        same = next((i for i, p in enumerate(people) if p.name.casefold() == person.name.casefold()), None)
+        if same is None:
+            people.append(person)
+        else:
+            old = people[same]
+            people[same] = old.model_copy(
+                update={"title": person.title or old.title, "email": person.email or old.email}
+            )
+        updated = refresh_steps(
+            interview.model_copy(update={"interviewers": people, "updated_at": now}),
+            runtime.context(document),
+            now=now,
+        )
+        document.put(updated)
+    name = people[-1 if same is None else same].name
+    render.out().print(f"{'Added' if same is None else 'Updated'} {name} on interview {interview_id}.")
+    render.step_rows(
+        ((updated, s) for s in updated.steps if s.person == name and s.state is StepState.PENDING),
+        now=now,
+        show_interview=False,
+    )

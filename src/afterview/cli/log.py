@@ -1,0 +1,202 @@
+"""``afterview log``: record an interview right after it happens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import inputs, runtime
+from afterview.contract import interview_json
+from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
+from afterview.errors import UserError
+from afterview.models import Document, Format, Interview, Paperwork, Person, Stage
+from afterview.steps import refresh_steps
+
+
+@dataclass
+class Answers:
+    """What the user told ``log``, from flags or prompts."""
+
+    company: str | None
+    role: str | None
+    at: str | None
+    stage: str | None
+    format: str | None
+    interviewers: list[str]
+    next_steps: str | None
+    decision_by: str | None
+    paperwork: list[str]
+    references: bool | None
+    note: str | None
+
+
+def log(
+    company: Annotated[str | None, typer.Option(help="The company you interviewed with.")] = None,
+    role: Annotated[str | None, typer.Option(help="The role you interviewed for.")] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(help=f"When it happened (default: now): a date, 'yesterday 14:00', or {DATE_EXAMPLES}."),
+    ] = None,
+    stage: Annotated[str | None, typer.Option(help="screen, technical, onsite, final or other.")] = None,
+    format_: Annotated[str | None, typer.Option("--format", help="video, phone or onsite.")] = None,
+    interviewer: Annotated[
+        list[str] | None,
+        typer.Option(help='"Name, Title <email>"; title and email optional. Repeat for each interviewer.'),
+    ] = None,
+    next_steps: Annotated[str | None, typer.Option(help="What they said would happen next.")] = None,
+    decision_by: Annotated[
+        str | None, typer.Option(help=f"When they said you would hear back: {DATE_EXAMPLES}.")
+    ] = None,
+    paperwork: Annotated[
+        list[str] | None, typer.Option(help="Something you were handed to complete. Repeatable.")
+    ] = None,
+    references: Annotated[
+        bool | None,
+        typer.Option("--references/--no-references", help="Whether your references may be contacted."),
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Anything else worth keeping.")] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; fail if something is missing.")
+    ] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Print the new interview as JSON.")] = False,
+) -> None:
+    """Record an interview you just had, and plan what to do next.
+
+    On a terminal it asks for whatever the flags did not give. Example:
+
+        afterview log --company Acme --role "Staff Engineer" --interviewer "Jane Doe <jane@acme.com>"
+    """
+    store = runtime.open_store()
+    current = store.read()
+    now = runtime.local_now(current.profile)
+    answers = Answers(
+        company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
+        list(paperwork or []), references, note,
+    )  # fmt: skip
+    fields = _read(answers, now=now, ask=runtime.interactive(no_input))
+    with store.transaction() as document:
+        interview = _record(document, fields, now=runtime.local_now(document.profile))
+    if json_:
+        render.print_json(interview_json(interview, now=now))
+    else:
+        render.created(interview, now=now)
+
+
+def _read(answers: Answers, *, now: dt.datetime, ask: bool) -> dict[str, object]:
+    """Check every answer, prompting for what is missing when ``ask``, else failing naming the field."""
+    company = _required(answers.company, "company", "Company", ask=ask)
+    role = _required(answers.role, "role", "Role", ask=ask)
+    fields: dict[str, object] = {
+        "company": inputs.clean_text(company, field="company"),
+        "role": inputs.clean_text(role, field="role"),
+    }
+    if answers.at is None and ask:
+        fields["at"] = inputs.ask_until_valid(
+            "When (date or date-time)", lambda t: parse_moment(t, now=now), default="now"
+        )
+    else:
+        fields["at"] = parse_moment(answers.at or "now", now=now)
+    fields["stage"] = _choice(answers.stage, Stage, "stage", ask=ask, default=Stage.OTHER)
+    fields["format"] = _choice(answers.format, Format, "format", ask=ask, default=Format.VIDEO)
+    people = [inputs.interviewer(spec) for spec in answers.interviewers]
+    if not answers.interviewers and ask:
+        people = _ask_interviewers()
+    fields["interviewers"] = people
+    next_steps = answers.next_steps
+    if next_steps is None and ask:
+        next_steps = inputs.ask("What did they say about next steps?", required=False) or None
+    fields["next_steps"] = (
+        inputs.clean_text(next_steps, field="next steps", max_length=10_000) if next_steps else None
+    )
+    if answers.decision_by is None and ask:
+        fields["decision_by"] = inputs.ask_until_valid(
+            "When should you hear back? (blank if they did not say)",
+            lambda t: parse_date(t, today=now.date()),
+            required=False,
+        )
+    else:
+        fields["decision_by"] = (
+            parse_date(answers.decision_by, today=now.date()) if answers.decision_by else None
+        )
+    items = answers.paperwork
+    if not items and ask:
+        items = _ask_lines("Paperwork you were handed, one per line (blank to finish)")
+    fields["paperwork"] = [Paperwork(title=inputs.clean_text(t, field="paperwork item")) for t in items]
+    references = answers.references
+    if references is None and ask:
+        references = typer.confirm("May they contact your references?", default=False)
+    fields["references_may_call"] = bool(references)
+    fields["notes"] = (
+        inputs.clean_text(answers.note, field="note", max_length=100_000, multiline=True)
+        if answers.note
+        else None
+    )
+    return fields
+
+
+def _required(value: str | None, flag: str, label: str, *, ask: bool) -> str:
+    if value is not None:
+        return value
+    if ask:
+        return inputs.ask(label)
+    raise UserError(
+        f"The {flag} is missing.",
+        hint=f"Give it with --{flag}, or run afterview log on a terminal to be asked.",
+    )
+
+
+def _choice(value: str | None, enum: type[inputs.E], field: str, *, ask: bool, default: inputs.E) -> inputs.E:
+    if value is not None:
+        return inputs.choice(value, enum, field=field)
+    if not ask:
+        return default
+    options = "/".join(str(member.value) for member in enum)
+    answer = inputs.ask_until_valid(
+        f"{field.capitalize()} ({options})",
+        lambda t: inputs.choice(t, enum, field=field),
+        default=str(default.value),
+    )
+    assert answer is not None
+    return answer
+
+
+def _ask_interviewers() -> list[Person]:
+    people: list[Person] = []
+    typer.echo("Interviewers, one at a time (blank name to finish).")
+    while name := inputs.ask(f"Interviewer {len(people) + 1} name", required=False):
+        title = inputs.ask("  Title", required=False)
+        email = inputs.ask_until_valid("  Email", inputs.email_address, required=False)
+        try:
+            people.append(
+                Person(
+                    name=inputs.clean_text(name, field="name"),
+                    title=inputs.clean_text(title, field="title") if title else None,
+                    email=email,
+                )
+            )
+        except UserError as error:
+            typer.echo(error.message, err=True)
+    return people
+
+
+def _ask_lines(label: str) -> list[str]:
+    typer.echo(label)
+    lines: list[str] = []
+    while line := inputs.ask("  ", required=False):
+        lines.append(line)
+    return lines
+
+
+def _record(document: Document, fields: dict[str, object], *, now: dt.datetime) -> Interview:
+    """Add the interview to the document with a new id, and plan its steps."""
+    interview = Interview.model_validate(
+        {**fields, "id": document.next_id, "created_at": now, "updated_at": now}
+    )
+    interview = refresh_steps(interview, runtime.context(document), now=now)
+    document.next_id += 1
+    document.interviews.append(interview)
+    return interview

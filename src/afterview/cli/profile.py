@@ -1,0 +1,94 @@
+"""``afterview profile``: who you are, for signatures and time zones."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import inputs, runtime
+from afterview.errors import UserError
+from afterview.models import Profile
+
+
+def _timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(
+            f"{value!r} is not a time zone.", hint="Use an IANA name such as Europe/Berlin."
+        ) from None
+    return value
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise UserError(f"{value!r} is not a two-letter country code.", hint="For example US, GB, DE or FR.")
+    return code
+
+
+_READERS = {
+    "name": lambda v: inputs.clean_text(v, field="name"),
+    "email": inputs.email_address,
+    "phone": lambda v: inputs.clean_text(v, field="phone", max_length=50),
+    "signature": lambda v: inputs.clean_text(
+        v.replace("\\n", "\n"), field="signature", max_length=2_000, multiline=True
+    ),
+    "timezone": _timezone,
+    "country": _country,
+}
+
+
+def profile(
+    name: Annotated[str | None, typer.Option(help="Your name, as you sign messages.")] = None,
+    email: Annotated[str | None, typer.Option(help="Your email address.")] = None,
+    phone: Annotated[str | None, typer.Option(help="Your phone number.")] = None,
+    signature: Annotated[
+        str | None, typer.Option(help=r"How messages end (default: name, email, phone); \n for a new line.")
+    ] = None,
+    timezone: Annotated[
+        str | None, typer.Option(help="Your time zone, e.g. Europe/Berlin (default: the system's).")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Two-letter country code, for public holidays.")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """Show or set your name, email, phone and signature.
+
+    With no options on a terminal it asks for each, showing the current value. Example:
+
+        afterview profile --name "Sam Lee" --email sam@example.com
+    """
+    given = {
+        "name": name,
+        "email": email,
+        "phone": phone,
+        "signature": signature,
+        "timezone": timezone,
+        "country": country,
+    }
+    changes = {key: _READERS[key](value) for key, value in given.items() if value is not None}
+    store = runtime.open_store()
+    if not changes and runtime.interactive(no_input) and not json_:
+        current = store.read().profile
+        for key in ("name", "email", "phone", "signature"):
+            answer = inputs.ask_until_valid(
+                key.capitalize(), _READERS[key], default=getattr(current, key), required=False
+            )
+            if answer is not None:
+                changes[key] = answer
+    if changes:
+        with store.transaction() as document:
+            document.profile = Profile.model_validate({**document.profile.model_dump(), **changes})
+        result = document.profile
+        render.note("Profile saved.")
+    else:
+        result = store.read().profile
+    if json_:
+        render.print_json(result.model_dump(mode="json"))
+    else:
+        render.kv((key.capitalize(), getattr(result, key)) for key in _READERS)

@@ -1,0 +1,64 @@
+"""What a command needs from the outside world: the clock, the time zone and the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+
+from afterview import paths
+from afterview.errors import UserError
+from afterview.models import Document, Profile
+from afterview.steps import PlanContext, plan_context
+from afterview.store import DEFAULT_LOCK_TIMEOUT, Store
+
+NOW_VARIABLE = "AFTERVIEW_NOW"
+LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
+
+
+def now() -> dt.datetime:
+    """The current time, time-zone aware; ``AFTERVIEW_NOW`` (ISO 8601 with offset) fixes it for tests."""
+    fixed = os.environ.get(NOW_VARIABLE)
+    if fixed:
+        try:
+            moment = dt.datetime.fromisoformat(fixed.replace("Z", "+00:00"))
+        except ValueError:
+            raise UserError(f"{NOW_VARIABLE}={fixed!r} is not an ISO 8601 date-time.") from None
+        return moment if moment.tzinfo else moment.astimezone()
+    return dt.datetime.now().astimezone()
+
+
+def user_tz(profile: Profile) -> dt.tzinfo:
+    """The profile's time zone, else the system's."""
+    if profile.timezone:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(profile.timezone)
+    tz = now().tzinfo
+    assert tz is not None
+    return tz
+
+
+def local_now(profile: Profile) -> dt.datetime:
+    """Now, in the user's time zone."""
+    return now().astimezone(user_tz(profile))
+
+
+def open_store() -> Store:
+    """The store under ``AFTERVIEW_HOME`` or the platform's data directory."""
+    timeout = os.environ.get(LOCK_TIMEOUT_VARIABLE)
+    try:
+        lock_timeout = float(timeout) if timeout else DEFAULT_LOCK_TIMEOUT
+    except ValueError:
+        raise UserError(f"{LOCK_TIMEOUT_VARIABLE}={timeout!r} is not a number of seconds.") from None
+    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout)
+
+
+def context(document: Document) -> PlanContext:
+    """What the step engine needs besides an interview."""
+    return plan_context(document, tz=user_tz(document.profile))
+
+
+def interactive(no_input: bool) -> bool:
+    """Whether prompting is allowed: never with ``--no-input`` or when stdin is not a terminal."""
+    return not no_input and sys.stdin.isatty()

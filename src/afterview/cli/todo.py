@@ -1,0 +1,115 @@
+"""``afterview todo``, ``done`` and ``skip``: the steps still to do, and ticking them off."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import runtime
+from afterview.cli.interviews import Json, find
+from afterview.contract import step_json
+from afterview.errors import UserError
+from afterview.models import Document, Interview, Step, StepState
+from afterview.steps import due_moment, effective_due, refresh_steps
+from afterview.store import Unchanged
+
+StepIds = Annotated[
+    list[str], typer.Argument(help="Step ids as todo shows them, e.g. 7.2.", show_default=False)
+]
+
+
+def todo(
+    interview_id: Annotated[int | None, typer.Argument(help="Only this interview's steps.", min=1)] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include done and skipped steps.")] = False,
+    json_: Json = False,
+) -> None:
+    """List the steps still to do, soonest first; overdue ones stand out.
+
+    Example: afterview todo, or afterview todo 7 --all
+    """
+    document = runtime.open_store().read()
+    now = runtime.local_now(document.profile)
+    interviews = [find(document, interview_id)] if interview_id is not None else document.interviews
+    items = [
+        (interview, step)
+        for interview in interviews
+        for step in interview.steps
+        if all_ or step.state is StepState.PENDING
+    ]
+    items.sort(
+        key=lambda item: (due_moment(effective_due(item[1]), now.tzinfo or dt.timezone.utc), item[0].id)
+    )
+    if json_:
+        render.print_json([step_json(interview, step, now=now) for interview, step in items])
+    else:
+        render.todo(items, now=now)
+
+
+def done(step_ids: StepIds) -> None:
+    """Mark steps as done.
+
+    Example: afterview done 7.1 7.2
+    """
+    _close(step_ids, StepState.DONE, reason=None)
+
+
+def skip(
+    step_ids: StepIds,
+    reason: Annotated[str | None, typer.Option(help="Why you are skipping it (kept with the step).")] = None,
+) -> None:
+    """Skip steps that do not apply.
+
+    Example: afterview skip 7.4 --reason "met them at a meetup already"
+    """
+    _close(step_ids, StepState.SKIPPED, reason=reason)
+
+
+def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None:
+    """Set ``state`` on every step in ``step_ids``; if any id is unknown, change nothing."""
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        targets = [_locate(document, step_id) for step_id in step_ids]
+        changed: list[str] = []
+        for interview_id in dict.fromkeys(interview.id for interview, _ in targets):
+            interview = find(document, interview_id)
+            wanted = {step.id for i, step in targets if i.id == interview_id}
+            steps = [
+                step.model_copy(update={"state": state, "done_at": now, "note": reason or step.note})
+                if step.id in wanted and step.state is StepState.PENDING
+                else step
+                for step in interview.steps
+            ]
+            changed += [s.id for s, old in zip(steps, interview.steps, strict=True) if s is not old]
+            updated = interview.model_copy(update={"steps": steps, "updated_at": now})
+            document.put(refresh_steps(updated, runtime.context(document), now=now))
+        if not changed:
+            render.out().print(f"Nothing changed: {', '.join(step_ids)} already closed.")
+            raise Unchanged
+    if not changed:
+        return
+    verb = "Done" if state is StepState.DONE else "Skipped"
+    for step_id in changed:
+        render.out().print(f"{verb} {step_id}: {_locate(document, step_id)[1].title}")
+    already = [step_id for step_id in step_ids if step_id not in changed]
+    if already:
+        render.note(f"Already closed: {', '.join(already)}.")
+
+
+def _locate(document: Document, step_id: str) -> tuple[Interview, Step]:
+    interview_part, dot, _ = step_id.partition(".")
+    if not dot or not interview_part.isdigit():
+        raise UserError(
+            f"{step_id!r} is not a step id.", hint="Step ids look like 7.2; see them with: afterview todo"
+        )
+    interview = document.interview(int(interview_part))
+    step = next((s for s in interview.steps if s.id == step_id), None) if interview else None
+    if interview is None or step is None:
+        raise UserError(
+            f"There is no step {step_id}; nothing was changed.",
+            hint="See your steps with: afterview todo --all",
+        )
+    return interview, step

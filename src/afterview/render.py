@@ -1,0 +1,231 @@
+"""Human output through Rich, and JSON for scripts. With ``cli``, the only importer of rich.
+
+On a terminal output is styled; piped or with ``NO_COLOR`` it is plain text with no escape codes and no
+wrapping, so it can be grepped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from afterview.dates import describe_day, describe_due
+from afterview.drafts import Draft
+from afterview.models import Interview, Step, StepState
+from afterview.steps import effective_due, is_overdue
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def out() -> Console:
+    """The console for results (stdout)."""
+    from rich.console import Console
+
+    plain = not sys.stdout.isatty()
+    return Console(soft_wrap=plain, width=100_000 if plain else None, highlight=False)
+
+
+@cache
+def err() -> Console:
+    """The console for errors, warnings and progress (stderr)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented JSON on stdout (no Rich, so no styling ever gets in)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def warn(message: str) -> None:
+    """A warning on stderr."""
+    err().print(f"[yellow]Warning:[/] {_escape(message)}")
+
+
+def note(message: str) -> None:
+    """A hint or progress line on stderr, so stdout stays clean for results."""
+    err().print(message, style="dim")
+
+
+def error(message: str, *, hint: str | None = None) -> None:
+    """An error for the user on stderr, with what to do about it."""
+    err().print(f"[bold red]Error:[/] {_escape(message)}")
+    if hint:
+        err().print(_escape(hint))
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def step_rows(
+    items: Iterable[tuple[Interview, Step]], *, now: dt.datetime, show_interview: bool = True
+) -> None:
+    """Print steps, one per line: id, when, what, and the interview they belong to.
+
+    Id and due date come first and are padded into columns by hand, so they stay visible on a narrow
+    terminal and piped output carries no trailing spaces.
+    """
+    from rich.text import Text
+
+    rows = []
+    for interview, step in items:
+        due = describe_due(effective_due(step), now=now)
+        if step.state is StepState.PENDING:
+            late = is_overdue(step, now=now)
+            when, style = (f"OVERDUE {due}", "bold red") if late else (due, "cyan")
+        else:
+            when, style = step.state.value + (f" ({step.note})" if step.note else ""), "dim"
+        rows.append((interview, step, when, style))
+    id_width = max((len(step.id) for _, step, _, _ in rows), default=0)
+    when_width = min(max((len(when) for _, _, when, _ in rows), default=0), 40)
+    for interview, step, when, style in rows:
+        line = Text.assemble(
+            (step.id.ljust(id_width), "bold"), "  ", (when.ljust(when_width), style), "  ",
+            (step.title, "dim" if step.state is not StepState.PENDING else ""),
+        )  # fmt: skip
+        if show_interview:
+            line.append(f"  [{interview.company}]", style="magenta")
+        out().print(line)
+
+
+def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
+    """The ``todo`` list, or a friendly word when there is nothing to do."""
+    if not items:
+        out().print("Nothing to do. Just had an interview? Record it with: afterview log")
+        return
+    step_rows(items, now=now)
+    overdue = sum(is_overdue(step, now=now) for _, step in items)
+    if overdue:
+        note(f"{overdue} overdue. Tick steps off with: afterview done STEP")
+    else:
+        note("Tick steps off with: afterview done STEP")
+
+
+def created(interview: Interview, *, now: dt.datetime) -> None:
+    """What ``log`` says after recording an interview."""
+    console = out()
+    day = describe_day(interview.at.astimezone(now.tzinfo).date(), today=now.date())
+    console.print(
+        f"[bold green]Logged interview {interview.id}[/]: "
+        f"{_escape(interview.company)} · {_escape(interview.role)}, {day}"
+    )
+    console.print("Steps:")
+    step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
+    console.print(f"Next, while it is fresh: [bold]afterview remember {interview.id}[/]")
+
+
+def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
+    """The ``list`` table."""
+    if not items:
+        out().print("No interviews yet. Record one with: afterview log")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, padding=(0, 2), header_style="bold")
+    for column in ("ID", "When", "Company", "Role", "Stage", "Status", "Pending"):
+        table.add_column(column, no_wrap=column in ("ID", "Pending"))
+    for interview in items:
+        pending = sum(step.state is StepState.PENDING for step in interview.steps)
+        table.add_row(
+            str(interview.id),
+            f"{interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}",
+            interview.company,
+            interview.role,
+            interview.stage.value,
+            interview.status.value,
+            str(pending),
+        )
+    out().print(table)
+
+
+def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
+    """Everything ``show`` knows about one interview."""
+    from rich.text import Text
+
+    console = out()
+    at = interview.at.astimezone(now.tzinfo)
+    console.print(
+        Text.assemble(
+            (f"Interview {interview.id}: ", "bold"),
+            (f"{interview.company} · {interview.role}", "bold cyan"),
+        )
+    )
+    lines = [
+        ("When", f"{describe_day(at.date(), today=now.date())} at {at:%H:%M} ({at:%Y-%m-%d %H:%M %z})"),
+        ("Stage", f"{interview.stage.value}, {interview.format.value}"),
+        ("Where", interview.location),
+        ("Status", interview.status.value),
+        ("Next steps", interview.next_steps),
+        (
+            "Decision by",
+            describe_day(interview.decision_by, today=now.date()) if interview.decision_by else None,
+        ),
+        ("References", "may be contacted" if interview.references_may_call else None),
+        ("Notes", interview.notes),
+    ]
+    for label, value in lines:
+        if value:
+            console.print(Text.assemble((f"{label}: ", "bold"), value))
+    if interview.interviewers:
+        console.print(Text("Interviewers:", style="bold"))
+        for person in interview.interviewers:
+            details = ", ".join(
+                part for part in (person.title, person.email, person.phone, person.url) if part
+            )
+            console.print(Text(f"  {person.name}" + (f" ({details})" if details else "")))
+    if interview.paperwork:
+        console.print(Text("Paperwork:", style="bold"))
+        for item in interview.paperwork:
+            console.print(Text(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else "")))
+    if len(interview.history) > 0:
+        console.print(Text("History:", style="bold"))
+        for change in interview.history:
+            extra = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
+            console.print(
+                Text(
+                    f"  {change.on.isoformat()} {change.status.value}{extra}"
+                    + (f": {change.note}" if change.note else "")
+                )
+            )
+    if interview.steps:
+        console.print(Text("Steps:", style="bold"))
+        step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
+
+
+def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:
+    from afterview.steps import due_moment
+
+    return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.timezone.utc))
+
+
+def drafts(items: Sequence[Draft]) -> None:
+    """Drafts, each with who it is for, a subject and a body, separated so they can be copied."""
+    console = out()
+    for index, draft in enumerate(items):
+        if index:
+            console.print("\n" + "─" * 40 + "\n")
+        to = f"{draft.to_name} <{draft.to_email}>" if draft.to_email else f"{draft.to_name} [add their email]"
+        console.print(f"[bold]To:[/] {_escape(to)}")
+        console.print(f"[bold]Subject:[/] {_escape(draft.subject)}")
+        console.print()
+        console.print(_escape(draft.body.rstrip("\n")))
+        for warning in draft.warnings:
+            warn(warning)
+
+
+def kv(pairs: Iterable[tuple[str, str | None]]) -> None:
+    """Labelled values, one per line (the profile)."""
+    from rich.text import Text
+
+    for label, value in pairs:
+        out().print(Text.assemble((f"{label}: ", "bold"), value or "(not set)"))

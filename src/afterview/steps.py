@@ -1,0 +1,268 @@
+"""Which steps an interview needs and when they are due (pure: ``now`` and the profile are parameters).
+
+The engine plans the steps an interview calls for *now* (:func:`plan_steps`) and reconciles the plan
+with the steps it already has (:func:`refresh_steps`): a planned step that exists keeps its id and
+state, a new one gets the next id, and a pending step the plan no longer holds is closed with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from afterview.dates import add_business_days, short_date
+from afterview.models import (
+    ENDED_STATUSES,
+    Document,
+    Interview,
+    Profile,
+    Reference,
+    Stage,
+    Status,
+    Step,
+    StepKind,
+    StepState,
+)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An offer recorded on another process, which the waiting ones should hear about."""
+
+    interview_id: int
+    company: str
+    on: dt.date
+    deadline: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """Everything besides the interview itself that decides its steps."""
+
+    profile: Profile
+    tz: dt.tzinfo
+    references: tuple[Reference, ...] = ()
+    offers: tuple[Offer, ...] = ()
+    holidays: Container[dt.date] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """A step the interview calls for, before it has an id."""
+
+    kind: StepKind
+    key: str
+    title: str
+    due: dt.date
+    person: str | None = None
+
+
+def plan_context(
+    document: Document, *, tz: dt.tzinfo, holidays: Container[dt.date] = frozenset()
+) -> PlanContext:
+    """The context for planning any interview of ``document``: its references and the offers on record."""
+    offers = tuple(
+        Offer(i.id, i.company, i.history[-1].on, i.history[-1].deadline)
+        for i in document.interviews
+        if i.status is Status.OFFER
+    )
+    return PlanContext(
+        profile=document.profile,
+        tz=tz,
+        references=tuple(document.references),
+        offers=offers,
+        holidays=holidays,
+    )
+
+
+def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
+    """The steps ``interview`` calls for, following DESIGN.md's table."""
+    schedule = context.profile.schedule
+    day = interview.at.astimezone(context.tz).date()
+
+    def business(days: int, start: dt.date = day) -> dt.date:
+        return add_business_days(start, days, holidays=context.holidays)
+
+    status = interview.status
+    ended = status in ENDED_STATUSES
+    waiting = status is Status.WAITING
+    plans = [
+        PlannedStep(
+            StepKind.MEMORY_DUMP,
+            "memory-dump",
+            "Write down what you remember of the "
+            + ("interview" if interview.stage is Stage.OTHER else f"{interview.stage.value} interview")
+            + f" (afterview remember {interview.id})",
+            day,
+        )
+    ]
+    for index, person in enumerate(interview.interviewers):
+        if person.email is None:
+            plans.append(
+                PlannedStep(
+                    StepKind.CONTACT_DETAILS,
+                    f"contact-details:{index}",
+                    f"Get {person.name}'s email address",
+                    interview.at,
+                    person.name,
+                )
+            )
+        if not ended:
+            plans.append(
+                PlannedStep(
+                    StepKind.THANK_YOU,
+                    f"thank-you:{index}",
+                    f"Send {person.name} a thank-you note (afterview draft-thanks {interview.id})",
+                    interview.at + dt.timedelta(hours=schedule.thank_you_hours),
+                    person.name,
+                )
+            )
+        plans.append(
+            PlannedStep(
+                StepKind.NETWORK,
+                f"network:{index}",
+                f"Add {person.name} to your professional network",
+                business(schedule.network_business_days),
+                person.name,
+            )
+        )
+    if not ended:
+        plans.extend(
+            PlannedStep(
+                StepKind.PAPERWORK,
+                f"paperwork:{index}",
+                item.title,
+                item.due or business(schedule.paperwork_business_days),
+            )
+            for index, item in enumerate(interview.paperwork)
+        )
+    if interview.references_may_call and not ended:
+        plans.extend(
+            _reference_steps(interview, context.references, business(schedule.reference_business_days))
+        )
+    if waiting:
+        plans.extend(_waiting_steps(interview, context, day))
+    plans.append(
+        PlannedStep(
+            StepKind.MOMENTUM,
+            "momentum",
+            "Line up your next application or interview",
+            day + dt.timedelta(days=schedule.momentum_days),
+        )
+    )
+    return plans
+
+
+def _reference_steps(
+    interview: Interview, references: Iterable[Reference], due: dt.date
+) -> Iterable[PlannedStep]:
+    about = f"{interview.company} may call about the {interview.role} role"
+    references = list(references)
+    if not references:
+        yield PlannedStep(StepKind.REFERENCE, "reference", f"Tell your references that {about}", due)
+    for reference in references:
+        yield PlannedStep(
+            StepKind.REFERENCE, f"reference:{reference.id}", f"Tell {reference.name} that {about}", due
+        )
+
+
+def _waiting_steps(interview: Interview, context: PlanContext, day: dt.date) -> Iterable[PlannedStep]:
+    schedule = context.profile.schedule
+    if interview.decision_by is not None:
+        follow_up_due = add_business_days(
+            interview.decision_by, schedule.follow_up_after_decision_business_days, holidays=context.holidays
+        )
+        when = f"they said you would hear by {short_date(interview.decision_by)}"
+    else:
+        follow_up_due = add_business_days(day, schedule.follow_up_business_days, holidays=context.holidays)
+        when = "no news yet"
+    yield PlannedStep(
+        StepKind.FOLLOW_UP, "follow-up", f"Check in with {interview.company} ({when})", follow_up_due
+    )
+    follow_up = next((s for s in interview.steps if s.key == "follow-up"), None)
+    if follow_up is not None and follow_up.state is not StepState.PENDING:
+        checked_in = follow_up.done_at.astimezone(context.tz).date() if follow_up.done_at else follow_up_due
+        yield PlannedStep(
+            StepKind.NUDGE,
+            "nudge",
+            f"Send {interview.company} a second, brief nudge",
+            add_business_days(
+                max(checked_in, follow_up_due), schedule.nudge_business_days, holidays=context.holidays
+            ),
+        )
+    yield PlannedStep(
+        StepKind.CLOSE_OUT,
+        "close-out",
+        f"Still no answer from {interview.company}? Close it out and focus elsewhere",
+        day + dt.timedelta(days=schedule.close_out_days),
+    )
+    for offer in context.offers:
+        if offer.interview_id == interview.id:
+            continue
+        deadline = f" (deadline {short_date(offer.deadline)})" if offer.deadline else ""
+        yield PlannedStep(
+            StepKind.OFFER_NOTICE,
+            f"offer-notice:{offer.interview_id}",
+            f"Tell {interview.company} you have an offer from {offer.company}{deadline}",
+            offer.on,
+        )
+
+
+def refresh_steps(
+    interview: Interview, context: PlanContext, *, now: dt.datetime, reason: str = "no longer needed"
+) -> Interview:
+    """The interview with its steps reconciled with what it calls for now.
+
+    Done and skipped steps stay as they are; pending ones are updated to the plan, or closed with ``reason``
+    when the plan no longer holds them (a contact-details step closes as done: the email is known now); new
+    ones get the next free id, never a reused one.
+    """
+    plans = {plan.key: plan for plan in plan_steps(interview, context)}
+    seq = interview.step_seq
+    steps: list[Step] = []
+    for step in interview.steps:
+        plan = plans.pop(step.key, None)
+        if step.state is not StepState.PENDING:
+            steps.append(step)
+        elif plan is None and step.kind is StepKind.CONTACT_DETAILS:
+            steps.append(step.model_copy(update={"state": StepState.DONE, "done_at": now}))
+        elif plan is None:
+            steps.append(step.model_copy(update={"state": StepState.SKIPPED, "note": reason}))
+        else:
+            steps.append(step.model_copy(update=_fields(plan)))
+    for plan in plans.values():
+        seq += 1
+        steps.append(Step(id=f"{interview.id}.{seq}", **_fields(plan)))
+    return interview.model_copy(update={"steps": steps, "step_seq": seq})
+
+
+def _fields(plan: PlannedStep) -> dict[str, Any]:
+    return {"kind": plan.kind, "key": plan.key, "title": plan.title, "person": plan.person, "due": plan.due}
+
+
+def effective_due(step: Step) -> dt.date:
+    """When the step is due, counting a snooze."""
+    if step.snoozed_until is not None and step.snoozed_until > _day(step.due):
+        return step.snoozed_until
+    return step.due
+
+
+def _day(due: dt.date) -> dt.date:
+    return due.date() if isinstance(due, dt.datetime) else due
+
+
+def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
+    """A due date as an instant: a date alone is due by the end of that day."""
+    if isinstance(due, dt.datetime):
+        return due
+    return dt.datetime.combine(due, dt.time.max, tzinfo=tz)
+
+
+def is_overdue(step: Step, *, now: dt.datetime) -> bool:
+    """Whether a pending step is past its (snoozed) due time."""
+    return (
+        step.state is StepState.PENDING
+        and due_moment(effective_due(step), now.tzinfo or dt.timezone.utc) < now
+    )
