@@ -8,21 +8,99 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import traceback
-from typing import Annotated
+from collections.abc import Iterator, Mapping
+from types import ModuleType
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from afterview import __version__, render
-from afterview.cli import drafts, interviews, log, profile, todo
+from afterview import __version__
 from afterview.errors import AfterviewError, ExitCode
+
+
+class Commands(Mapping[str, Any]):
+    """The commands by name, each imported only when it runs or its own help is asked for.
+
+    ``afterview --help`` lists them from their one-line summaries here, so it imports no command module.
+    """
+
+    def __init__(self) -> None:
+        self.targets: dict[str, str] = {}
+        self.summaries: dict[str, str] = {}
+        self._loaded: dict[str, Any] = {}
+
+    def add(self, name: str, target: str, summary: str) -> None:
+        """Register ``name`` as ``module:function`` (a Typer command function) with its one-line summary."""
+        self.targets[name] = target
+        self.summaries[name] = summary
+
+    def function(self, name: str) -> Any:
+        """The command function itself (imports its module)."""
+        module, _, function = self.targets[name].partition(":")
+        return getattr(importlib.import_module(module), function)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._loaded:
+            one = typer.Typer(add_completion=False, rich_markup_mode=None)
+            one.command(name)(self.function(name))
+            self._loaded[name] = typer.main.get_command(one)
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.targets)
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+
+COMMANDS = Commands()
+
+
+class _LazyGroup(TyperGroup):
+    """A Typer group whose commands come from :data:`COMMANDS`, loaded on demand."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        eager = dict(self.commands)  # any command registered the eager way, with app.command(...)
+        self.commands = {**dict.fromkeys(COMMANDS), **eager}  # type: ignore[assignment]
+        self._eager = eager
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in self._eager:
+            return self._eager[cmd_name]
+        return COMMANDS.get(cmd_name)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = [(name, self._summary(name)) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        from typer._click.shell_completion import CompletionItem
+
+        names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
+        return [CompletionItem(name, help=self._summary(name)) for name in names]
+
+    def _summary(self, name: str) -> str:
+        if name in self._eager:
+            return str(self._eager[name].get_short_help_str())
+        return COMMANDS.summaries[name]
+
 
 app = typer.Typer(
     name="afterview",
+    cls=_LazyGroup,
     help="What to do after a job interview: remember it, thank people, follow up — as dated steps.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain Click help: Rich's help renderer costs more than the rest of --help
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -45,20 +123,41 @@ def _main(
     """afterview: the steps after a job interview. Start with: afterview log"""
 
 
-app.command("log")(log.log)
-app.command("todo")(todo.todo)
-app.command("done")(todo.done)
-app.command("skip")(todo.skip)
-app.command("draft-thanks")(drafts.draft_thanks)
-app.command("list")(interviews.list_interviews)
-app.command("show")(interviews.show)
-app.command("interviewer")(interviews.interviewer)
-app.command("profile")(profile.profile)
+# One line per command: name, "module:function", and the first line of the function's docstring (a test
+# checks they agree). The module is imported only when the command runs.
+COMMANDS.add("log", "afterview.cli.log:log", "Record an interview you just had, and plan what to do next.")
+COMMANDS.add(
+    "todo", "afterview.cli.todo:todo", "List the steps still to do, soonest first; overdue ones stand out."
+)
+COMMANDS.add("done", "afterview.cli.todo:done", "Mark steps as done.")
+COMMANDS.add("skip", "afterview.cli.todo:skip", "Skip steps that do not apply.")
+COMMANDS.add(
+    "draft-thanks",
+    "afterview.cli.drafts:draft_thanks",
+    "Draft a brief thank-you note to each interviewer (printed, never sent).",
+)
+COMMANDS.add("list", "afterview.cli.interviews:list_interviews", "List every interview, newest first.")
+COMMANDS.add(
+    "show", "afterview.cli.interviews:show", "Show one interview: who, when, what comes next, and its steps."
+)
+COMMANDS.add(
+    "interviewer",
+    "afterview.cli.interviews:interviewer",
+    "Add an interviewer to an interview, or update one with the same name (say, their email).",
+)
+COMMANDS.add("profile", "afterview.cli.profile:profile", "Show or set your name, email, phone and signature.")
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
+
+
+def _render() -> ModuleType:
+    """The output module (Rich, the models), imported only when there is something to report."""
+    from afterview import render
+
+    return render
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -68,10 +167,10 @@ def run(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=args, prog_name="afterview", standalone_mode=False)
     except AfterviewError as error:
-        render.error(error.message, hint=error.hint)
+        _render().error(error.message, hint=error.hint)
         return int(error.code)
     except (KeyboardInterrupt, typer.Abort):
-        render.err().print("\nInterrupted; nothing was saved.")
+        _render().err().print("\nInterrupted; nothing was saved.")
         return int(ExitCode.INTERRUPTED)
     except _ClickException as error:
         error.show()  # type: ignore[attr-defined]
@@ -83,7 +182,7 @@ def run(argv: list[str] | None = None) -> int:
         if "--debug" in args:
             traceback.print_exc()
         else:
-            render.error(
+            _render().error(
                 f"afterview hit an unexpected problem ({type(error).__name__}: {error}).",
                 hint="Run the command again with --debug to see where, and please report it.",
             )
