@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from afterview import __version__
+from afterview import __version__, index
 from afterview.errors import NotSavedError, StoreError, StoreLockedError
 from afterview.models import SCHEMA_VERSION, Document
 
@@ -152,6 +152,7 @@ class Store:
             backup = self.backup_dir / f"{stamp}-r{document.revision - 1:07d}-{self.path.name}"
             _atomic_write(backup, previous, what="backup")
         _atomic_write(target, data, what="store")
+        index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
         self._prune_backups()
 
     def _prune_backups(self) -> None:
@@ -170,8 +171,9 @@ class CorruptStore(ValueError):
 
 def serialise(document: Document) -> bytes:
     """The document as the bytes of a store file."""
-    payload = document.model_dump(mode="json")
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # Pydantic's serialiser writes the same bytes as json.dumps(model_dump(mode="json"), ensure_ascii=False,
+    # indent=1), about five times faster: json.dumps falls back to pure Python whenever it indents.
+    return (document.model_dump_json(indent=1) + "\n").encode("utf-8")
 
 
 def parse_document(data: bytes) -> Document:

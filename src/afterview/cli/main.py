@@ -66,7 +66,7 @@ class _LazyGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         eager = dict(self.commands)  # any command registered the eager way, with app.command(...)
-        self.commands = {**dict.fromkeys(COMMANDS), **eager}  # type: ignore[assignment]
+        self.commands = {**dict.fromkeys(COMMANDS), **eager}  # type: ignore[dict-item]
         self._eager = eager
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:

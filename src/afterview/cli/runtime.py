@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from afterview import paths
 from afterview.errors import UserError
-from afterview.models import Document, Profile
-from afterview.steps import PlanContext, plan_context
-from afterview.store import DEFAULT_LOCK_TIMEOUT, Store
+
+if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
+    from afterview.models import Document, Profile
+    from afterview.steps import PlanContext
+    from afterview.store import Store
 
 NOW_VARIABLE = "AFTERVIEW_NOW"
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
@@ -46,6 +49,8 @@ def local_now(profile: Profile) -> dt.datetime:
 
 def open_store() -> Store:
     """The store under ``AFTERVIEW_HOME`` or the platform's data directory."""
+    from afterview.store import DEFAULT_LOCK_TIMEOUT, Store
+
     timeout = os.environ.get(LOCK_TIMEOUT_VARIABLE)
     try:
         lock_timeout = float(timeout) if timeout else DEFAULT_LOCK_TIMEOUT
@@ -56,6 +61,8 @@ def open_store() -> Store:
 
 def context(document: Document) -> PlanContext:
     """What the step engine needs besides an interview."""
+    from afterview.steps import plan_context
+
     return plan_context(document, tz=user_tz(document.profile))
 
 

@@ -1,0 +1,183 @@
+"""Answers from the derived index (:mod:`afterview.index`) for the commands people run most often.
+
+``afterview todo`` (with or without ``--json``) and Tab completion of step and interview ids start the
+program again and again, so they are answered here without Typer, Pydantic or (when piped) Rich. Each
+function returns an exit code, or ``None`` to let the full command handle the request: anything unusual,
+including every error, goes to the full command, which explains it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shlex
+import sys
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+from afterview import index, paths
+from afterview.cli import runtime
+from afterview.dates import describe_due
+from afterview.errors import AfterviewError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+STEP_COMMANDS = frozenset({"done", "skip"})
+"""Commands whose every argument is a pending step id (Tab offers the pending steps)."""
+
+INTERVIEW_COMMANDS = frozenset({"show", "todo", "interviewer", "draft-thanks"})
+"""Commands whose first argument is an interview id (Tab offers every interview's id)."""
+
+
+def todo(*, json_: bool) -> int | None:
+    """``afterview todo [--json]``: the pending steps, soonest first."""
+    try:
+        found = _index()
+        now = _local_now(found["timezone"])
+    except AfterviewError:
+        return None
+    tz = now.tzinfo or dt.timezone.utc
+    steps = sorted(
+        found["pending"],
+        key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
+    )
+    if json_:
+        items = [_step_json(step, now=now) for step in steps]
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _render(steps, now=now)
+    return 0
+
+
+def complete(environ: Mapping[str, str]) -> int | None:
+    """Bash Tab completion of a step id (``done``, ``skip``) or an interview id (``show 7``...)."""
+    try:
+        words = shlex.split(environ["COMP_WORDS"])
+        current = int(environ["COMP_CWORD"])
+    except (KeyError, ValueError):
+        return None
+    args, incomplete = words[1:current], words[current] if current < len(words) else ""
+    if not args or any(arg.startswith("-") for arg in [*args, incomplete]):
+        return None
+    command = args[0]
+    if command not in STEP_COMMANDS and not (command in INTERVIEW_COMMANDS and len(args) == 1):
+        return None
+    try:
+        found = _index()
+    except AfterviewError:
+        return None
+    if command in STEP_COMMANDS:
+        candidates = [step["id"] for step in found["pending"]]
+    else:
+        candidates = [str(interview[0]) for interview in found["interviews"]]
+    sys.stdout.write("\n".join(c for c in candidates if c.startswith(incomplete)))
+    return 0
+
+
+def _index() -> dict[str, Any]:
+    """The index, rebuilt from the store when it is missing or stale."""
+    found = index.load(paths.store_path())
+    return found if found is not None else index.rebuild(runtime.open_store())
+
+
+def _local_now(timezone: str | None) -> dt.datetime:
+    """Now in the profile's time zone (as :func:`runtime.local_now`)."""
+    moment = runtime.now()
+    if not timezone:
+        return moment
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone))
+
+
+def _step_json(step: dict[str, Any], *, now: dt.datetime) -> dict[str, Any]:
+    """A pending step as ``todo --json`` shows it (as :func:`afterview.contract.step_json`)."""
+    due = index.effective_due(step)
+    return {
+        "id": step["id"],
+        "interview_id": step["interview_id"],
+        "company": step["company"],
+        "role": step["role"],
+        "kind": step["kind"],
+        "title": step["title"],
+        "person": step["person"],
+        "due": due.isoformat(),
+        "state": "pending",
+        "overdue": index.due_moment(due, now.tzinfo or dt.timezone.utc) < now,
+        "done_at": None,
+        "snoozed_until": step["snoozed_until"],
+        "note": step["note"],
+    }
+
+
+_FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+def _render(steps: Sequence[dict[str, Any]], *, now: dt.datetime) -> None:
+    """The pending steps as :func:`afterview.render.todo` prints them (a test holds the two together).
+
+    Piped output is plain text either way, so a stream that is not a terminal is written to directly and
+    Rich is not even imported.
+    """
+    if not steps:
+        _line(sys.stdout, "Nothing to do. Just had an interview? Record it with: afterview log")
+        return
+    tz = now.tzinfo or dt.timezone.utc
+    rows = []
+    for step in steps:
+        due = index.effective_due(step)
+        late = index.due_moment(due, tz) < now
+        when = describe_due(due, now=now)
+        rows.append((step, f"OVERDUE {when}" if late else when, late))
+    id_width = max(len(step["id"]) for step, _, _ in rows)
+    when_width = min(max(len(when) for _, when, _ in rows), 40)
+    if _plain(sys.stdout):
+        for step, when, _ in rows:
+            what = f"{step['title']}  [{step['company']}]"
+            sys.stdout.write(f"{step['id'].ljust(id_width)}  {when.ljust(when_width)}  {what}\n")
+    else:
+        from rich.text import Text
+
+        console = _console(stderr=False)
+        for step, when, late in rows:
+            style = "bold red" if late else "cyan"
+            line = Text.assemble(
+                (step["id"].ljust(id_width), "bold"),
+                "  ",
+                (when.ljust(when_width), style),
+                "  ",
+                step["title"],
+            )
+            line.append(f"  [{step['company']}]", style="magenta")
+            console.print(line)
+    overdue = sum(late for _, _, late in rows)
+    hint = "Tick steps off with: afterview done STEP"
+    _note(f"{overdue} overdue. {hint}" if overdue else hint)
+
+
+def _note(message: str) -> None:
+    if _plain(sys.stderr):
+        sys.stderr.write(message + "\n")
+    else:
+        _console(stderr=True).print(message, style="dim")
+
+
+def _line(stream: TextIO, text: str) -> None:
+    if _plain(stream):
+        stream.write(text + "\n")
+    else:
+        _console(stderr=False).print(text)
+
+
+def _console(*, stderr: bool) -> Console:
+    """A terminal console set up as :func:`afterview.render.out` and ``err`` set theirs up."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _plain(stream: TextIO) -> bool:
+    """Whether Rich would write plain text to ``stream``: not a terminal, and no variable forcing one."""
+    return not stream.isatty() and not any(os.environ.get(name) for name in _FORCE_TERMINAL)
