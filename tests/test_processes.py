@@ -76,8 +76,8 @@ def test_interactive_log_in_a_real_terminal(store_file: Path) -> None:
         ("Interviewer 3 name", ""),
         ("next steps", "Team lunch next week"),
         ("hear back", "friday"),
-        ("  ", "NDA"),
-        ("  ", ""),
+        ("Item", "NDA"),
+        ("Item", ""),
         ("references", "y"),
     ]
     for prompt, answer in answers:
