@@ -11,9 +11,10 @@ from __future__ import annotations
 import importlib
 import sys
 import traceback
-from collections.abc import Iterator, Mapping
+from collections import ChainMap
+from collections.abc import Iterator, Mapping, MutableMapping
 from types import ModuleType
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -61,21 +62,18 @@ COMMANDS = Commands()
 
 
 class _LazyGroup(TyperGroup):
-    """A Typer group whose commands come from :data:`COMMANDS`, loaded on demand."""
+    """A Typer group whose commands come from :data:`COMMANDS`, loaded on demand.
+
+    A command registered the usual eager way (``app.command(...)``, ``app.add_typer(...)``) works too.
+    """
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
-        eager = dict(self.commands)  # any command registered the eager way, with app.command(...)
-        self.commands = {**dict.fromkeys(COMMANDS), **eager}  # type: ignore[dict-item]
-        self._eager = eager
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name in self._eager:
-            return self._eager[cmd_name]
-        return COMMANDS.get(cmd_name)
+        # A ChainMap writes only to its first map, so the read-only registry is never written to.
+        self.commands = ChainMap(dict(self.commands), cast("MutableMapping[str, Any]", COMMANDS))
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)
+        return list(self.commands)  # names only: Typer's own version loads every command
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         rows = [(name, self._summary(name)) for name in self.list_commands(ctx)]
@@ -89,9 +87,8 @@ class _LazyGroup(TyperGroup):
         return [CompletionItem(name, help=self._summary(name)) for name in names]
 
     def _summary(self, name: str) -> str:
-        if name in self._eager:
-            return str(self._eager[name].get_short_help_str())
-        return COMMANDS.summaries[name]
+        summary = COMMANDS.summaries.get(name)
+        return summary if summary is not None else str(self.commands[name].get_short_help_str())
 
 
 app = typer.Typer(
