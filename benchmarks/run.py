@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/run.py            # about 2-4 minutes; writes benchmarks/results.{md,json}
 
 Every command runs as a separate process of the installed ``afterview``, after a warm-up, several times.
-Wall time is reported as a ratio to a bare ``python -c pass`` measured in the same run (so machines and
-load compare), with the median and the spread (fastest-slowest); peak memory is the child's maximum
-resident set size (``os.wait4``). The first ``todo`` on a fresh store is reported on its own line: it
+Wall time is reported as a ratio to a bare ``python -c pass`` run just before each sample (so machines and
+changing load compare), with the median and the spread (fastest-slowest); peak memory is the child's maximum
+resident set size (``os.wait4``). Writes on 10,000 interviews take seconds each, so they run twice, without a
+warm-up. The first ``todo`` on a fresh store is reported on its own line: it
 builds the derived index of pending steps that later reads use.
 """
 
@@ -64,6 +65,7 @@ class Row:
     command: str
     size: int
     samples: list[Sample] = field(default_factory=list)
+    baseline: list[Sample] = field(default_factory=list)
 
 
 def afterview() -> str:
@@ -103,8 +105,8 @@ def available(command: str, *, env: dict[str, str]) -> bool:
     return result.returncode == 0
 
 
-def bench(size: int, *, workdir: Path, runs: int, write_runs: int) -> tuple[list[Row], list[Sample]]:
-    """Every command on a store of ``size`` interviews; also baseline samples taken in between."""
+def bench(size: int, *, workdir: Path, runs: int, write_runs: int) -> list[Row]:
+    """Every command on a store of ``size`` interviews, each sample after a baseline sample."""
     home = workdir / f"home-{size}"
     started = time.perf_counter()
     generator = [sys.executable, str(HERE / "stores.py"), str(home / "afterview.json"), str(size)]
@@ -120,23 +122,23 @@ def bench(size: int, *, workdir: Path, runs: int, write_runs: int) -> tuple[list
     }
     env.pop("FORCE_COLOR", None)
     exe = afterview()
-    baseline: list[Sample] = []
     rows: list[Row] = []
 
-    def run(command: str, argv: list[str], count: int, *, extra: dict[str, str] | None = None) -> Row:
+    def run(
+        command: str, argv: Any, count: int, *, extra: dict[str, str] | None = None, warm_up: bool = True
+    ) -> None:
         row = Row(command, size)
-        for index in range(count + 1):
-            baseline.append(measure([sys.executable, "-c", "pass"], env=env))
+        for index in range(count + warm_up):
+            base = measure([sys.executable, "-c", "pass"], env=env)
             sample = measure(
                 [exe, *argv(index)] if callable(argv) else [exe, *argv], env={**env, **(extra or {})}
             )
-            if index:  # the first run is the warm-up
+            if index or not warm_up:
                 row.samples.append(sample)
+                row.baseline.append(base)
         rows.append(row)
-        return row
 
-    first = Row("todo | cat, first run (builds the index)", size, [measure([exe, "todo"], env=env)])
-    rows.append(first)
+    run("todo | cat, first run (builds the index)", ["todo"], 1, warm_up=False)
     run("todo | cat", ["todo"], runs)
     if available("remind", env=env):
         run("remind", ["remind"], runs)
@@ -151,46 +153,47 @@ def bench(size: int, *, workdir: Path, runs: int, write_runs: int) -> tuple[list
     )
     run("complete an interview id", ["show"], runs, extra={**completion, "COMP_WORDS": "afterview show 1"})
     steps = iter(pending)
-    run("done STEP", lambda _: ["done", next(steps)], write_runs)  # type: ignore[arg-type]
-    run("log --no-input", LOG_ARGS, write_runs)
-    return rows, baseline
+    warm_up = size < 10_000
+    run("done STEP", lambda _: ["done", next(steps)], write_runs, warm_up=warm_up)
+    run("log --no-input", LOG_ARGS, write_runs, warm_up=warm_up)
+    return rows
 
 
-def summarise(rows: list[Row], baseline: list[Sample]) -> dict[str, Any]:
+def summarise(rows: list[Row], *, load: tuple[float, float]) -> dict[str, Any]:
     """Medians, spreads, ratios and peak memory, as the JSON result."""
-    base = statistics.median(s.seconds for s in baseline)
     results = []
-    medians = {}
+    ratios = {}
     for row in rows:
-        times = [s.seconds for s in row.samples]
-        median = statistics.median(times)
-        medians[(row.command, row.size)] = median
+        each = [s.seconds / b.seconds for s, b in zip(row.samples, row.baseline, strict=True)]
+        ratio = statistics.median(each)
+        ratios[(row.command, row.size)] = ratio
         target = TARGETS.get((row.command, row.size))
         results.append(
             {
                 "command": row.command,
                 "interviews": row.size,
-                "runs": len(times),
-                "median_ms": round(median * 1000, 1),
-                "ratio": round(median / base, 2),
-                "spread": [round(min(times) / base, 2), round(max(times) / base, 2)],
+                "runs": len(each),
+                "median_ms": round(statistics.median(s.seconds for s in row.samples) * 1000, 1),
+                "ratio": round(ratio, 2),
+                "spread": [round(min(each), 2), round(max(each), 2)],
                 "peak_mib": round(max(s.max_rss_mib for s in row.samples), 1),
                 "target": f"≤ {target:g}x" if target else None,
-                "met": (median / base <= target) if target else None,
+                "met": (ratio <= target) if target else None,
             }
         )
     scaling = None
-    if ("todo | cat", 1_000) in medians and ("todo | cat", 10_000) in medians:
-        scaling = round(medians[("todo | cat", 10_000)] / medians[("todo | cat", 1_000)], 2)
-    peak = max(r["peak_mib"] for r in results)
+    if ("todo | cat", 1_000) in ratios and ("todo | cat", 10_000) in ratios:
+        scaling = round(ratios[("todo | cat", 10_000)] / ratios[("todo | cat", 1_000)], 2)
+    baseline = [b.seconds for row in rows for b in row.baseline]
     return {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}",
-        "baseline_ms": round(base * 1000, 1),
+        "load_average": [round(load[0], 1), round(load[1], 1)],
+        "baseline_ms": round(statistics.median(baseline) * 1000, 1),
         "baseline_runs": len(baseline),
         "todo_10k_over_1k": scaling,
-        "peak_mib": peak,
+        "peak_mib": max(r["peak_mib"] for r in results),
         "results": results,
     }
 
@@ -199,7 +202,8 @@ def markdown(summary: dict[str, Any]) -> str:
     """The result as the Markdown table the README shows."""
     lines = [
         f"Measured {summary['date']} on {summary['machine']}; "
-        f"`python -c pass` took {summary['baseline_ms']} ms (median of {summary['baseline_runs']}).",
+        f"`python -c pass` took {summary['baseline_ms']} ms (median of {summary['baseline_runs']}); "
+        f"load average {summary['load_average'][0]} at the start, {summary['load_average'][1]} at the end.",
         "",
         "| command | interviews | runs | median | x `python -c pass` | spread (x) | peak MiB | target |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
@@ -227,20 +231,18 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each read (default: %(default)s)")
     parser.add_argument(
-        "--write-runs", type=int, default=5, help="timed runs of each write (default: 5; 3 at 10,000)"
+        "--write-runs", type=int, default=5, help="timed runs of each write (default: 5; 2 at 10,000)"
     )
     parser.add_argument("--out", type=Path, default=HERE / "results", help="results path, without suffix")
     args = parser.parse_args()
     rows: list[Row] = []
-    baseline: list[Sample] = []
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="afterview-bench-") as workdir:
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"{size:,} interviews", file=sys.stderr)
-            write_runs = min(args.write_runs, 3) if size >= 10_000 else args.write_runs
-            more, base = bench(size, workdir=Path(workdir), runs=args.runs, write_runs=write_runs)
-            rows += more
-            baseline += base
-    summary = summarise(rows, baseline)
+            write_runs = min(args.write_runs, 2) if size >= 10_000 else args.write_runs
+            rows += bench(size, workdir=Path(workdir), runs=args.runs, write_runs=write_runs)
+    summary = summarise(rows, load=(load, os.getloadavg()[0]))
     table = markdown(summary)
     args.out.with_suffix(".json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     args.out.with_suffix(".md").write_text(table)

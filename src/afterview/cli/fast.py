@@ -36,18 +36,19 @@ def todo(*, json_: bool) -> int | None:
     try:
         found = _index()
         now = _local_now(found["timezone"])
-    except AfterviewError:
+        tz = now.tzinfo or dt.timezone.utc
+        steps = sorted(
+            found["pending"],
+            key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
+        )
+        rows = [_row(step, now=now) for step in steps]
+    except (AfterviewError, LookupError, TypeError, ValueError):  # the full command explains it
         return None
-    tz = now.tzinfo or dt.timezone.utc
-    steps = sorted(
-        found["pending"],
-        key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
-    )
     if json_:
-        items = [_step_json(step, now=now) for step in steps]
+        items = [_step_json(step, overdue=late) for step, _, late in rows]
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
     else:
-        _render(steps, now=now)
+        _render(rows)
     return 0
 
 
@@ -92,7 +93,15 @@ def _local_now(timezone: str | None) -> dt.datetime:
     return moment.astimezone(ZoneInfo(timezone))
 
 
-def _step_json(step: dict[str, Any], *, now: dt.datetime) -> dict[str, Any]:
+def _row(step: dict[str, Any], *, now: dt.datetime) -> tuple[dict[str, Any], str, bool]:
+    """A step with when it is due, as people say it, and whether that is past."""
+    due = index.effective_due(step)
+    late = index.due_moment(due, now.tzinfo or dt.timezone.utc) < now
+    when = describe_due(due, now=now)
+    return step, f"OVERDUE {when}" if late else when, late
+
+
+def _step_json(step: dict[str, Any], *, overdue: bool) -> dict[str, Any]:
     """A pending step as ``todo --json`` shows it (as :func:`afterview.contract.step_json`)."""
     due = index.effective_due(step)
     return {
@@ -105,7 +114,7 @@ def _step_json(step: dict[str, Any], *, now: dt.datetime) -> dict[str, Any]:
         "person": step["person"],
         "due": due.isoformat(),
         "state": "pending",
-        "overdue": index.due_moment(due, now.tzinfo or dt.timezone.utc) < now,
+        "overdue": overdue,
         "done_at": None,
         "snoozed_until": step["snoozed_until"],
         "note": step["note"],
@@ -115,22 +124,15 @@ def _step_json(step: dict[str, Any], *, now: dt.datetime) -> dict[str, Any]:
 _FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
-def _render(steps: Sequence[dict[str, Any]], *, now: dt.datetime) -> None:
+def _render(rows: Sequence[tuple[dict[str, Any], str, bool]]) -> None:
     """The pending steps as :func:`afterview.render.todo` prints them (a test holds the two together).
 
     Piped output is plain text either way, so a stream that is not a terminal is written to directly and
     Rich is not even imported.
     """
-    if not steps:
+    if not rows:
         _line(sys.stdout, "Nothing to do. Just had an interview? Record it with: afterview log")
         return
-    tz = now.tzinfo or dt.timezone.utc
-    rows = []
-    for step in steps:
-        due = index.effective_due(step)
-        late = index.due_moment(due, tz) < now
-        when = describe_due(due, now=now)
-        rows.append((step, f"OVERDUE {when}" if late else when, late))
     id_width = max(len(step["id"]) for step, _, _ in rows)
     when_width = min(max(len(when) for _, when, _ in rows), 40)
     if _plain(sys.stdout):
