@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from afterview.cli.main import COMMANDS
+from tests.conftest import Result
 
 HEAVY = ("rich.table", "afterview.models", "pydantic.main", "icalendar", "holidays")
 """Modules the hot paths must not load: Rich's tables, the store's models, calendars, public holidays."""
@@ -83,3 +84,10 @@ def test_registry_summary_is_the_docstring_summary(name: str) -> None:
     """The one-line summary ``--help`` shows is the first line of the command's own docstring."""
     doc = COMMANDS.function(name).__doc__ or ""
     assert COMMANDS.summaries[name] == doc.strip().splitlines()[0]
+
+
+def test_a_mistyped_command_is_still_suggested(cli: Callable[..., Result]) -> None:
+    """The lazy registry still knows every name: a typo gets a suggestion and the usage exit code."""
+    result = cli("lgo")
+    assert result.code == 2
+    assert "Did you mean 'log'?" in result.err

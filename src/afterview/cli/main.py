@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-import traceback
 from collections import ChainMap
 from collections.abc import Iterator, Mapping, MutableMapping
 from types import ModuleType
@@ -177,6 +176,8 @@ def run(argv: list[str] | None = None) -> int:
         return int(ExitCode.OK)
     except Exception as error:
         if "--debug" in args:
+            import traceback
+
             traceback.print_exc()
         else:
             _render().error(
