@@ -1,6 +1,6 @@
 """Time afterview's everyday commands on synthetic stores of 100, 1,000 and 10,000 interviews.
 
-    .venv/bin/python benchmarks/run.py            # about 2-4 minutes; writes benchmarks/results.{md,json}
+    .venv/bin/python benchmarks/run.py   # Linux or macOS; a few minutes; writes benchmarks/results.{md,json}
 
 Every command runs as a separate process of the installed ``afterview``, after a warm-up, several times.
 Wall time is reported as a ratio to a bare ``python -c pass`` run just before each sample (so machines and

@@ -34,7 +34,7 @@ INTERVIEW_COMMANDS = frozenset({"show", "todo", "interviewer", "draft-thanks"})
 def todo(*, json_: bool) -> int | None:
     """``afterview todo [--json]``: the pending steps, soonest first."""
     try:
-        found = _index()
+        found = load_index()
         now = _local_now(found["timezone"])
         tz = now.tzinfo or dt.timezone.utc
         steps = sorted(
@@ -42,7 +42,7 @@ def todo(*, json_: bool) -> int | None:
             key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
         )
         rows = [_row(step, now=now) for step in steps]
-    except (AfterviewError, LookupError, TypeError, ValueError):  # the full command explains it
+    except (AfterviewError, OSError, LookupError, TypeError, ValueError):  # the full command explains it
         return None
     if json_:
         items = [_step_json(step, overdue=late) for step, _, late in rows]
@@ -66,8 +66,8 @@ def complete(environ: Mapping[str, str]) -> int | None:
     if command not in STEP_COMMANDS and not (command in INTERVIEW_COMMANDS and len(args) == 1):
         return None
     try:
-        found = _index()
-    except AfterviewError:
+        found = load_index()
+    except (AfterviewError, OSError):
         return None
     if command in STEP_COMMANDS:
         candidates = [step["id"] for step in found["pending"]]
@@ -77,8 +77,12 @@ def complete(environ: Mapping[str, str]) -> int | None:
     return 0
 
 
-def _index() -> dict[str, Any]:
-    """The index, rebuilt from the store when it is missing or stale."""
+def load_index() -> dict[str, Any]:
+    """The index of the user's store, rebuilt from the store when it is missing or stale.
+
+    For any fast path: ``timezone`` (the profile's), ``interviews`` (``[id, company, role]`` each) and
+    ``pending`` (the pending steps, as :func:`afterview.index.build` writes them).
+    """
     found = index.load(paths.store_path())
     return found if found is not None else index.rebuild(runtime.open_store())
 
