@@ -55,8 +55,14 @@ def open_store() -> Store:
 
 
 def context(document: Document) -> PlanContext:
-    """What the step engine needs besides an interview."""
-    return plan_context(document, tz=user_tz(document.profile))
+    """What the step engine needs besides an interview, with the profile country's public holidays
+    (loaded only when a business day is first counted)."""
+    from afterview.workdays import public_holidays
+
+    profile = document.profile
+    return plan_context(
+        document, tz=user_tz(profile), holidays=public_holidays(profile.country, profile.subdivision)
+    )
 
 
 def interactive(no_input: bool) -> bool:
