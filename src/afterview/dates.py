@@ -73,10 +73,11 @@ def _iso_datetime_day(text: str, words: str) -> dt.date:
         raise _bad_date(text) from None
 
 
-def parse_moment(text: str, *, now: dt.datetime) -> dt.datetime:
-    """Read when something happened: an ISO date-time, or a date (as :func:`parse_date`) with an optional
-    ``HH:MM``. A date alone means the current time of day if it is today, else noon. Naive times are in
-    ``now``'s time zone; the result is always time-zone aware.
+def parse_moment(text: str, *, now: dt.datetime, past: bool = True) -> dt.datetime:
+    """Read when something happens: an ISO date-time, or a date (as :func:`parse_date`, bare weekday names
+    looking back unless ``past=False``) with an optional ``HH:MM``. A date alone means the current time of
+    day if it is today, else noon. Naive times are in ``now``'s time zone; the result is always time-zone
+    aware.
     """
     tz = now.tzinfo
     words = " ".join(text.strip().split())
@@ -94,7 +95,7 @@ def parse_moment(text: str, *, now: dt.datetime) -> dt.datetime:
             day_text, time_text = words, ""
         elif not day_text:
             day_text = "today"
-        day = parse_date(day_text, today=now.date(), past=True)
+        day = parse_date(day_text, today=now.date(), past=past)
         if time_text:
             time_match = _TIME.match(time_text)
             assert time_match is not None

@@ -353,3 +353,22 @@ def is_overdue(step: Step, *, now: dt.datetime) -> bool:
         step.state is StepState.PENDING
         and due_moment(effective_due(step), now.tzinfo or dt.timezone.utc) < now
     )
+
+
+def remove_paperwork(interview: Interview, step_id: str) -> Interview:
+    """The interview without the paperwork item behind step ``step_id``, and without that step.
+
+    The items after it move up one place, so their steps' keys move with them and keep their ids.
+    """
+    step = next(s for s in interview.steps if s.id == step_id)
+    index = int(step.key.partition(":")[2])
+    steps: list[Step] = []
+    for other in interview.steps:
+        kind, _, position = other.key.partition(":")
+        if other.id == step_id:
+            continue
+        if kind == StepKind.PAPERWORK.value and position.isdigit() and int(position) > index:
+            other = other.model_copy(update={"key": f"paperwork:{int(position) - 1}"})
+        steps.append(other)
+    paperwork = [item for n, item in enumerate(interview.paperwork) if n != index]
+    return interview.model_copy(update={"steps": steps, "paperwork": paperwork})

@@ -15,7 +15,19 @@ from typing import Annotated
 import typer
 
 from afterview import __version__, render
-from afterview.cli import drafts, interviews, log, profile, todo
+from afterview.cli import (
+    drafts,
+    export,
+    interviews,
+    lifecycle,
+    log,
+    outcome,
+    profile,
+    references,
+    remind,
+    schedule,
+    todo,
+)
 from afterview.errors import AfterviewError, ExitCode
 
 app = typer.Typer(
@@ -54,6 +66,14 @@ app.command("list")(interviews.list_interviews)
 app.command("show")(interviews.show)
 app.command("interviewer")(interviews.interviewer)
 app.command("profile")(profile.profile)
+app.command("snooze")(lifecycle.snooze)
+app.command("undo")(lifecycle.undo)
+app.add_typer(lifecycle.task_app, name="task")
+app.add_typer(references.app, name="ref")
+app.command("outcome")(outcome.outcome)
+app.command("schedule")(schedule.schedule)
+app.command("remind")(remind.remind)
+app.add_typer(export.app, name="export")
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(
