@@ -51,9 +51,9 @@ def outcome(
 
         afterview outcome 7 next-round --at "tuesday 10:00" --stage onsite
     """
-    chosen = inputs.choice(status, Status, field="outcome")
-    if chosen is Status.WAITING:
-        raise UserError(f"'waiting' is not an outcome; choose one of: {OUTCOMES}.")
+    chosen = next((s for s in Status if s.value == status.strip().lower() and s is not Status.WAITING), None)
+    if chosen is None:
+        raise UserError(f"{status!r} is not an outcome; choose one of: {OUTCOMES}.")
     if deadline is not None and chosen is not Status.OFFER:
         raise UserError(
             "--deadline is for offers.", hint=f"afterview outcome {interview_id} offer --deadline DATE"
@@ -81,6 +81,7 @@ def outcome(
         )
         at = at or None
     when = parse_moment(at, now=now, past=False) if at else None
+    changes = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
@@ -94,6 +95,8 @@ def outcome(
             )
         following = _log_next_round(document, interview, at=when, stage=next_stage, now=now) if when else None
         changes = refresh_all(document, now=now)
+    if changes is None:
+        return
     updated = find(document, interview_id)
     if json_:
         render.print_json(interview_json(updated, now=now))
