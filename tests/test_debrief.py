@@ -14,9 +14,9 @@ from afterview.debrief import (
     mark_problems,
     merged,
     parse,
-    render,
     same,
     strip_problems,
+    to_markdown,
 )
 from afterview.models import Debrief, Interview, Person, Question, Rating
 
@@ -37,7 +37,7 @@ def interview() -> Interview:
 
 
 def template() -> str:
-    return render(None, interview(), tz=UTC)
+    return to_markdown(None, interview(), tz=UTC)
 
 
 FILLED = Debrief(
@@ -71,7 +71,7 @@ def test_the_empty_template_parses_to_an_empty_debrief() -> None:
 
 
 def test_a_filled_debrief_renders_and_parses_back() -> None:
-    text = render(FILLED, interview(), tz=UTC)
+    text = to_markdown(FILLED, interview(), tz=UTC)
     assert "### Question 4" in text  # one empty block, ready for another question
     assert parse(text) == FILLED
 
@@ -116,7 +116,7 @@ def test_hand_written_markdown_is_read_leniently() -> None:
     ],
 )
 def test_broken_files_name_the_problem(broken: str, problem: str) -> None:
-    text = render(FILLED, interview(), tz=UTC)
+    text = to_markdown(FILLED, interview(), tz=UTC)
     replacement = {
         "\nstrong\n": "\nmeh\n",
         "## Notes": "",
@@ -130,7 +130,7 @@ def test_broken_files_name_the_problem(broken: str, problem: str) -> None:
 
 
 def test_problems_carry_line_numbers_that_still_point_right_once_marked() -> None:
-    text = render(FILLED, interview(), tz=UTC).replace("\nstrong\n", "\nmeh\n")
+    text = to_markdown(FILLED, interview(), tz=UTC).replace("\nstrong\n", "\nmeh\n")
     with pytest.raises(DebriefError) as caught:
         parse(text)
     marked = mark_problems(text, caught.value.problems)
@@ -193,4 +193,4 @@ _debriefs = st.builds(
 @settings(max_examples=300)
 @given(_debriefs)
 def test_any_debrief_renders_to_markdown_that_parses_back_to_it(debrief: Debrief) -> None:
-    assert parse(render(debrief, interview(), tz=UTC)) == debrief
+    assert parse(to_markdown(debrief, interview(), tz=UTC)) == debrief

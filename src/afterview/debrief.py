@@ -3,7 +3,7 @@
 The file has a free preamble (title, who and when; never saved), then six ``##`` sections in any order.
 Each question is a ``### Question`` block under ``## Questions`` with optional ``####`` parts. Text lines
 that start with ``#`` or ``\\`` are written with a backslash in front, so any debrief renders to Markdown
-that parses back to the same debrief (:func:`render` then :func:`parse`).
+that parses back to the same debrief (:func:`to_markdown` then :func:`parse`).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class DebriefError(UserError):
         self.problems = tuple(problems)
 
 
-def render(debrief: Debrief | None, interview: Interview, *, tz: dt.tzinfo) -> str:
+def to_markdown(debrief: Debrief | None, interview: Interview, *, tz: dt.tzinfo) -> str:
     """The Markdown file ``remember`` opens: a header saying which interview, then the debrief's sections.
 
     With no debrief yet it is an empty template with three question blocks; otherwise one empty block
