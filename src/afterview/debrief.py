@@ -131,6 +131,15 @@ class _Block:
     line: int
     lines: list[str] = field(default_factory=list)
 
+    start: int = 0
+    """The line number of ``lines[0]``: the heading's own for text after ``Heading:``, else the next."""
+
+    @property
+    def first(self) -> int:
+        """The line number of the block's first non-blank line (its heading if it has none)."""
+        filled = next((n for n, text in enumerate(self.lines) if text.strip()), None)
+        return self.line if filled is None else (self.start or self.line + 1) + filled
+
 
 @dataclass
 class _QuestionBlock:
@@ -160,7 +169,9 @@ def parse(text: str) -> Debrief:
                 continue
             if section == "questions" and level == 3 and (match := _QUESTION.match(title)):
                 block = _QuestionBlock(number)
-                block.parts["question"] = current = _Block(number, [match["text"]] if match["text"] else [])
+                block.parts["question"] = current = (
+                    _Block(number, [match["text"]], number) if match["text"] else _Block(number)
+                )
                 questions.append(block)
                 fenced = False
                 continue
@@ -169,7 +180,9 @@ def parse(text: str) -> Debrief:
                 key, inline = part
                 if key in questions[-1].parts:
                     problems.append(f"line {number}: question {len(questions)} has #### {PARTS[key]} twice")
-                questions[-1].parts[key] = current = _Block(number, [inline] if inline else [])
+                questions[-1].parts[key] = current = (
+                    _Block(number, [inline], number) if inline else _Block(number)
+                )
                 fenced = False
                 continue
             if section is not None and not fenced:
@@ -248,7 +261,7 @@ def _field(block: _Block, name: str, problems: list[str]) -> str:
     value = "\n".join(block.lines).strip()
     if len(value) > MAX_TEXT:
         problems.append(
-            f"line {block.line}: {name} is too long ({len(value):,} characters; at most {MAX_TEXT:,})"
+            f"line {block.first}: {name} is too long ({len(value):,} characters; at most {MAX_TEXT:,})"
         )
     return value
 
@@ -282,7 +295,7 @@ def _question(number: int, block: _QuestionBlock, problems: list[str]) -> Questi
         try:
             rating = Rating(text["rating"].casefold().rstrip("."))
         except ValueError:
-            line = block.parts["rating"].line
+            line = block.parts["rating"].first
             problems.append(
                 f"line {line}: question {number}'s rating {_one_line(text['rating'])[:40]!r} "
                 f"is not one of {RATINGS}"
