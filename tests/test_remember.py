@@ -492,3 +492,64 @@ def test_show_prints_the_debrief_readably(
     assert "Answer: Ten years of backend work." in out
     assert "3. Why are you leaving?  [weak]" in out
     assert "- their migration to Rust" in out
+
+
+def test_stopping_part_way_through_the_prompts_keeps_the_answers(
+    cli: Callable[..., Result],
+    interview: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    stdin: Callable[[bytes], None],
+    store_file: Path,
+    home: Path,
+) -> None:
+    monkeypatch.setattr("afterview.cli.runtime.interactive", lambda no_input: not no_input)
+    stdin(b"Why this company?\nTheir mission\n")  # then the input ends, as with Ctrl-D
+    before = store_file.read_bytes()
+    result = cli("remember", "1", "--prompt")
+    assert result.code == 130
+    assert store_file.read_bytes() == before
+    [kept] = recovery_files(home)
+    assert str(kept) in result.err.replace("\n", "")
+    text = kept.read_text(encoding="utf-8")
+    assert "Why this company?" in text
+    assert "Their mission" in text
+
+
+def test_the_editor_command_never_goes_through_a_shell(
+    cli: Callable[..., Result], interview: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    marker = tmp_path / "ran"
+    monkeypatch.setenv("EDITOR", f"true; touch {marker}")
+    result = cli("remember", "1")
+    assert result.code == 1
+    assert "The editor 'true;' (from $EDITOR) was not found" in result.err
+    assert not marker.exists()
+
+
+def test_an_editor_that_returns_at_once_gets_a_hint(
+    cli: Callable[..., Result], interview: dict[str, Any], editor: Callable[[str], Path]
+) -> None:
+    editor("keep")
+    result = cli("remember", "1")
+    assert "an editor that returns at once needs to wait" in result.err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect drives a POSIX pseudo-terminal")
+def test_in_a_real_terminal_a_broken_file_reopens_and_is_fixed(
+    cli: Callable[..., Result], interview: dict[str, Any], editor: Callable[[str], Path]
+) -> None:
+    import pexpect
+
+    from tests.conftest import afterview_command
+
+    editor("fix")
+    [command] = afterview_command()
+    child = pexpect.spawn(command, ["remember", "1"], env=dict(os.environ), encoding="utf-8", timeout=60)
+    child.expect("rating 'meh' is not one of strong, ok, weak")
+    child.expect(r"Open the editor again to fix it\?")
+    child.sendline("y")
+    child.expect("Saved the debrief of interview 1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert [q["rating"] for q in shown(cli)["debrief"]["questions"]] == ["weak", "ok", "weak"]

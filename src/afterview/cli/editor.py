@@ -99,8 +99,9 @@ def edit(text: str, *, editor: Editor, name: str) -> bytes:
         except OSError:
             saved = b""
         if status != 0:
+            how = f"was stopped by signal {-status}" if status < 0 else f"exited with status {status}"
             raise EditorFailed(
-                f"The editor {editor.name!r} exited with status {status}; nothing was saved.",
+                f"The editor {editor.name!r} {how}; nothing was saved.",
                 text=saved if saved.strip() and saved != original else None,
             )
         return saved

@@ -72,7 +72,18 @@ def remember(
             raise UserError(
                 "--prompt needs a terminal.", hint=f"Use: afterview remember {interview_id} --from -"
             )
-        debrief = _ask(before)
+        debrief = (before or Debrief()).model_copy(deep=True)
+        tz = runtime.user_tz(document.profile)
+        try:
+            _ask(debrief)
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            if not same(debrief, before or Debrief()):  # stopped part way: keep what was typed
+                kept = editor.keep(
+                    to_markdown(debrief, interview, tz=tz).encode("utf-8"), name=f"debrief-{interview_id}"
+                )
+                render.note(f"What you typed so far is kept in {kept}; finish it with --from {kept}")
+            raise
+        text = to_markdown(debrief, interview, tz=tz).encode("utf-8")
     else:
         markdown = to_markdown(before, interview, tz=runtime.user_tz(document.profile))
         debrief, text = _from_editor(markdown, interview_id=interview_id, interactive=interactive)
@@ -137,10 +148,18 @@ def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tupl
             if error.text is not None:
                 error.hint = f"What you typed is kept in {editor.keep(error.text, name=name)}."
             raise
+        if data == text.encode("utf-8"):
+            render.note(
+                'The file was not changed (an editor that returns at once needs to wait: "code --wait").'
+            )
         try:
             return parse(_decode(data, where="The file")), data
         except DebriefError as error:
             if interactive and _again(error):
+                try:
+                    data.decode("utf-8")
+                except UnicodeDecodeError:
+                    render.note(f"The file as you saved it is kept in {editor.keep(data, name=name)}.")
                 text = mark_problems(data.decode("utf-8", "replace"), error.problems)
                 continue
             path = editor.keep(data, name=name)
@@ -152,45 +171,38 @@ def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tupl
 
 
 def _again(error: DebriefError) -> bool:
+    """Whether the user wants to fix the file now; Ctrl-C or end of input means no (the text is kept)."""
     render.error(error.message)
-    return bool(typer.confirm("Open the editor again to fix it?", default=True, err=True))
+    try:
+        return bool(typer.confirm("Open the editor again to fix it?", default=True, err=True))
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        return False
 
 
-def _ask(before: Debrief | None) -> Debrief:
-    """A debrief from prompts, added to the saved one (new questions go after its questions)."""
-    base = before or Debrief()
+def _ask(draft: Debrief) -> None:
+    """Fill ``draft`` (the saved debrief, or an empty one) from prompts, answer by answer, so that if the
+    user stops part way what they typed so far is in it. New questions go after the saved ones."""
     render.note("The questions they asked; leave the question blank when there are no more.")
-    questions = list(base.questions)
-    while question := inputs.ask(f"Question {len(questions) + 1}", required=False):
-        questions.append(
-            Question(
-                question=question,
-                answer=inputs.ask("  Your answer", required=False),
-                rating=inputs.ask_until_valid(
-                    "  How it went (strong, ok, weak)",
-                    lambda value: inputs.choice(value, Rating, field="rating"),
-                    required=False,
-                ),
-                next_time=inputs.ask("  What you would say next time", required=False),
-            )
+    while question := inputs.ask(f"Question {len(draft.questions) + 1}", required=False):
+        item = Question(question=question)
+        draft.questions.append(item)
+        item.answer = inputs.ask("  Your answer", required=False)
+        item.rating = inputs.ask_until_valid(
+            "  How it went (strong, ok, weak)",
+            lambda value: inputs.choice(value, Rating, field="rating"),
+            required=False,
         )
-    return base.model_copy(
-        update={
-            "questions": questions,
-            "went_well": inputs.ask("What went well", default=base.went_well or None, required=False),
-            "to_improve": inputs.ask("What to improve", default=base.to_improve or None, required=False),
-            "thank_you_topics": _ask_list("Topic for the thank-you note", base.thank_you_topics),
-            "my_questions": _ask_list("A question you asked them", base.my_questions),
-            "notes": inputs.ask("Notes", default=base.notes or None, required=False),
-        }
-    )
+        item.next_time = inputs.ask("  What you would say next time", required=False)
+    draft.went_well = inputs.ask("What went well", default=draft.went_well or None, required=False)
+    draft.to_improve = inputs.ask("What to improve", default=draft.to_improve or None, required=False)
+    _ask_list("Topic for the thank-you note", draft.thank_you_topics)
+    _ask_list("A question you asked them", draft.my_questions)
+    draft.notes = inputs.ask("Notes", default=draft.notes or None, required=False)
 
 
-def _ask_list(label: str, items: list[str]) -> list[str]:
-    items = list(items)
+def _ask_list(label: str, items: list[str]) -> None:
     while answer := inputs.ask(f"{label} {len(items) + 1} (blank when done)", required=False):
         items.append(answer)
-    return items
 
 
 def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief | None) -> None:
