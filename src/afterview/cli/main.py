@@ -23,8 +23,10 @@ from afterview.cli import (
     log,
     maintenance,
     outcome,
+    prep,
     profile,
     references,
+    remember,
     remind,
     schedule,
     todo,
@@ -77,6 +79,8 @@ app.command("outcome")(outcome.outcome)
 app.command("schedule")(schedule.schedule)
 app.command("remind")(remind.remind)
 app.add_typer(export.app, name="export")
+app.command("remember")(remember.remember)
+app.command("prep")(prep.prep)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

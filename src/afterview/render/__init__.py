@@ -197,6 +197,10 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
                     + (f": {change.note}" if change.note else "")
                 )
             )
+    if interview.debrief is not None:
+        from afterview.render.debrief import debrief
+
+        debrief(interview.debrief)
     if interview.steps:
         console.print(Text("Steps:", style="bold"))
         step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
