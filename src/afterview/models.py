@@ -215,6 +215,17 @@ class Paperwork(Model):
     due: dt.date | None = None
 
 
+class SentMessage(Model):
+    """A message the user said went out (``--sent`` on a draft command)."""
+
+    kind: str = Field(min_length=1, max_length=50)
+    to: str = Field(max_length=500)
+    email: str | None = Field(None, max_length=500)
+    subject: str = Field("", max_length=2_000)
+    at: AwareDatetime
+    step: str | None = None
+
+
 class Interview(Model):
     """One interview and everything that follows from it."""
 
@@ -235,6 +246,7 @@ class Interview(Model):
     step_seq: int = Field(0, ge=0)
     history: list[StatusChange] = Field(default_factory=list)
     notes: str | None = Field(None, max_length=100_000)
+    sent: list[SentMessage] = Field(default_factory=list)
     created_at: AwareDatetime
     updated_at: AwareDatetime
 

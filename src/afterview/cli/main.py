@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from afterview import __version__, render
-from afterview.cli import drafts, interviews, log, profile, todo
+from afterview.cli import drafts, interviews, log, profile, templates, todo
 from afterview.errors import AfterviewError, ExitCode
 
 app = typer.Typer(
@@ -50,6 +50,8 @@ app.command("todo")(todo.todo)
 app.command("done")(todo.done)
 app.command("skip")(todo.skip)
 app.command("draft-thanks")(drafts.draft_thanks)
+app.add_typer(drafts.app, name="draft")
+app.add_typer(templates.app, name="templates")
 app.command("list")(interviews.list_interviews)
 app.command("show")(interviews.show)
 app.command("interviewer")(interviews.interviewer)
