@@ -19,7 +19,7 @@ def eml(draft: Draft, *, sender_name: str | None = None, sender_email: str | Non
     from email.headerregistry import Address
     from email.message import EmailMessage
 
-    message = EmailMessage(policy=policy.SMTP)
+    message = EmailMessage()
     if draft.to_email:
         message["To"] = Address(display_name=_one_line(draft.to_name), addr_spec=draft.to_email)
     if sender_email:
@@ -27,7 +27,9 @@ def eml(draft: Draft, *, sender_name: str | None = None, sender_email: str | Non
     message["Subject"] = _one_line(draft.subject)
     message["X-Unsent"] = "1"
     message.set_content(draft.body, charset="utf-8", cte="base64")
-    return message.as_bytes()
+    # Fold only at RFC 5322's hard limit: the stdlib can split the encoded word of a long non-ASCII name so
+    # that it decodes with an extra space; only a name of some 180 four-byte characters reaches 998.
+    return message.as_bytes(policy=policy.SMTP.clone(max_line_length=998))
 
 
 def mailto(draft: Draft) -> str:
