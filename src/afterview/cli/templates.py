@@ -6,7 +6,6 @@ import os
 import shlex
 import subprocess
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
@@ -38,6 +37,8 @@ def user_path(name: str) -> Path:
 
 def builtin(name: str) -> Template:
     """The template ``name`` as shipped with afterview."""
+    from importlib import resources
+
     text = (resources.files("afterview") / "message_templates" / f"{name}.txt").read_text("utf-8")
     return Template(name=name, text=text, origin=f"built-in {name}.txt")
 
