@@ -235,6 +235,11 @@ def test_sent_removes_the_thank_you_step_from_todo_and_show_lists_it(cli: CLI, t
     (record,) = document.interviews[0].sent
     assert record.at == dt.datetime.fromisoformat("2026-11-27T16:00:00+01:00")
 
+    again = cli("draft-thanks", "1", "--to", "José", "--sent")
+    assert again.code == 0
+    assert "Already marked sent on 2026-11-27 16:00: thank-you to José Müller." in again.err
+    assert store().read().revision == document.revision
+
 
 def test_a_sent_follow_up_brings_on_the_nudge_which_refers_to_it(cli: CLI, two: dict[str, Any]) -> None:
     assert pending(cli, "nudge") == []

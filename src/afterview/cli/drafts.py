@@ -25,9 +25,11 @@ from afterview.errors import UserError
 from afterview.models import Document, Interview, SentMessage, StepState
 from afterview.render import drafts as show
 from afterview.steps import refresh_steps
+from afterview.store import Unchanged
 
 app = typer.Typer(
-    help="Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you.",
+    help="Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you."
+    "\n\nExample: afterview draft follow-up 7 --mailto --open",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -309,8 +311,12 @@ def _copy(draft: Draft) -> None:
 
 
 def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
-    """Record every draft as sent and close the steps they complete, in one transaction."""
+    """Record every draft as sent and close the steps it completes, in one transaction.
+
+    Marking the same message sent again changes nothing: it is already on record, and its step closed.
+    """
     store = runtime.open_store()
+    already: list[SentMessage] = []
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
@@ -320,6 +326,10 @@ def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
             closed = [
                 n for n, step in enumerate(steps) if step.state is StepState.PENDING and draft.closes(step)
             ]
+            earlier = next((r for r in interview.sent if (r.kind, r.to) == (draft.kind, draft.to_name)), None)
+            if earlier is not None and not closed:
+                already.append(earlier)
+                continue
             for n in closed:
                 steps[n] = steps[n].model_copy(update={"state": StepState.DONE, "done_at": now})
             records.append(
@@ -332,10 +342,15 @@ def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
                     step=", ".join(steps[n].id for n in closed) or None,
                 )
             )
+        if not records:
+            raise Unchanged
         updated = interview.model_copy(
             update={"steps": steps, "sent": [*interview.sent, *records], "updated_at": now}
         )
         document.put(refresh_steps(updated, runtime.context(document), now=now))
+    for record in already:
+        when = record.at.astimezone(now.tzinfo)
+        render.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {record.kind} to {record.to}.")
     for record in records:
         step = f"; step {record.step} is done" if record.step else ""
         render.out().print(f"Marked sent: {record.kind} to {record.to}{step}.", markup=False)

@@ -17,7 +17,8 @@ from afterview.errors import UserError
 from afterview.templates import NAMES, Template, TemplateError, check, fields_of
 
 app = typer.Typer(
-    help="Message templates you can make your own: list, show, edit, reset.",
+    help="Message templates you can make your own: list, show, edit, reset."
+    "\n\nExample: afterview templates edit thank-you",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
