@@ -151,6 +151,22 @@ def test_eml_to_one_file_for_two_notes_is_refused(cli: CLI, two: dict[str, Any],
     assert not (tmp_path / "x.eml").exists()
 
 
+def test_eml_that_cannot_be_written_is_a_clear_error(cli: CLI, two: dict[str, Any], tmp_path: Path) -> None:
+    result = cli("draft", "follow-up", "1", "--eml", str(tmp_path / "missing" / "x.eml"))
+    assert result.code == 1
+    assert "Cannot write" in result.err
+    assert "No such file or directory" in result.err
+
+
+def test_eml_names_in_a_directory_never_collide(cli: CLI, profile: None, log: Log, tmp_path: Path) -> None:
+    log("--interviewer", "Jo Li <jo@acme.com>", "--interviewer", "Jo-Li <li@acme.com>")
+    assert cli("draft-thanks", "1", "--eml", f"{tmp_path}/out/").code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "thank-you-jo-li-2.eml",
+        "thank-you-jo-li.eml",
+    ]
+
+
 def test_mailto_round_trips_to_the_same_recipient_subject_and_body(cli: CLI, two: dict[str, Any]) -> None:
     (note,) = cli("draft-thanks", "1", "--to", "Bob", "--json").json()
     result = cli("draft-thanks", "1", "--to", "Bob", "--mailto")
@@ -177,6 +193,14 @@ def test_open_hands_the_link_to_the_mail_client(
     assert result.code == 0, result.err
     assert opened == [result.out.strip()]
     assert opened[0].startswith("mailto:jose@acme.com?subject=Withdrawing")
+
+
+def test_open_that_fails_says_so(cli: CLI, two: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("typer.launch", lambda url, **_: 1)
+    result = cli("draft", "withdraw", "1", "--open")
+    assert result.code == 1
+    assert "Could not open your mail client" in result.err
+    assert result.out.startswith("mailto:")
 
 
 def test_copy_puts_the_body_on_the_clipboard(
@@ -390,6 +414,22 @@ def test_editing_a_template_into_a_broken_one_says_where(
     assert result.code == 1
     assert "withdraw.txt, line 3) cannot be used: unexpected '}'" in result.err
     assert "afterview templates reset withdraw" in result.err
+
+
+@pytest.mark.parametrize(
+    ("editor", "message"),
+    [
+        ("no-such-editor-afterview", "Cannot start the editor 'no-such-editor-afterview'"),
+        ("false", "status 1"),
+    ],
+)
+def test_an_editor_that_fails_is_reported(
+    cli: CLI, monkeypatch: pytest.MonkeyPatch, editor: str, message: str
+) -> None:
+    monkeypatch.setenv("VISUAL", editor)
+    result = cli("templates", "edit", "withdraw")
+    assert result.code == 1
+    assert message in result.err
 
 
 def test_unknown_template_name(cli: CLI) -> None:

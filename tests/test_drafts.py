@@ -27,6 +27,7 @@ from afterview.models import (
     StepKind,
     StepState,
 )
+from afterview.templates import Template
 
 UTC = dt.timezone.utc
 AT = dt.datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # a Thursday
@@ -227,6 +228,25 @@ def test_an_unknown_reference_or_offer_is_an_error() -> None:
         drafts.reference_notes(item, doc, template=builtin("reference"), tz=UTC, ref="Zed")
     with pytest.raises(UserError, match="Interview 3 has no offer recorded"):
         drafts.offer_notice(item, doc, template=builtin("offer-notice"), tz=UTC, offer_id=3)
+
+
+def test_offer_picks_the_named_offer_else_the_latest() -> None:
+    item = interview()
+    older = interview(
+        id=8, company="Globex", history=[StatusChange(status=Status.OFFER, on=dt.date(2026, 11, 20))]
+    )
+    newer = interview(
+        id=9, company="Initech", history=[StatusChange(status=Status.OFFER, on=dt.date(2026, 11, 25))]
+    )
+    doc = Document(profile=PROFILE, interviews=[item, older, newer])
+    template = Template(
+        name="offer-notice", text="Subject: x\n\n{{ offer_company }} by {{ offer_deadline }}\n", origin="t"
+    )
+    latest = drafts.offer_notice(item, doc, template=template, tz=UTC)
+    assert latest.body == "Initech by [add the offer's deadline]\n"
+    assert latest.warnings == ("The offer has no deadline recorded.",)
+    named = drafts.offer_notice(item, doc, template=template, tz=UTC, offer_id=8)
+    assert (named.body, named.step_key) == ("Globex by [add the offer's deadline]\n", "offer-notice:8")
 
 
 def test_one_reference_note_per_reference() -> None:

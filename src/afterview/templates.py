@@ -159,8 +159,6 @@ def _check_nodes(template: Template, tree: nodes.Template) -> None:
                     line=(line or 1) + offset,
                 )
         elif isinstance(node, nodes.Name):
-            if node.ctx != "load" and node.name not in loop_names:
-                raise _error(template, f"{node.name!r} cannot be assigned in a template", line=line)
             if node.name not in allowed and node.name not in loop_names:
                 known = ", ".join(sorted(allowed))
                 raise _error(

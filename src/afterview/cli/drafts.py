@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated
@@ -39,7 +40,7 @@ Copy = Annotated[
     bool, typer.Option("--copy", help="Also put the body on the clipboard (one draft at a time).")
 ]
 Eml = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--eml",
         metavar="FILE|DIR",
@@ -56,7 +57,7 @@ class Delivery:
     """Where drafts go besides stdout, and whether they are marked sent."""
 
     copy: bool = False
-    eml: Path | None = None
+    eml: str | None = None
     mailto: bool = False
     open: bool = False
     sent: bool = False
@@ -257,11 +258,12 @@ def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
         _mark_sent(interview_id, items)
 
 
-def _write_eml(items: Sequence[Draft], target: Path, *, sender: tuple[str | None, str | None]) -> list[Path]:
-    """Write each draft as an .eml file: to ``target`` itself, or into it when it is a directory."""
+def _write_eml(items: Sequence[Draft], where: str, *, sender: tuple[str | None, str | None]) -> list[Path]:
+    """Write each draft as an .eml file: to ``where``, or into it when it is a directory or ends with one."""
     from afterview.delivery import eml, eml_name
 
-    into_dir = target.is_dir() or str(target).endswith(("/", "\\"))
+    target = Path(where).expanduser()
+    into_dir = target.is_dir() or where.endswith(("/", os.sep))
     if not into_dir and len(items) > 1:
         raise UserError(
             f"There are {len(items)} drafts; --eml needs a directory to hold them.",
