@@ -193,6 +193,9 @@ def test_open_hands_the_link_to_the_mail_client(
     assert result.code == 0, result.err
     assert opened == [result.out.strip()]
     assert opened[0].startswith("mailto:jose@acme.com?subject=Withdrawing")
+    opened.clear()
+    with_json = cli("draft", "withdraw", "1", "--open", "--mailto", "--json")
+    assert opened == [with_json.json()[0]["mailto"]]
 
 
 def test_open_that_fails_says_so(cli: CLI, two: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -130,6 +130,7 @@ def test_a_profile_signature_is_used_as_written() -> None:
         "רות כהן",
         "Jane\nBcc: evil@example.com",
         "{{ 7*7 }} ${HOME}",
+        "Jane\x1b[31m Red\x07",
     ],
 )
 def test_awkward_names_and_companies_come_out_literally_on_one_line(name: str) -> None:
@@ -137,11 +138,16 @@ def test_awkward_names_and_companies_come_out_literally_on_one_line(name: str) -
         company=name.replace("Jane", "Acme"), interviewers=[Person(name=name, email="jane@acme.com")]
     )
     note = thanks(item)[0]
-    one_line = " ".join(name.split())
+
+    def one(text: str) -> str:
+        return " ".join(text.replace("\x1b", " ").replace("\x07", " ").split())
+
+    one_line = one(name)
     assert note.to_name == one_line
     assert note.body.startswith(f"Dear {one_line},\n")
-    assert " ".join(item.company.split()) in note.body
+    assert one(item.company) in note.body
     assert "\n" not in note.subject
+    assert "\x1b" not in note.body
 
 
 def test_an_interviewer_email_that_is_not_an_address_is_dropped_with_a_warning() -> None:

@@ -7,6 +7,7 @@ and the draft carries a warning saying what to add, so no placeholder ever reach
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -371,8 +372,9 @@ def _words(text: str) -> str:
 
 
 def _line(text: str) -> str:
-    """``text`` on one line: a name or company never breaks a greeting, a subject or a header."""
-    return " ".join(text.split())
+    """``text`` on one line and without control characters (say, a terminal escape in a hand-edited store):
+    a name or company never breaks a greeting, a subject or a header, nor restyles the terminal."""
+    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
 
 
 def _and(items: Sequence[str], *, last: str = "and") -> str:

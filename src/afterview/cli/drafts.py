@@ -247,9 +247,11 @@ def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
         )
         show.warnings(items)
     elif delivery.mailto or delivery.open:
-        _links(items, open_them=delivery.open)
+        _links(items)
     else:
         show.drafts(items)
+    if delivery.open:
+        _open(items)
     for path in written:
         render.note(f"Wrote {path}")
     if delivery.copy:
@@ -286,17 +288,23 @@ def _write_eml(items: Sequence[Draft], where: str, *, sender: tuple[str | None, 
     return paths
 
 
-def _links(items: Sequence[Draft], *, open_them: bool) -> None:
+def _links(items: Sequence[Draft]) -> None:
     from afterview.delivery import mailto
 
     for draft in items:
-        link = mailto(draft)
-        render.out().print(link, markup=False, highlight=False, soft_wrap=True)
-        if open_them and typer.launch(link) != 0:
-            raise UserError("Could not open your mail client.", hint="Copy the mailto: link above instead.")
+        render.out().print(mailto(draft), markup=False, highlight=False, soft_wrap=True)
     show.warnings(items)
-    if open_them:
-        render.note("Opened in your mail client.")
+
+
+def _open(items: Sequence[Draft]) -> None:
+    from afterview.delivery import mailto
+
+    for draft in items:
+        if typer.launch(mailto(draft)) != 0:
+            raise UserError(
+                "Could not open your mail client.", hint="Use the mailto: link (--mailto) instead."
+            )
+    render.note("Opened in your mail client.")
 
 
 def _copy(draft: Draft) -> None:
