@@ -52,7 +52,7 @@ Open = Annotated[bool, typer.Option("--open", help="Open the mailto: link in you
 Sent = Annotated[bool, typer.Option("--sent", help="Record that you sent it; the matching step is done.")]
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Delivery:
     """Where drafts go besides stdout, and whether they are marked sent."""
 
@@ -92,7 +92,7 @@ def draft_thanks(
             interview, document.profile, template=templates.load("thank-you"), tz=_tz(document), to=to
         )
 
-    _run(interview_id, thanks, Delivery(copy, eml, mailto, open_, sent, json_))
+    _run(interview_id, thanks, Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_))
 
 
 app.command("thank-you")(draft_thanks)
@@ -118,7 +118,7 @@ def follow_up(
         lambda i, d: [
             compose.follow_up(i, d.profile, template=templates.load("follow-up"), tz=_tz(d), to=to)
         ],
-        Delivery(copy, eml, mailto, open_, sent, json_),
+        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
     )
 
 
@@ -140,7 +140,7 @@ def nudge(
     _run(
         interview_id,
         lambda i, d: [compose.nudge(i, d.profile, template=templates.load("nudge"), tz=_tz(d), to=to)],
-        Delivery(copy, eml, mailto, open_, sent, json_),
+        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
     )
 
 
@@ -167,7 +167,7 @@ def reference(
         lambda i, d: compose.reference_notes(
             i, d, template=templates.load("reference"), tz=_tz(d), ref=ref, emphasis=emphasis
         ),
-        Delivery(copy, eml, mailto, open_, sent, json_),
+        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
     )
 
 
@@ -196,7 +196,7 @@ def offer_notice(
                 i, d, template=templates.load("offer-notice"), tz=_tz(d), to=to, offer_id=offer
             )
         ],
-        Delivery(copy, eml, mailto, open_, sent, json_),
+        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
     )
 
 
@@ -218,7 +218,7 @@ def withdraw(
     _run(
         interview_id,
         lambda i, d: [compose.withdraw(i, d.profile, template=templates.load("withdraw"), tz=_tz(d), to=to)],
-        Delivery(copy, eml, mailto, open_, sent, json_),
+        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
     )
 
 
