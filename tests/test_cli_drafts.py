@@ -458,3 +458,24 @@ def test_the_real_command_prints_plain_text_when_piped(
     assert done.stdout.startswith(
         "To: Bob Stone <bob@acme.com>\nSubject: Thank you: Staff Engineer interview\n\nDear Bob Stone,"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["draft-thanks"],
+        *(
+            ["draft", kind]
+            for kind in ("thank-you", "follow-up", "nudge", "reference", "offer-notice", "withdraw")
+        ),
+        *(["templates", verb] for verb in ("list", "show", "edit", "reset")),
+    ],
+)
+def test_every_command_has_help_with_an_example_and_a_readme_entry(cli: CLI, command: list[str]) -> None:
+    result = cli(*command, "--help")
+    assert result.code == 0
+    text = " ".join(result.out.split())
+    assert "Example: afterview " in text
+    assert "afterview " + " ".join(command) in text
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "afterview " + " ".join(command) in readme

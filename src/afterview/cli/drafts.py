@@ -79,7 +79,9 @@ def draft_thanks(
 ) -> None:
     """Draft a brief thank-you note to each interviewer (printed, never sent).
 
-    Example: afterview draft-thanks 7 --to Jane --eml ~/Desktop
+    Example: afterview draft-thanks 7 --to Jane --eml ~/Desktop/
+
+    Also as: afterview draft thank-you 7
     """
 
     def thanks(interview: Interview, document: Document) -> Sequence[Draft]:
