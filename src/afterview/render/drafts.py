@@ -22,7 +22,8 @@ def drafts(items: Sequence[Draft]) -> None:
         console.print(Text.assemble(("To: ", "bold"), recipient(draft)))
         console.print(Text.assemble(("Subject: ", "bold"), draft.subject))
         console.print()
-        console.print(Text(draft.body.rstrip("\n")))
+        # Soft wrap: the terminal folds long lines, so text copied from it has no line breaks of Rich's.
+        console.print(Text(draft.body.rstrip("\n")), soft_wrap=True)
     warnings(items)
 
 
