@@ -479,3 +479,24 @@ def test_every_command_has_help_with_an_example_and_a_readme_entry(cli: CLI, com
     assert "afterview " + " ".join(command) in text
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert "afterview " + " ".join(command) in readme
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+def test_on_a_narrow_terminal_the_body_is_not_broken_into_lines(two: dict[str, Any]) -> None:
+    import os
+
+    import pexpect
+
+    from tests.conftest import afterview_command
+
+    env = {**os.environ, "COLUMNS": "40"}
+    child = pexpect.spawn(
+        afterview_command()[0], ["draft-thanks", "1", "--to", "Bob"], env=env, encoding="utf-8"
+    )
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    assert child.exitstatus == 0
+    assert (
+        "Thank you for taking the time to speak with me on Friday about the Staff Engineer position"
+        in child.before
+    )
