@@ -72,7 +72,7 @@ def test_two_interviewers_get_two_personal_brief_notes() -> None:
         assert "Thank you for taking the time" in note.body
         assert "eager to work for Acme" in note.body
         assert "excited about the position" in note.body
-        assert "get in touch if you have any questions" in note.body
+        assert "contact me if you have any questions" in note.body
         assert note.body.rstrip().endswith("Sam Lee\nsam@example.com · +1 555 0100")
         assert note.warnings == ()
     assert notes[1].step_key == "thank-you:1"

@@ -242,11 +242,11 @@ class Interview(Model):
     references_may_call: bool = False
     paperwork: list[Paperwork] = Field(default_factory=list)
     debrief: Debrief | None = None
+    sent: list[SentMessage] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     step_seq: int = Field(0, ge=0)
     history: list[StatusChange] = Field(default_factory=list)
     notes: str | None = Field(None, max_length=100_000)
-    sent: list[SentMessage] = Field(default_factory=list)
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
