@@ -218,6 +218,17 @@ class Paperwork(Model):
     due: dt.date | None = None
 
 
+class SentMessage(Model):
+    """A message the user said went out (``--sent`` on a draft command)."""
+
+    kind: str = Field(min_length=1, max_length=50)
+    to: str = Field(max_length=500)
+    email: str | None = Field(None, max_length=500)
+    subject: str = Field("", max_length=2_000)
+    at: AwareDatetime
+    step: str | None = None
+
+
 class Interview(Model):
     """One interview and everything that follows from it."""
 
@@ -234,6 +245,7 @@ class Interview(Model):
     references_may_call: bool = False
     paperwork: list[Paperwork] = Field(default_factory=list)
     debrief: Debrief | None = None
+    sent: list[SentMessage] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     step_seq: int = Field(0, ge=0)
     history: list[StatusChange] = Field(default_factory=list)

@@ -29,6 +29,7 @@ from afterview.cli import (
     remember,
     remind,
     schedule,
+    templates,
     todo,
 )
 from afterview.errors import AfterviewError, ExitCode
@@ -65,6 +66,8 @@ app.command("todo")(todo.todo)
 app.command("done")(todo.done)
 app.command("skip")(todo.skip)
 app.command("draft-thanks")(drafts.draft_thanks)
+app.add_typer(drafts.app, name="draft")
+app.add_typer(templates.app, name="templates")
 app.command("list")(interviews.list_interviews)
 app.command("show")(interviews.show)
 app.command("interviewer")(interviews.interviewer)
