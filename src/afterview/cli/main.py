@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from afterview import __version__, render
-from afterview.cli import data, drafts, exports, interviews, log, profile, todo
+from afterview.cli import data, drafts, exports, interviews, log, profile, stats, todo
 from afterview.errors import AfterviewError, ExitCode
 
 app = typer.Typer(
@@ -56,6 +56,7 @@ app.command("interviewer")(interviews.interviewer)
 app.command("profile")(profile.profile)
 app.add_typer(exports.export_app, name="export")
 app.command("import")(data.import_)
+app.command("stats")(stats.stats)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(
