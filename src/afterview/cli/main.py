@@ -57,6 +57,8 @@ app.command("profile")(profile.profile)
 app.add_typer(exports.export_app, name="export")
 app.command("import")(data.import_)
 app.command("stats")(stats.stats)
+app.command("edit")(data.edit)
+app.command("rm")(data.rm)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

@@ -77,7 +77,7 @@ def _answers(result: Stats) -> None:
             else "the same as"
         )
         console.print(
-            f"Median  [cyan]{bar(answers.median, maximum=longest)}[/] {answers.median:g} days "
+            f"Median    [cyan]{bar(answers.median, maximum=longest)}[/] {answers.median:g} days "
             f"({len(answers.days)} answered, {verdict} the benchmark)"
         )
         console.print(
