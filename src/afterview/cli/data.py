@@ -5,11 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shlex
-import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -296,6 +292,9 @@ def _strip_problem(text: str) -> str:
 @contextlib.contextmanager
 def _private_file(name: str) -> Iterator[Path]:
     """A file in a fresh private temporary directory (0700, file 0600), removed afterwards."""
+    import shutil
+    import tempfile
+
     directory = Path(tempfile.mkdtemp(prefix="afterview-"))
     path = directory / name
     try:
@@ -307,6 +306,9 @@ def _private_file(name: str) -> Iterator[Path]:
 
 def _run_editor(path: Path) -> None:
     """Open ``path`` in ``$VISUAL`` or ``$EDITOR`` (split like a shell would, but run without one)."""
+    import shlex
+    import subprocess
+
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "vi")
     try:
         argv = shlex.split(command, posix=os.name != "nt")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from afterview import exports, render
+from afterview import render
 from afterview.cli import runtime
 from afterview.errors import UserError
 
@@ -31,6 +31,8 @@ def export_json(output: Output = None) -> None:
 
     Example: afterview export json -o afterview-backup.json
     """
+    from afterview import exports
+
     document = runtime.open_store().read()
     _emit(exports.to_json(document, now=runtime.local_now(document.profile)), output=output)
 
@@ -40,6 +42,8 @@ def export_csv(output: Output = None) -> None:
 
     Example: afterview export csv -o interviews.csv
     """
+    from afterview import exports
+
     _emit(exports.to_csv(runtime.open_store().read()), output=output)
 
 
@@ -48,6 +52,8 @@ def export_md(output: Output = None) -> None:
 
     Example: afterview export md -o interviews.md
     """
+    from afterview import exports
+
     document = runtime.open_store().read()
     _emit(exports.to_markdown(document, now=runtime.local_now(document.profile)), output=output)
 
@@ -57,6 +63,8 @@ def export_vcf(output: Output = None) -> None:
 
     Example: afterview export vcf -o interviewers.vcf
     """
+    from afterview import exports
+
     document = runtime.open_store().read()
     text = exports.to_vcard(document)
     if not text:
