@@ -175,7 +175,7 @@ def test_csv_export_reads_back_into_a_fresh_home(
     assert cli("import", str(path)).code == 0
     again = cli("export", "csv").out
     assert again == path.read_bytes().decode()
-    assert "Already there, left alone: 2" in cli("import", str(path)).out
+    assert "Nothing to import: all 2 already there." in cli("import", str(path)).out
 
 
 def test_csv_imported_past_steps_are_not_overdue(cli: Callable[..., Result], tmp_path: Path) -> None:
@@ -209,7 +209,8 @@ def test_csv_row_after_a_quoted_newline_is_named_by_its_line() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("company,role\nA,R\n", "missing the column at"),
+        ("company,role\nA,R\n", "The CSV is missing the column at."),
+        ("company,role,when\nA,R,x\n", "The CSV has unknown columns: when and is missing the column at."),
         ("company,role,at,salary\nA,R,2026-11-20,1\n", "unknown columns: salary"),
         ("company,role,at,role\nA,R,2026-11-20,R\n", "repeats the column role"),
         ("", "empty"),

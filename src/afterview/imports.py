@@ -183,11 +183,11 @@ def _check_header(header: list[str]) -> None:
     if repeated:
         raise UserError(f"The CSV header repeats the column {', '.join(repeated)}.", hint=_CSV_HINT)
     unknown = [name for name in header if name not in CSV_COLUMNS]
-    if unknown:
-        raise UserError(f"The CSV has unknown columns: {', '.join(unknown)}.", hint=_CSV_HINT)
     missing = [name for name in REQUIRED_CSV_COLUMNS if name not in header]
-    if missing:
-        raise UserError(f"The CSV is missing the column {', '.join(missing)}.", hint=_CSV_HINT)
+    problems = [f"has unknown columns: {', '.join(unknown)}"] if unknown else []
+    problems += [f"is missing the column {', '.join(missing)}"] if missing else []
+    if problems:
+        raise UserError("The CSV " + " and ".join(problems) + ".", hint=_CSV_HINT)
 
 
 def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) -> dict[str, Any]:

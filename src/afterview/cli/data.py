@@ -103,6 +103,9 @@ def _ids(ids: list[int]) -> str:
 
 def _show_report(report: Report, *, dry_run: bool) -> None:
     console = render.out()
+    if not report.changed and not report.conflicts:
+        console.print(f"Nothing to import: all {len(report.unchanged)} already there.")
+        return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
         console.print(f"{verb} {len(report.added)} interview(s): {_ids(report.added)}.")
@@ -124,9 +127,7 @@ def _show_report(report: Report, *, dry_run: bool) -> None:
             f"{conflict.what} differs from yours ({', '.join(conflict.fields)}); kept yours. "
             "Use --theirs to take the imported one."
         )
-    if not report.changed and not report.conflicts:
-        console.print("Nothing to import: everything is already there.")
-    elif dry_run:
+    if dry_run:
         render.note("Dry run: nothing was changed.")
 
 
