@@ -139,3 +139,34 @@ def test_unwritable_output_is_a_clear_error(cli: Callable[..., Result], two: Non
 def test_empty_store_exports_a_header_only(cli: Callable[..., Result]) -> None:
     assert cli("export", "csv").out.strip() == ",".join(exports.CSV_COLUMNS)
     assert cli("export", "vcf").out == ""
+
+
+def test_markdown_includes_the_debrief_and_history(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
+) -> None:
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    from afterview.cli import runtime
+    from afterview.models import Debrief, Question, Rating, Status, StatusChange
+
+    with runtime.open_store().transaction() as document:
+        interview = document.interviews[0]
+        interview.debrief = Debrief(
+            questions=[
+                Question(
+                    question="Design a rate limiter",
+                    answer="Token bucket\nper tenant",
+                    rating=Rating.WEAK,
+                    next_time="Start from the numbers",
+                )
+            ],
+            went_well="Rapport with Jane",
+            thank_you_topics=["their on-call rotation"],
+        )
+        interview.history = [StatusChange(status=Status.NEXT_ROUND, on=interview.at.date())]
+    out = cli("export", "md").out
+    assert "1. **Design a rate limiter** (weak)" in out
+    assert "   - *Answer:* Token bucket\n     per tenant" in out
+    assert "   - *Next time:* Start from the numbers" in out
+    assert "**Went well:**\n\nRapport with Jane" in out
+    assert "- their on-call rotation" in out
+    assert "- **History:** waiting (2026-11-27) → next-round (2026-11-27)" in out
