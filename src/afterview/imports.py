@@ -11,7 +11,9 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from afterview.errors import UserError
@@ -36,6 +38,8 @@ IMPORT_NOTE = "imported; it was due before the import"
 _CSV_HINT = f"The CSV header is: {','.join(CSV_COLUMNS)} (company, role and at are required)."
 _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 _HISTORY_ENTRY = re.compile(r"^(?P<status>[a-z-]+)\s*(?:\((?P<on>[^()]*)\))?$")
+Bad = Callable[[str], UserError]
+"""Makes the error for a problem in one cell, naming its row and column."""
 
 
 @dataclass
@@ -204,17 +208,17 @@ def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) ->
         if len(value) > 200:
             raise bad(column, f"too long ({len(value)} characters; at most 200)")
         fields[column] = value
-    fields["at"] = _moment(cells["at"], tz=tz, bad=lambda p: bad("at", p))
+    fields["at"] = _moment(cells["at"], tz=tz, bad=partial(bad, "at"))
     for column, enum, default in (("stage", Stage, Stage.OTHER), ("format", Format, Format.VIDEO)):
-        fields[column] = _choice(cells.get(column, ""), enum, default, bad=lambda p, c=column: bad(c, p))
+        fields[column] = _choice(cells.get(column, ""), enum, default, bad=partial(bad, column))
     fields["location"] = cells.get("location") or None
     fields["notes"] = cells.get("notes") or None
     if cells.get("decision_by"):
-        fields["decision_by"] = _date(cells["decision_by"], bad=lambda p: bad("decision_by", p))
+        fields["decision_by"] = _date(cells["decision_by"], bad=partial(bad, "decision_by"))
     people = [spec for spec in cells.get("interviewers", "").split(";") if spec.strip()]
-    fields["interviewers"] = [_person(spec, bad=lambda p: bad("interviewers", p)) for spec in people]
-    history = _history(cells.get("status_history", ""), bad=lambda p: bad("status_history", p))
-    status = _choice(cells.get("status", ""), Status, None, bad=lambda p: bad("status", p))
+    fields["interviewers"] = [_person(spec, bad=partial(bad, "interviewers")) for spec in people]
+    history = _history(cells.get("status_history", ""), bad=partial(bad, "status_history"))
+    status = _choice(cells.get("status", ""), Status, None, bad=partial(bad, "status"))
     if history and status is not None and history[-1].status is not status:
         raise bad(
             "status", f"{status.value} is not where the status_history ends ({history[-1].status.value})"
@@ -226,7 +230,7 @@ def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) ->
     return fields
 
 
-def _moment(text: str, *, tz: dt.tzinfo, bad: Any) -> dt.datetime:
+def _moment(text: str, *, tz: dt.tzinfo, bad: Bad) -> dt.datetime:
     try:
         if len(text) == 10:
             return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(12), tzinfo=tz)
@@ -236,14 +240,14 @@ def _moment(text: str, *, tz: dt.tzinfo, bad: Any) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
 
 
-def _date(text: str, *, bad: Any) -> dt.date:
+def _date(text: str, *, bad: Bad) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise bad(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD)") from None
 
 
-def _choice(text: str, enum: Any, default: Any, *, bad: Any) -> Any:
+def _choice(text: str, enum: Any, default: Any, *, bad: Bad) -> Any:
     if not text:
         return default
     try:
@@ -253,7 +257,7 @@ def _choice(text: str, enum: Any, default: Any, *, bad: Any) -> Any:
         raise bad(f"{text!r} is not one of {options}") from None
 
 
-def _person(spec: str, *, bad: Any) -> Person:
+def _person(spec: str, *, bad: Bad) -> Person:
     from pydantic import ValidationError
 
     match = _SPEC.match(spec.strip())
@@ -268,7 +272,7 @@ def _person(spec: str, *, bad: Any) -> Person:
         raise bad(f"{spec.strip()!r}: {_first_error(error)}") from None
 
 
-def _history(text: str, *, bad: Any) -> list[StatusChange]:
+def _history(text: str, *, bad: Bad) -> list[StatusChange]:
     if not text:
         return []
     changes: list[StatusChange] = []
