@@ -265,3 +265,21 @@ def test_100000_row_csv_is_read_and_checked_whole() -> None:
     with pytest.raises(UserError, match=r"row 100000 \(line 100001\)"):
         read(text)
     assert len(read("company,role,at\n" + "\n".join(rows) + "\n").rows) == 99_999
+
+
+def test_import_reads_stdin_and_only_needs_json(
+    cli: Callable[..., Result], exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(exported.read_text()))
+    result = cli("import", "-", "--only", "2")
+    assert result.code == 0, result.err
+    assert [i["id"] for i in _interviews(cli)] == [2]
+    csv_file = tmp_path / "x.csv"
+    csv_file.write_text("company,role,at\nA,R,2026-11-20\n")
+    assert (
+        "--only picks interviews by id from a JSON export" in cli("import", str(csv_file), "--only", "1").err
+    )
+    assert "holds no interview 7" in cli("import", str(exported), "--only", "7").err

@@ -202,3 +202,11 @@ def test_bar(value: float, maximum: float, expected: str) -> None:
 def test_sparkline() -> None:
     assert sparkline([0, 0]) == "▁▁"
     assert sparkline([0, 1, 2, 4]) == "▁▃▅█"
+
+
+def test_momentum_line_fits_a_terminal(cli: Callable[..., Result], known: None) -> None:
+    out = cli("stats", "--since", "2020-01-01").out
+    line = next(line for line in out.splitlines() if "this week" in line)
+    assert len(line.split()[0]) == 52
+    assert "5 in 52 weeks (0.1 a week)" in line
+    assert len(cli("stats", "--since", "2020-01-01", "--json").json()["per_week"]) > 52

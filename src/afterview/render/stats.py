@@ -7,6 +7,8 @@ from afterview.stats import BENCHMARK_DAYS, THANK_YOU_HOURS, Stats
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 _BAR_WIDTH = 30
+_MAX_WEEKS = 52
+"""The sparkline shows at most a year, so it fits a terminal (``--json`` has every week)."""
 
 
 def bar(value: float, *, maximum: float, width: int = _BAR_WIDTH) -> str:
@@ -93,12 +95,14 @@ def _answers(result: Stats) -> None:
 
 def _momentum(result: Stats) -> None:
     console = out()
-    counts = [n for _, n in result.weeks]
-    first, last = result.weeks[0][0], result.weeks[-1][0]
+    weeks = result.weeks[-_MAX_WEEKS:]
+    counts = [n for _, n in weeks]
+    first, last = weeks[0][0], weeks[-1][0]
     console.print("\n[bold]Interviews per week[/] (momentum)")
     console.print(
-        f"[cyan]{sparkline(counts)}[/]  {first:%d %b} → week of {last:%d %b}: "
-        f"{sum(counts)} in {len(counts)} weeks, {counts[-1]} this week"
+        f"[cyan]{sparkline(counts)}[/]  {first:%d %b %Y} → week of {last:%d %b}: "
+        f"{sum(counts)} in {len(counts)} weeks ({sum(counts) / len(counts):.1f} a week), "
+        f"{counts[-1]} this week"
     )
 
 
