@@ -30,7 +30,16 @@ def _todo(argv: list[str]) -> int | None:
     return todo(json_="--json" in argv)
 
 
-FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _todo)
+def _remind(argv: list[str]) -> int | None:
+    """``afterview remind`` runs at every shell start: it reads the store with the standard library only."""
+    if argv != ["remind"]:
+        return None
+    from afterview.cli.remind import main as remind
+
+    return remind()
+
+
+FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remind, _todo)
 
 
 def main() -> None:

@@ -34,20 +34,27 @@ class Commands(Mapping[str, Any]):
         self._loaded: dict[str, Any] = {}
 
     def add(self, name: str, target: str, summary: str) -> None:
-        """Register ``name`` as ``module:function`` (a Typer command function) with its one-line summary."""
+        """Register ``name`` as ``module:attribute``, a command function or a Typer app of subcommands."""
         self.targets[name] = target
         self.summaries[name] = summary
 
-    def function(self, name: str) -> Any:
-        """The command function itself (imports its module)."""
-        module, _, function = self.targets[name].partition(":")
-        return getattr(importlib.import_module(module), function)
+    def target(self, name: str) -> Any:
+        """The command function or Typer app itself (imports its module)."""
+        module, _, attribute = self.targets[name].partition(":")
+        return getattr(importlib.import_module(module), attribute)
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._loaded:
+            target = self.target(name)
             one = typer.Typer(add_completion=False, rich_markup_mode=None)
-            one.command(name)(self.function(name))
-            self._loaded[name] = typer.main.get_command(one)
+            if isinstance(target, typer.Typer):
+                one.add_typer(target, name=name)
+                group = typer.main.get_command(one)
+                command = group.commands[name]  # type: ignore[attr-defined]
+            else:
+                one.command(name)(target)
+                command = typer.main.get_command(one)
+            self._loaded[name] = _plain_help(command)
         return self._loaded[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -58,6 +65,14 @@ class Commands(Mapping[str, Any]):
 
 
 COMMANDS = Commands()
+
+
+def _plain_help(command: Any) -> Any:
+    """``command`` and its subcommands with plain Click help, as the top level has."""
+    command.rich_markup_mode = None
+    for sub in getattr(command, "commands", {}).values():
+        _plain_help(sub)
+    return command
 
 
 class _LazyGroup(TyperGroup):
@@ -119,20 +134,34 @@ def _main(
     """afterview: the steps after a job interview. Start with: afterview log"""
 
 
-# One line per command: name, "module:function", and the first line of the function's docstring (a test
-# checks they agree). The module is imported only when the command runs.
+# One line per command: name, "module:function" (or "module:typer_app" for a group of subcommands), and the
+# first line of its help (a test checks they agree). The module is imported only when the command runs.
 COMMANDS.add("log", "afterview.cli.log:log", "Record an interview you just had, and plan what to do next.")
 COMMANDS.add(
     "todo", "afterview.cli.todo:todo", "List the steps still to do, soonest first; overdue ones stand out."
 )
 COMMANDS.add("done", "afterview.cli.todo:done", "Mark steps as done.")
-COMMANDS.add("skip", "afterview.cli.todo:skip", "Skip steps that do not apply.")
+COMMANDS.add("skip", "afterview.cli.todo:skip", "Skip steps that do not apply, optionally saying why.")
 COMMANDS.add(
     "draft-thanks",
     "afterview.cli.drafts:draft_thanks",
     "Draft a brief thank-you note to each interviewer (printed, never sent).",
 )
-COMMANDS.add("list", "afterview.cli.interviews:list_interviews", "List every interview, newest first.")
+COMMANDS.add(
+    "draft",
+    "afterview.cli.drafts:app",
+    "Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you.",
+)
+COMMANDS.add(
+    "templates",
+    "afterview.cli.templates:app",
+    "Message templates you can make your own: list, show, edit, reset.",
+)
+COMMANDS.add(
+    "list",
+    "afterview.cli.interviews:list_interviews",
+    "List every interview, newest first, optionally filtered.",
+)
 COMMANDS.add(
     "show", "afterview.cli.interviews:show", "Show one interview: who, when, what comes next, and its steps."
 )
@@ -142,6 +171,78 @@ COMMANDS.add(
     "Add an interviewer to an interview, or update one with the same name (say, their email).",
 )
 COMMANDS.add("profile", "afterview.cli.profile:profile", "Show or set your name, email, phone and signature.")
+COMMANDS.add(
+    "doctor",
+    "afterview.cli.maintenance:doctor",
+    "Check the store and every backup; tighten loose permissions.",
+)
+COMMANDS.add(
+    "restore",
+    "afterview.cli.maintenance:restore",
+    "List the backups, or bring one back (the version it replaces is kept, never deleted).",
+)
+COMMANDS.add(
+    "snooze", "afterview.cli.lifecycle:snooze", "Hide pending steps from being due until a later day."
+)
+COMMANDS.add("undo", "afterview.cli.lifecycle:undo", "Reopen done or skipped steps (back to pending).")
+COMMANDS.add(
+    "task",
+    "afterview.cli.lifecycle:task_app",
+    "Add or remove your own paperwork items (forms, NDAs...) as steps.",
+)
+COMMANDS.add(
+    "ref",
+    "afterview.cli.references:app",
+    "Your references: when an interview says they may be called, each gets a heads-up step.",
+)
+COMMANDS.add(
+    "outcome",
+    "afterview.cli.outcome:outcome",
+    "Record an outcome: next-round, offer, rejected, withdrawn or no-response.",
+)
+COMMANDS.add(
+    "schedule",
+    "afterview.cli.schedule:schedule",
+    "Show or change when steps fall due; pending steps move to match.",
+)
+COMMANDS.add(
+    "remind",
+    "afterview.cli.remind:remind",
+    "One line saying how many steps are due today or overdue, for a shell start-up file or cron.",
+)
+COMMANDS.add(
+    "export",
+    "afterview.cli.export:app",
+    "Export for other tools: ics (calendar), json (to import again), csv, md (report), vcf (contacts).",
+)
+COMMANDS.add(
+    "remember",
+    "afterview.cli.remember:remember",
+    "Write down what you remember of an interview: questions, answers, how they went.",
+)
+COMMANDS.add(
+    "prep",
+    "afterview.cli.prep:prep",
+    "List the questions you have been asked, weakest and most frequent first, with your notes.",
+)
+COMMANDS.add(
+    "import",
+    "afterview.cli.data:import_",
+    "Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).",
+)
+COMMANDS.add(
+    "stats",
+    "afterview.cli.stats:stats",
+    "Your funnel, time to an answer, interviews per week, thank-you habit and weakest questions.",
+)
+COMMANDS.add(
+    "edit",
+    "afterview.cli.data:edit",
+    "Fix an interview: with flags for a quick change, else in your editor ($VISUAL or $EDITOR) as TOML.",
+)
+COMMANDS.add(
+    "rm", "afterview.cli.data:rm", "Remove an interview and its steps (a copy stays in the store's backups)."
+)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

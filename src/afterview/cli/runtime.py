@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from afterview import paths
+from afterview.cli import clock
 from afterview.errors import UserError
 
 if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
@@ -15,20 +16,11 @@ if TYPE_CHECKING:  # imported where used: the fast paths need now() without load
     from afterview.steps import PlanContext
     from afterview.store import Store
 
-NOW_VARIABLE = "AFTERVIEW_NOW"
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
 
-
-def now() -> dt.datetime:
-    """The current time, time-zone aware; ``AFTERVIEW_NOW`` (ISO 8601 with offset) fixes it for tests."""
-    fixed = os.environ.get(NOW_VARIABLE)
-    if fixed:
-        try:
-            moment = dt.datetime.fromisoformat(fixed.replace("Z", "+00:00"))
-        except ValueError:
-            raise UserError(f"{NOW_VARIABLE}={fixed!r} is not an ISO 8601 date-time.") from None
-        return moment if moment.tzinfo else moment.astimezone()
-    return dt.datetime.now().astimezone()
+now = clock.now
+"""The current time (see :func:`afterview.cli.clock.now`)."""
+NOW_VARIABLE = clock.NOW_VARIABLE
 
 
 def user_tz(profile: Profile) -> dt.tzinfo:
@@ -60,10 +52,15 @@ def open_store() -> Store:
 
 
 def context(document: Document) -> PlanContext:
-    """What the step engine needs besides an interview."""
+    """What the step engine needs besides an interview, with the profile country's public holidays
+    (loaded only when a business day is first counted)."""
     from afterview.steps import plan_context
+    from afterview.workdays import public_holidays
 
-    return plan_context(document, tz=user_tz(document.profile))
+    profile = document.profile
+    return plan_context(
+        document, tz=user_tz(profile), holidays=public_holidays(profile.country, profile.subdivision)
+    )
 
 
 def interactive(no_input: bool) -> bool:
