@@ -1,8 +1,9 @@
 """``afterview remind``: one line for a shell start-up file, a prompt or cron.
 
 It runs at every shell start, so ``afterview remind`` skips the Typer app entirely (see ``__main__``): this
-module reads the store with the standard library only and counts pending steps from the raw JSON, never
-importing typer, pydantic, rich, icalendar or holidays. Exit status: 0 nothing due, 1 something due or
+module counts pending steps with the standard library only, from the derived index of pending steps when it
+is current (a small file, whatever the store's size), else from the store's raw JSON, never importing typer,
+pydantic, rich, icalendar or holidays. Exit status: 0 nothing due, 1 something due or
 overdue, 3 the store cannot be read.
 """
 
@@ -12,9 +13,10 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
-from afterview import paths
+from afterview import index, paths
 from afterview.cli import clock
 from afterview.errors import AfterviewError, ExitCode
 
@@ -85,11 +87,13 @@ def main() -> int:
     path = paths.store_path()
     try:
         now = clock.now()
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return int(ExitCode.OK)
-        raw = json.loads(data.decode("utf-8"))
+        raw = _from_index(path)
+        if raw is None:
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                return int(ExitCode.OK)
+            raw = json.loads(data.decode("utf-8"))
         tz = _tz(raw)
         now = now.astimezone(tz) if tz is not None else now
         due_today, overdue = due_counts(raw, now=now)
@@ -112,6 +116,19 @@ def main() -> int:
     if line:
         sys.stdout.write(line + "\n")
     return int(ExitCode.USER if line else ExitCode.OK)
+
+
+def _from_index(path: Path) -> dict[str, Any] | None:
+    """The pending steps from the derived index, shaped like the store; ``None`` if missing or stale."""
+    found = index.load(path)
+    if found is None:
+        return None
+    return {
+        "format": "afterview",
+        "schema_version": KNOWN_SCHEMA,
+        "profile": {"timezone": found["timezone"]},
+        "interviews": [{"steps": found["pending"]}],
+    }
 
 
 def _tz(raw: Any) -> dt.tzinfo | None:
