@@ -24,10 +24,12 @@ from afterview.errors import AfterviewError
 if TYPE_CHECKING:
     from rich.console import Console
 
-STEP_COMMANDS = frozenset({"done", "skip"})
+STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
 """Commands whose every argument is a pending step id (Tab offers the pending steps)."""
 
-INTERVIEW_COMMANDS = frozenset({"show", "todo", "interviewer", "draft-thanks"})
+INTERVIEW_COMMANDS = frozenset(
+    {"show", "todo", "interviewer", "draft-thanks", "remember", "outcome", "edit", "rm"}
+)
 """Commands whose first argument is an interview id (Tab offers every interview's id)."""
 
 
