@@ -7,13 +7,18 @@ from typing import Annotated
 import typer
 
 from afterview import render
-from afterview.cli import inputs, runtime
+from afterview.cli import completion, inputs, runtime
 from afterview.contract import interview_json
 from afterview.errors import UserError
 from afterview.models import Document, Interview, StepState
 from afterview.steps import refresh_steps
 
-InterviewId = Annotated[int, typer.Argument(help="The interview's id, as afterview list shows it.", min=1)]
+InterviewId = Annotated[
+    int,
+    typer.Argument(
+        help="The interview's id, as afterview list shows it.", min=1, autocompletion=completion.interview_ids
+    ),
+]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
 
 
