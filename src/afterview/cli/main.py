@@ -15,13 +15,12 @@ from typing import Annotated
 import typer
 
 from afterview import __version__, render
-from afterview.cli import drafts, interviews, log, profile, todo
+from afterview.cli import demo, drafts, interviews, log, profile, todo
 from afterview.errors import AfterviewError, ExitCode
 
 app = typer.Typer(
     name="afterview",
     help="What to do after a job interview: remember it, thank people, follow up — as dated steps.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -33,16 +32,25 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(
+    ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", envvar="AFTERVIEW_QUIET", help="Leave out hints and notes.")
+    ] = False,
 ) -> None:
     """afterview: the steps after a job interview. Start with: afterview log"""
+    render.quiet = quiet
+    if ctx.invoked_subcommand is None:
+        from afterview.cli import welcome
+
+        welcome.run()
 
 
 app.command("log")(log.log)
@@ -54,6 +62,7 @@ app.command("list")(interviews.list_interviews)
 app.command("show")(interviews.show)
 app.command("interviewer")(interviews.interviewer)
 app.command("profile")(profile.profile)
+app.command("demo")(demo.demo)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

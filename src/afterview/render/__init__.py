@@ -21,6 +21,9 @@ from afterview.steps import effective_due, is_overdue
 if TYPE_CHECKING:
     from rich.console import Console
 
+quiet = False
+"""Set by ``--quiet``: hints and notes are left out (warnings and errors never are)."""
+
 
 @cache
 def out() -> Console:
@@ -50,8 +53,9 @@ def warn(message: str) -> None:
 
 
 def note(message: str) -> None:
-    """A hint or progress line on stderr, so stdout stays clean for results."""
-    err().print(message, style="dim")
+    """A hint or progress line on stderr, so stdout stays clean for results (none with ``--quiet``)."""
+    if not quiet:
+        err().print(message, style="dim")
 
 
 def error(message: str, *, hint: str | None = None) -> None:
