@@ -17,6 +17,7 @@ import typer
 from afterview import __version__, render
 from afterview.cli import (
     data,
+    demo,
     drafts,
     export,
     interviews,
@@ -39,7 +40,6 @@ from afterview.errors import AfterviewError, ExitCode
 app = typer.Typer(
     name="afterview",
     help="What to do after a job interview: remember it, thank people, follow up — as dated steps.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -51,16 +51,25 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(
+    ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", envvar="AFTERVIEW_QUIET", help="Leave out hints and notes.")
+    ] = False,
 ) -> None:
     """afterview: the steps after a job interview. Start with: afterview log"""
+    render.quiet = quiet
+    if ctx.invoked_subcommand is None:
+        from afterview.cli import welcome
+
+        welcome.run()
 
 
 app.command("log")(log.log)
@@ -90,6 +99,7 @@ app.command("import")(data.import_)
 app.command("stats")(stats.stats)
 app.command("edit")(data.edit)
 app.command("rm")(data.rm)
+app.command("demo")(demo.demo)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

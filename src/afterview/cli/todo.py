@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from afterview import render
-from afterview.cli import inputs, runtime
+from afterview.cli import completion, inputs, runtime
 from afterview.cli.interviews import Json, find
 from afterview.contract import step_json
 from afterview.errors import UserError
@@ -17,7 +17,12 @@ from afterview.steps import due_moment, effective_due, refresh_steps
 from afterview.store import Unchanged
 
 StepIds = Annotated[
-    list[str], typer.Argument(help="Step ids as todo shows them, e.g. 7.2.", show_default=False)
+    list[str],
+    typer.Argument(
+        help="Step ids as todo shows them, e.g. 7.2.",
+        show_default=False,
+        autocompletion=completion.pending_step_ids,
+    ),
 ]
 
 
