@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from afterview import __version__
+from afterview import __version__, index
 from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
 from afterview.jsonpos import first_problem, line_column, position_of
 from afterview.models import SCHEMA_VERSION, Document
@@ -235,6 +235,7 @@ class Store:
         if previous is not None:
             self._write_backup(previous, revision=document.revision - 1)
         _atomic_write(target, data, what="store")
+        index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
         self._prune_backups()
 
     def _write_backup(self, data: bytes, *, revision: int) -> None:
@@ -303,8 +304,9 @@ def backup_time(path: Path) -> dt.datetime | None:
 
 def serialise(document: Document) -> bytes:
     """The document as the bytes of a store file."""
-    payload = document.model_dump(mode="json")
-    return (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # Pydantic's serialiser writes the same bytes as json.dumps(model_dump(mode="json"), ensure_ascii=False,
+    # indent=1), about five times faster: json.dumps falls back to pure Python whenever it indents.
+    return (document.model_dump_json(indent=1) + "\n").encode("utf-8")
 
 
 def parse_document(data: bytes) -> Document:

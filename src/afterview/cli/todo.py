@@ -16,12 +16,19 @@ from afterview.models import Document, Interview, Step, StepState
 from afterview.steps import due_moment, effective_due, refresh_steps
 from afterview.store import Unchanged
 
+
+def _complete_steps(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Tab completion: pending step ids with their text, leaving out those already on the line."""
+    typed = (str(value) for value in ctx.params.get("step_ids") or ())
+    return completion.step_candidates(completion.index_or_empty(), incomplete, typed)
+
+
 StepIds = Annotated[
     list[str],
     typer.Argument(
         help="Step ids as todo shows them, e.g. 7.2.",
         show_default=False,
-        autocompletion=completion.pending_step_ids,
+        autocompletion=_complete_steps,
     ),
 ]
 
