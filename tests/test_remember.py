@@ -15,6 +15,7 @@ from typing import Any
 import filelock
 import pytest
 
+from afterview.errors import UserError
 from tests.conftest import Result
 
 EDITOR_SCRIPT = r"""
@@ -553,3 +554,30 @@ def test_in_a_real_terminal_a_broken_file_reopens_and_is_fixed(
     child.close()
     assert child.exitstatus == 0
     assert [q["rating"] for q in shown(cli)["debrief"]["questions"]] == ["weak", "ok", "weak"]
+
+
+def test_the_editor_is_chosen_as_git_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterview.cli import editor as editors
+
+    monkeypatch.setenv("EDITOR", "code --wait")
+    assert editors.find_editor(interactive=False) == editors.Editor(("code", "--wait"), "$EDITOR")
+    monkeypatch.setenv("VISUAL", "'/opt/My Editor/ed' -f")
+    assert editors.find_editor(interactive=False).argv == ("/opt/My Editor/ed", "-f")
+    monkeypatch.setenv("VISUAL", "'unbalanced")
+    with pytest.raises(UserError, match=r"Cannot read \$VISUAL"):
+        editors.find_editor(interactive=False)
+    monkeypatch.delenv("VISUAL")
+    monkeypatch.delenv("EDITOR")
+    monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/nano" if name == "nano" else None)
+    expected = ("notepad",) if os.name == "nt" else ("nano",)
+    assert editors.find_editor(interactive=True).argv == expected
+
+
+def test_recovery_files_never_overwrite_each_other(home: Path) -> None:
+    from afterview.cli.editor import keep
+
+    first, second = keep(b"one", name="debrief-1"), keep(b"two", name="debrief-1")
+    assert first != second
+    assert (first.read_bytes(), second.read_bytes()) == (b"one", b"two")
+    if os.name == "posix":
+        assert stat.S_IMODE(first.parent.stat().st_mode) == 0o700

@@ -52,8 +52,9 @@ def remember(
 ) -> None:
     """Write down what you remember of an interview: questions, answers, how they went.
 
-    Opens $VISUAL or $EDITOR on a Markdown debrief and saves it when you close the editor; --prompt asks in
-    the terminal; --from FILE (or - for stdin) reads the same Markdown. Marks the memory-dump step done.
+    Opens $VISUAL or $EDITOR on a Markdown debrief, saved when you close the editor.
+
+    --prompt asks in the terminal instead; --from FILE (- for stdin) reads the same Markdown.
 
     Example: afterview remember 7, or afterview remember 7 --from notes.md
     """
