@@ -77,6 +77,12 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
 def _from_source(source: str, *, interview_id: int) -> tuple[Debrief, bytes | None]:
     """The debrief in a file or on stdin; text from stdin is kept in a recovery file if it does not read."""
     if source == "-":
+        if sys.stdin is None:
+            raise UserError("There is no stdin to read the debrief from.", hint="Use --from FILE instead.")
+        if sys.stdin.isatty():
+            render.note(
+                "Reading the debrief's Markdown from the terminal; end it with Ctrl-D (Ctrl-Z on Windows)."
+            )
         data, where, kept = sys.stdin.buffer.read(MAX_BYTES + 1), "stdin", True
     else:
         try:
