@@ -62,15 +62,33 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
                 render.note(f"What you typed so far is kept in {kept}; finish it with --from {kept}")
             raise
         text = to_markdown(debrief, interview, tz=tz).encode("utf-8")
+        debrief = _reread(text, interview_id=interview_id)
     else:
         markdown = to_markdown(before, interview, tz=runtime.user_tz(document.profile))
         debrief, text = _from_editor(markdown, interview_id=interview_id, interactive=interactive)
+        if text == markdown.encode("utf-8"):
+            render.out().print(
+                f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
+            )
+            return
     try:
         _save(store, interview_id, debrief, before=before)
     except AfterviewError as error:
         if text is not None:
             kept = editor.keep(text, name=f"debrief-{interview_id}")
             error.hint = f"{error.hint or ''} What you typed is kept in {kept}.".strip()
+        raise
+
+
+def _reread(text: bytes, *, interview_id: int) -> Debrief:
+    """The prompted debrief as the parser reads it back: the same checks and form as an edited file."""
+    try:
+        return parse(text.decode("utf-8"))
+    except DebriefError as error:
+        path = editor.keep(text, name=f"debrief-{interview_id}")
+        error.hint = (
+            f"What you typed is kept in {path} (the lines above are its lines); fix it, then use --from."
+        )
         raise
 
 
