@@ -27,13 +27,15 @@ def outcome(
         str, typer.Option(help=f"When you heard (default: today): {DATE_EXAMPLES}.", show_default=False)
     ] = "today",
     deadline: Annotated[
-        str | None, typer.Option(help="For an offer: when you must answer by.", show_default=False)
+        str | None,
+        typer.Option(help=f"For an offer: when you must answer by: {DATE_EXAMPLES}.", show_default=False),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Anything worth keeping about it.")] = None,
     at: Annotated[
         str | None,
         typer.Option(
-            help="For next-round: when the next interview is ('tuesday 10:00'); logs it, linked to this one."
+            help="For next-round: when the next interview is, as a date with an optional HH:MM "
+            "('tuesday 10:00', '2026-12-01T10:00'); logs it, linked to this one."
         ),
     ] = None,
     stage: Annotated[
@@ -44,8 +46,11 @@ def outcome(
 ) -> None:
     """Record an outcome: next-round, offer, rejected, withdrawn or no-response.
 
-    Steps follow: an ended process closes its open steps (saying why), an offer tells every other waiting
-    process, and next-round logs the next interview of the same process. Examples:
+    Steps follow: an ended process closes its open steps, saying why.
+
+    An offer gives every other waiting process a step to tell them, with your deadline.
+
+    next-round with --at logs the next interview of the same process, linked to this one. Examples:
 
         afterview outcome 7 offer --deadline "next friday"
 

@@ -231,7 +231,10 @@ def _unreadable(path: object, detail: str) -> int:
 def remind() -> int:
     """One line saying how many steps are due today or overdue, for a shell start-up file or cron.
 
-    Prints nothing when nothing is due. Exit status: 0 nothing due, 1 something due or overdue, 3 the store
-    cannot be read. Example, in ~/.bashrc: afterview remind
+    Prints nothing when nothing is due.
+
+    Exit status: 0 nothing due, 1 something due or overdue, 3 the store cannot be read.
+
+    Example, in ~/.bashrc: afterview remind
     """
     return main()

@@ -49,8 +49,9 @@ def schedule(
 ) -> None:
     """Show or change when steps fall due; pending steps move to match.
 
-    Business days skip weekends and the public holidays of your profile's country (afterview profile
-    --country DE) and, if set, its subdivision. Examples:
+    Business days skip weekends and the public holidays of your profile's country and, if set, its region.
+
+    Set the country with: afterview profile --country DE. Examples:
 
         afterview schedule follow_up_business_days=3 nudge_business_days=7
 
