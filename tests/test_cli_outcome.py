@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.conftest import Result, afterview_command
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]
@@ -140,3 +142,23 @@ def test_the_same_outcome_twice_changes_nothing(cli: Cli, log: Log, store_file: 
     assert result.code == 0
     assert "already rejected" in result.out
     assert store_file.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX terminal")
+def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path) -> None:
+    import pexpect
+
+    log()
+    child = pexpect.spawn(
+        afterview_command()[0],
+        ["outcome", "1", "next-round"],
+        env={**os.environ},
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect("When is the next round")
+    child.sendline("tuesday 10:00")
+    child.expect("Logged interview 2: Acme")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
