@@ -210,3 +210,23 @@ def test_new_email_closes_the_contact_details_step_as_done() -> None:
     item = planned(interview(interviewers=[Person(name="Jo")]))
     known = item.model_copy(update={"interviewers": [Person(name="Jo", email="jo@x.org")]})
     assert step(planned(known), "contact-details:0").state is StepState.DONE
+
+
+def test_a_process_waiting_for_its_next_round_hears_about_an_offer_once() -> None:
+    """Waiting for a next round not yet logged still counts; once it is logged, only the latest round asks."""
+    offer = with_status(planned(interview(1)), Status.OFFER)
+    first = with_status(planned(interview(2)), Status.NEXT_ROUND)
+    alone = refresh_steps(first, context(offer, first), now=NOW)
+    assert step(alone, "offer-notice:1").state is StepState.PENDING
+    second = planned(interview(3, previous_id=2))
+    ctx = context(offer, alone, second)
+    assert step(refresh_steps(alone, ctx, now=NOW), "offer-notice:1").state is StepState.SKIPPED
+    assert step(refresh_steps(second, ctx, now=NOW), "offer-notice:1").state is StepState.PENDING
+
+
+def test_an_interview_logged_after_the_offer_is_told_from_its_own_day() -> None:
+    offer = with_status(planned(interview(1)), Status.OFFER)
+    later = interview(2, at=FRIDAY + dt.timedelta(days=7))
+    assert step(refresh_steps(later, context(offer, later), now=NOW), "offer-notice:1").due == dt.date(
+        2026, 12, 4
+    )

@@ -14,8 +14,8 @@ from afterview.cli.interviews import InterviewId, find
 from afterview.cli.todo import StepIds, locate
 from afterview.dates import DATE_EXAMPLES, describe_day, parse_date
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Paperwork, Step, StepKind, StepState
-from afterview.steps import effective_due, refresh_steps, remove_paperwork
+from afterview.models import ENDED_STATUSES, Document, Interview, Paperwork, Step, StepKind, StepState
+from afterview.steps import effective_due, process_status, refresh_steps, remove_paperwork
 from afterview.store import Unchanged
 
 task_app = typer.Typer(
@@ -149,11 +149,16 @@ def task_add(
         now = runtime.local_now(document.profile)
         day = parse_date(due, today=now.date()) if due is not None else None
         interview = find(document, interview_id)
+        context = runtime.context(document)
+        status = process_status(interview, context)
+        if status in ENDED_STATUSES:
+            raise UserError(
+                f"Interview {interview_id}'s process has ended ({status.value}); nothing was changed.",
+                hint="Tasks are for processes still open.",
+            )
         paperwork = [*interview.paperwork, Paperwork(title=text, due=day)]
         updated = refresh_steps(
-            interview.model_copy(update={"paperwork": paperwork, "updated_at": now}),
-            runtime.context(document),
-            now=now,
+            interview.model_copy(update={"paperwork": paperwork, "updated_at": now}), context, now=now
         )
         document.put(updated)
     key = f"paperwork:{len(paperwork) - 1}"
