@@ -10,9 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from afterview.cli import remind
-from afterview.models import SCHEMA_VERSION
+from afterview.models import SCHEMA_VERSION, Document, Interview, Step, StepKind, StepState
+from afterview.steps import effective_due, is_overdue
+from afterview.store import serialise
 from tests.conftest import Result
 
 Log = Callable[..., dict[str, Any]]
@@ -172,3 +176,48 @@ def test_store_path_matches_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: P
         else:
             monkeypatch.setenv("XDG_DATA_HOME", xdg)
         assert remind.store_path() == str(paths.store_path()), xdg
+
+
+TZ = dt.timezone(dt.timedelta(hours=1))
+NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=TZ)
+days = st.dates(min_value=dt.date(2026, 11, 20), max_value=dt.date(2026, 12, 4))
+moments = st.datetimes(min_value=dt.datetime(2026, 11, 20), max_value=dt.datetime(2026, 12, 4)).map(
+    lambda moment: moment.replace(tzinfo=TZ)
+)
+steps_strategy = st.lists(
+    st.tuples(st.one_of(days, moments), st.none() | days, st.sampled_from(list(StepState))), max_size=12
+)
+
+
+def day_of(due: dt.date) -> dt.date:
+    return due.date() if isinstance(due, dt.datetime) else due
+
+
+@given(steps_strategy)
+def test_the_fast_count_agrees_with_the_step_engine(
+    drawn: list[tuple[dt.date, dt.date | None, StepState]],
+) -> None:
+    """remind reads raw JSON; the app reads models: both must call the same steps due today and overdue."""
+    steps = [
+        Step(
+            id=f"1.{n}",
+            kind=StepKind.MOMENTUM,
+            key=f"k{n}",
+            title="t",
+            due=due,
+            snoozed_until=snooze,
+            state=state,
+        )
+        for n, (due, snooze, state) in enumerate(drawn, start=1)
+    ]
+    interview = Interview(
+        id=1, company="A", role="B", at=NOW, created_at=NOW, updated_at=NOW, steps=steps, step_seq=len(steps)
+    )
+    raw = json.loads(serialise(Document(interviews=[interview])))
+    overdue = [s for s in steps if is_overdue(s, now=NOW)]
+    due_today = [
+        s
+        for s in steps
+        if s.state is StepState.PENDING and s not in overdue and day_of(effective_due(s)) == NOW.date()
+    ]
+    assert remind.due_counts(raw, now=NOW) == (len(due_today), len(overdue))

@@ -31,11 +31,10 @@ def refresh_all(document: Document, *, now: dt.datetime) -> list[tuple[Interview
     changed: list[tuple[Interview, Step]] = []
     for index, interview in enumerate(document.interviews):
         updated = refresh_steps(interview, context, now=now)
-        before = {step.id: step.state for step in interview.steps}
-        moved = [step for step in updated.steps if before.get(step.id) is not step.state]
-        if moved:
+        if updated.steps != interview.steps:
             updated = updated.model_copy(update={"updated_at": now})
-            changed += [(updated, step) for step in moved]
+        before = {step.id: step.state for step in interview.steps}
+        changed += [(updated, step) for step in updated.steps if before.get(step.id) is not step.state]
         document.interviews[index] = updated
     return changed
 
