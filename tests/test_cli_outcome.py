@@ -112,9 +112,9 @@ def test_next_round_without_a_date_says_how_to_log_it_later(cli: Cli, log: Log) 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("rejected", "--on", "13/14/2026"), "ambiguous"),
+        (("rejected", "--on", "13/14/2026"), "--on: '13/14/2026' is ambiguous"),
         (("rejected", "--on", "next blursday"), "Cannot read"),
-        (("offer", "--deadline", "13/14/2026"), "ambiguous"),
+        (("offer", "--deadline", "13/14/2026"), "--deadline: '13/14/2026' is ambiguous"),
         (("rejected", "--deadline", "friday"), "--deadline is for offers"),
         (("waiting",), "not an outcome"),
         (("hired",), "not an outcome"),

@@ -12,7 +12,7 @@ from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, find
 from afterview.cli.todo import StepIds, locate
-from afterview.dates import DATE_EXAMPLES, describe_day, parse_date
+from afterview.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
 from afterview.errors import UserError
 from afterview.models import ENDED_STATUSES, Document, Interview, Paperwork, Step, StepKind, StepState
 from afterview.steps import effective_due, process_status, refresh_steps, remove_paperwork
@@ -23,6 +23,22 @@ task_app = typer.Typer(
     help="Add or remove your own paperwork items (forms, NDAs...) as steps.",
     no_args_is_help=True,
 )
+
+
+def option_date(option: str, text: str, *, today: dt.date, past: bool = False) -> dt.date:
+    """:func:`parse_date`, with the option named in the error."""
+    try:
+        return parse_date(text, today=today, past=past)
+    except UserError as error:
+        raise UserError(f"{option}: {error.message}", hint=error.hint) from None
+
+
+def option_moment(option: str, text: str, *, now: dt.datetime, past: bool = True) -> dt.datetime:
+    """:func:`parse_moment`, with the option named in the error."""
+    try:
+        return parse_moment(text, now=now, past=past)
+    except UserError as error:
+        raise UserError(f"{option}: {error.message}", hint=error.hint) from None
 
 
 def refresh_all(document: Document, *, now: dt.datetime) -> list[tuple[Interview, Step]]:
@@ -65,7 +81,7 @@ def snooze(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = parse_date(until, today=now.date())
+        day = option_date("--until", until, today=now.date())
         if day <= now.date():
             raise UserError(
                 f"Snooze until a day after today, not {describe_day(day, today=now.date())}.",
@@ -146,7 +162,7 @@ def task_add(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = parse_date(due, today=now.date()) if due is not None else None
+        day = option_date("--due", due, today=now.date()) if due is not None else None
         interview = find(document, interview_id)
         context = runtime.context(document)
         status = process_status(interview, context)

@@ -10,9 +10,9 @@ import typer
 from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
-from afterview.cli.lifecycle import refresh_all, show_changes
+from afterview.cli.lifecycle import option_date, option_moment, refresh_all, show_changes
 from afterview.contract import interview_json
-from afterview.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment, short_date
+from afterview.dates import DATE_EXAMPLES, describe_day, short_date
 from afterview.errors import UserError
 from afterview.models import Document, Interview, Stage, Status, StatusChange
 from afterview.store import Unchanged
@@ -74,18 +74,19 @@ def outcome(
     now = runtime.local_now(current.profile)
     change = StatusChange(
         status=chosen,
-        on=parse_date(on, today=now.date(), past=True),
-        deadline=parse_date(deadline, today=now.date()) if deadline is not None else None,
+        on=option_date("--on", on, today=now.date(), past=True),
+        deadline=option_date("--deadline", deadline, today=now.date()) if deadline is not None else None,
         note=text,
     )
     if change.on > now.date():
         raise UserError(f"--on is in the future ({short_date(change.on)}); say when you heard.")
+    when = option_moment("--at", at, now=now, past=False) if at else None
     if chosen is Status.NEXT_ROUND and at is None and runtime.interactive(no_input) and not json_:
-        at = inputs.ask(
-            "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)", required=False
+        when = inputs.ask_until_valid(
+            "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
+            lambda text: option_moment("--at", text, now=now, past=False),
+            required=False,
         )
-        at = at or None
-    when = parse_moment(at, now=now, past=False) if at else None
     changes = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
