@@ -9,6 +9,7 @@ overdue, 3 the store cannot be read.
 # ruff: noqa: PTH108, PTH111, PTH116, PTH117, PTH118, PTH120  (os.path, not pathlib: importing pathlib costs start-up time here)
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import json
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 CACHE_NAME = ".remind-cache.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _OFFSET = "offset:"
 KNOWN_SCHEMA = 1
 """The newest store schema this reader understands (``models.SCHEMA_VERSION``; a test keeps them equal)."""
@@ -51,10 +52,11 @@ class _Unreadable(Exception):
 
 
 class Dues:
-    """When the pending steps fall due, reduced to what counting needs: a count per local day for steps due
-    on a day (snoozes applied), and the instants (POSIX seconds) of steps due at a time."""
+    """When the pending steps fall due, reduced to what counting needs: per local day (as an ordinal), the
+    number of steps due that day (snoozes applied), and the sorted instants (POSIX seconds) of steps due at a
+    time of that day."""
 
-    def __init__(self, days: dict[int, int], moments: list[int]) -> None:
+    def __init__(self, days: dict[int, int], moments: dict[int, list[float]]) -> None:
         self.days = days
         self.moments = moments
 
@@ -67,7 +69,7 @@ class Dues:
         if not isinstance(version, int) or version > KNOWN_SCHEMA:
             raise _Unreadable(f"schema {version!r} is newer than this afterview knows; upgrade afterview")
         days: dict[int, int] = {}
-        moments: list[int] = []
+        moments: dict[int, list[float]] = {}
         for step in _pending(raw.get("interviews", [])):
             due = str(step["due"])
             moment = None
@@ -84,18 +86,23 @@ class Dues:
             if moment is None:
                 days[day.toordinal()] = days.get(day.toordinal(), 0) + 1
             else:
-                moments.append(int(moment.timestamp()))
+                moments.setdefault(day.toordinal(), []).append(moment.timestamp())
+        for instants in moments.values():
+            instants.sort()
         return cls(days, moments)
 
     def count(self, now: dt.datetime) -> tuple[int, int]:
         """How many are due later today and how many are overdue, at ``now`` (in the dues' time zone)."""
         today = now.date().toordinal()
-        end_of_day = dt.datetime.combine(now.date(), dt.time.max, tzinfo=now.tzinfo).timestamp()
-        instant = now.timestamp()
         overdue = sum(n for day, n in self.days.items() if day < today)
-        overdue += sum(1 for moment in self.moments if moment < instant)
         due_today = self.days.get(today, 0)
-        due_today += sum(1 for moment in self.moments if instant <= moment <= end_of_day)
+        for day, instants in self.moments.items():
+            if day < today:
+                overdue += len(instants)
+            elif day == today:
+                late = bisect.bisect_left(instants, now.timestamp())
+                overdue += late
+                due_today += len(instants) - late
         return due_today, overdue
 
 
@@ -202,7 +209,8 @@ def _cached(cache: str, key: list[int], *, clock_zone: str) -> tuple[str, Dues |
         if zone.startswith(_OFFSET) and zone != clock_zone:
             return clock_zone, None
         days = {int(day): int(n) for day, n in saved["days"].items()}
-        return zone, Dues(days, [int(m) for m in saved["moments"]])
+        moments = {int(day): [float(m) for m in instants] for day, instants in saved["moments"].items()}
+        return zone, Dues(days, moments)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return clock_zone, None
 
