@@ -162,3 +162,17 @@ def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_a_new_offer_deadline_updates_the_notices(cli: Cli, log: Log) -> None:
+    log(company="Acme")
+    log(company="Beta")
+    assert cli("outcome", "1", "offer", "--deadline", "2026-12-04").code == 0
+    assert cli("outcome", "1", "offer", "--deadline", "2026-12-11").code == 0
+    notice = next(s for s in cli("todo", "--json").json() if s["kind"] == "offer-notice")
+    assert notice["title"] == "Tell Beta you have an offer from Acme (deadline Fri 11 Dec)"
+    assert [h["deadline"] for h in cli("show", "1", "--json").json()["history"]] == [
+        "2026-12-04",
+        "2026-12-11",
+    ]
+    assert "already offer" in cli("outcome", "1", "offer", "--deadline", "2026-12-11").out

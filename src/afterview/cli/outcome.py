@@ -14,7 +14,7 @@ from afterview.cli.lifecycle import option_date, option_moment, refresh_all, sho
 from afterview.contract import interview_json
 from afterview.dates import DATE_EXAMPLES, describe_day, short_date
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Stage, Status, StatusChange
+from afterview.models import Document, Interview, Stage, Status, StatusChange, Step
 from afterview.store import Unchanged
 
 OUTCOMES = ", ".join(s.value for s in Status if s is not Status.WAITING)
@@ -91,7 +91,8 @@ def outcome(
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
-        repeated = interview.status is chosen
+        new_deadline = change.deadline is not None and change.deadline != _last_deadline(interview)
+        repeated = interview.status is chosen and not (chosen is Status.OFFER and new_deadline)
         if repeated and when is None:
             render.out().print(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
             raise Unchanged
@@ -103,20 +104,37 @@ def outcome(
         changes = refresh_all(document, now=now)
     if changes is None:
         return
-    updated = find(document, interview_id)
     if json_:
-        render.print_json(interview_json(updated, now=now))
+        render.print_json(interview_json(find(document, interview_id), now=now))
         return
-    if not repeated:
+    _report(document, interview_id, change if not repeated else None, changes, following, now=now)
+
+
+def _last_deadline(interview: Interview) -> dt.date | None:
+    return interview.history[-1].deadline if interview.history else None
+
+
+def _report(
+    document: Document,
+    interview_id: int,
+    change: StatusChange | None,
+    changes: list[tuple[Interview, Step]],
+    following: Interview | None,
+    *,
+    now: dt.datetime,
+) -> None:
+    """What ``outcome`` did: the new status, the steps that opened or closed, the next round if logged."""
+    updated = find(document, interview_id)
+    if change is not None:
         extra = f", deadline {describe_day(change.deadline, today=now.date())}" if change.deadline else ""
         render.out().print(
-            f"Interview {interview_id} ({updated.company} · {updated.role}): {chosen.value}, "
+            f"Interview {interview_id} ({updated.company} · {updated.role}): {change.status.value}, "
             f"{describe_day(change.on, today=now.date())}{extra}."
         )
     show_changes(((i, s) for i, s in changes if following is None or i.id != following.id), now=now)
     if following is not None:
         render.created(find(document, following.id), now=now)
-    elif chosen is Status.NEXT_ROUND:
+    elif updated.status is Status.NEXT_ROUND:
         render.note(
             f"When you know when the next round is, log it linked to this one: "
             f"afterview outcome {interview_id} next-round --at 'tuesday 10:00'"
