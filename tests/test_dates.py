@@ -132,6 +132,8 @@ def test_bad_moments(text: str, message: str) -> None:
     ("day", "said"),
     [
         (dt.date(2026, 12, 4), "in a week, Fri 4 Dec"),
+        (dt.date(2026, 11, 24), "3 days ago, Tue 24 Nov"),
+        (dt.date(2026, 11, 30), "in 3 days, Mon 30 Nov"),
         (dt.date(2026, 12, 18), "in 3 weeks, Fri 18 Dec"),
         (dt.date(2026, 11, 20), "a week ago, Fri 20 Nov"),
         (dt.date(2026, 11, 6), "3 weeks ago, Fri 6 Nov"),

@@ -230,3 +230,19 @@ def test_an_interview_logged_after_the_offer_is_told_from_its_own_day() -> None:
     assert step(refresh_steps(later, context(offer, later), now=NOW), "offer-notice:1").due == dt.date(
         2026, 12, 4
     )
+
+
+def test_rounds_linked_in_a_loop_by_hand_do_not_hang_the_planner() -> None:
+    first, second = interview(1, previous_id=2), interview(2, previous_id=1)
+    ctx = context(first, second)
+    assert set(ctx.processes) == {1, 2}
+    assert step(planned(first, ctx), "follow-up").state is StepState.PENDING
+
+
+def test_the_latest_round_decides_however_the_rounds_are_ordered() -> None:
+    first = with_status(planned(interview(1)), Status.NEXT_ROUND)
+    second = with_status(
+        planned(interview(2, at=FRIDAY + dt.timedelta(days=4), previous_id=1)), Status.WITHDRAWN
+    )
+    ctx = context(second, first)
+    assert step(refresh_steps(first, ctx, now=NOW), "momentum").note == "process ended: withdrawn"
