@@ -178,6 +178,7 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
         ("Stage", f"{interview.stage.value}, {interview.format.value}"),
         ("Where", interview.location),
         ("Status", interview.status.value),
+        ("Earlier round", f"interview {interview.previous_id}" if interview.previous_id else None),
         ("Next steps", interview.next_steps),
         (
             "Decision by",
