@@ -8,40 +8,68 @@ A write is one read-modify-write under a cross-process lock:
 4. temp files orphaned by a killed writer are removed;
 5. the file is read: missing means empty, anything unreadable is *corrupt* and never written over;
 6. the change is applied, the revision bumped, and the new bytes parsed back before touching disk;
-7. the previous bytes go to ``backups/``, then temp file, fsync, ``os.replace``, fsync of the directory.
+7. the previous bytes go to ``backups/``, then temp file, fsync, ``os.replace``, fsync of the directory;
+   old backups are pruned only after the new version is safely in place.
+
+``restore`` brings a backup back under the same lock, keeping a corrupt file aside instead of losing it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
+import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from afterview import __version__
-from afterview.errors import NotSavedError, StoreError, StoreLockedError
+from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
+from afterview.jsonpos import first_problem, line_column, position_of
 from afterview.models import SCHEMA_VERSION, Document
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns a schema-``n`` document into schema ``n + 1`` (pure; no release needs one yet)."""
+"""``MIGRATIONS[n]`` turns a schema-``n`` document into schema ``n + 1`` (pure; no release needs one yet).
+
+Every schema version ever released has a frozen example under ``tests/fixtures/``; add one with each bump.
+"""
 
 BACKUP_DIR = "backups"
 DEFAULT_KEEP_BACKUPS = 20
+KEEP_BACKUPS_VARIABLE = "AFTERVIEW_BACKUPS"
+MAX_KEEP_BACKUPS = 1_000
 DEFAULT_LOCK_TIMEOUT = 10.0
-_TEMP_SUFFIX = ".tmp"
-_PRIVATE_DIR = 0o700
-_PRIVATE_FILE = 0o600
+CORRUPT_MARK = ".corrupt-"
+TEMP_SUFFIX = ".tmp"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def empty_document() -> Document:
     """A store with nothing in it yet."""
     return Document(format="afterview", schema_version=SCHEMA_VERSION, revision=0)
+
+
+def configured_backups(environ: Mapping[str, str] = os.environ) -> int:
+    """How many previous versions to keep: ``AFTERVIEW_BACKUPS``, else 20."""
+    value = environ.get(KEEP_BACKUPS_VARIABLE, "").strip()
+    if not value:
+        return DEFAULT_KEEP_BACKUPS
+    if not value.isdigit() or not 1 <= int(value) <= MAX_KEEP_BACKUPS:
+        raise UserError(
+            f"{KEEP_BACKUPS_VARIABLE}={value!r} is not a number of backups.",
+            hint=f"Use a whole number from 1 to {MAX_KEEP_BACKUPS} (default {DEFAULT_KEEP_BACKUPS}).",
+        )
+    return int(value)
 
 
 class Store:
@@ -53,12 +81,12 @@ class Store:
         *,
         clock: Callable[[], dt.datetime],
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
-        keep_backups: int = DEFAULT_KEEP_BACKUPS,
+        keep_backups: int | None = None,
     ) -> None:
         self.path = path
         self.clock = clock
         self.lock_timeout = lock_timeout
-        self.keep_backups = keep_backups
+        self.keep_backups = configured_backups() if keep_backups is None else keep_backups
 
     @property
     def backup_dir(self) -> Path:
@@ -69,6 +97,12 @@ class Store:
     def target(self) -> Path:
         """The real file behind the store path (symlinks resolved)."""
         return self.path.resolve()
+
+    @property
+    def lock_path(self) -> Path:
+        """The file whose kernel lock guards every write."""
+        target = self.target
+        return target.with_name(target.name + ".lock")
 
     def read(self) -> Document:
         """The current document, without taking the lock (saves are atomic, so a read is never torn)."""
@@ -91,18 +125,71 @@ class Store:
                 return
             self._save(document, target=target, previous=previous)
 
+    def restore(self, backup: Path) -> Restored:
+        """Make ``backup`` the current version, atomically and under the lock.
+
+        A readable current version becomes a backup as on every save; an unreadable one is kept beside the
+        store as ``<name>.corrupt-<time>`` (once, however often this runs). The restored document gets a
+        revision above every one seen, so an editor session started earlier notices the change.
+        """
+        try:
+            document = parse_document(backup.read_bytes())
+        except (CorruptStore, StoreError, OSError) as error:
+            raise StoreError(
+                f"The backup {backup} cannot be restored: {_reason(error)}. Nothing was changed."
+            ) from None
+        restored_revision = document.revision
+        set_aside = None
+        _private_dir(self.path.parent)
+        target = self.target
+        with self._lock(target):
+            _remove_orphans(target, self.backup_dir)
+            previous = _read_if_present(target)
+            revisions = [document.revision, *(backup_revision(path) or 0 for path in self.backups())]
+            if previous is not None:
+                try:
+                    revisions.append(parse_document(previous).revision)
+                except (CorruptStore, StoreError):
+                    set_aside = self._keep_aside(target, previous)
+                    previous = None
+            document.revision = max(revisions)
+            self._save(document, target=target, previous=previous)
+        return Restored(document=document, revision=restored_revision, set_aside=set_aside)
+
     def backups(self) -> list[Path]:
         """Backup files, oldest first."""
         if not self.backup_dir.is_dir():
             return []
         return sorted(self.backup_dir.glob(f"*-{self.path.name}"))
 
+    def kept_corrupt(self) -> list[Path]:
+        """Corrupt versions set aside by ``restore`` (never deleted by afterview)."""
+        target = self.target
+        return sorted(target.parent.glob(f"{target.name}{CORRUPT_MARK}*"))
+
+    def temp_files(self) -> list[Path]:
+        """Temp files left behind by an interrupted write (removed by the next write)."""
+        target = self.target
+        return sorted(
+            [*target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"), *self.backup_dir.glob(f".*{TEMP_SUFFIX}")]
+        )
+
+    def newest_good_backup(self) -> Path | None:
+        """The most recent backup that loads."""
+        for backup in reversed(self.backups()):
+            try:
+                parse_document(backup.read_bytes())
+            except (CorruptStore, StoreError, OSError):
+                continue
+            return backup
+        return None
+
     @contextlib.contextmanager
     def _lock(self, target: Path) -> Iterator[None]:
         import filelock
 
         lock = filelock.FileLock(
-            target.with_name(target.name + ".lock"), timeout=self.lock_timeout, mode=0o600
+            target.with_name(target.name + ".lock"), timeout=self.lock_timeout, mode=PRIVATE_FILE
         )
         try:
             lock.acquire()
@@ -118,11 +205,11 @@ class Store:
 
     def _load(self, target: Path) -> tuple[Document, bytes | None]:
         try:
-            data = target.read_bytes()
-        except FileNotFoundError:
-            return empty_document(), None
+            data = _read_if_present(target)
         except OSError as error:
             raise StoreError(f"Cannot read the store {self.path}: {error.strerror}.") from None
+        if data is None:
+            return empty_document(), None
         try:
             return parse_document(data), data
         except CorruptStore as error:
@@ -130,34 +217,61 @@ class Store:
                 f"The store {self.path} is corrupt: {error}. It was left exactly as it is.",
                 hint=self._recovery_hint(),
             ) from None
+        except NewerStore as error:
+            raise NewerStore(f"{self.path}: {error.message}", hint=error.hint) from None
 
     def _recovery_hint(self) -> str:
-        for backup in reversed(self.backups()):
-            try:
-                parse_document(backup.read_bytes())
-            except (CorruptStore, StoreError, OSError):
-                continue
-            return f"The newest good backup is {backup}."
-        return "There is no good backup to fall back on."
+        backup = self.newest_good_backup()
+        if backup is None:
+            return "There is no good backup to fall back on; `afterview doctor` says more."
+        return f"The newest good backup is {backup}; bring it back with: afterview restore {backup.name}"
 
     def _save(self, document: Document, *, target: Path, previous: bytes | None) -> None:
+        """Write ``document`` as the next revision: backup of the previous bytes, the store, then pruning."""
         document.revision += 1
         document.written_by = f"afterview {__version__}"
         document.updated_at = self.clock()
-        data = serialise(document)
-        parse_document(data)  # never write bytes that would not load again
+        data = _checked_bytes(document)
         if previous is not None:
-            _private_dir(self.backup_dir)
-            stamp = self.clock().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-            backup = self.backup_dir / f"{stamp}-r{document.revision - 1:07d}-{self.path.name}"
-            _atomic_write(backup, previous, what="backup")
+            self._write_backup(previous, revision=document.revision - 1)
         _atomic_write(target, data, what="store")
         self._prune_backups()
+
+    def _write_backup(self, data: bytes, *, revision: int) -> None:
+        _private_dir(self.backup_dir)
+        stamp = self.clock().astimezone(dt.timezone.utc).strftime(_STAMP)
+        _atomic_write(self.backup_dir / f"{stamp}-r{revision:07d}-{self.path.name}", data, what="backup")
 
     def _prune_backups(self) -> None:
         for old in self.backups()[: -self.keep_backups or None]:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+    def _keep_aside(self, target: Path, data: bytes) -> Path:
+        """Keep unreadable bytes as ``<name>.corrupt-<time>`` unless an identical copy is already kept."""
+        for kept in self.kept_corrupt():
+            with contextlib.suppress(OSError):
+                if kept.read_bytes() == data:
+                    return kept
+        stamp = self.clock().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        kept = target.with_name(f"{target.name}{CORRUPT_MARK}{stamp}")
+        for number in itertools.count(2):
+            if not kept.exists():
+                break
+            kept = target.with_name(f"{target.name}{CORRUPT_MARK}{stamp}-{number}")
+        _atomic_write(kept, data, what="copy of the corrupt store")
+        return kept
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What :meth:`Store.restore` did."""
+
+    document: Document
+    revision: int
+    """The revision the backup held (the store now has a higher one)."""
+    set_aside: Path | None
+    """Where the unreadable version it replaced is kept, if it was unreadable."""
 
 
 class Unchanged(Exception):
@@ -165,7 +279,26 @@ class Unchanged(Exception):
 
 
 class CorruptStore(ValueError):
-    """The bytes are not a valid afterview store; the message says where."""
+    """The bytes are not a valid afterview store; the message says where (line and column)."""
+
+
+class NewerStore(StoreError):
+    """The store was written by a newer afterview; it is read-only to this one."""
+
+
+def backup_revision(path: Path) -> int | None:
+    """The revision a backup holds, from its name (``<time>-r<revision>-<store name>``)."""
+    match = re.match(r"\d{8}T\d{6}\d*Z-r(\d+)-", path.name)
+    return int(match[1]) if match else None
+
+
+def backup_time(path: Path) -> dt.datetime | None:
+    """When a backup was taken, from its name."""
+    stamp = path.name.partition("-")[0]
+    try:
+        return dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
 
 
 def serialise(document: Document) -> bytes:
@@ -177,76 +310,105 @@ def serialise(document: Document) -> bytes:
 def parse_document(data: bytes) -> Document:
     """Parse and validate a store file's bytes, migrating older schemas in memory.
 
-    Raises :class:`CorruptStore` naming the line and column, or :class:`StoreError` for a newer schema.
+    Raises :class:`CorruptStore` naming the line and column, or :class:`NewerStore` for a newer schema.
     """
     from pydantic import ValidationError
 
-    raw = _parse_json(data)
+    text = _decode(data)
+    raw = _parse_json(text)
     if not isinstance(raw, dict) or raw.get("format") != "afterview":
-        raise CorruptStore('line 1 column 1: not an afterview store (no "format": "afterview")')
+        where = position_of(text, ["format"]) if isinstance(raw, dict) else 0
+        raise CorruptStore(_at(text, where, 'not an afterview store (no "format": "afterview")'))
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CorruptStore(f"schema_version {version!r} is not a positive whole number")
+        where = position_of(text, ["schema_version"])
+        raise CorruptStore(_at(text, where, f"schema_version {version!r} is not a positive whole number"))
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"The store was written by a newer afterview ({raw.get('written_by', 'unknown version')}, "
+        raise NewerStore(
+            f"the store was written by a newer afterview ({raw.get('written_by', 'unknown version')}, "
             f"schema {version}); this is afterview {__version__} (schema {SCHEMA_VERSION}). "
             "Nothing was changed.",
             hint="Upgrade afterview to use this store.",
         )
     for missing in ("revision", "interviews"):
         if missing not in raw:
-            raise CorruptStore(f'the key "{missing}" is missing')
+            raise CorruptStore(_at(text, 0, f'the key "{missing}" is missing'))
     raw = migrate(raw)
     try:
         return Document.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
-        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
-        raise CorruptStore(f"{where.lstrip('.') or 'top level'}: {first['msg']}") from None
+        dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
+        message = f"{dotted.lstrip('.') or 'top level'}: {first['msg']}"
+        raise CorruptStore(_at(text, position_of(text, first["loc"]), message)) from None
 
 
-def migrate(raw: dict[str, Any]) -> dict[str, Any]:
-    """Bring a document of an older schema up to the current one, one version at a time."""
+def migrate(
+    raw: dict[str, Any], *, migrations: Mapping[int, Migration] = MIGRATIONS, target: int = SCHEMA_VERSION
+) -> dict[str, Any]:
+    """Bring a document of an older schema up to ``target``, one pure migration at a time."""
     version: int = raw["schema_version"]
-    while version < SCHEMA_VERSION:
-        raw = MIGRATIONS[version](raw)
+    while version < target:
+        raw = migrations[version](raw)
         version += 1
         raw["schema_version"] = version
     return raw
 
 
-def _parse_json(data: bytes) -> Any:
+def _checked_bytes(document: Document) -> bytes:
+    """The bytes to write, parsed back first: never write what would not load again."""
+    try:
+        data = serialise(document)
+    except UnicodeEncodeError:
+        raise NotSavedError(
+            "Some text holds characters that cannot be stored (broken Unicode); nothing was saved.",
+            hint="Retype the text, or check your terminal's encoding is UTF-8.",
+        ) from None
+    try:
+        parse_document(data)
+    except CorruptStore as error:
+        raise NotSavedError(f"The change would not load again ({error}); nothing was saved.") from None
+    return data
+
+
+def _decode(data: bytes) -> str:
+    if not data:
+        raise CorruptStore("line 1 column 1: the file is empty (0 bytes), so it holds no store")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line, column = _line_column(data[: error.start].decode("utf-8", "replace"))
+        prefix = data[: error.start].decode("utf-8", "replace")
+        line, column = line_column(prefix, len(prefix))
         raise CorruptStore(f"line {line} column {column}: bytes that are not UTF-8") from None
     if not text.strip():
-        raise CorruptStore("line 1 column 1: the file is empty")
+        raise CorruptStore("line 1 column 1: the file holds only blank space")
+    return text
+
+
+def _parse_json(text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
+        raw = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise CorruptStore(f"line {error.lineno} column {error.colno}: {error.msg}") from None
-    except _DuplicateKey as error:
-        line, column = _line_column(text[: text.find(f'"{error.key}"', text.find(f'"{error.key}"') + 1)])
-        raise CorruptStore(f'line {line} column {column}: the key "{error.key}" appears twice') from None
-    except ValueError as error:
-        raise CorruptStore(str(error)) from None
+    except (ValueError, RecursionError):  # a duplicate key, NaN, an oversized number, deep nesting
+        where, message = first_problem(text) or (0, "this is not valid JSON")
+        raise CorruptStore(_at(text, where, message)) from None
+    if _SURROGATE_ESCAPE.search(text):
+        problem = first_problem(text)
+        if problem is not None:
+            raise CorruptStore(_at(text, *problem))
+    return raw
 
 
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
+def _at(text: str, index: int, message: str) -> str:
+    line, column = line_column(text, index)
+    return f"line {line} column {column}: {message}"
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKey(key)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("duplicate key")
     return result
 
 
@@ -254,36 +416,56 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a valid JSON value")
 
 
-def _line_column(prefix: str) -> tuple[int, int]:
-    return prefix.count("\n") + 1, len(prefix) - (prefix.rfind("\n") + 1) + 1
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return str(error.strerror or error)
+    if isinstance(error, StoreError):
+        return error.message
+    return str(error)
+
+
+def _read_if_present(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def _private_dir(path: Path) -> None:
-    path.mkdir(mode=_PRIVATE_DIR, parents=True, exist_ok=True)
-    _tighten(path, _PRIVATE_DIR)
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    _tighten(path, PRIVATE_DIR)
 
 
-def _tighten(path: Path, mode: int) -> None:
-    """Remove group and other permissions from ``path`` if it has any (POSIX only)."""
+def _tighten(path: Path, mode: int) -> bool:
+    """Remove group and other permissions from ``path`` if it has any (POSIX only); say if it had."""
     if os.name != "posix":
-        return
-    current = stat.S_IMODE(path.stat().st_mode)
-    if current & 0o077:
-        path.chmod(current & mode)
+        return False
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return False
+    if not current & 0o077:
+        return False
+    path.chmod(current & mode)
+    return True
 
 
 def _remove_orphans(target: Path, backup_dir: Path) -> None:
-    orphans = [*target.parent.glob(f".{target.name}.*{_TEMP_SUFFIX}"), *backup_dir.glob(f".*{_TEMP_SUFFIX}")]
+    orphans = [*target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"), *backup_dir.glob(f".*{TEMP_SUFFIX}")]
     for orphan in orphans:
         with contextlib.suppress(OSError):
             orphan.unlink()
 
 
 def _atomic_write(path: Path, data: bytes, *, what: str) -> None:
-    """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}{_TEMP_SUFFIX}")
+    """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix.
+
+    The order is what makes it safe: write the temp file, fsync it, ``os.replace`` it over ``path``, fsync
+    the directory so the rename itself is durable.
+    """
+    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), _PRIVATE_FILE)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
         try:
             view = memoryview(data)
             while view:
@@ -299,6 +481,7 @@ def _atomic_write(path: Path, data: bytes, *, what: str) -> None:
             raise NotSavedError(
                 f"Could not write the {what} ({error.strerror or error}); nothing was saved and "
                 f"{path} is as it was.",
+                hint="Check there is free space and that you may write there, then run the command again.",
             ) from error
         raise
     _fsync_dir(path.parent)

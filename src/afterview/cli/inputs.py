@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
@@ -19,26 +20,80 @@ _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 INTERVIEWER_EXAMPLES = '"Jane Doe <jane@acme.com>", "Jane Doe, CTO <jane@acme.com>" or "Jane Doe"'
 
 
+LIMITS = {
+    "name": 200,
+    "company": 200,
+    "role": 200,
+    "title": 200,
+    "email": 254,
+    "phone": 50,
+    "url": 2_000,
+    "next steps": 10_000,
+    "signature": 2_000,
+    "note": 100_000,
+}
+"""The longest text each kind of field accepts, in characters (the README lists them)."""
+
+
 def email_address(value: str) -> str:
     """A checked, normalised email address (syntax only: afterview never looks anything up online)."""
     from email_validator import EmailNotValidError, validate_email
 
+    text = clean_text(value, field="email address", max_length=LIMITS["email"])
     try:
-        return validate_email(value.strip(), check_deliverability=False).normalized
+        return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise UserError(f"{value!r} is not a valid email address: {error}") from None
+        raise UserError(f"{text!r} is not a valid email address: {error}") from None
+
+
+def url(value: str, *, field: str = "link") -> str:
+    """A checked web address: ``http`` or ``https``, with a host and no spaces."""
+    from urllib.parse import urlsplit
+
+    text = clean_text(value, field=field, max_length=LIMITS["url"])
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # raises on a port that is not a number
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
+    except ValueError:
+        valid = False
+    if not valid:
+        raise UserError(
+            f"{text!r} is not a web address.", hint="Give the whole address, e.g. https://example.com/jane"
+        )
+    return text
 
 
 def clean_text(value: str, *, field: str, max_length: int = 200, multiline: bool = False) -> str:
-    """``value`` stripped, refused if empty, too long, or holding control characters."""
-    text = value.strip()
+    """``value`` stripped, refused if empty, too long, or holding control characters or broken Unicode.
+
+    Broken Unicode is what a terminal with the wrong encoding sends (lone surrogates); control characters
+    include NUL. Multiline text keeps newlines and tabs, with Windows line endings made plain newlines.
+    """
+    text = value.replace("\r\n", "\n").strip() if multiline else value.strip()
     if not text:
         raise UserError(f"The {field} cannot be empty.")
     if len(text) > max_length:
-        raise UserError(f"The {field} is too long ({len(text)} characters; at most {max_length}).")
+        raise UserError(
+            f"The {field} is too long ({len(text):,} characters; at most {max_length:,}).",
+            hint="Shorten it; the README lists every limit.",
+        )
     allowed = "\n\t" if multiline else "\t"
-    if any((ord(c) < 32 and c not in allowed) or ord(c) == 127 or 0xD800 <= ord(c) <= 0xDFFF for c in text):
-        raise UserError(f"The {field} holds control characters or invalid text; please retype it.")
+    for index, char in enumerate(text):
+        if char in allowed:
+            continue
+        if 0xD800 <= ord(char) <= 0xDFFF:
+            raise UserError(
+                f"The {field} holds bytes that are not valid text (character {index + 1}); "
+                "nothing was saved.",
+                hint="Check that your terminal uses UTF-8, then type it again.",
+            )
+        if unicodedata.category(char) == "Cc":
+            raise UserError(
+                f"The {field} holds a control character (U+{ord(char):04X} at character {index + 1}); "
+                "nothing was saved.",
+                hint="Type it again without it" + ("." if multiline else "; it must fit on one line."),
+            )
     return text
 
 

@@ -13,7 +13,9 @@ from afterview.errors import UserError
 from afterview.models import Document, Interview, StepState
 from afterview.steps import refresh_steps
 
-InterviewId = Annotated[int, typer.Argument(help="The interview's id, as afterview list shows it.", min=1)]
+InterviewId = Annotated[
+    int, typer.Argument(help="The interview's id, as afterview list shows it.", min=1, metavar="ID")
+]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
 
 

@@ -15,7 +15,21 @@ from typing import Annotated
 import typer
 
 from afterview import __version__, render
-from afterview.cli import drafts, interviews, log, profile, templates, todo
+from afterview.cli import (
+    drafts,
+    export,
+    interviews,
+    lifecycle,
+    log,
+    maintenance,
+    outcome,
+    profile,
+    references,
+    remind,
+    schedule,
+    templates,
+    todo,
+)
 from afterview.errors import AfterviewError, ExitCode
 
 app = typer.Typer(
@@ -56,6 +70,16 @@ app.command("list")(interviews.list_interviews)
 app.command("show")(interviews.show)
 app.command("interviewer")(interviews.interviewer)
 app.command("profile")(profile.profile)
+app.command("doctor")(maintenance.doctor)
+app.command("restore")(maintenance.restore)
+app.command("snooze")(lifecycle.snooze)
+app.command("undo")(lifecycle.undo)
+app.add_typer(lifecycle.task_app, name="task")
+app.add_typer(references.app, name="ref")
+app.command("outcome")(outcome.outcome)
+app.command("schedule")(schedule.schedule)
+app.command("remind")(remind.remind)
+app.add_typer(export.app, name="export")
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

@@ -1,0 +1,79 @@
+"""``afterview doctor`` and ``afterview restore``: check the store, and bring back a backup."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import runtime
+from afterview.errors import ExitCode
+from afterview.render import maintenance as view
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
+
+
+def doctor(json_: Json = False) -> None:
+    """Check the store and every backup; tighten loose permissions.
+
+    Exits 0 when all is well and 3 when something needs attention. Example: afterview doctor
+    """
+    from afterview.doctor import examine, healthy
+
+    findings = examine(runtime.open_store())
+    well = healthy(findings)
+    if json_:
+        render.print_json(view.doctor_json(findings, healthy=well))
+    else:
+        view.doctor_report(findings, healthy=well)
+    if not well:
+        raise typer.Exit(int(ExitCode.STORE))
+
+
+def restore(
+    backup: Annotated[
+        str | None,
+        typer.Argument(
+            help="The backup to bring back: its number in the list (1 is the newest) or file name."
+        ),
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """List the backups, or bring one back (the version it replaces is kept, never deleted).
+
+    Example: afterview restore, then afterview restore 1
+    """
+    from afterview.recovery import choose_backup, list_backups
+
+    store = runtime.open_store()
+    if backup is None:
+        backups = list_backups(store)
+        if json_:
+            render.print_json(view.backups_json(backups))
+        else:
+            tz = runtime.now().tzinfo
+            assert tz is not None
+            view.backups_table(backups, tz=tz)
+        return
+    restored = store.restore(choose_backup(store, backup))
+    document = restored.document
+    if json_:
+        render.print_json(
+            {
+                "restored": str(backup),
+                "from_revision": restored.revision,
+                "revision": document.revision,
+                "interviews": len(document.interviews),
+                "set_aside": str(restored.set_aside) if restored.set_aside else None,
+            }
+        )
+        return
+    render.out().print(
+        f"Restored revision {restored.revision} ({len(document.interviews)} interviews); "
+        f"the store is now revision {document.revision}."
+    )
+    if restored.set_aside is not None:
+        render.note(f"The unreadable version is kept as {restored.set_aside}.")
+    else:
+        render.note("The version it replaced is kept as a backup: afterview restore lists it.")
