@@ -518,3 +518,11 @@ def test_with_the_real_ref_and_outcome_commands(cli: CLI, profile: None, log: Lo
     assert "To: María Ruiz <maria@example.com>" in heads_up.out
     assert pending(cli, "offer-notice") == []
     assert pending(cli, "reference") == []
+
+
+def test_a_sent_withdrawal_is_recorded_and_points_to_the_outcome(cli: CLI, two: dict[str, Any]) -> None:
+    result = cli("draft", "withdraw", "1", "--sent")
+    assert result.code == 0, result.err
+    assert "Marked sent: withdraw to José Müller." in result.out
+    assert "afterview outcome 1 withdrawn" in result.err
+    assert [r.kind for r in store().read().interviews[0].sent] == ["withdraw"]
