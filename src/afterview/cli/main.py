@@ -16,6 +16,7 @@ import typer
 
 from afterview import __version__, render
 from afterview.cli import (
+    data,
     drafts,
     export,
     interviews,
@@ -23,10 +24,13 @@ from afterview.cli import (
     log,
     maintenance,
     outcome,
+    prep,
     profile,
     references,
+    remember,
     remind,
     schedule,
+    stats,
     templates,
     todo,
 )
@@ -80,6 +84,12 @@ app.command("outcome")(outcome.outcome)
 app.command("schedule")(schedule.schedule)
 app.command("remind")(remind.remind)
 app.add_typer(export.app, name="export")
+app.command("remember")(remember.remember)
+app.command("prep")(prep.prep)
+app.command("import")(data.import_)
+app.command("stats")(stats.stats)
+app.command("edit")(data.edit)
+app.command("rm")(data.rm)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

@@ -196,6 +196,10 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
                     + (f": {change.note}" if change.note else "")
                 )
             )
+    if interview.debrief is not None:
+        from afterview.render.debrief import debrief
+
+        debrief(interview.debrief)
     if interview.sent:
         from afterview.render.drafts import sent
 
