@@ -339,3 +339,9 @@ def test_private_editor_file_is_never_left_behind_on_error(
     assert "exited with status 3" in result.err
     (run,) = runs(log)
     assert not os.path.exists(run["path"])
+
+
+def test_list_says_when_nothing_matches(cli: Callable[..., Result], several: None) -> None:
+    result = cli("list", "--company", "initech")
+    assert result.code == 0
+    assert "None of your 3 interviews match." in result.out

@@ -18,7 +18,7 @@ from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.errors import UserError
-from afterview.models import Format, Interview, Stage
+from afterview.models import Document, Format, Interview, Stage
 from afterview.steps import refresh_steps
 from afterview.store import Store, Unchanged
 
@@ -48,31 +48,32 @@ def import_(
     from afterview import imports
 
     text = _read_text(file)
-    store = runtime.open_store()
-    current = store.read()
-    now = runtime.local_now(current.profile)
     as_json = file.suffix.lower() == ".json" or (
         file.suffix.lower() != ".csv" and text.lstrip("\ufeff \r\n\t").startswith("{")
     )
-    incoming = (
-        imports.read_json(text)
-        if as_json
-        else imports.read_csv(text, tz=runtime.user_tz(current.profile), today=now.date())
-    )
-    if only:
-        if not as_json:
-            raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
-        missing = sorted(set(only) - {i.id for i in incoming.interviews})
-        if missing:
-            raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
-        incoming = imports.Incoming(interviews=[i for i in incoming.interviews if i.id in only])
+    if only and not as_json:
+        raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
+
+    def apply(document: Document) -> imports.Report:
+        now = runtime.local_now(document.profile)
+        incoming = (
+            imports.read_json(text)
+            if as_json
+            else imports.read_csv(text, tz=runtime.user_tz(document.profile), today=now.date())
+        )
+        if only:
+            missing = sorted(set(only) - {i.id for i in incoming.interviews})
+            if missing:
+                raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
+            incoming = imports.Incoming(interviews=[i for i in incoming.interviews if i.id in only])
+        return imports.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
+
+    store = runtime.open_store()
     if dry_run:
-        report = imports.merge(current, incoming, context=runtime.context(current), now=now, theirs=theirs)
+        report = apply(store.read())
     else:
-        with store.transaction() as document:
-            report = imports.merge(
-                document, incoming, context=runtime.context(document), now=now, theirs=theirs
-            )
+        with store.transaction() as document:  # checked and merged in one go: all or nothing
+            report = apply(document)
             if not report.changed:
                 raise Unchanged
     if json_:
