@@ -70,6 +70,7 @@ def test_edit_in_a_scripted_editor_changes_the_role_and_nothing_else(
     before = stored(cli)
     result = cli("edit", "1")
     assert result.code == 0, result.err
+    assert "Updated interview 1: role; its steps are planned again." in result.out
     after = stored(cli)
     assert after["role"] == "Staff Engineer"
     changed = {key for key in before if before[key] != after[key]}
@@ -345,3 +346,15 @@ def test_list_says_when_nothing_matches(cli: Callable[..., Result], several: Non
     result = cli("list", "--company", "initech")
     assert result.code == 0
     assert "None of your 3 interviews match." in result.out
+
+
+def test_saving_without_a_change_says_so(
+    cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], store_file: Path
+) -> None:
+    editor("")
+    before = store_file.read_bytes()
+    result = cli("edit", "1")
+    assert result.code == 0
+    assert "No changes to interview 1." in result.out
+    assert "--wait" in result.err
+    assert store_file.read_bytes() == before

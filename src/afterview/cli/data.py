@@ -188,7 +188,8 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
         if editable.editable(changed) == editable.editable(interview):
             raise Unchanged
         document.put(refresh_steps(changed, runtime.context(document), now=now, reason="changed by an edit"))
-    render.out().print(f"Updated interview {interview_id}: " + ", ".join(given) + ".")
+    fields = ", ".join(key.replace("_", " ") for key in given)
+    render.out().print(f"Updated interview {interview_id}: {fields}.")
 
 
 def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
@@ -247,8 +248,10 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
                 edited = editable.from_toml(text, base=base, now=runtime.local_now(document.profile))
             except UserError as error:
                 problem = error.message
-    if editable.editable(edited) == editable.editable(base):
+    changed = _changed_fields(base, edited)
+    if not changed:
         render.out().print(f"No changes to interview {interview_id}.")
+        render.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return
     conflicts: list[str] = []
     with store.transaction() as current:
@@ -269,7 +272,14 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             f"the other version of: {', '.join(conflicts)}.",
             hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
         )
-    render.out().print(f"Updated interview {interview_id}; its steps are planned again.")
+    render.out().print(
+        f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again."
+    )
+
+
+def _changed_fields(before: Interview, after: Interview) -> list[str]:
+    old, new = editable.editable(before), editable.editable(after)
+    return [key.replace("_", " ") for key in dict.fromkeys([*old, *new]) if old.get(key) != new.get(key)]
 
 
 _PROBLEM_MARK = "# afterview could not save this: "
@@ -313,7 +323,7 @@ def _run_editor(path: Path) -> None:
 
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "vi")
     try:
-        argv = shlex.split(command, posix=os.name != "nt")
+        argv = [part.strip('"') for part in shlex.split(command, posix=os.name != "nt")]
         result = subprocess.run([*argv, str(path)], check=False)
     except (OSError, ValueError) as error:
         raise UserError(
