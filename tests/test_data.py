@@ -358,3 +358,27 @@ def test_saving_without_a_change_says_so(
     assert "No changes to interview 1." in result.out
     assert "--wait" in result.err
     assert store_file.read_bytes() == before
+
+
+def test_no_editor_off_a_terminal_is_a_clear_error(cli: Callable[..., Result], one: dict[str, Any]) -> None:
+    result = cli("edit", "1")
+    assert result.code == 1
+    assert "No editor to open" in result.err
+
+
+def test_a_toml_mistake_points_at_the_line_of_the_reopened_file(
+    cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path]
+) -> None:
+    log = editor(
+        """
+        if "could not save" not in text:
+            text = text.replace('role = "Engineer"', 'role = "Engineer')
+        """
+    )
+    assert cli("edit", "1").code == 1
+    shown = runs(log)[1]["text"]
+    import re
+
+    match = re.search(r"at line (\d+)", shown.splitlines()[0])
+    assert match is not None
+    assert shown.splitlines()[int(match[1]) - 1] == 'role = "Engineer'

@@ -286,7 +286,12 @@ _PROBLEM_MARK = "# afterview could not save this: "
 
 
 def _with_problem(text: str, problem: str) -> str:
-    lines = [f"{_PROBLEM_MARK}{line}" for line in problem.splitlines() or [problem]]
+    """``text`` under a note saying what is wrong, its line numbers shifted to match the file shown."""
+    import re
+
+    count = len(problem.splitlines() or [problem]) + 2
+    shifted = re.sub(r"\bline (\d+)", lambda m: f"line {int(m[1]) + count}", problem)
+    lines = [f"{_PROBLEM_MARK}{line}" for line in shifted.splitlines() or [shifted]]
     return "\n".join([*lines, "# Fix it and save again, or close without changes to give up.", "", text])
 
 
@@ -321,7 +326,13 @@ def _run_editor(path: Path) -> None:
     import shlex
     import subprocess
 
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "vi")
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command and not runtime.interactive(no_input=False):
+        raise UserError(
+            "No editor to open: EDITOR is not set and this is not a terminal.",
+            hint="Set EDITOR, or change fields with flags, e.g. afterview edit 7 --role 'Staff Engineer'.",
+        )
+    command = command or ("notepad" if os.name == "nt" else "vi")
     try:
         argv = [part.strip('"') for part in shlex.split(command, posix=os.name != "nt")]
         result = subprocess.run([*argv, str(path)], check=False)
