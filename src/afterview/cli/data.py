@@ -105,7 +105,8 @@ def _ids(ids: list[int]) -> str:
 def _show_report(report: Report, *, dry_run: bool) -> None:
     console = render.out()
     if not report.changed and not report.conflicts:
-        console.print(f"Nothing to import: all {len(report.unchanged)} already there.")
+        there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
+        console.print(f"Nothing to import{there}.")
         return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
