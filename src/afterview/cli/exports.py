@@ -80,7 +80,7 @@ def _emit(text: str, *, output: Path | None) -> None:
         return
     try:
         fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-        if os.name == "posix":
+        if sys.platform != "win32":
             os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise
         with os.fdopen(fd, "wb") as file:
             file.write(text.encode("utf-8"))
