@@ -382,3 +382,25 @@ def test_a_toml_mistake_points_at_the_line_of_the_reopened_file(
     match = re.search(r"at line (\d+)", shown.splitlines()[0])
     assert match is not None
     assert shown.splitlines()[int(match[1]) - 1] == 'role = "Engineer'
+
+
+def test_an_edit_that_cannot_be_saved_is_kept(
+    cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], home: Path
+) -> None:
+    """The interview is removed while the editor is open: nothing is saved, and the text is kept."""
+    from tests.conftest import afterview_command
+
+    command = [*afterview_command(), "rm", "1", "--yes"]
+    editor(
+        f"""
+        import subprocess
+        assert subprocess.run({command!r}).returncode == 0
+        text = text.replace('role = "Engineer"', 'role = "Carefully typed"')
+        """
+    )
+    result = cli("edit", "1")
+    assert result.code == 1
+    assert "was removed while you were editing" in result.err
+    (kept,) = (home / "edits").iterdir()
+    assert "Carefully typed" in kept.read_text()
+    assert cli("list", "--json").json() == []

@@ -17,7 +17,7 @@ from afterview import editable, render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
-from afterview.errors import UserError
+from afterview.errors import AfterviewError, UserError
 from afterview.models import Document, Format, Interview, Stage
 from afterview.steps import refresh_steps
 from afterview.store import Store, Unchanged
@@ -254,18 +254,11 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
         render.out().print(f"No changes to interview {interview_id}.")
         render.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return
-    conflicts: list[str] = []
-    with store.transaction() as current:
-        now = runtime.local_now(current.profile)
-        theirs = current.interview(interview_id)
-        if theirs is None:
-            kept = _keep(store, interview_id, text)
-            raise UserError(
-                f"Interview {interview_id} was removed while you were editing; nothing was saved.",
-                hint=f"What you typed is kept in {kept}.",
-            )
-        merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
-        current.put(refresh_steps(merged, runtime.context(current), now=now, reason="changed by an edit"))
+    try:
+        conflicts = _save_edit(store, base=base, edited=edited)
+    except AfterviewError as error:
+        kept = _keep(store, interview_id, text)
+        raise type(error)(error.message, hint=f"What you typed is kept in {kept}.") from None
     if conflicts:
         kept = _keep(store, interview_id, text)
         raise UserError(
@@ -276,6 +269,18 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
     render.out().print(
         f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again."
     )
+
+
+def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
+    """Save an edit merged with whatever was saved since ``base`` was read; the fields that conflicted."""
+    with store.transaction() as current:
+        now = runtime.local_now(current.profile)
+        theirs = current.interview(base.id)
+        if theirs is None:
+            raise UserError(f"Interview {base.id} was removed while you were editing; nothing was saved.")
+        merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
+        current.put(refresh_steps(merged, runtime.context(current), now=now, reason="changed by an edit"))
+    return conflicts
 
 
 def _changed_fields(before: Interview, after: Interview) -> list[str]:
