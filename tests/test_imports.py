@@ -297,3 +297,12 @@ def test_round_trip_through_real_processes(
     assert "Nothing to import: all 2 already there." in second.stdout
     again = process("export", "json", env=fresh)
     assert json.loads(again.stdout)["interviews"] == json.loads(exported.read_text())["interviews"]
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(cli: Callable[..., Result], tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("company,role,at\nSociété,R,2026-11-20\n".encode("latin-1"))
+    result = cli("import", str(path))
+    assert result.code == 1
+    assert "is not UTF-8 text (line 2)" in result.err
+    assert "Save it as UTF-8" in result.err
