@@ -68,6 +68,8 @@ def list_interviews(
     )
     if json_:
         render.print_json([interview_json(i, now=now) for i in items])
+    elif not items and document.interviews:
+        render.out().print(f"None of your {len(document.interviews)} interviews match.")
     else:
         render.interviews(items, now=now)
 
