@@ -64,7 +64,7 @@ def test_the_summary_counts_what_is_due(
 @posix_only
 def test_first_run_greets_sets_up_the_profile_and_logs_an_interview_by_typing_only(store_file: Path) -> None:
     child = terminal()
-    child.expect_exact("Welcome to afterview.")
+    child.expect_exact("Welcome to afterview!")
     child.expect_exact("Remember and thank")
     child.expect_exact("Paperwork")
     child.expect_exact("Momentum and network")
