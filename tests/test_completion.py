@@ -81,3 +81,58 @@ def test_long_text_is_shortened(log: Callable[..., dict[str, Any]]) -> None:
     assert value == "1"
     assert len(text) == 60
     assert text.endswith("…")
+
+
+def bash_environment(words: str) -> dict[str, str]:
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    return {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+
+
+def typer_answer(words: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> str:
+    """What Typer's own completion prints for ``words``, run in this process."""
+    from afterview.cli.main import run
+
+    for name, value in bash_environment(words).items():
+        monkeypatch.setenv(name, value)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exited:
+        run([])
+    assert exited.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("two")
+def test_the_bash_fast_path_answers_exactly_as_typer_does(
+    cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every command, at the places ids go: where the fast path answers, Typer would have said the same."""
+    from tests.test_docs import COMMANDS
+
+    assert cli("done", "1.1").code == 0
+    names = {command[0] for command in COMMANDS}
+    assert set(completion.FAST_PATH_COMMANDS) <= names
+    answered = set()
+    for name in sorted(names):
+        for rest in ("", "1", "1.", "2.", "1.2 ", "1.2 2", "-", "--to "):
+            words = f"afterview {name} {rest}"
+            fast = completion.bash_fast_path(bash_environment(words))
+            if fast is not None:
+                monkeypatch.setenv("_AFTERVIEW_COMPLETE", "complete_bash")
+                assert fast + "\n" == typer_answer(words, monkeypatch, capsys), words
+                answered.add(name)
+    assert answered == set(completion.FAST_PATH_COMMANDS)
+
+
+@pytest.mark.parametrize(
+    "environment",
+    [
+        {"_AFTERVIEW_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "afterview done "},
+        {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview", "COMP_CWORD": "1"},
+        {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview -q done ", "COMP_CWORD": "3"},
+        {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview done 'x", "COMP_CWORD": "2"},
+        {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview done ", "COMP_CWORD": "two"},
+        {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview show 1 ", "COMP_CWORD": "3"},
+    ],
+)
+def test_the_fast_path_leaves_everything_else_to_typer(environment: dict[str, str]) -> None:
+    assert completion.bash_fast_path(environment) is None
