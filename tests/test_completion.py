@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,7 +13,7 @@ from typing import Any
 import pytest
 
 from afterview.cli import completion
-from tests.conftest import Result
+from tests.conftest import Result, afterview_command
 
 Spawn = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -136,3 +139,26 @@ def test_the_bash_fast_path_answers_exactly_as_typer_does(
 )
 def test_the_fast_path_leaves_everything_else_to_typer(environment: dict[str, str]) -> None:
     assert completion.bash_fast_path(environment) is None
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or sys.platform == "win32", reason="needs a POSIX bash")
+@pytest.mark.usefixtures("two")
+def test_real_bash_with_the_installed_script_offers_the_step_ids(process: Spawn) -> None:
+    """The script from ``--show-completion bash``, run by bash, fills COMPREPLY for ``afterview done ``."""
+    script = process("--show-completion", "bash").stdout
+    assert "_afterview_completion" in script
+    driver = (
+        f"{script}\nCOMP_WORDS=(afterview done ''); COMP_CWORD=2\n"
+        "_afterview_completion afterview\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
+    )
+    directory = str(Path(afterview_command()[0]).parent)
+    result = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", driver],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PATH": directory + os.pathsep + os.environ.get("PATH", "")},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1.2  Send Jane Doe a thank-you note (afterview draft-thanks 1)" in result.stdout.splitlines()
