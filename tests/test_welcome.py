@@ -64,7 +64,7 @@ def test_the_summary_counts_what_is_due(
 @posix_only
 def test_first_run_greets_sets_up_the_profile_and_logs_an_interview_by_typing_only(store_file: Path) -> None:
     child = terminal()
-    child.expect_exact("Welcome to afterview.")
+    child.expect_exact("Welcome to afterview!")
     child.expect_exact("Remember and thank")
     child.expect_exact("Paperwork")
     child.expect_exact("Momentum and network")
@@ -219,3 +219,13 @@ def test_the_country_default_comes_from_the_locale(
 ) -> None:
     monkeypatch.setattr("locale.getlocale", lambda: (name, "UTF-8"))
     assert welcome._locale_country() == country
+
+
+@posix_only
+def test_with_a_profile_but_no_interview_it_goes_straight_to_logging_one(profile: None) -> None:
+    child = terminal()
+    child.expect_exact("Welcome to afterview!")
+    child.expect_exact("Log the interview you just had? [Y/n]")
+    child.sendline("n")
+    assert finish(child) == 0
+    assert "Set up your profile" not in child.logfile_read.getvalue()

@@ -34,15 +34,20 @@ def _short(text: str) -> str:
     return text if len(text) <= _TEXT_WIDTH else text[: _TEXT_WIDTH - 1] + "…"
 
 
-def _offer(candidates: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def under_bash() -> bool:
+    """Whether this completion request comes from bash (which shows values only)."""
+    return os.environ.get("_AFTERVIEW_COMPLETE") == "complete_bash"
+
+
+def _offer(candidates: list[tuple[str, str]], *, bash: bool) -> list[tuple[str, str]]:
     """The candidates as completion items, with the text folded into the value when bash has several."""
-    if os.environ.get("_AFTERVIEW_COMPLETE") != "complete_bash" or len(candidates) < 2:
+    if not bash or len(candidates) < 2:
         return candidates
     width = max(len(value) for value, _ in candidates)
     return [(f"{value.ljust(width)}  {text}", text) for value, text in candidates]
 
 
-def interview_candidates(found: dict[str, Any], incomplete: str) -> list[tuple[str, str]]:
+def interview_candidates(found: dict[str, Any], incomplete: str, *, bash: bool) -> list[tuple[str, str]]:
     """Interview ids starting with ``incomplete``, newest first, each with ``Company — Role``."""
     rows = sorted(found["interviews"], key=lambda row: row[0], reverse=True)
     return _offer(
@@ -50,11 +55,14 @@ def interview_candidates(found: dict[str, Any], incomplete: str) -> list[tuple[s
             (str(i), _short(f"{company} — {role}"))
             for i, company, role in rows
             if str(i).startswith(incomplete)
-        ]
+        ],
+        bash=bash,
     )
 
 
-def step_candidates(found: dict[str, Any], incomplete: str, typed: Iterable[str]) -> list[tuple[str, str]]:
+def step_candidates(
+    found: dict[str, Any], incomplete: str, typed: Iterable[str], *, bash: bool
+) -> list[tuple[str, str]]:
     """Pending step ids starting with ``incomplete`` and not already typed, soonest due first, with text."""
     from afterview import index
 
@@ -63,9 +71,9 @@ def step_candidates(found: dict[str, Any], incomplete: str, typed: Iterable[str]
     steps.sort(
         key=lambda s: (str(index.effective_due(s))[:10], s["interview_id"], int(s["id"].partition(".")[2]))
     )
-    return _offer([(s["id"], _short(s["title"])) for s in steps])
+    return _offer([(s["id"], _short(s["title"])) for s in steps], bash=bash)
 
 
 def interview_ids(incomplete: str) -> list[tuple[str, str]]:
     """Typer callback: interview ids with their company and role."""
-    return interview_candidates(index_or_empty(), incomplete)
+    return interview_candidates(index_or_empty(), incomplete, bash=under_bash())

@@ -53,6 +53,8 @@ def todo(*, json_: bool) -> int | None:
 
 def complete(environ: Mapping[str, str]) -> int | None:
     """Bash Tab completion of a step id (``done``, ``skip``) or an interview id (``show 7``...)."""
+    if environ.get("_AFTERVIEW_COMPLETE") != "complete_bash":
+        return None
     try:
         words = shlex.split(environ["COMP_WORDS"])
         current = int(environ["COMP_CWORD"])
@@ -71,10 +73,10 @@ def complete(environ: Mapping[str, str]) -> int | None:
     from afterview.cli import completion
 
     if command in STEP_COMMANDS:
-        candidates = completion.step_candidates(found, incomplete, args[1:])
+        candidates = completion.step_candidates(found, incomplete, args[1:], bash=True)
     else:
-        candidates = completion.interview_candidates(found, incomplete)
-    sys.stdout.write("".join(f"{value}\n" for value, _ in candidates))
+        candidates = completion.interview_candidates(found, incomplete, bash=True)
+    sys.stdout.write("\n".join(value for value, _ in candidates) + "\n")  # as Typer's bash completion does
     return 0
 
 

@@ -20,7 +20,9 @@ from afterview.store import Unchanged
 def _complete_steps(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Tab completion: pending step ids with their text, leaving out those already on the line."""
     typed = (str(value) for value in ctx.params.get("step_ids") or ())
-    return completion.step_candidates(completion.index_or_empty(), incomplete, typed)
+    return completion.step_candidates(
+        completion.index_or_empty(), incomplete, typed, bash=completion.under_bash()
+    )
 
 
 StepIds = Annotated[
@@ -34,7 +36,12 @@ StepIds = Annotated[
 
 
 def todo(
-    interview_id: Annotated[int | None, typer.Argument(help="Only this interview's steps.", min=1)] = None,
+    interview_id: Annotated[
+        int | None,
+        typer.Argument(
+            help="Only this interview's steps.", min=1, metavar="ID", autocompletion=completion.interview_ids
+        ),
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include done and skipped steps.")] = False,
     json_: Json = False,
 ) -> None:

@@ -49,7 +49,9 @@ def _set_up_profile(current: Profile) -> None:
     """Ask for the profile fields that matter for drafts and business days, then save them in one write."""
     readers = profile._READERS  # the same checks as `afterview profile`
     answers = {
-        "name": inputs.ask_until_valid("Your name", readers["name"], default=current.name, required=False),
+        "name": inputs.ask_until_valid(
+            "Your name (blank to skip)", readers["name"], default=current.name, required=False
+        ),
         "email": inputs.ask_until_valid(
             "Your email (blank to skip)", readers["email"], default=current.email, required=False
         ),

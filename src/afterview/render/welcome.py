@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from afterview.models import Interview, Step
 from afterview.render import note, out, step_rows
 
-FIVE_STEPS = (
-    "Remember and thank: write down what they asked while it is fresh; thank each interviewer the same day.",
-    "Paperwork: complete what you were handed, and tell your references to expect a call.",
-    "Momentum and network: keep applying, follow up at sensible times, add each interviewer to your network.",
+FIVE_STEPS = (  # each under 80 columns with its indent
+    "Remember and thank: note what they asked; send each interviewer a thank-you.",
+    "Paperwork: finish any forms; tell your references to expect a call.",
+    "Momentum and network: keep applying, follow up, connect with interviewers.",
 )
 
 
@@ -39,9 +39,7 @@ def summary(*, due: int) -> None:
 def greeting() -> None:
     """Hello, and the five habits afterview turns into dated steps, in three lines."""
     console = out()
-    console.print(
-        "[bold]Welcome to afterview.[/] After each interview it plans what to do next, as dated steps:"
-    )
+    console.print("[bold]Welcome to afterview![/] After an interview, it plans these as dated steps:")
     for line in FIVE_STEPS:
         console.print(f"  {line}")
     console.print()
