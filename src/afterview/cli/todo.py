@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from afterview import render
-from afterview.cli import runtime
+from afterview.cli import inputs, runtime
 from afterview.cli.interviews import Json, find
 from afterview.contract import step_json
 from afterview.errors import UserError
@@ -64,7 +64,11 @@ def skip(
 
     Example: afterview skip 7.4 --reason "met them at a meetup already"
     """
-    _close(step_ids, StepState.SKIPPED, reason=reason)
+    _close(
+        step_ids,
+        StepState.SKIPPED,
+        reason=inputs.clean_text(reason, field="reason", max_length=2_000) if reason else None,
+    )
 
 
 def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None:
