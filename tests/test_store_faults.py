@@ -149,14 +149,12 @@ def test_interrupted_mid_write_saves_nothing(
     assert temp_files(home) == []
 
 
-def test_short_writes_are_completed(
-    saved: bytes, monkeypatch: pytest.MonkeyPatch, cli: Cli, store_file: Path
-) -> None:
+def test_short_writes_are_completed(saved: bytes, cli: Cli, store_file: Path) -> None:
     """``os.write`` may write less than asked; the rest must follow."""
     real_write = os.write
-    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:7])))
-    assert cli("log", "--company", "Gamma", "--role", "r", "--no-input").code == 0
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:7])))
+        assert cli("log", "--company", "Gamma", "--role", "r", "--no-input").code == 0
     assert [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]] == [
         "Acme",
         "Beta",
