@@ -144,7 +144,7 @@ def test_skip_reason_is_checked(log: Callable[..., dict[str, Any]], cli: Cli, st
 def test_a_badly_encoded_terminal_is_refused(store_file: Path) -> None:
     """Bytes that are not UTF-8 arrive as lone surrogates; the real command refuses them, writing nothing."""
     result = subprocess.run(
-        [*afterview_command(), "log", "--company", b"Caf\xe9", "--role", "r", "--no-input"],  # type: ignore[list-item]
+        [*afterview_command(), "log", "--company", b"Caf\xe9", "--role", "r", "--no-input"],
         capture_output=True,
         timeout=60,
         check=False,
