@@ -28,8 +28,12 @@ def _bad_date(text: str) -> UserError:
 def parse_date(text: str, *, today: dt.date, past: bool = False) -> dt.date:
     """Read a date as a person types it.
 
-    Weekday names mean the next one after today, or with ``past=True`` (for when something happened) the
-    latest one up to today. Slash dates are refused rather than guessed (is 03/04 March or April?).
+    Accepts :data:`DATE_EXAMPLES`: ISO dates (an ISO date-time gives its day), ``today``, ``tomorrow``,
+    ``yesterday``, offsets (``+3d``, ``-1w``, ``in 3 days``, ``2 weeks ago``) and weekday names. A bare
+    weekday name means the next one after today, or with ``past=True`` (for when something happened) the
+    latest one up to today; ``next friday`` is always ahead, ``last friday`` always behind, ``this friday``
+    the one in the coming seven days, today included. Slash dates are refused rather than guessed (is
+    03/04 March or April?), and so is anything else unknown, with examples.
     """
     words = " ".join(text.strip().lower().split())
     if not words:
@@ -43,27 +47,37 @@ def parse_date(text: str, *, today: dt.date, past: bool = False) -> dt.date:
         return today + dt.timedelta(days=-days if negative else days)
     relation, _, name = words.rpartition(" ")
     if name in _WEEKDAY_ABBREVIATIONS and relation in ("", "next", "this", "last"):
-        return _weekday(_WEEKDAY_ABBREVIATIONS[name], today=today, past=past or relation == "last")
+        weekday = _WEEKDAY_ABBREVIATIONS[name]
+        if relation == "this":
+            return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+        if relation == "next" or (relation == "" and not past):
+            return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        return today - dt.timedelta(days=(today.weekday() - weekday) % 7 or (7 if relation else 0))
     if "/" in words:
         raise UserError(
             f"{text!r} is ambiguous: write dates as YYYY-MM-DD.", hint=f"Try one of: {DATE_EXAMPLES}."
         )
+    if _ISO_DATETIME.match(words):
+        return _iso_datetime_day(text, words)
     try:
         return dt.date.fromisoformat(words)
     except ValueError:
         raise _bad_date(text) from None
 
 
-def _weekday(weekday: int, *, today: dt.date, past: bool) -> dt.date:
-    if past:
-        return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
-    return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+def _iso_datetime_day(text: str, words: str) -> dt.date:
+    """The calendar day of an ISO date-time typed where only a date is needed (as written, offset ignored)."""
+    try:
+        return dt.datetime.fromisoformat(words.upper().replace("Z", "+00:00")).date()
+    except ValueError:
+        raise _bad_date(text) from None
 
 
-def parse_moment(text: str, *, now: dt.datetime) -> dt.datetime:
-    """Read when something happened: an ISO date-time, or a date (as :func:`parse_date`) with an optional
-    ``HH:MM``. A date alone means the current time of day if it is today, else noon. Naive times are in
-    ``now``'s time zone; the result is always time-zone aware.
+def parse_moment(text: str, *, now: dt.datetime, past: bool = True) -> dt.datetime:
+    """Read when something happens: an ISO date-time, or a date (as :func:`parse_date`, bare weekday names
+    looking back unless ``past=False``) with an optional ``HH:MM``. A date alone means the current time of
+    day if it is today, else noon. Naive times are in ``now``'s time zone; the result is always time-zone
+    aware.
     """
     tz = now.tzinfo
     words = " ".join(text.strip().split())
@@ -81,7 +95,7 @@ def parse_moment(text: str, *, now: dt.datetime) -> dt.datetime:
             day_text, time_text = words, ""
         elif not day_text:
             day_text = "today"
-        day = parse_date(day_text, today=now.date(), past=True)
+        day = parse_date(day_text, today=now.date(), past=past)
         if time_text:
             time_match = _TIME.match(time_text)
             assert time_match is not None

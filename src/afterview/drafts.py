@@ -1,72 +1,387 @@
-"""Messages afterview suggests: pure functions from an interview and a profile to text."""
+"""Messages afterview suggests: pure functions from an interview, a profile and a template to drafts.
+
+Every field a template can use is filled: data the store does not have becomes a visible ``[add …]`` marker,
+and the draft carries a warning saying what to add, so no placeholder ever reaches a message unfilled.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from afterview.models import Interview, Person, Profile, Rating
+from afterview.errors import UserError
+from afterview.models import Document, Interview, Person, Profile, Rating, Status, Step, StepKind
+from afterview.templates import Template, render
+
+TOPIC_WORDS = 20
+"""A debrief topic is cut to this many words, so a thank-you note stays brief."""
 
 
 @dataclass(frozen=True)
 class Draft:
-    """A message ready to paste or send: who it is for, a subject and a body."""
+    """A message ready to paste or send, and the step that sending it completes."""
 
+    kind: str
     to_name: str
     to_email: str | None
     subject: str
     body: str
+    step_kind: StepKind | None = None
+    step_key: str | None = None
+    person: str | None = None
     warnings: tuple[str, ...] = field(default=())
+
+    def closes(self, step: Step) -> bool:
+        """Whether sending this draft completes ``step``."""
+        if self.step_kind is None or step.kind is not self.step_kind:
+            return False
+        return step.key == self.step_key or (self.person is not None and step.person == self.person)
+
+
+@dataclass
+class _Fill:
+    """Template values being gathered, with the warning for each ``[add …]`` marker used."""
+
+    values: dict[str, Any]
+    missing: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def marker(self, what: str, warning: str) -> str:
+        text = f"[add {what}]"
+        self.missing[text] = warning
+        return text
 
 
 def thank_you_notes(
-    interview: Interview, profile: Profile, *, tz: dt.tzinfo, to: str | None = None
+    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
 ) -> list[Draft]:
     """One brief thank-you note per interviewer (or only to those whose name contains ``to``)."""
-    people = [p for p in interview.interviewers if to is None or to.casefold() in p.name.casefold()]
-    return [thank_you_note(interview, person, profile, tz=tz) for person in people]
+    people = _matching(interview, to) if to is not None else list(interview.interviewers)
+    return [thank_you_note(interview, person, profile, template=template, tz=tz) for person in people]
 
 
-def thank_you_note(interview: Interview, person: Person, profile: Profile, *, tz: dt.tzinfo) -> Draft:
+def thank_you_note(
+    interview: Interview, person: Person, profile: Profile, *, template: Template, tz: dt.tzinfo
+) -> Draft:
     """A thank-you note as the article has it: thanks for the time, eagerness to work for the company,
     excitement about the position, an invitation to get in touch; personal where the debrief allows."""
-    warnings: list[str] = []
-    signature = _signature(profile, warnings)
+    fill = _common(interview, person, profile, tz=tz)
+    fill.values["topic"] = _topic(interview) or ""
+    index = interview.interviewers.index(person)
+    return _compose(
+        "thank-you",
+        template,
+        fill,
+        interview=interview,
+        person=person,
+        step_kind=StepKind.THANK_YOU,
+        step_key=f"thank-you:{index}",
+    )
+
+
+def follow_up(
+    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
+) -> Draft:
+    """A polite check-in that refers to the timeline they gave."""
+    person = _recipient(interview, to)
+    fill = _common(interview, person, profile, tz=tz)
+    fill.values["decision_by"] = _decision_by(interview, fill)
+    fill.values["next_steps"] = _line(interview.next_steps or "")
+    return _compose(
+        "follow-up",
+        template,
+        fill,
+        interview=interview,
+        person=person,
+        step_kind=StepKind.FOLLOW_UP,
+        step_key="follow-up",
+    )
+
+
+def nudge(
+    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
+) -> Draft:
+    """The second, briefer check-in, pointing back at the first."""
+    person = _recipient(interview, to)
+    fill = _common(interview, person, profile, tz=tz)
+    fill.values["decision_by"] = _decision_by(interview, fill)
+    sent = next(
+        (s.done_at for s in interview.steps if s.kind is StepKind.FOLLOW_UP and s.done_at is not None), None
+    )
+    fill.values["follow_up_sent"] = (
+        _long_date(sent.astimezone(tz).date())
+        if sent
+        else fill.marker(
+            "when you sent your first follow-up",
+            f"No follow-up is marked sent for interview {interview.id}; "
+            f"after sending one, run: afterview draft follow-up {interview.id} --sent",
+        )
+    )
+    return _compose(
+        "nudge",
+        template,
+        fill,
+        interview=interview,
+        person=person,
+        step_kind=StepKind.NUDGE,
+        step_key="nudge",
+    )
+
+
+def reference_notes(
+    interview: Interview,
+    document: Document,
+    *,
+    template: Template,
+    tz: dt.tzinfo,
+    ref: str | None = None,
+    emphasis: str | None = None,
+) -> list[Draft]:
+    """A heads-up to each reference (or those whose name contains ``ref``): who may call, what to stress."""
+    references = list(document.references)
+    if ref is not None:
+        references = [r for r in references if ref.casefold() in r.name.casefold()]
+        if not references:
+            names = ", ".join(r.name for r in document.references) or "none recorded yet"
+            raise UserError(f"No reference matches {ref!r}.", hint=f"Your references: {names}.")
+    recipients: Sequence[tuple[str | None, str | None, str | None, str]] = [
+        (r.name, r.email, r.relationship, f"reference:{r.id}") for r in references
+    ] or [(None, None, None, "reference")]
+    drafts = []
+    for name, email, relationship, key in recipients:
+        fill = _common(interview, None, document.profile, tz=tz)
+        fill.values["name"] = (
+            _line(name)
+            if name
+            else fill.marker(
+                "your reference's name",
+                'No references are recorded: add one with afterview ref add "Name <email>".',
+            )
+        )
+        fill.values["relationship"] = _line(relationship or "")
+        fill.values["callers"] = _callers(interview)
+        topics = (
+            [_line(t) for t in interview.debrief.thank_you_topics if t.strip()] if interview.debrief else []
+        )
+        fill.values["focus"] = _and(topics)
+        fill.values["emphasis"] = (
+            _line(emphasis)
+            if emphasis and emphasis.strip()
+            else fill.marker(
+                "what they should emphasise",
+                "Say what your reference should emphasise with --emphasis, or edit the draft.",
+            )
+        )
+        drafts.append(
+            _compose(
+                "reference",
+                template,
+                fill,
+                interview=interview,
+                person=None,
+                to=(fill.values["name"], email),
+                step_kind=StepKind.REFERENCE,
+                step_key=key,
+            )
+        )
+    return drafts
+
+
+def offer_notice(
+    interview: Interview,
+    document: Document,
+    *,
+    template: Template,
+    tz: dt.tzinfo,
+    to: str | None = None,
+    offer_id: int | None = None,
+) -> Draft:
+    """An honest note to a company you are waiting on: an offer arrived elsewhere, and its deadline."""
+    offers = [i for i in document.interviews if i.id != interview.id and i.status is Status.OFFER]
+    if offer_id is not None:
+        offers = [i for i in offers if i.id == offer_id]
+        if not offers:
+            raise UserError(
+                f"Interview {offer_id} has no offer recorded.",
+                hint="See your interviews with: afterview list",
+            )
+    offer = max(offers, key=lambda i: i.history[-1].on, default=None)
+    person = _recipient(interview, to)
+    fill = _common(interview, person, document.profile, tz=tz)
+    no_offer = "No offer from another company is recorded; record the offer on its interview first."
+    fill.values["offer_company"] = (
+        _line(offer.company) if offer else fill.marker("the company that made the offer", no_offer)
+    )
+    deadline = offer.history[-1].deadline if offer else None
+    fill.values["offer_deadline"] = (
+        _long_date(deadline)
+        if deadline
+        else fill.marker(
+            "the offer's deadline", no_offer if offer is None else "The offer has no deadline recorded."
+        )
+    )
+    return _compose(
+        "offer-notice",
+        template,
+        fill,
+        interview=interview,
+        person=person,
+        step_kind=StepKind.OFFER_NOTICE,
+        step_key=f"offer-notice:{offer.id}" if offer else None,
+    )
+
+
+def withdraw(
+    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
+) -> Draft:
+    """A courteous note withdrawing from the process."""
+    person = _recipient(interview, to)
+    fill = _common(interview, person, profile, tz=tz)
+    return _compose(
+        "withdraw", template, fill, interview=interview, person=person, step_kind=None, step_key=None
+    )
+
+
+def _common(interview: Interview, person: Person | None, profile: Profile, *, tz: dt.tzinfo) -> _Fill:
     day = interview.at.astimezone(tz)
-    topic = _topic(interview)
-    topic_line = f" I especially enjoyed discussing {topic}." if topic else ""
-    body = (
-        f"Dear {person.name},\n\n"
-        f"Thank you for taking the time to speak with me on {day:%A} about the {interview.role} position "
-        f"at {interview.company}.{topic_line} Our conversation made me even more eager to work for "
-        f"{interview.company}, and I am genuinely excited about the position and what I could contribute.\n\n"
-        "Please do not hesitate to contact me if you have any questions.\n\n"
-        f"Best regards,\n{signature}\n"
+    fill = _Fill(
+        {
+            "title": _line(person.title or "") if person else "",
+            "company": _line(interview.company),
+            "role": _line(interview.role),
+            "stage": interview.stage.value,
+            "interview_day": f"{day:%A}",
+            "interview_date": _long_date(day.date()),
+        }
     )
+    fill.values["name"] = (
+        _line(person.name)
+        if person and person.name.strip()
+        else fill.marker(
+            "their name",
+            f"Interview {interview.id} has no interviewer to write to; "
+            f'add one with: afterview interviewer {interview.id} "Name <email>"',
+        )
+    )
+    no_name = 'Your profile has no name: run afterview profile --name "Your Name".'
+    fill.values["my_name"] = _line(profile.name) if profile.name else fill.marker("your name", no_name)
+    if profile.signature:
+        fill.values["signature"] = profile.signature.strip()
+    elif profile.name:
+        contact = " · ".join(part for part in (profile.email, profile.phone) if part)
+        fill.values["signature"] = f"{_line(profile.name)}\n{contact}" if contact else _line(profile.name)
+    else:
+        fill.values["signature"] = fill.marker("your name", no_name)
+    return fill
+
+
+def _compose(
+    kind: str,
+    template: Template,
+    fill: _Fill,
+    *,
+    interview: Interview,
+    person: Person | None,
+    step_kind: StepKind | None,
+    step_key: str | None,
+    to: tuple[str, str | None] | None = None,
+) -> Draft:
+    subject, body = render(template, fill.values)
+    name, raw_email = to if to else (str(fill.values["name"]), person.email if person else None)
+    email = _checked_email(raw_email, name=name, interview=interview, warnings=fill.warnings)
+    used = [warning for marker, warning in fill.missing.items() if marker in subject or marker in body]
     return Draft(
-        to_name=person.name,
-        to_email=person.email,
-        subject=f"Thank you: {interview.role} interview",
+        kind=kind,
+        to_name=name,
+        to_email=email,
+        subject=subject,
         body=body,
-        warnings=tuple(warnings),
+        step_kind=step_kind,
+        step_key=step_key,
+        person=person.name if person else None,
+        warnings=tuple(dict.fromkeys([*used, *fill.warnings])),
     )
+
+
+def _checked_email(email: str | None, *, name: str, interview: Interview, warnings: list[str]) -> str | None:
+    """``email`` when it is an address; otherwise ``None`` and a warning (it will not be written anywhere)."""
+    if email is None:
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(email, check_deliverability=False).normalized
+    except EmailNotValidError:
+        warnings.append(
+            f"{name}'s email {email!r} is not an address, so the draft has none; fix it with: "
+            f'afterview interviewer {interview.id} "{name} <address>"'
+        )
+        return None
+
+
+def _matching(interview: Interview, to: str) -> list[Person]:
+    people = [p for p in interview.interviewers if to.casefold() in p.name.casefold()]
+    if not people:
+        names = ", ".join(p.name for p in interview.interviewers) or "none recorded yet"
+        raise UserError(
+            f"No interviewer of interview {interview.id} matches {to!r}.", hint=f"They are: {names}."
+        )
+    return people
+
+
+def _recipient(interview: Interview, to: str | None) -> Person | None:
+    """Whom a message to the company goes to: the one named, else the first interviewer with an email."""
+    people = _matching(interview, to) if to is not None else list(interview.interviewers)
+    return next((p for p in people if p.email), people[0] if people else None)
+
+
+def _decision_by(interview: Interview, fill: _Fill) -> str:
+    if interview.decision_by is not None:
+        return _long_date(interview.decision_by)
+    return fill.marker(
+        "the date they said they would decide",
+        f"Interview {interview.id} has no decision date; add it to the draft by hand.",
+    )
+
+
+def _callers(interview: Interview) -> str:
+    people = [
+        _line(p.name) + (f" ({_line(p.title)})" if p.title and p.title.strip() else "")
+        for p in interview.interviewers
+    ]
+    return _and(people, last="or") or f"Someone from {_line(interview.company)}"
 
 
 def _topic(interview: Interview) -> str | None:
     debrief = interview.debrief
     if debrief is None:
         return None
-    if debrief.thank_you_topics:
-        return debrief.thank_you_topics[0].strip().rstrip(".")
-    strong = next((q for q in debrief.questions if q.rating is Rating.STRONG), None)
-    return f'your question "{strong.question.strip()}"' if strong else None
+    topic = next((_line(t).rstrip(".") for t in debrief.thank_you_topics if t.strip()), None)
+    if topic is not None:
+        return _words(topic)
+    strong = next((q for q in debrief.questions if q.rating is Rating.STRONG and q.question.strip()), None)
+    return f'your question "{_words(_line(strong.question).rstrip("?."))}"' if strong else None
 
 
-def _signature(profile: Profile, warnings: list[str]) -> str:
-    if profile.signature:
-        return profile.signature.rstrip()
-    if not profile.name:
-        warnings.append('Your profile has no name: run afterview profile --name "Your Name".')
-        return "[add your name]"
-    contact = " · ".join(part for part in (profile.email, profile.phone) if part)
-    return f"{profile.name}\n{contact}" if contact else profile.name
+def _words(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= TOPIC_WORDS else " ".join(words[:TOPIC_WORDS]) + "…"
+
+
+def _line(text: str) -> str:
+    """``text`` on one line and without control characters (say, a terminal escape in a hand-edited store):
+    a name or company never breaks a greeting, a subject or a header, nor restyles the terminal."""
+    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
+
+
+def _and(items: Sequence[str], *, last: str = "and") -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"

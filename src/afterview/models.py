@@ -137,6 +137,7 @@ class Profile(Model):
     signature: str | None = Field(None, max_length=2_000)
     timezone: str | None = Field(None, max_length=64)
     country: str | None = Field(None, max_length=10)
+    subdivision: str | None = Field(None, max_length=10)
     schedule: Schedule = Field(default_factory=Schedule)
 
 
@@ -197,6 +198,8 @@ class Step(Model):
     done_at: AwareDatetime | None = None
     snoozed_until: dt.date | None = None
     note: str | None = Field(None, max_length=2_000)
+    closed_automatically: bool = False
+    """Closed by afterview because the plan no longer held it (it reopens if the plan holds it again)."""
 
 
 class StatusChange(Model):
@@ -215,6 +218,17 @@ class Paperwork(Model):
     due: dt.date | None = None
 
 
+class SentMessage(Model):
+    """A message the user said went out (``--sent`` on a draft command)."""
+
+    kind: str = Field(min_length=1, max_length=50)
+    to: str = Field(max_length=500)
+    email: str | None = Field(None, max_length=500)
+    subject: str = Field("", max_length=2_000)
+    at: AwareDatetime
+    step: str | None = None
+
+
 class Interview(Model):
     """One interview and everything that follows from it."""
 
@@ -231,10 +245,13 @@ class Interview(Model):
     references_may_call: bool = False
     paperwork: list[Paperwork] = Field(default_factory=list)
     debrief: Debrief | None = None
+    sent: list[SentMessage] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     step_seq: int = Field(0, ge=0)
     history: list[StatusChange] = Field(default_factory=list)
     notes: str | None = Field(None, max_length=100_000)
+    previous_id: int | None = Field(None, ge=1)
+    """The earlier round of the same process, when this interview is a next round."""
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -253,6 +270,7 @@ class Document(Model):
     written_by: str = ""
     updated_at: AwareDatetime | None = None
     next_id: int = Field(1, ge=1)
+    next_reference_id: int = Field(1, ge=1)
     profile: Profile = Field(default_factory=Profile)
     references: list[Reference] = Field(default_factory=list)
     interviews: list[Interview] = Field(default_factory=list)

@@ -9,11 +9,14 @@ import typer
 from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.contract import interview_json
+from afterview.dates import DATE_EXAMPLES, parse_date
 from afterview.errors import UserError
-from afterview.models import Document, Interview, StepState
+from afterview.models import Document, Interview, Status, StepState
 from afterview.steps import refresh_steps
 
-InterviewId = Annotated[int, typer.Argument(help="The interview's id, as afterview list shows it.", min=1)]
+InterviewId = Annotated[
+    int, typer.Argument(help="The interview's id, as afterview list shows it.", min=1, metavar="ID")
+]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
 
 
@@ -27,14 +30,36 @@ def find(document: Document, interview_id: int) -> Interview:
     return interview
 
 
-def list_interviews(json_: Json = False) -> None:
-    """List every interview, newest first.
+def list_interviews(
+    status: Annotated[
+        str | None, typer.Option(help="Only this status: waiting, next-round, offer, rejected, ...")
+    ] = None,
+    company: Annotated[str | None, typer.Option(help="Only companies whose name contains this.")] = None,
+    since: Annotated[str | None, typer.Option(help=f"Only interviews on or after: {DATE_EXAMPLES}.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only interviews on or before this date.")] = None,
+    json_: Json = False,
+) -> None:
+    """List every interview, newest first, optionally filtered.
 
-    Example: afterview list --json
+    Example: afterview list --status waiting --since 2026-11-01 --json
     """
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
-    items = sorted(document.interviews, key=lambda i: i.at, reverse=True)
+    wanted = inputs.choice(status, Status, field="status") if status is not None else None
+    first = parse_date(since, today=now.date(), past=True) if since else None
+    last = parse_date(until, today=now.date(), past=True) if until else None
+    items = sorted(
+        (
+            i
+            for i in document.interviews
+            if (wanted is None or i.status is wanted)
+            and (company is None or company.casefold() in i.company.casefold())
+            and (first is None or i.at.astimezone(now.tzinfo).date() >= first)
+            and (last is None or i.at.astimezone(now.tzinfo).date() <= last)
+        ),
+        key=lambda i: i.at,
+        reverse=True,
+    )
     if json_:
         render.print_json([interview_json(i, now=now) for i in items])
     else:

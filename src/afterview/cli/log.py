@@ -186,7 +186,7 @@ def _ask_interviewers() -> list[Person]:
 def _ask_lines(label: str) -> list[str]:
     typer.echo(label)
     lines: list[str] = []
-    while line := inputs.ask("  ", required=False):
+    while line := inputs.ask("  Item", required=False):
         lines.append(line)
     return lines
 

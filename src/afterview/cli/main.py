@@ -15,7 +15,25 @@ from typing import Annotated
 import typer
 
 from afterview import __version__, render
-from afterview.cli import drafts, interviews, log, maintenance, profile, todo
+from afterview.cli import (
+    data,
+    drafts,
+    export,
+    interviews,
+    lifecycle,
+    log,
+    maintenance,
+    outcome,
+    prep,
+    profile,
+    references,
+    remember,
+    remind,
+    schedule,
+    stats,
+    templates,
+    todo,
+)
 from afterview.errors import AfterviewError, ExitCode
 
 app = typer.Typer(
@@ -50,12 +68,28 @@ app.command("todo")(todo.todo)
 app.command("done")(todo.done)
 app.command("skip")(todo.skip)
 app.command("draft-thanks")(drafts.draft_thanks)
+app.add_typer(drafts.app, name="draft")
+app.add_typer(templates.app, name="templates")
 app.command("list")(interviews.list_interviews)
 app.command("show")(interviews.show)
 app.command("interviewer")(interviews.interviewer)
 app.command("profile")(profile.profile)
 app.command("doctor")(maintenance.doctor)
 app.command("restore")(maintenance.restore)
+app.command("snooze")(lifecycle.snooze)
+app.command("undo")(lifecycle.undo)
+app.add_typer(lifecycle.task_app, name="task")
+app.add_typer(references.app, name="ref")
+app.command("outcome")(outcome.outcome)
+app.command("schedule")(schedule.schedule)
+app.command("remind")(remind.remind)
+app.add_typer(export.app, name="export")
+app.command("remember")(remember.remember)
+app.command("prep")(prep.prep)
+app.command("import")(data.import_)
+app.command("stats")(stats.stats)
+app.command("edit")(data.edit)
+app.command("rm")(data.rm)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

@@ -7,25 +7,17 @@ import os
 import sys
 
 from afterview import paths
+from afterview.cli import clock
 from afterview.errors import UserError
 from afterview.models import Document, Profile
 from afterview.steps import PlanContext, plan_context
 from afterview.store import DEFAULT_LOCK_TIMEOUT, Store
 
-NOW_VARIABLE = "AFTERVIEW_NOW"
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
 
-
-def now() -> dt.datetime:
-    """The current time, time-zone aware; ``AFTERVIEW_NOW`` (ISO 8601 with offset) fixes it for tests."""
-    fixed = os.environ.get(NOW_VARIABLE)
-    if fixed:
-        try:
-            moment = dt.datetime.fromisoformat(fixed.replace("Z", "+00:00"))
-        except ValueError:
-            raise UserError(f"{NOW_VARIABLE}={fixed!r} is not an ISO 8601 date-time.") from None
-        return moment if moment.tzinfo else moment.astimezone()
-    return dt.datetime.now().astimezone()
+now = clock.now
+"""The current time (see :func:`afterview.cli.clock.now`)."""
+NOW_VARIABLE = clock.NOW_VARIABLE
 
 
 def user_tz(profile: Profile) -> dt.tzinfo:
@@ -55,8 +47,14 @@ def open_store() -> Store:
 
 
 def context(document: Document) -> PlanContext:
-    """What the step engine needs besides an interview."""
-    return plan_context(document, tz=user_tz(document.profile))
+    """What the step engine needs besides an interview, with the profile country's public holidays
+    (loaded only when a business day is first counted)."""
+    from afterview.workdays import public_holidays
+
+    profile = document.profile
+    return plan_context(
+        document, tz=user_tz(profile), holidays=public_holidays(profile.country, profile.subdivision)
+    )
 
 
 def interactive(no_input: bool) -> bool:

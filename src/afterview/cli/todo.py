@@ -48,27 +48,28 @@ def todo(
         render.todo(items, now=now)
 
 
-def done(step_ids: StepIds) -> None:
+def done(
+    step_ids: StepIds,
+    note: Annotated[str | None, typer.Option(help="A note to keep with the step.")] = None,
+) -> None:
     """Mark steps as done.
 
-    Example: afterview done 7.1 7.2
+    Example: afterview done 7.1 7.2, or afterview done 7.3 --note "emailed Jane"
     """
-    _close(step_ids, StepState.DONE, reason=None)
+    text = inputs.clean_text(note, field="note", max_length=2_000) if note is not None else None
+    _close(step_ids, StepState.DONE, reason=text)
 
 
 def skip(
     step_ids: StepIds,
     reason: Annotated[str | None, typer.Option(help="Why you are skipping it (kept with the step).")] = None,
 ) -> None:
-    """Skip steps that do not apply.
+    """Skip steps that do not apply, optionally saying why.
 
     Example: afterview skip 7.4 --reason "met them at a meetup already"
     """
-    _close(
-        step_ids,
-        StepState.SKIPPED,
-        reason=inputs.clean_text(reason, field="reason", max_length=2_000) if reason else None,
-    )
+    text = inputs.clean_text(reason, field="reason", max_length=2_000) if reason is not None else None
+    _close(step_ids, StepState.SKIPPED, reason=text)
 
 
 def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None:
@@ -76,7 +77,7 @@ def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        targets = [_locate(document, step_id) for step_id in step_ids]
+        targets = [locate(document, step_id) for step_id in step_ids]
         changed: list[str] = []
         for interview_id in dict.fromkeys(interview.id for interview, _ in targets):
             interview = find(document, interview_id)
@@ -97,13 +98,14 @@ def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None
         return
     verb = "Done" if state is StepState.DONE else "Skipped"
     for step_id in changed:
-        render.out().print(f"{verb} {step_id}: {_locate(document, step_id)[1].title}")
+        render.out().print(f"{verb} {step_id}: {locate(document, step_id)[1].title}")
     already = [step_id for step_id in step_ids if step_id not in changed]
     if already:
         render.note(f"Already closed: {', '.join(already)}.")
 
 
-def _locate(document: Document, step_id: str) -> tuple[Interview, Step]:
+def locate(document: Document, step_id: str) -> tuple[Interview, Step]:
+    """The interview and step with this id, or a clear error."""
     interview_part, dot, _ = step_id.partition(".")
     if not dot or not interview_part.isdigit():
         raise UserError(

@@ -14,7 +14,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from afterview.dates import describe_day, describe_due
-from afterview.drafts import Draft
 from afterview.models import Interview, Step, StepState
 from afterview.steps import effective_due, is_overdue
 
@@ -197,6 +196,15 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
                     + (f": {change.note}" if change.note else "")
                 )
             )
+    if interview.debrief is not None:
+        from afterview.render.debrief import debrief
+
+        debrief(interview.debrief)
+    if interview.sent:
+        from afterview.render.drafts import sent
+
+        console.print(Text("Sent:", style="bold"))
+        sent(interview.sent, tz=now.tzinfo or dt.timezone.utc)
     if interview.steps:
         console.print(Text("Steps:", style="bold"))
         step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
@@ -206,21 +214,6 @@ def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:
     from afterview.steps import due_moment
 
     return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.timezone.utc))
-
-
-def drafts(items: Sequence[Draft]) -> None:
-    """Drafts, each with who it is for, a subject and a body, separated so they can be copied."""
-    console = out()
-    for index, draft in enumerate(items):
-        if index:
-            console.print("\n" + "─" * 40 + "\n")
-        to = f"{draft.to_name} <{draft.to_email}>" if draft.to_email else f"{draft.to_name} [add their email]"
-        console.print(f"[bold]To:[/] {_escape(to)}")
-        console.print(f"[bold]Subject:[/] {_escape(draft.subject)}")
-        console.print()
-        console.print(_escape(draft.body.rstrip("\n")))
-        for warning in draft.warnings:
-            warn(warning)
 
 
 def kv(pairs: Iterable[tuple[str, str | None]]) -> None:

@@ -1,0 +1,376 @@
+"""``afterview import``, ``edit`` and ``rm``: bringing records in, fixing them and removing them."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from pydantic import ValidationError
+
+from afterview import editable, render
+from afterview.cli import inputs, runtime
+from afterview.cli.interviews import InterviewId, Json, find
+from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
+from afterview.errors import UserError
+from afterview.models import Format, Interview, Stage
+from afterview.steps import refresh_steps
+from afterview.store import Store, Unchanged
+
+if TYPE_CHECKING:
+    from afterview.imports import Report
+
+
+def import_(
+    file: Annotated[
+        Path, typer.Argument(help="An afterview JSON export or a CSV file ('-' reads stdin).", dir_okay=False)
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; change nothing.")
+    ] = False,
+    theirs: Annotated[
+        bool, typer.Option("--theirs", help="On a conflict, replace your interview with the imported one.")
+    ] = False,
+    only: Annotated[
+        list[int] | None, typer.Option("--only", help="Import only the interview with this id (repeatable).")
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).
+
+    All or nothing: one bad record or row imports nothing. Example: afterview import interviews.csv --dry-run
+    """
+    from afterview import imports
+
+    text = _read_text(file)
+    store = runtime.open_store()
+    current = store.read()
+    now = runtime.local_now(current.profile)
+    as_json = file.suffix.lower() == ".json" or (
+        file.suffix.lower() != ".csv" and text.lstrip("\ufeff \r\n\t").startswith("{")
+    )
+    incoming = (
+        imports.read_json(text)
+        if as_json
+        else imports.read_csv(text, tz=runtime.user_tz(current.profile), today=now.date())
+    )
+    if only:
+        if not as_json:
+            raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
+        missing = sorted(set(only) - {i.id for i in incoming.interviews})
+        if missing:
+            raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
+        incoming = imports.Incoming(interviews=[i for i in incoming.interviews if i.id in only])
+    if dry_run:
+        report = imports.merge(current, incoming, context=runtime.context(current), now=now, theirs=theirs)
+    else:
+        with store.transaction() as document:
+            report = imports.merge(
+                document, incoming, context=runtime.context(document), now=now, theirs=theirs
+            )
+            if not report.changed:
+                raise Unchanged
+    if json_:
+        render.print_json(_report_json(report, dry_run=dry_run))
+    else:
+        _show_report(report, dry_run=dry_run)
+
+
+def _read_text(file: Path) -> str:
+    if str(file) == "-":
+        return sys.stdin.read()
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise UserError(f"Cannot read {file}: {error.strerror or error}.") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UserError(
+            f"{file} is not UTF-8 text (line {line}).", hint="Save it as UTF-8 (CSV UTF-8 in a spreadsheet)."
+        ) from None
+
+
+def _ids(ids: list[int]) -> str:
+    return ", ".join(map(str, ids[:20])) + (f" and {len(ids) - 20} more" if len(ids) > 20 else "")
+
+
+def _show_report(report: Report, *, dry_run: bool) -> None:
+    console = render.out()
+    if not report.changed and not report.conflicts:
+        console.print(f"Nothing to import: all {len(report.unchanged)} already there.")
+        return
+    verb = "Would import" if dry_run else "Imported"
+    if report.added:
+        console.print(f"{verb} {len(report.added)} interview(s): {_ids(report.added)}.")
+    if report.replaced:
+        what = "Would replace" if dry_run else "Replaced"
+        console.print(
+            f"{what} {len(report.replaced)} interview(s) with the imported version: {_ids(report.replaced)}."
+        )
+    if report.unchanged:
+        console.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
+    if report.references_added:
+        console.print(f"{verb} reference(s): {', '.join(report.references_added)}.")
+    if report.profile == "taken":
+        console.print(f"{verb} the profile (yours was empty).")
+    elif report.profile == "kept":
+        render.note("The imported profile differs from yours; kept yours.")
+    for conflict in report.conflicts:
+        render.warn(
+            f"{conflict.what} differs from yours ({', '.join(conflict.fields)}); kept yours. "
+            "Use --theirs to take the imported one."
+        )
+    if dry_run:
+        render.note("Dry run: nothing was changed.")
+
+
+def _report_json(report: Report, *, dry_run: bool) -> dict[str, Any]:
+    return {
+        "dry_run": dry_run,
+        "added": report.added,
+        "replaced": report.replaced,
+        "unchanged": report.unchanged,
+        "conflicts": [{"record": c.what, "fields": c.fields} for c in report.conflicts],
+        "references_added": report.references_added,
+        "profile": report.profile,
+    }
+
+
+def edit(
+    interview_id: InterviewId,
+    company: Annotated[str | None, typer.Option(help="Set the company.")] = None,
+    role: Annotated[str | None, typer.Option(help="Set the role.")] = None,
+    at: Annotated[
+        str | None, typer.Option(help="Set when it happened: a date, 'yesterday 14:00', ...")
+    ] = None,
+    stage: Annotated[str | None, typer.Option(help="screen, technical, onsite, final or other.")] = None,
+    format_: Annotated[str | None, typer.Option("--format", help="video, phone or onsite.")] = None,
+    location: Annotated[str | None, typer.Option(help='Set the place or link ("" clears it).')] = None,
+    next_steps: Annotated[str | None, typer.Option(help='What they said comes next ("" clears it).')] = None,
+    decision_by: Annotated[
+        str | None, typer.Option(help=f'When you should hear back: {DATE_EXAMPLES} ("" clears it).')
+    ] = None,
+    notes: Annotated[str | None, typer.Option(help='Replace the notes ("" clears them).')] = None,
+) -> None:
+    """Fix an interview: with flags for a quick change, else in your editor ($VISUAL or $EDITOR) as TOML.
+
+    Steps are planned again afterwards. Example: afterview edit 7 --role "Staff Engineer"
+    """
+    flags = {
+        "company": company, "role": role, "at": at, "stage": stage, "format": format_, "location": location,
+        "next_steps": next_steps, "decision_by": decision_by, "notes": notes,
+    }  # fmt: skip
+    given = {key: value for key, value in flags.items() if value is not None}
+    store = runtime.open_store()
+    if given:
+        _edit_fields(store, interview_id, given)
+    else:
+        _edit_in_editor(store, interview_id)
+
+
+def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None:
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        interview = find(document, interview_id)
+        update = _field_values(given, now=now)
+        try:
+            changed = Interview.model_validate({**interview.model_dump(), **update, "updated_at": now})
+        except ValidationError as error:
+            raise UserError(f"That change is not valid: {error.errors()[0]['msg']}.") from None
+        if editable.editable(changed) == editable.editable(interview):
+            raise Unchanged
+        document.put(refresh_steps(changed, runtime.context(document), now=now, reason="changed by an edit"))
+    render.out().print(f"Updated interview {interview_id}: " + ", ".join(given) + ".")
+
+
+def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
+    """The flags' values, checked as ``log`` checks them."""
+    update: dict[str, object] = {}
+    for key, value in given.items():
+        label = key.replace("_", " ")
+        if key in ("company", "role"):
+            update[key] = inputs.clean_text(value, field=label)
+        elif key == "at":
+            update[key] = parse_moment(value, now=now)
+        elif key == "stage":
+            update[key] = inputs.choice(value, Stage, field="stage")
+        elif key == "format":
+            update[key] = inputs.choice(value, Format, field="format")
+        elif key == "decision_by":
+            update[key] = parse_date(value, today=now.date()) if value.strip() else None
+        else:
+            limit = {"location": 2_000, "next_steps": 10_000}.get(key, 100_000)
+            multiline = key != "location"
+            update[key] = (
+                inputs.clean_text(value, field=label, max_length=limit, multiline=multiline)
+                if value.strip()
+                else None
+            )
+    return update
+
+
+def _edit_in_editor(store: Store, interview_id: int) -> None:
+    """Edit in the editor with no lock held; merge with anything saved meanwhile, keeping both on conflict.
+
+    1. read the interview (no lock) and write it as TOML to a private temporary file;
+    2. open the editor; on save, check it; on an error reopen with the reason on top;
+    3. if the user gives up (closes without a change after an error), keep their text and stop;
+    4. save in one transaction, merged field by field with changes saved meanwhile.
+    """
+    document = store.read()
+    base = find(document, interview_id)
+    original = editable.to_toml(base)
+    text, edited = original, None
+    with _private_file(f"interview-{interview_id}.toml") as path:
+        problem: str | None = None
+        while edited is None:
+            shown = text if problem is None else _with_problem(text, problem)
+            path.write_text(shown, encoding="utf-8")
+            _run_editor(path)
+            typed = path.read_text(encoding="utf-8")
+            if not _strip_problem(typed).strip():
+                render.out().print("The file was empty; nothing was changed.")
+                return
+            if problem is not None and typed == shown:
+                kept = _keep(store, interview_id, _strip_problem(typed))
+                raise UserError(f"Not saved: {problem}", hint=f"What you typed is kept in {kept}.")
+            text = _strip_problem(typed)
+            try:
+                edited = editable.from_toml(text, base=base, now=runtime.local_now(document.profile))
+            except UserError as error:
+                problem = error.message
+    if editable.editable(edited) == editable.editable(base):
+        render.out().print(f"No changes to interview {interview_id}.")
+        return
+    conflicts: list[str] = []
+    with store.transaction() as current:
+        now = runtime.local_now(current.profile)
+        theirs = current.interview(interview_id)
+        if theirs is None:
+            kept = _keep(store, interview_id, text)
+            raise UserError(
+                f"Interview {interview_id} was removed while you were editing; nothing was saved.",
+                hint=f"What you typed is kept in {kept}.",
+            )
+        merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
+        current.put(refresh_steps(merged, runtime.context(current), now=now, reason="changed by an edit"))
+    if conflicts:
+        kept = _keep(store, interview_id, text)
+        raise UserError(
+            f"Interview {interview_id} changed while you were editing; saved your other changes, but kept "
+            f"the other version of: {', '.join(conflicts)}.",
+            hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
+        )
+    render.out().print(f"Updated interview {interview_id}; its steps are planned again.")
+
+
+_PROBLEM_MARK = "# afterview could not save this: "
+
+
+def _with_problem(text: str, problem: str) -> str:
+    lines = [f"{_PROBLEM_MARK}{line}" for line in problem.splitlines() or [problem]]
+    return "\n".join([*lines, "# Fix it and save again, or close without changes to give up.", "", text])
+
+
+def _strip_problem(text: str) -> str:
+    lines = text.splitlines(keepends=True)
+    while lines and lines[0].startswith(_PROBLEM_MARK):
+        lines.pop(0)
+    if lines and lines[0].startswith("# Fix it and save again"):
+        lines.pop(0)
+        if lines and not lines[0].strip():
+            lines.pop(0)
+    return "".join(lines)
+
+
+@contextlib.contextmanager
+def _private_file(name: str) -> Iterator[Path]:
+    """A file in a fresh private temporary directory (0700, file 0600), removed afterwards."""
+    import shutil
+    import tempfile
+
+    directory = Path(tempfile.mkdtemp(prefix="afterview-"))
+    path = directory / name
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        yield path
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _run_editor(path: Path) -> None:
+    """Open ``path`` in ``$VISUAL`` or ``$EDITOR`` (split like a shell would, but run without one)."""
+    import shlex
+    import subprocess
+
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "vi")
+    try:
+        argv = shlex.split(command, posix=os.name != "nt")
+        result = subprocess.run([*argv, str(path)], check=False)
+    except (OSError, ValueError) as error:
+        raise UserError(
+            f"Cannot start the editor {command!r}: {error}.",
+            hint="Set EDITOR (for example: export EDITOR=nano), or use flags such as --role.",
+        ) from None
+    if result.returncode != 0:
+        raise UserError(
+            f"The editor {command!r} exited with status {result.returncode}; nothing was changed."
+        )
+
+
+def _keep(store: Store, interview_id: int, text: str) -> Path:
+    """Save an edit that could not be applied next to the store (private), so nothing typed is lost."""
+    directory = store.path.parent / "edits"
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = runtime.now().strftime("%Y%m%dT%H%M%S")
+    path = directory / f"interview-{interview_id}-{stamp}.toml"
+    number = 1
+    while path.exists():
+        number += 1
+        path = directory / f"interview-{interview_id}-{stamp}-{number}.toml"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(text)
+    return path
+
+
+def rm(
+    interview_id: InterviewId,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Remove an interview and its steps (a copy stays in the store's backups).
+
+    Example: afterview rm 7 --yes
+    """
+    store = runtime.open_store()
+    interview = find(store.read(), interview_id)
+    label = f"interview {interview_id} ({interview.company} · {interview.role}, {interview.at:%Y-%m-%d})"
+    if not yes:
+        if not runtime.interactive(no_input=False):
+            raise UserError(f"Not removing {label} without confirmation.", hint="Add --yes to remove it.")
+        if not typer.confirm(f"Remove {label} and its {len(interview.steps)} steps?", default=False):
+            render.out().print("Kept it.")
+            return
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        find(document, interview_id)
+        document.interviews = [i for i in document.interviews if i.id != interview_id]
+        context = runtime.context(document)
+        document.interviews = [
+            refresh_steps(i, context, now=now, reason=f"interview {interview_id} was removed")
+            for i in document.interviews
+        ]
+    backups = store.backups()
+    render.out().print(f"Removed {label}.")
+    if backups:
+        render.note(
+            f"A copy is in the backup {backups[-1]}. To bring it back: "
+            f"afterview import {backups[-1]} --only {interview_id}"
+        )

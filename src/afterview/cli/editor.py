@@ -1,0 +1,146 @@
+"""Editing text in the user's editor as git does, and keeping text that could not be saved.
+
+The editor is ``$VISUAL``, then ``$EDITOR``, then a platform default. Its command is split as a shell would
+split it (``code --wait``, ``"C:\\Program Files\\Notepad++\\notepad++.exe"``) but never run through a shell,
+and the file's path is passed as an argument of its own. The file lives in a private temporary directory
+(0700, the file 0600) that is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from afterview import paths
+from afterview.cli import runtime
+from afterview.errors import UserError
+
+RECOVERY_DIR = "recovery"
+_DEFAULTS_POSIX = ("editor", "nano", "vi")
+
+
+@dataclass(frozen=True)
+class Editor:
+    """An editor command, split into arguments, and where it came from (for messages)."""
+
+    argv: tuple[str, ...]
+    source: str
+
+    @property
+    def name(self) -> str:
+        """The command as the user wrote it."""
+        return shlex.join(self.argv)
+
+
+class EditorFailed(UserError):
+    """The editor could not start or exited with an error; ``text`` holds what it left in the file."""
+
+    def __init__(self, message: str, *, hint: str | None = None, text: bytes | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.text = text
+
+
+def find_editor(*, interactive: bool) -> Editor:
+    """The editor to use: ``$VISUAL``, ``$EDITOR``, else (on a terminal) the platform's default."""
+    for variable in ("VISUAL", "EDITOR"):
+        command = os.environ.get(variable, "").strip()
+        if command:
+            return Editor(_split(command, variable=variable), f"${variable}")
+    if interactive:
+        if os.name == "nt":
+            return Editor(("notepad",), "the default editor")
+        for candidate in _DEFAULTS_POSIX:
+            if shutil.which(candidate):
+                return Editor((candidate,), "the default editor")
+    raise UserError(
+        "No editor is set.",
+        hint="Set $EDITOR (say, export EDITOR=nano), or use --prompt, or --from FILE.",
+    )
+
+
+def _split(command: str, *, variable: str) -> tuple[str, ...]:
+    try:
+        if os.name == "nt":  # keep backslashes in paths; drop the quotes around an argument
+            argv = [part.strip('"') for part in shlex.split(command, posix=False)]
+        else:
+            argv = shlex.split(command)
+    except ValueError as error:
+        raise UserError(f"Cannot read ${variable}={command!r}: {error}.") from None
+    if not argv:
+        raise UserError(f"${variable} is empty.", hint="Set it to an editor command, e.g. nano.")
+    return tuple(argv)
+
+
+def edit(text: str, *, editor: Editor, name: str) -> bytes:
+    """Open ``text`` in ``editor`` as a file called ``name`` and return the bytes it was saved with."""
+    program = shutil.which(editor.argv[0])
+    if program is None:
+        raise EditorFailed(
+            f"The editor {editor.argv[0]!r} (from {editor.source}) was not found; nothing was saved.",
+            hint="Check the command, or use --prompt, or --from FILE.",
+        )
+    original = text.encode("utf-8")
+    directory = Path(tempfile.mkdtemp(prefix="afterview-"))  # 0700, only this user
+    try:
+        path = directory / name
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(original)
+        status = _run([program, *editor.argv[1:], str(path)], editor=editor)
+        try:
+            saved = path.read_bytes()
+        except OSError:
+            saved = b""
+        if status != 0:
+            how = f"was stopped by signal {-status}" if status < 0 else f"exited with status {status}"
+            raise EditorFailed(
+                f"The editor {editor.name!r} {how}; nothing was saved.",
+                text=saved if saved.strip() and saved != original else None,
+            )
+        return saved
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _run(argv: list[str], *, editor: Editor) -> int:
+    """Run the editor, ignoring Ctrl-C here meanwhile (the editor gets it, as with git)."""
+    try:
+        child = subprocess.Popen(argv)  # never a shell: the path is an argument of its own
+    except OSError as error:
+        raise EditorFailed(
+            f"Could not start the editor {editor.name!r} (from {editor.source}): "
+            f"{error.strerror or error}; nothing was saved.",
+            hint="Check the command, or use --prompt, or --from FILE.",
+        ) from None
+    previous = None
+    with contextlib.suppress(ValueError):  # only the main thread may set signal handlers
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return child.wait()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def keep(data: bytes, *, name: str) -> Path:
+    """Save ``data`` in a private recovery file (0600, in a 0700 directory) and return its path."""
+    directory = paths.data_dir() / RECOVERY_DIR
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = runtime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    for attempt in range(1, 1000):
+        path = directory / f"{name}-{stamp}{f'-{attempt}' if attempt > 1 else ''}.md"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        return path
+    raise UserError(f"Could not create a recovery file in {directory}.")

@@ -1,0 +1,139 @@
+"""``afterview export ics|json|csv|md|vcf``: your steps and interviews in formats other tools read."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import runtime
+from afterview.errors import UserError
+from afterview.models import StepState
+from afterview.steps import due_moment, effective_due
+
+app = typer.Typer(
+    name="export",
+    help="Export for other tools: ics (calendar), json (to import again), csv, md (report), vcf (contacts).",
+    no_args_is_help=True,
+)
+
+Output = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (private, 0600) instead of standard output.",
+        dir_okay=False,
+    ),
+]
+
+
+@app.command("ics")
+def ics(
+    output: Output = None,
+    include_closed: Annotated[
+        bool,
+        typer.Option(
+            "--include-closed",
+            help="Also list done and skipped steps, marked cancelled, so calendars drop them.",
+        ),
+    ] = False,
+) -> None:
+    """Export pending steps as an iCalendar (.ics) file: one event per step, with a reminder.
+
+    Each step keeps its UID across exports, so importing again updates the events. Example:
+
+        afterview export ics -o ~/afterview.ics
+    """
+    from afterview.ics import calendar
+
+    document = runtime.open_store().read()
+    now = runtime.local_now(document.profile)
+    tz = now.tzinfo or runtime.user_tz(document.profile)
+    items = [
+        (interview, step)
+        for interview in document.interviews
+        for step in interview.steps
+        if include_closed or step.state is StepState.PENDING
+    ]
+    items.sort(key=lambda item: (due_moment(effective_due(item[1]), tz), item[0].id, item[1].id))
+    data = calendar(items, now=now)
+    emit(data, output=output)
+
+
+def export_json(output: Output = None) -> None:
+    """The whole store as versioned JSON, which afterview import reads back.
+
+    Example: afterview export json -o afterview-backup.json
+    """
+    from afterview import exports
+
+    document = runtime.open_store().read()
+    emit(exports.to_json(document, now=runtime.local_now(document.profile)).encode("utf-8"), output=output)
+
+
+def export_csv(output: Output = None) -> None:
+    """One row per interview, with the full status history (proof of your job search).
+
+    Example: afterview export csv -o interviews.csv
+    """
+    from afterview import exports
+
+    emit(exports.to_csv(runtime.open_store().read()).encode("utf-8"), output=output)
+
+
+def export_md(output: Output = None) -> None:
+    """A readable Markdown report per interview, debrief included, for a journal or a mentor.
+
+    Example: afterview export md -o interviews.md
+    """
+    from afterview import exports
+
+    document = runtime.open_store().read()
+    emit(
+        exports.to_markdown(document, now=runtime.local_now(document.profile)).encode("utf-8"), output=output
+    )
+
+
+def export_vcf(output: Output = None) -> None:
+    """Every interviewer as a vCard 4.0 contact, ready for your address book.
+
+    Example: afterview export vcf -o interviewers.vcf
+    """
+    from afterview import exports
+
+    document = runtime.open_store().read()
+    text = exports.to_vcard(document)
+    if not text:
+        render.note('No interviewers recorded yet; add one with: afterview interviewer ID "Name <email>"')
+    emit(text.encode("utf-8"), output=output)
+
+
+def emit(data: bytes, *, output: Path | None) -> None:
+    """Print ``data``, or replace ``output`` with it in one step, readable by the user only (exports hold
+    private notes), so a reader never sees half a file."""
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    target = output.expanduser()
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise UserError(f"Cannot write {output}: {error.strerror or error}.") from None
+    render.note(f"Wrote {output}.")
+
+
+app.command("json")(export_json)
+app.command("csv")(export_csv)
+app.command("md")(export_md)
+app.command("vcf")(export_vcf)

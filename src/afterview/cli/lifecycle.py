@@ -1,0 +1,188 @@
+"""``afterview snooze``, ``undo`` and ``task add|rm``: moving steps through their life."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import inputs, runtime
+from afterview.cli.interviews import InterviewId, find
+from afterview.cli.todo import StepIds, locate
+from afterview.dates import DATE_EXAMPLES, describe_day, parse_date
+from afterview.errors import UserError
+from afterview.models import Document, Interview, Paperwork, Step, StepKind, StepState
+from afterview.steps import effective_due, refresh_steps, remove_paperwork
+from afterview.store import Unchanged
+
+task_app = typer.Typer(
+    name="task",
+    help="Add or remove your own paperwork items (forms, NDAs...) as steps.",
+    no_args_is_help=True,
+)
+
+
+def refresh_all(document: Document, *, now: dt.datetime) -> list[tuple[Interview, Step]]:
+    """Re-plan every interview of ``document`` in place; return the steps that opened or closed."""
+    context = runtime.context(document)
+    changed: list[tuple[Interview, Step]] = []
+    for index, interview in enumerate(document.interviews):
+        updated = refresh_steps(interview, context, now=now)
+        before = {step.id: step.state for step in interview.steps}
+        moved = [step for step in updated.steps if before.get(step.id) is not step.state]
+        if moved:
+            updated = updated.model_copy(update={"updated_at": now})
+            changed += [(updated, step) for step in moved]
+        document.interviews[index] = updated
+    return changed
+
+
+def show_changes(changes: Iterable[tuple[Interview, Step]], *, now: dt.datetime) -> None:
+    """What re-planning did: new or reopened steps, then the ones closed and why."""
+    items = list(changes)
+    opened = [(i, s) for i, s in items if s.state is StepState.PENDING]
+    closed = [(i, s) for i, s in items if s.state is not StepState.PENDING]
+    if opened:
+        render.out().print("New steps:")
+        render.step_rows(opened, now=now)
+    if closed:
+        render.out().print("Closed steps:")
+        render.step_rows(closed, now=now)
+
+
+def snooze(
+    step_ids: StepIds,
+    until: Annotated[
+        str, typer.Option(help=f"The day to bring it back: {DATE_EXAMPLES}.", show_default=True)
+    ] = "tomorrow",
+) -> None:
+    """Hide pending steps from being due until a later day.
+
+    Example: afterview snooze 7.4 --until "next monday"
+    """
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        day = parse_date(until, today=now.date())
+        if day <= now.date():
+            raise UserError(
+                f"Snooze until a day after today, not {describe_day(day, today=now.date())}.",
+                hint="For example: --until tomorrow, --until +3d or --until 'next monday'.",
+            )
+        targets = [locate(document, step_id) for step_id in step_ids]
+        for _, step in targets:
+            if step.state is not StepState.PENDING:
+                raise UserError(
+                    f"Step {step.id} is {step.state.value}; only pending steps can be snoozed.",
+                    hint=f"Reopen it first with: afterview undo {step.id}",
+                )
+        for interview, step in targets:
+            current = find(document, interview.id)
+            steps = [
+                s.model_copy(update={"snoozed_until": day}) if s.id == step.id else s for s in current.steps
+            ]
+            document.put(current.model_copy(update={"steps": steps, "updated_at": now}))
+    for _, step in targets:
+        due = effective_due(step)
+        late = (due.date() if isinstance(due, dt.datetime) else due) > day
+        render.out().print(
+            f"Snoozed {step.id} until {describe_day(day, today=now.date())}: {step.title}"
+            + (" (it was due later anyway)" if late else "")
+        )
+
+
+def undo(step_ids: StepIds) -> None:
+    """Reopen done or skipped steps (back to pending).
+
+    Example: afterview undo 7.2
+    """
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        targets = [locate(document, step_id) for step_id in step_ids]
+        wanted = {step.id for _, step in targets if step.state is not StepState.PENDING}
+        if not wanted:
+            render.out().print(f"Nothing changed: {', '.join(step_ids)} already pending.")
+            raise Unchanged
+        context = runtime.context(document)
+        for interview_id in dict.fromkeys(interview.id for interview, _ in targets):
+            interview = find(document, interview_id)
+            steps = [
+                s.model_copy(update={"state": StepState.PENDING, "done_at": None, "note": None})
+                if s.id in wanted
+                else s
+                for s in interview.steps
+            ]
+            updated = refresh_steps(
+                interview.model_copy(update={"steps": steps, "updated_at": now}), context, now=now
+            )
+            for step in updated.steps:
+                if step.id in wanted and step.state is not StepState.PENDING:
+                    raise UserError(
+                        f"Step {step.id} cannot reopen: {step.note}. Nothing was changed.",
+                        hint=f"See the interview with: afterview show {interview_id}",
+                    )
+            document.put(updated)
+    for step_id in wanted:
+        render.out().print(f"Reopened {step_id}: {locate(document, step_id)[1].title}")
+
+
+@task_app.command("add")
+def task_add(
+    interview_id: InterviewId,
+    title: Annotated[str, typer.Argument(help='What to do, e.g. "Sign the NDA".')],
+    due: Annotated[
+        str | None,
+        typer.Option(help=f"When it is due (default: 2 business days after the interview): {DATE_EXAMPLES}."),
+    ] = None,
+) -> None:
+    """Add a paperwork item to an interview; it becomes a step.
+
+    Example: afterview task add 7 "Sign the NDA" --due friday
+    """
+    text = inputs.clean_text(title, field="task", max_length=200)
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        day = parse_date(due, today=now.date()) if due is not None else None
+        interview = find(document, interview_id)
+        paperwork = [*interview.paperwork, Paperwork(title=text, due=day)]
+        updated = refresh_steps(
+            interview.model_copy(update={"paperwork": paperwork, "updated_at": now}),
+            runtime.context(document),
+            now=now,
+        )
+        document.put(updated)
+    key = f"paperwork:{len(paperwork) - 1}"
+    step = next(s for s in updated.steps if s.key == key)
+    render.out().print(f"Added step {step.id} to interview {interview_id}:")
+    render.step_rows([(updated, step)], now=now, show_interview=False)
+
+
+@task_app.command("rm")
+def task_rm(
+    step_id: Annotated[str, typer.Argument(help="The paperwork step's id, e.g. 7.5.")],
+) -> None:
+    """Remove a paperwork item and its step.
+
+    Example: afterview task rm 7.5
+    """
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        interview, step = locate(document, step_id)
+        if step.kind is not StepKind.PAPERWORK:
+            raise UserError(
+                f"Step {step_id} is a {step.kind.value} step, not a task; nothing was changed.",
+                hint=f"To drop it from your list: afterview skip {step_id} --reason '...'",
+            )
+        updated = refresh_steps(
+            remove_paperwork(interview, step_id).model_copy(update={"updated_at": now}),
+            runtime.context(document),
+            now=now,
+        )
+        document.put(updated)
+    render.out().print(f"Removed task {step_id}: {step.title}")

@@ -1,0 +1,38 @@
+"""``afterview prep``: before the next interview, the questions asked so far, weakest first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import runtime
+from afterview.cli.interviews import Json
+from afterview.prep import prep_questions
+from afterview.render.prep import prep_json, prep_list
+
+
+def prep(
+    company: Annotated[
+        str | None, typer.Argument(help="Only interviews at this company (any part of its name).")
+    ] = None,
+    role: Annotated[str | None, typer.Option(help="Only interviews for this role (any part of it).")] = None,
+    json_: Json = False,
+) -> None:
+    """List the questions you have been asked, weakest and most frequent first, with your notes.
+
+    Example: afterview prep Acme --role engineer
+    """
+    document = runtime.open_store().read()
+    questions = prep_questions(document.interviews, company=company, role=role)
+    if json_:
+        render.print_json(prep_json(questions))
+        return
+    prep_list(
+        questions,
+        debriefs=sum(i.debrief is not None for i in document.interviews),
+        company=company,
+        role=role,
+        tz=runtime.user_tz(document.profile),
+    )

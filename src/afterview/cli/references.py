@@ -1,0 +1,97 @@
+"""``afterview ref add|list|rm``: the people who vouch for you, and heads-up steps for them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import inputs, runtime
+from afterview.cli.interviews import Json
+from afterview.cli.lifecycle import refresh_all, show_changes
+from afterview.errors import UserError
+from afterview.models import Reference
+from afterview.render.references import references_table
+
+app = typer.Typer(
+    name="ref",
+    help="Your references: when an interview says they may be called, each gets a heads-up step.",
+    no_args_is_help=True,
+)
+
+
+@app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="Their name.")],
+    relationship: Annotated[
+        str | None, typer.Option(help="How they know you, e.g. 'former manager at Initech'.")
+    ] = None,
+    email: Annotated[str | None, typer.Option(help="Their email address.")] = None,
+    phone: Annotated[str | None, typer.Option(help="Their phone number.")] = None,
+) -> None:
+    """Add a reference; interviews that may call references get a step to warn them.
+
+    Example: afterview ref add "Ann Smith" --relationship "former manager" --email ann@example.com
+    """
+    clean_name = inputs.clean_text(name, field="name")
+    fields = {
+        "name": clean_name,
+        "relationship": inputs.clean_text(relationship, field="relationship") if relationship else None,
+        "email": inputs.email_address(email) if email else None,
+        "phone": inputs.clean_text(phone, field="phone", max_length=50) if phone else None,
+    }
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        if any(r.name.casefold() == clean_name.casefold() for r in document.references):
+            raise UserError(
+                f"You already have a reference named {clean_name}; nothing was changed.",
+                hint="See them with: afterview ref list",
+            )
+        new_id = max([document.next_reference_id, *(r.id + 1 for r in document.references)])
+        reference = Reference.model_validate({"id": new_id, **fields})
+        document.references.append(reference)
+        document.next_reference_id = new_id + 1
+        changes = refresh_all(document, now=now)
+    render.out().print(f"Added reference {reference.id}: {reference.name}")
+    show_changes(changes, now=now)
+
+
+@app.command("list")
+def list_references(json_: Json = False) -> None:
+    """List your references.
+
+    Example: afterview ref list --json
+    """
+    references = runtime.open_store().read().references
+    if json_:
+        render.print_json([r.model_dump(mode="json") for r in references])
+    elif not references:
+        render.out().print('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
+    else:
+        references_table(references)
+
+
+@app.command("rm")
+def rm(
+    reference_id: Annotated[int, typer.Argument(help="The reference's id, as ref list shows it.", min=1)],
+) -> None:
+    """Remove a reference; their pending heads-up steps close.
+
+    Example: afterview ref rm 2
+    """
+    store = runtime.open_store()
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        reference = next((r for r in document.references if r.id == reference_id), None)
+        if reference is None:
+            raise UserError(
+                f"There is no reference {reference_id}; nothing was changed.",
+                hint="See them with: afterview ref list",
+            )
+        document.references.remove(reference)
+        document.next_reference_id = max(document.next_reference_id, reference.id + 1)
+        changes = refresh_all(document, now=now)
+    render.out().print(f"Removed reference {reference.id}: {reference.name}")
+    show_changes(changes, now=now)

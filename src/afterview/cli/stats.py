@@ -1,0 +1,41 @@
+"""``afterview stats``: what your interviews tell you."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from afterview import render
+from afterview.cli import runtime
+from afterview.cli.interviews import Json
+from afterview.dates import DATE_EXAMPLES, parse_date
+
+
+def stats(
+    since: Annotated[
+        str | None, typer.Option(help=f"Only interviews on or after this date: {DATE_EXAMPLES}.")
+    ] = None,
+    weeks: Annotated[
+        int, typer.Option(help="Weeks of momentum to show (without --since).", min=1, max=520)
+    ] = 12,
+    json_: Json = False,
+) -> None:
+    """Your funnel, time to an answer, interviews per week, thank-you habit and weakest questions.
+
+    Example: afterview stats --since 2026-09-01
+    """
+    from afterview.stats import compute, stats_json
+
+    document = runtime.open_store().read()
+    now = runtime.local_now(document.profile)
+    start = parse_date(since, today=now.date(), past=True) if since else None
+    result = compute(
+        document.interviews, now=now, tz=runtime.user_tz(document.profile), since=start, weeks=weeks
+    )
+    if json_:
+        render.print_json(stats_json(result))
+    else:
+        from afterview.render.stats import stats as show
+
+        show(result)

@@ -1,0 +1,150 @@
+"""``afterview templates``: the message templates, built in or your own, and where they live."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from afterview import paths, render
+from afterview.cli.interviews import Json
+from afterview.errors import UserError
+from afterview.templates import NAMES, Template, TemplateError, check, fields_of
+
+app = typer.Typer(
+    help="Message templates you can make your own: list, show, edit, reset."
+    "\n\nExample: afterview templates edit thank-you",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+Name = Annotated[str, typer.Argument(help=f"The template: {', '.join(NAMES)}.", show_default=False)]
+
+
+def user_dir() -> Path:
+    """Where your own templates live (under the config directory)."""
+    return paths.config_dir() / "templates"
+
+
+def user_path(name: str) -> Path:
+    """The file that overrides the built-in template ``name``."""
+    return user_dir() / f"{name}.txt"
+
+
+def builtin(name: str) -> Template:
+    """The template ``name`` as shipped with afterview."""
+    from importlib import resources
+
+    text = (resources.files("afterview") / "message_templates" / f"{name}.txt").read_text("utf-8")
+    return Template(name=name, text=text, origin=f"built-in {name}.txt")
+
+
+def load(name: str) -> Template:
+    """Your template ``name`` if you have one, else the built-in one; checked, so a broken one says where."""
+    path = user_path(name)
+    if not path.is_file():
+        return builtin(name)
+    try:
+        text = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        raise TemplateError(
+            f"The {name} template ({path}) is not UTF-8 text.",
+            hint=f"Fix it with: afterview templates edit {name}, or: afterview templates reset {name}",
+        ) from None
+    except OSError as error:
+        raise UserError(f"Cannot read the {name} template ({path}): {error.strerror}.") from None
+    template = Template(name=name, text=text, origin=str(path))
+    check(template)
+    return template
+
+
+def _known(name: str) -> str:
+    if name not in NAMES:
+        raise UserError(f"There is no template {name!r}.", hint=f"The templates are: {', '.join(NAMES)}.")
+    return name
+
+
+@app.command("list")
+def list_templates(json_: Json = False) -> None:
+    """List the templates and whether each is built in or your own.
+
+    Example: afterview templates list
+    """
+    rows = [(name, user_path(name)) for name in NAMES]
+    if json_:
+        render.print_json(
+            [{"name": name, "custom": path.is_file(), "path": str(path)} for name, path in rows]
+        )
+        return
+    for name, path in rows:
+        render.out().print(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
+    render.note("Make one your own with: afterview templates edit NAME")
+
+
+@app.command("show")
+def show(
+    name: Name,
+    builtin_: Annotated[
+        bool, typer.Option("--builtin", help="Show the built-in one, even if you have your own.")
+    ] = False,
+) -> None:
+    """Print a template, and the fields it can use.
+
+    Example: afterview templates show thank-you
+    """
+    template = builtin(_known(name)) if builtin_ else load(_known(name))
+    sys.stdout.write(template.text if template.text.endswith("\n") else template.text + "\n")
+    fields = ", ".join("{{ " + field + " }}" for field in fields_of(name))
+    render.note(f"From {template.origin}. Fields: {fields}.")
+
+
+@app.command("edit")
+def edit(name: Name) -> None:
+    """Open your copy of a template in $VISUAL or $EDITOR (made from the built-in one the first time).
+
+    Example: afterview templates edit follow-up
+    """
+    path = user_path(_known(name))
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(builtin(name).text, encoding="utf-8")
+    _run_editor(path)
+    load(name)
+    render.out().print(f"Saved your {name} template: {path}")
+
+
+@app.command("reset")
+def reset(name: Name) -> None:
+    """Go back to the built-in template; your version is kept beside it as NAME.txt.bak.
+
+    Example: afterview templates reset thank-you
+    """
+    path = user_path(_known(name))
+    if not path.is_file():
+        render.out().print(f"The {name} template is already the built-in one.")
+        return
+    backup = path.with_name(path.name + ".bak")
+    os.replace(path, backup)
+    render.out().print(f"The {name} template is the built-in one again; yours is kept as {backup}")
+
+
+def _run_editor(path: Path) -> None:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor and not sys.stdin.isatty():
+        raise UserError("No editor is set.", hint=f"Set EDITOR, or edit the file directly: {path}")
+    command = (
+        shlex.split(editor, posix=os.name != "nt") if editor else ["notepad" if os.name == "nt" else "vi"]
+    )
+    try:
+        status = subprocess.run([*command, str(path)], check=False).returncode
+    except OSError as error:
+        raise UserError(
+            f"Cannot start the editor {command[0]!r}: {error.strerror}.", hint=f"Set EDITOR, or edit {path}"
+        ) from None
+    if status != 0:
+        raise UserError(f"The editor exited with status {status}.", hint=f"The template is in {path}")

@@ -1,0 +1,348 @@
+"""The memory-dump debrief as Markdown: the template ``remember`` writes and its parser (pure).
+
+The file has a free preamble (title, who and when; never saved), then six ``##`` sections in any order.
+Each question is a ``### Question`` block under ``## Questions`` with optional ``####`` parts. Text lines
+that start with ``#`` or ``\\`` are written with a backslash in front, so any debrief renders to Markdown
+that parses back to the same debrief (:func:`to_markdown` then :func:`parse`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from afterview.errors import UserError
+from afterview.models import Debrief, Interview, Question, Rating
+
+SECTIONS = {
+    "questions": "Questions",
+    "went_well": "What went well",
+    "to_improve": "What to improve",
+    "thank_you_topics": "Topics for the thank-you note",
+    "my_questions": "Questions I asked them",
+    "notes": "Notes",
+}
+"""Each ``##`` section: the debrief field it fills and its heading."""
+
+PARTS = {"answer": "My answer", "rating": "Rating", "next_time": "What I would say next time"}
+"""Each ``####`` part of a question: the field it fills and its heading."""
+
+LIST_SECTIONS = frozenset({"thank_you_topics", "my_questions"})
+RATINGS = ", ".join(rating.value for rating in Rating)
+MAX_TEXT = 100_000
+"""The longest text one field may hold (the store's limit)."""
+MAX_ITEM = 2_000
+"""The longest topic or question of yours, one line each."""
+MAX_BYTES = 2_000_000
+"""Larger input is refused before parsing."""
+PROBLEMS_START = "<!-- afterview could not read this file:"
+PROBLEMS_END = "Fix the lines above, then save and close the editor again. -->"
+
+_HEADING = re.compile(r"^(?P<marks>#{1,6})(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?[ \t]*$")
+_QUESTION = re.compile(r"^question\b(?:\s*\d+)?\s*[:.]?\s*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)
+_BULLET = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+|$)")
+_FENCE = ("```", "~~~")
+_EMPTY_QUESTIONS = 3
+
+
+class DebriefError(UserError):
+    """The Markdown does not read as a debrief; ``problems`` says where, one line each."""
+
+    def __init__(self, problems: Sequence[str], *, hint: str | None = None) -> None:
+        super().__init__(
+            "The debrief could not be read:\n" + "\n".join(f"  - {p}" for p in problems),
+            hint=hint or "Keep the headings afterview wrote; put a backslash before a line starting with #.",
+        )
+        self.problems = tuple(problems)
+
+
+def to_markdown(debrief: Debrief | None, interview: Interview, *, tz: dt.tzinfo) -> str:
+    """The Markdown file ``remember`` opens: a header saying which interview, then the debrief's sections.
+
+    With no debrief yet it is an empty template with three question blocks; otherwise one empty block
+    follows the saved questions, ready for one more.
+    """
+    debrief = debrief or Debrief()
+    at = interview.at.astimezone(tz)
+    people = ", ".join(p.name + (f" ({p.title})" if p.title else "") for p in interview.interviewers)
+    lines = [
+        f"# Debrief: {_one_line(interview.company)} · {_one_line(interview.role)}",
+        "",
+        "<!--",
+        f"Interview {interview.id}: {at:%a %d %b %Y, %H:%M} ({at:%z}); "
+        f"{interview.stage.value}, {interview.format.value}.",
+        f"Interviewers: {_one_line(people) or 'none recorded'}.",
+        "Write under each heading and keep the headings; text above ## Questions is not saved.",
+        f"Rate each answer {RATINGS}. Add a question with another ### Question block.",
+        "Save and close the editor when done; a file left as it is saves nothing.",
+        "-->",
+        "",
+    ]
+    lines += _sections(debrief)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _sections(debrief: Debrief) -> list[str]:
+    lines = [f"## {SECTIONS['questions']}", ""]
+    blank = Question(question="")
+    extra = _EMPTY_QUESTIONS if not debrief.questions else 1
+    for number, question in enumerate([*debrief.questions, *[blank] * extra], start=1):
+        lines += [f"### Question {number}", *_text(question.question), ""]
+        lines += [f"#### {PARTS['answer']}", *_text(question.answer), ""]
+        lines += [
+            f"#### {PARTS['rating']} ({RATINGS})",
+            *([question.rating.value] if question.rating else []),
+            "",
+        ]
+        lines += [f"#### {PARTS['next_time']}", *_text(question.next_time), ""]
+    for key in ("went_well", "to_improve", "thank_you_topics", "my_questions", "notes"):
+        lines += [f"## {SECTIONS[key]}"]
+        if key in LIST_SECTIONS:
+            items: list[str] = getattr(debrief, key)
+            lines += [f"- {_item(item)}" for item in items if _item(item)] or ["- "]
+        else:
+            lines += _text(getattr(debrief, key))
+        lines.append("")
+    return lines
+
+
+def _text(value: str) -> list[str]:
+    """A text field's lines, with a backslash before any that would read as a heading or lose one."""
+    if not value:
+        return []
+    return ["\\" + line if line.startswith(("#", "\\")) else line for line in value.split("\n")]
+
+
+def _item(value: str) -> str:
+    return value.replace("\r", " ").replace("\n", " ").strip()
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+@dataclass
+class _Block:
+    """The lines of one field while parsing, and where it started."""
+
+    line: int
+    lines: list[str] = field(default_factory=list)
+
+    start: int = 0
+    """The line number of ``lines[0]``: the heading's own for text after ``Heading:``, else the next."""
+
+    @property
+    def first(self) -> int:
+        """The line number of the block's first non-blank line (its heading if it has none)."""
+        filled = next((n for n, text in enumerate(self.lines) if text.strip()), None)
+        return self.line if filled is None else (self.start or self.line + 1) + filled
+
+
+@dataclass
+class _QuestionBlock:
+    line: int
+    parts: dict[str, _Block] = field(default_factory=dict)
+
+
+def parse(text: str) -> Debrief:
+    """The debrief a Markdown file holds; :class:`DebriefError` lists every problem with its line."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    problems = _bad_characters(text)
+    sections: dict[str, _Block] = {}
+    questions: list[_QuestionBlock] = []
+    current: _Block | None = None
+    section: str | None = None
+    fenced = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        heading = _HEADING.match(raw)
+        if heading:
+            level, title = len(heading["marks"]), _title(heading["title"] or "")
+            key = _section_key(title) if level == 2 else None
+            if key is not None:
+                if key in sections:
+                    problems.append(f"line {number}: ## {SECTIONS[key]} appears twice")
+                sections[key] = current = _Block(number)
+                section, fenced = key, False
+                continue
+            if section == "questions" and level == 3 and (match := _QUESTION.match(title)):
+                block = _QuestionBlock(number)
+                block.parts["question"] = current = (
+                    _Block(number, [match["text"]], number) if match["text"] else _Block(number)
+                )
+                questions.append(block)
+                fenced = False
+                continue
+            part = _part(title) if level == 4 and section == "questions" and questions else None
+            if part is not None:
+                key, inline = part
+                if key in questions[-1].parts:
+                    problems.append(f"line {number}: question {len(questions)} has #### {PARTS[key]} twice")
+                questions[-1].parts[key] = current = (
+                    _Block(number, [inline], number) if inline else _Block(number)
+                )
+                fenced = False
+                continue
+            if section is not None and not fenced:
+                problems.append(f"line {number}: unexpected heading {raw.strip()!r}" + _where(level, title))
+                continue
+        if current is None:
+            continue  # the preamble: who and when, never saved
+        if raw.lstrip().startswith(_FENCE):
+            fenced = not fenced
+        if section == "questions" and not questions and raw.strip():
+            problems.append(f"line {number}: text under ## Questions must follow a ### Question heading")
+        current.lines.append(raw[1:] if raw.startswith("\\") else raw)
+    for key, name in SECTIONS.items():
+        if key not in sections:
+            problems.append(f"the heading ## {name} is missing; put it back (even if its section is empty)")
+    debrief = _debrief(sections, questions, problems)
+    if problems:
+        raise DebriefError(problems)
+    return debrief
+
+
+def _title(title: str) -> str:
+    return " ".join(title.split()).rstrip(":").strip()
+
+
+def _section_key(title: str) -> str | None:
+    folded = title.casefold()
+    return next((key for key, heading in SECTIONS.items() if heading.casefold() == folded), None)
+
+
+def _part(title: str) -> tuple[str, str] | None:
+    """Which question part a heading starts, and any text after a colon (``#### Rating: strong``)."""
+    for key, heading in PARTS.items():
+        if not title.casefold().startswith(heading.casefold()):
+            continue
+        rest = title[len(heading) :]
+        if not rest or rest.lstrip().startswith("("):
+            return key, ""
+        if rest.startswith(":"):
+            return key, rest[1:].strip()
+    return None
+
+
+def _where(level: int, title: str) -> str:
+    if level == 3 and _QUESTION.match(title):
+        return " (### Question blocks belong under ## Questions)"
+    if level == 4 and _part(title):
+        return " (#### parts belong inside a ### Question block)"
+    return "; to keep it as text, put a backslash before it (\\#)"
+
+
+def _bad_characters(text: str) -> list[str]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            if char != "\t" and unicodedata.category(char) in ("Cc", "Cs"):
+                problems.append(f"line {number} column {column}: a control character ({ord(char):#04x})")
+                break
+    return problems[:5]
+
+
+def _debrief(sections: dict[str, _Block], questions: list[_QuestionBlock], problems: list[str]) -> Debrief:
+    values: dict[str, object] = {}
+    for key, block in sections.items():
+        if key in LIST_SECTIONS:
+            values[key] = _items(block, key, problems)
+        elif key != "questions":
+            values[key] = _field(block, SECTIONS[key], problems)
+    values["questions"] = [
+        q for number, block in enumerate(questions, start=1) if (q := _question(number, block, problems))
+    ]
+    return Debrief.model_validate(values) if not problems else Debrief()
+
+
+def _field(block: _Block, name: str, problems: list[str]) -> str:
+    value = "\n".join(block.lines).strip()
+    if len(value) > MAX_TEXT:
+        problems.append(
+            f"line {block.first}: {name} is too long ({len(value):,} characters; at most {MAX_TEXT:,})"
+        )
+    return value
+
+
+def _items(block: _Block, key: str, problems: list[str]) -> list[str]:
+    items = []
+    for offset, line in enumerate(block.lines, start=1):
+        item = _BULLET.sub("", line.strip(), count=1).strip()
+        if len(item) > MAX_ITEM:
+            problems.append(
+                f"line {block.line + offset}: an item under ## {SECTIONS[key]} is too long "
+                f"({len(item):,} characters; at most {MAX_ITEM:,}, one line each)"
+            )
+        elif item:
+            items.append(item)
+    return items
+
+
+def _question(number: int, block: _QuestionBlock, problems: list[str]) -> Question | None:
+    empty = _Block(block.line)
+    text = {
+        key: _field(block.parts.get(key, empty), f"question {number}'s {name.lower()}", problems)
+        for key, name in (("question", "Question"), *PARTS.items())
+    }
+    if not any(text.values()):
+        return None
+    if not text["question"]:
+        problems.append(f"line {block.line}: question {number} has no question text under its heading")
+    rating: Rating | None = None
+    if text["rating"]:
+        try:
+            rating = Rating(text["rating"].casefold().rstrip("."))
+        except ValueError:
+            line = block.parts["rating"].first
+            problems.append(
+                f"line {line}: question {number}'s rating {_one_line(text['rating'])[:40]!r} "
+                f"is not one of {RATINGS}"
+            )
+    return Question(
+        question=text["question"], answer=text["answer"], rating=rating, next_time=text["next_time"]
+    )
+
+
+def is_empty(debrief: Debrief) -> bool:
+    """Whether the debrief holds nothing at all."""
+    return same(debrief, Debrief())
+
+
+def same(first: Debrief, second: Debrief) -> bool:
+    """Whether two debriefs hold the same questions, text and lists (unknown keys aside)."""
+    return _fields(first) == _fields(second)
+
+
+def _fields(debrief: Debrief) -> dict[str, object]:
+    return debrief.model_dump(include=set(Debrief.model_fields))
+
+
+def merged(new: Debrief, *, old: Debrief | None) -> Debrief:
+    """``new``, keeping any unknown keys ``old`` had (written by a newer afterview or by hand)."""
+    if old is None or not old.model_extra:
+        return new
+    return Debrief.model_validate({**old.model_extra, **_fields(new)})
+
+
+def mark_problems(text: str, problems: Iterable[str]) -> str:
+    """``text`` with the problems listed at the top (replacing an earlier list), line numbers adjusted."""
+    text = strip_problems(text)
+    problems = list(problems)
+    shift = len(problems) + 2
+    listed = [_shift_line(problem, shift) for problem in problems]
+    return "\n".join([PROBLEMS_START, *(f"  - {p}" for p in listed), PROBLEMS_END, text])
+
+
+def strip_problems(text: str) -> str:
+    """``text`` without a problem list :func:`mark_problems` put at its top."""
+    if not text.startswith(PROBLEMS_START):
+        return text
+    end = text.find(PROBLEMS_END)
+    return text if end < 0 else text[end + len(PROBLEMS_END) :].removeprefix("\n")
+
+
+def _shift_line(problem: str, shift: int) -> str:
+    match = re.match(r"^line (\d+)", problem)
+    return problem if match is None else f"line {int(match[1]) + shift}{problem[match.end() :]}"

@@ -1,0 +1,113 @@
+"""An interview as a TOML file a person edits, read back and checked, and merged with concurrent changes.
+
+Pure: text in, text or an :class:`Interview` out. The id, the steps and the created/updated times are not
+in the file (steps are planned again from what was edited).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from typing import Any
+
+from afterview.errors import UserError
+from afterview.models import Interview
+
+FIXED = frozenset({"id", "steps", "step_seq", "created_at", "updated_at"})
+"""Keys the file does not hold: afterview keeps them."""
+_OPTIONAL_HINTS = {
+    "location": 'location = "Room 4 / https://meet.example/abc"',
+    "next_steps": 'next_steps = "They will call by Friday"',
+    "decision_by": "decision_by = 2026-12-04",
+    "notes": 'notes = """Anything worth keeping"""',
+}
+
+
+def to_toml(interview: Interview) -> str:
+    """The editable fields of ``interview`` as commented TOML, unset optional fields as examples."""
+    import tomli_w
+
+    fields = _plain(editable(interview, mode="python"))
+    header = [
+        f"# afterview interview {interview.id}. Edit, save and close; afterview checks it and plans steps.",
+        "# To cancel, delete everything and save. Delete a line to clear an optional field.",
+        "# stage: screen, technical, onsite, final, other    format: video, phone, onsite",
+        "# history: status = waiting, next-round, offer, rejected, withdrawn, no-response; on = a date",
+        "# Dates are TOML dates (2026-12-04) and date-times with an offset (2026-11-27T14:00:00+01:00).",
+    ]
+    unset = [hint for key, hint in _OPTIONAL_HINTS.items() if key not in fields]
+    if unset:
+        header += ["#", "# Not set yet (remove the # to set):", *(f"# {hint}" for hint in unset)]
+    return "\n".join(header) + "\n\n" + tomli_w.dumps(fields, multiline_strings=True)
+
+
+def editable(interview: Interview, *, mode: str = "json") -> dict[str, Any]:
+    """The fields a person edits (every stored key except :data:`FIXED`)."""
+    return {k: v for k, v in interview.model_dump(mode=mode).items() if k not in FIXED}
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with enums as their values and ``None`` left out (TOML has no null)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value if v is not None]
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
+    """The interview as edited: ``base``'s id, steps and created time with the file's fields, checked.
+
+    Raises :class:`UserError` naming the line (bad TOML) or the field (bad value).
+    """
+    from pydantic import ValidationError
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    try:
+        fields = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise UserError(f"This is not valid TOML: {error}.") from None
+    fixed = sorted(FIXED & fields.keys())
+    if fixed:
+        raise UserError(f"{', '.join(fixed)} cannot be edited here; remove it from the file.")
+    try:
+        return Interview.model_validate({**fields, **_kept(base), "updated_at": now})
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
+        raise UserError(f"{where.lstrip('.') or 'the file'}: {first['msg']}.") from None
+
+
+def _kept(interview: Interview) -> dict[str, Any]:
+    return {key: getattr(interview, key) for key in FIXED}
+
+
+def merge(
+    *, base: Interview, mine: Interview, theirs: Interview, now: dt.datetime
+) -> tuple[Interview, list[str]]:
+    """Three-way merge, field by field, of an edit (``mine``) with a change saved meanwhile (``theirs``).
+
+    A field changed on one side only takes that change; a field changed differently on both sides keeps
+    ``theirs`` (already saved) and is listed as a conflict. Steps and ids always come from ``theirs``.
+    """
+    old, new, saved = editable(base), editable(mine), editable(theirs)
+    merged: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for key in [*saved, *(k for k in new if k not in saved)]:
+        b, m, t = old.get(key), new.get(key), saved.get(key)
+        if m in (b, t):
+            value = t
+        elif t == b:
+            value = m
+        else:
+            value, conflicts = t, [*conflicts, key]
+        if value is not None or key in saved or key in new:
+            merged[key] = value
+    return Interview.model_validate({**merged, **_kept(theirs), "updated_at": now}), conflicts

@@ -1,0 +1,265 @@
+"""A store as other programs read it: JSON, CSV, Markdown and vCard text (pure; the CLI writes the files).
+
+The JSON export is afterview's own versioned format, which ``afterview import`` reads back; the others are
+for spreadsheets, people and address books.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from afterview import __version__
+from afterview.models import SCHEMA_VERSION, Document, Interview, Person, Stage, Status
+
+EXPORT_FORMAT = "afterview-export"
+EXPORT_VERSION = 1
+"""The version of the JSON export; bumped whenever its shape changes (documented in the README)."""
+
+CSV_COLUMNS = (
+    "id",
+    "company",
+    "role",
+    "at",
+    "stage",
+    "format",
+    "location",
+    "interviewers",
+    "decision_by",
+    "status",
+    "status_history",
+    "notes",
+)
+"""The CSV header, in order; ``afterview import`` reads the same columns."""
+
+HISTORY_ARROW = " → "
+_VCARD_NAMESPACE = uuid.UUID("5b0c3f0e-9a53-4d0c-8a4e-0d6f2e0b8c11")
+
+
+def to_json(document: Document, *, now: dt.datetime) -> str:
+    """The whole store as a versioned JSON export (profile, references and every interview)."""
+    payload = {
+        "format": EXPORT_FORMAT,
+        "export_version": EXPORT_VERSION,
+        "schema_version": SCHEMA_VERSION,
+        "written_by": f"afterview {__version__}",
+        "exported_at": now.isoformat(),
+        "profile": document.profile.model_dump(mode="json"),
+        "references": [reference.model_dump(mode="json") for reference in document.references],
+        "interviews": [interview.model_dump(mode="json") for interview in _by_id(document.interviews)],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(document: Document) -> str:
+    """One row per interview with its status history, under :data:`CSV_COLUMNS`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for interview in _by_id(document.interviews):
+        writer.writerow(
+            (
+                interview.id,
+                interview.company,
+                interview.role,
+                interview.at.isoformat(),
+                interview.stage.value,
+                interview.format.value,
+                interview.location or "",
+                "; ".join(_person_spec(person) for person in interview.interviewers),
+                interview.decision_by.isoformat() if interview.decision_by else "",
+                interview.status.value,
+                status_history(interview),
+                interview.notes or "",
+            )
+        )
+    return buffer.getvalue()
+
+
+def status_history(interview: Interview) -> str:
+    """``waiting (2026-11-20) → next-round (2026-11-25) → offer (2026-12-01)``: where the process went."""
+    entries = [(Status.WAITING, interview.at.date())]
+    for change in interview.history:
+        if change.status is not entries[-1][0]:
+            entries.append((change.status, change.on))
+    return HISTORY_ARROW.join(f"{status.value} ({on.isoformat()})" for status, on in entries)
+
+
+def _person_spec(person: Person) -> str:
+    title = f", {person.title}" if person.title else ""
+    email = f" <{person.email}>" if person.email else ""
+    return f"{person.name}{title}{email}"
+
+
+def to_markdown(document: Document, *, now: dt.datetime) -> str:
+    """A readable report, one section per interview (debrief included), newest first."""
+    name = document.profile.name
+    lines = [f"# Interviews{f' of {name}' if name else ''}", "", f"Exported {now:%Y-%m-%d %H:%M}."]
+    for interview in sorted(document.interviews, key=lambda i: i.at, reverse=True):
+        lines += ["", *_interview_markdown(interview)]
+    return "\n".join(lines) + "\n"
+
+
+def _interview_markdown(interview: Interview) -> Iterator[str]:
+    yield f"## {interview.id}. {interview.company}: {interview.role}"
+    yield ""
+    facts = [
+        ("When", f"{interview.at:%a %d %b %Y %H:%M %z}"),
+        ("Stage", f"{interview.stage.value}, {interview.format.value}"),
+        ("Where", interview.location),
+        ("Status", interview.status.value),
+        ("History", status_history(interview)),
+        ("Next steps", interview.next_steps),
+        ("Decision by", interview.decision_by.isoformat() if interview.decision_by else None),
+    ]
+    yield from (f"- **{label}:** {_inline(value)}" for label, value in facts if value)
+    if interview.interviewers:
+        yield from ("", "### Interviewers", "")
+        yield from (f"- {_inline(_person_spec(person))}" for person in interview.interviewers)
+    if interview.paperwork:
+        yield from ("", "### Paperwork", "")
+        for item in interview.paperwork:
+            yield f"- {_inline(item.title)}" + (f" (due {item.due.isoformat()})" if item.due else "")
+    debrief = interview.debrief
+    if debrief is not None:
+        yield from ("", "### Debrief")
+        for number, question in enumerate(debrief.questions, start=1):
+            rating = f" ({question.rating.value})" if question.rating else ""
+            yield from ("", f"{number}. **{_inline(question.question)}**{rating}")
+            if question.answer:
+                yield from _indented("Answer", question.answer)
+            if question.next_time:
+                yield from _indented("Next time", question.next_time)
+        for label, text in (
+            ("Went well", debrief.went_well),
+            ("To improve", debrief.to_improve),
+            ("Notes", debrief.notes),
+        ):
+            if text:
+                yield from ("", f"**{label}:**", "", text.strip())
+        for label, items in (
+            ("For the thank-you note", debrief.thank_you_topics),
+            ("My questions", debrief.my_questions),
+        ):
+            if items:
+                yield from ("", f"**{label}:**", "")
+                yield from (f"- {_inline(item)}" for item in items)
+    if interview.notes:
+        yield from ("", "### Notes", "", interview.notes.strip())
+    done = [step for step in interview.steps if step.state.value == "done"]
+    if done:
+        yield from ("", "### Done", "")
+        for step in done:
+            when = f" ({step.done_at:%Y-%m-%d})" if step.done_at else ""
+            yield f"- {_inline(step.title)}{when}"
+
+
+def _indented(label: str, text: str) -> Iterator[str]:
+    first, *rest = text.strip().splitlines() or [""]
+    yield f"   - *{label}:* {first}"
+    yield from (f"     {line}" for line in rest)
+
+
+def _inline(text: str) -> str:
+    """Text on one Markdown line."""
+    return " ".join(text.split())
+
+
+@dataclass
+class Contact:
+    """One interviewer as an address-book entry, with every interview they were part of."""
+
+    person: Person
+    company: str
+    met: list[str] = field(default_factory=list)
+
+
+def contacts(document: Document) -> list[Contact]:
+    """Every interviewer once (the same email, or the same name at the same company, is one person)."""
+    found: dict[str, Contact] = {}
+    for interview in _by_id(document.interviews):
+        for person in interview.interviewers:
+            key = (
+                person.email or ""
+            ).casefold() or f"{person.name.casefold()}|{interview.company.casefold()}"
+            contact = found.setdefault(key, Contact(person=person, company=interview.company))
+            contact.person = _merged(contact.person, person)
+            stage = "" if interview.stage is Stage.OTHER else f"{interview.stage.value} "
+            contact.met.append(
+                f"{stage}interview for {interview.role} at {interview.company} "
+                f"on {interview.at:%Y-%m-%d} (afterview interview {interview.id})"
+            )
+    return list(found.values())
+
+
+def _merged(known: Person, newer: Person) -> Person:
+    """``known`` with any details ``newer`` adds."""
+    update = {
+        name: getattr(newer, name)
+        for name in ("title", "email", "phone", "url")
+        if getattr(newer, name) and getattr(known, name) != getattr(newer, name)
+    }
+    return known.model_copy(update=update) if update else known
+
+
+def to_vcard(document: Document) -> str:
+    """Every interviewer as a vCard 4.0 contact (RFC 6350): escaped, folded, CRLF line ends."""
+    lines: list[str] = []
+    for contact in contacts(document):
+        lines += _vcard(contact)
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _vcard(contact: Contact) -> list[str]:
+    person = contact.person
+    given, _, family = person.name.rpartition(" ")
+    identity = (person.email or "").casefold() or f"{person.name.casefold()}|{contact.company.casefold()}"
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        f"PRODID:-//afterview//afterview {__version__}//EN",
+        f"UID:urn:uuid:{uuid.uuid5(_VCARD_NAMESPACE, identity)}",
+        f"FN:{escape_text(person.name)}",
+        f"N:{escape_text(family)};{escape_text(given)};;;",
+        f"ORG:{escape_text(contact.company)}",
+    ]
+    if person.title:
+        lines.append(f"TITLE:{escape_text(person.title)}")
+    if person.email:
+        lines.append(f"EMAIL;TYPE=work:{escape_text(person.email)}")
+    if person.phone:
+        lines.append(f"TEL;TYPE=work;VALUE=text:{escape_text(person.phone)}")
+    if person.url:
+        lines.append(f"URL:{person.url}")
+    lines += [f"NOTE:{escape_text('Met at: ' + '; '.join(contact.met))}", "END:VCARD"]
+    return lines
+
+
+def escape_text(value: str) -> str:
+    r"""A vCard text value: backslash, comma, semicolon and newlines escaped (RFC 6350 §3.4)."""
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str, *, limit: int = 75) -> str:
+    """Fold a content line at ``limit`` octets, never inside a UTF-8 character (RFC 6350 §3.2)."""
+    parts: list[str] = []
+    current, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n".join(parts)
+
+
+def _by_id(interviews: Iterable[Interview]) -> list[Interview]:
+    return sorted(interviews, key=lambda interview: interview.id)

@@ -1,0 +1,379 @@
+"""Reading interviews from an afterview JSON export or a CSV file, and merging them into a store (pure).
+
+Everything is checked before anything is merged: one bad record or row fails the whole import with a message
+naming it, so a store is never half-imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from afterview.errors import UserError
+from afterview.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
+from afterview.models import (
+    SCHEMA_VERSION,
+    Document,
+    Format,
+    Interview,
+    Person,
+    Profile,
+    Reference,
+    Stage,
+    Status,
+    StatusChange,
+    StepState,
+)
+from afterview.steps import PlanContext, due_moment, refresh_steps
+
+REQUIRED_CSV_COLUMNS = ("company", "role", "at")
+IMPORT_NOTE = "imported; it was due before the import"
+_CSV_HINT = f"The CSV header is: {','.join(CSV_COLUMNS)} (company, role and at are required)."
+_SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
+_HISTORY_ENTRY = re.compile(r"^(?P<status>[a-z-]+)\s*(?:\((?P<on>[^()]*)\))?$")
+Bad = Callable[[str], UserError]
+"""Makes the error for a problem in one cell, naming its row and column."""
+
+
+@dataclass
+class Incoming:
+    """What a file holds, checked: interviews with ids (a JSON export) or rows to add (a CSV)."""
+
+    interviews: list[Interview] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    profile: Profile | None = None
+    references: list[Reference] = field(default_factory=list)
+
+
+@dataclass
+class Conflict:
+    """A record whose id is taken by a different one in the store."""
+
+    what: str
+    fields: list[str]
+
+
+@dataclass
+class Report:
+    """What an import did (or, with ``--dry-run``, would do)."""
+
+    added: list[int] = field(default_factory=list)
+    replaced: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    references_added: list[str] = field(default_factory=list)
+    profile: str | None = None
+    """``"taken"`` when the store had no profile and got the import's, ``"kept"`` when the two differ."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether the store would change."""
+        return bool(self.added or self.replaced or self.references_added or self.profile == "taken")
+
+
+def read_json(text: str) -> Incoming:
+    """An afterview JSON export (or a store file, such as a backup), every record checked."""
+    from pydantic import ValidationError
+
+    try:
+        raw = json.loads(text.lstrip("\ufeff"))
+    except json.JSONDecodeError as error:
+        raise UserError(
+            f"This is not valid JSON: line {error.lineno} column {error.colno}: {error.msg}."
+        ) from None
+    if not isinstance(raw, dict) or raw.get("format") not in (EXPORT_FORMAT, "afterview"):
+        raise UserError(
+            "This JSON is not an afterview export.", hint="Make one with: afterview export json -o FILE"
+        )
+    _check_version(raw, "export_version", EXPORT_VERSION)
+    _check_version(raw, "schema_version", SCHEMA_VERSION)
+    interviews = raw.get("interviews")
+    if not isinstance(interviews, list):
+        raise UserError('The export has no "interviews" list.')
+    incoming = Incoming()
+    seen: dict[int, int] = {}
+    for index, item in enumerate(interviews, start=1):
+        label = f"interview record {index}" + (
+            f" (id {item['id']})" if isinstance(item, dict) and "id" in item else ""
+        )
+        try:
+            interview = Interview.model_validate(item)
+        except ValidationError as error:
+            raise UserError(f"The {label} is invalid: {_first_error(error)}.") from None
+        if interview.id in seen:
+            raise UserError(
+                f"Interview records {seen[interview.id]} and {index} both have id {interview.id}."
+            )
+        seen[interview.id] = index
+        incoming.interviews.append(interview)
+    try:
+        if raw.get("profile") is not None:
+            incoming.profile = Profile.model_validate(raw["profile"])
+        incoming.references = [Reference.model_validate(item) for item in raw.get("references") or []]
+    except ValidationError as error:
+        raise UserError(f"The profile or a reference is invalid: {_first_error(error)}.") from None
+    return incoming
+
+
+def _check_version(raw: dict[str, Any], key: str, supported: int) -> None:
+    version = raw.get(key, 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise UserError(f"The export's {key} {version!r} is not a positive whole number.")
+    if version > supported:
+        raise UserError(
+            f"This export was written by a newer afterview ({raw.get('written_by', 'unknown version')}, "
+            f"{key} {version}; this one reads up to {supported}). Nothing was imported.",
+            hint="Upgrade afterview, then import again.",
+        )
+
+
+def _first_error(error: Any) -> str:
+    first = error.errors()[0]
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
+    return f"{where.lstrip('.') or 'top level'}: {first['msg']}"
+
+
+def read_csv(text: str, *, tz: dt.tzinfo, today: dt.date) -> Incoming:
+    """Interviews from a CSV under the documented header (any order; comma, semicolon or tab separated).
+
+    Dates are ISO 8601; a date-time without an offset is in ``tz``, a date alone means noon.
+    """
+    text = text.lstrip("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = [name.strip().lower() for name in next(reader)]
+    except StopIteration:
+        raise UserError("The CSV file is empty.", hint=_CSV_HINT) from None
+    except csv.Error as error:
+        raise UserError(f"The CSV header cannot be read: {error}.", hint=_CSV_HINT) from None
+    _check_header(header)
+    incoming = Incoming()
+    ids: dict[str, int] = {}
+    number, line = 0, 2
+    try:
+        for values in reader:
+            row_line, line = line, reader.line_num + 1
+            if not any(value.strip() for value in values):
+                continue
+            number += 1
+            where = f"row {number} (line {row_line})"
+            if len(values) != len(header):
+                raise UserError(
+                    f"CSV {where} has {len(values)} fields; the header has {len(header)}.",
+                    hint="Quote values that hold the separator or a line break.",
+                )
+            cells = {name: value.strip() for name, value in zip(header, values, strict=True)}
+            if cells.get("id"):
+                if cells["id"] in ids:
+                    raise UserError(f"CSV {where} repeats the id {cells['id']} of row {ids[cells['id']]}.")
+                ids[cells["id"]] = number
+            incoming.rows.append(_row(cells, where=where, tz=tz, today=today))
+    except csv.Error as error:
+        raise UserError(f"The CSV cannot be read after line {line - 1}: {error}.") from None
+    return incoming
+
+
+def _check_header(header: list[str]) -> None:
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise UserError(f"The CSV header repeats the column {', '.join(repeated)}.", hint=_CSV_HINT)
+    unknown = [name for name in header if name not in CSV_COLUMNS]
+    missing = [name for name in REQUIRED_CSV_COLUMNS if name not in header]
+    problems = [f"has unknown columns: {', '.join(unknown)}"] if unknown else []
+    problems += [f"is missing the column {', '.join(missing)}"] if missing else []
+    if problems:
+        raise UserError("The CSV " + " and ".join(problems) + ".", hint=_CSV_HINT)
+
+
+def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) -> dict[str, Any]:
+    """The fields of an interview from one CSV row, checked."""
+
+    def bad(column: str, problem: str) -> UserError:
+        return UserError(f"CSV {where}, column {column}: {problem}.", hint=_CSV_HINT)
+
+    fields: dict[str, Any] = {}
+    for column in ("company", "role"):
+        value = cells.get(column, "")
+        if not value:
+            raise bad(column, "it is empty")
+        if len(value) > 200:
+            raise bad(column, f"too long ({len(value)} characters; at most 200)")
+        fields[column] = value
+    fields["at"] = _moment(cells["at"], tz=tz, bad=partial(bad, "at"))
+    for column, enum, default in (("stage", Stage, Stage.OTHER), ("format", Format, Format.VIDEO)):
+        fields[column] = _choice(cells.get(column, ""), enum, default, bad=partial(bad, column))
+    fields["location"] = cells.get("location") or None
+    fields["notes"] = cells.get("notes") or None
+    if cells.get("decision_by"):
+        fields["decision_by"] = _date(cells["decision_by"], bad=partial(bad, "decision_by"))
+    people = [spec for spec in cells.get("interviewers", "").split(";") if spec.strip()]
+    fields["interviewers"] = [_person(spec, bad=partial(bad, "interviewers")) for spec in people]
+    history = _history(cells.get("status_history", ""), bad=partial(bad, "status_history"))
+    status = _choice(cells.get("status", ""), Status, None, bad=partial(bad, "status"))
+    if history and status is not None and history[-1].status is not status:
+        raise bad(
+            "status", f"{status.value} is not where the status_history ends ({history[-1].status.value})"
+        )
+    if not history and status not in (None, Status.WAITING):
+        assert status is not None
+        history = [StatusChange(status=status, on=today, note="status from an import")]
+    fields["history"] = history
+    return fields
+
+
+def _moment(text: str, *, tz: dt.tzinfo, bad: Bad) -> dt.datetime:
+    try:
+        if len(text) == 10:
+            return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(12), tzinfo=tz)
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise bad(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)") from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
+
+
+def _date(text: str, *, bad: Bad) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise bad(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD)") from None
+
+
+def _choice(text: str, enum: Any, default: Any, *, bad: Bad) -> Any:
+    if not text:
+        return default
+    try:
+        return enum(text.lower())
+    except ValueError:
+        options = ", ".join(member.value for member in enum)
+        raise bad(f"{text!r} is not one of {options}") from None
+
+
+def _person(spec: str, *, bad: Bad) -> Person:
+    from pydantic import ValidationError
+
+    match = _SPEC.match(spec.strip())
+    if match is None or not match["rest"].strip():
+        raise bad(f'cannot read {spec.strip()!r}; write "Name, Title <email>; Other Name"')
+    name, _, title = match["rest"].partition(",")
+    try:
+        return Person(
+            name=name.strip(), title=title.strip() or None, email=(match["email"] or "").strip() or None
+        )
+    except ValidationError as error:
+        raise bad(f"{spec.strip()!r}: {_first_error(error)}") from None
+
+
+def _history(text: str, *, bad: Bad) -> list[StatusChange]:
+    if not text:
+        return []
+    changes: list[StatusChange] = []
+    for index, entry in enumerate(re.split(r"\s*(?:→|->)\s*", text.strip())):
+        match = _HISTORY_ENTRY.match(entry.strip().lower())
+        if match is None or match["on"] is None:
+            raise bad(f"cannot read {entry!r}; write entries as 'next-round (2026-12-01)' joined by →")
+        status = _choice(match["status"], Status, None, bad=bad)
+        on = _date(match["on"].strip(), bad=bad)
+        if index == 0 and status is Status.WAITING:
+            continue  # the start of every process, implied by the interview itself
+        changes.append(StatusChange(status=status, on=on))
+    return changes
+
+
+def merge(
+    document: Document, incoming: Incoming, *, context: PlanContext, now: dt.datetime, theirs: bool = False
+) -> Report:
+    """Merge ``incoming`` into ``document`` in place and say what changed.
+
+    Interviews from a JSON export are matched by id: a new id is added, an identical record is left alone,
+    and a different one under a taken id is a conflict, reported and kept as it is (replaced with
+    ``theirs``). CSV rows get new ids, unless an interview with the same company, role and time exists.
+    """
+    report = Report()
+    current = {interview.id: interview for interview in document.interviews}
+    for interview in incoming.interviews:
+        mine = current.get(interview.id)
+        if mine is None:
+            document.interviews.append(interview)
+            report.added.append(interview.id)
+            continue
+        ours, theirs_dump = mine.model_dump(mode="json"), interview.model_dump(mode="json")
+        if ours == theirs_dump:
+            report.unchanged.append(interview.id)
+        elif theirs:
+            document.put(interview)
+            report.replaced.append(interview.id)
+        else:
+            differing = sorted(
+                k for k in ours.keys() | theirs_dump.keys() if ours.get(k) != theirs_dump.get(k)
+            )
+            report.conflicts.append(Conflict(f"interview {interview.id}", differing))
+    if incoming.interviews:
+        document.next_id = max(document.next_id, max(i.id for i in incoming.interviews) + 1)
+    _merge_rows(document, incoming.rows, report, context=context, now=now)
+    _merge_references(document, incoming.references, report)
+    if incoming.profile is not None and incoming.profile != document.profile:
+        if document.profile == Profile():
+            document.profile = incoming.profile
+            report.profile = "taken"
+        else:
+            report.profile = "kept"
+    document.interviews.sort(key=lambda interview: interview.id)
+    return report
+
+
+def _merge_rows(
+    document: Document, rows: list[dict[str, Any]], report: Report, *, context: PlanContext, now: dt.datetime
+) -> None:
+    known = {_identity(i.company, i.role, i.at): i.id for i in document.interviews}
+    for fields in rows:
+        identity = _identity(fields["company"], fields["role"], fields["at"])
+        if identity in known:
+            report.unchanged.append(known[identity])
+            continue
+        interview = Interview.model_validate(
+            {**fields, "id": document.next_id, "created_at": now, "updated_at": now}
+        )
+        interview = _close_past_steps(refresh_steps(interview, context, now=now), context=context, now=now)
+        document.interviews.append(interview)
+        document.next_id += 1
+        known[identity] = interview.id
+        report.added.append(interview.id)
+
+
+def _close_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> Interview:
+    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue."""
+    steps = [
+        step.model_copy(update={"state": StepState.SKIPPED, "note": IMPORT_NOTE})
+        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now
+        else step
+        for step in interview.steps
+    ]
+    return interview.model_copy(update={"steps": steps})
+
+
+def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.datetime]:
+    return (
+        company.casefold(),
+        role.casefold(),
+        at.astimezone(dt.timezone.utc).replace(second=0, microsecond=0),
+    )
+
+
+def _merge_references(document: Document, references: list[Reference], report: Report) -> None:
+    mine = {reference.id: reference for reference in document.references}
+    for reference in references:
+        existing = mine.get(reference.id)
+        if existing is None:
+            document.references.append(reference)
+            report.references_added.append(reference.name)
+        elif existing != reference:
+            report.conflicts.append(Conflict(f"reference {reference.id}", ["name, email or phone"]))

@@ -1,0 +1,81 @@
+"""How a debrief looks in ``show``, and what ``remember`` says after saving one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from afterview.debrief import SECTIONS
+from afterview.models import Debrief, Interview, Rating, Step
+from afterview.render import note, out, warn
+
+_RATING_STYLE = {Rating.STRONG: "green", Rating.OK: "yellow", Rating.WEAK: "red"}
+
+
+def debrief(value: Debrief) -> None:
+    """The debrief, section by section, as plain readable text (user text is never read as markup)."""
+    from rich.text import Text
+
+    console = out()
+    console.print(Text("Debrief:", style="bold"))
+    if value.questions:
+        console.print(Text(f"  {SECTIONS['questions']}:", style="bold"))
+    for number, question in enumerate(value.questions, start=1):
+        line = Text(f"    {number}. ")
+        line.append(_indent(question.question, 7))
+        if question.rating is not None:
+            line.append(f"  [{question.rating.value}]", style=_RATING_STYLE[question.rating])
+        console.print(line)
+        for label, text in (("Answer", question.answer), ("Next time", question.next_time)):
+            if text:
+                console.print(Text.assemble(("       " + label + ": ", "dim"), _indent(text, 7)))
+    for key in ("went_well", "to_improve", "notes"):
+        text = getattr(value, key)
+        if text:
+            console.print(Text.assemble((f"  {SECTIONS[key]}: ", "bold"), _indent(text, 4)))
+    for key in ("thank_you_topics", "my_questions"):
+        items: list[str] = getattr(value, key)
+        if items:
+            console.print(Text(f"  {SECTIONS[key]}:", style="bold"))
+            for item in items:
+                console.print(Text(f"    - {item}"))
+
+
+def _indent(text: str, width: int) -> str:
+    return text.replace("\n", "\n" + " " * width)
+
+
+def summary(value: Debrief) -> str:
+    """``3 questions (1 strong, 1 ok, 1 weak), 2 topics for the thank-you note``."""
+    count = len(value.questions)
+    ratings = [q.rating for q in value.questions if q.rating is not None]
+    by_rating = ", ".join(f"{ratings.count(r)} {r.value}" for r in Rating if r in ratings)
+    parts = [f"{count} question{'s' * (count != 1)}" + (f" ({by_rating})" if by_rating else "")]
+    topics = len(value.thank_you_topics)
+    if topics:
+        parts.append(f"{topics} topic{'s' * (topics != 1)} for the thank-you note")
+    return ", ".join(parts)
+
+
+def saved(interview: Interview, *, done: Sequence[Step], other: Path | None) -> None:
+    """What ``remember`` says once the debrief is stored."""
+    from rich.text import Text
+
+    assert interview.debrief is not None
+    console = out()
+    console.print(
+        Text.assemble(
+            (f"Saved the debrief of interview {interview.id}", "bold green"),
+            f" ({interview.company} · {interview.role}): {summary(interview.debrief)}.",
+        )
+    )
+    for step in done:
+        console.print(Text(f"Done {step.id}: {step.title}"))
+    if other is not None:
+        warn(
+            "Another afterview changed this debrief while you were writing. Yours is saved; the other "
+            f"version is kept in {other} "
+            f"(to use it instead: afterview remember {interview.id} --from {other})."
+        )
+    if interview.interviewers:
+        note(f"Next: thank them with afterview draft-thanks {interview.id}")

@@ -1,0 +1,61 @@
+"""Showing drafts, where they went, and what was sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from afterview.drafts import Draft
+from afterview.models import SentMessage
+from afterview.render import out, warn
+
+
+def drafts(items: Sequence[Draft]) -> None:
+    """Each draft with who it is for, a subject and the body exactly as written, separated by a rule."""
+    from rich.text import Text
+
+    console = out()
+    for index, draft in enumerate(items):
+        if index:
+            console.print("\n" + "─" * 40 + "\n")
+        console.print(Text.assemble(("To: ", "bold"), recipient(draft)))
+        console.print(Text.assemble(("Subject: ", "bold"), draft.subject))
+        console.print()
+        # Soft wrap: the terminal folds long lines, so text copied from it has no line breaks of Rich's.
+        console.print(Text(draft.body.rstrip("\n")), soft_wrap=True)
+    warnings(items)
+
+
+def warnings(items: Sequence[Draft]) -> None:
+    """Every warning of ``items`` once, on stderr."""
+    for message in dict.fromkeys(w for draft in items for w in draft.warnings):
+        warn(message)
+
+
+def recipient(draft: Draft) -> str:
+    """``Name <address>``, or the name and a marker where the address is missing."""
+    return f"{draft.to_name} <{draft.to_email}>" if draft.to_email else f"{draft.to_name} [add their email]"
+
+
+def as_json(draft: Draft) -> dict[str, Any]:
+    """A draft for ``--json``."""
+    return {
+        "kind": draft.kind,
+        "to_name": draft.to_name,
+        "to_email": draft.to_email,
+        "subject": draft.subject,
+        "body": draft.body,
+        "warnings": list(draft.warnings),
+    }
+
+
+def sent(records: Sequence[SentMessage], *, tz: dt.tzinfo) -> None:
+    """The messages marked sent, one line each: when, what, to whom."""
+    from rich.text import Text
+
+    for record in records:
+        when = record.at.astimezone(tz)
+        step = f" (step {record.step} done)" if record.step else ""
+        to = f"{record.to} <{record.email}>" if record.email else record.to
+        out().print(Text(f"  {when:%Y-%m-%d %H:%M} {record.kind} to {to}: {record.subject}{step}"))

@@ -1,0 +1,88 @@
+"""How ``prep`` shows the questions to prepare, for people and for scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from afterview.prep import PrepQuestion
+from afterview.render import note, out
+
+_RATING_STYLE = {"strong": "green", "ok": "yellow", "weak": "bold red", "unrated": "dim"}
+
+
+def prep_json(questions: Sequence[PrepQuestion]) -> list[dict[str, Any]]:
+    """The ``prep --json`` array: one object per question, each time it was asked inside."""
+    return [
+        {
+            "question": q.text,
+            "count": q.count,
+            "rating": q.rating.value if q.rating else None,
+            "next_time": q.next_time or None,
+            "asked": [
+                {
+                    "interview_id": a.interview_id,
+                    "company": a.company,
+                    "role": a.role,
+                    "at": a.at.isoformat(),
+                    "question": a.question.question,
+                    "answer": a.question.answer,
+                    "rating": a.question.rating.value if a.question.rating else None,
+                    "next_time": a.question.next_time,
+                }
+                for a in q.asked
+            ],
+        }
+        for q in questions
+    ]
+
+
+def prep_list(
+    questions: Sequence[PrepQuestion],
+    *,
+    debriefs: int,
+    company: str | None,
+    role: str | None,
+    tz: dt.tzinfo,
+) -> None:
+    """The questions, numbered, each with how it went, how often, your note and where it was asked."""
+    from rich.text import Text
+
+    console = out()
+    if not questions:
+        if debriefs == 0:
+            console.print("No debriefs yet. Right after an interview, write one with: afterview remember ID")
+        else:
+            which = " ".join(
+                part
+                for part in (
+                    f"at {company!r}" if company else None,
+                    f"for a role like {role!r}" if role else None,
+                )
+                if part
+            )
+            console.print(f"No questions recorded yet from interviews {which or 'with a debrief'}.")
+            note(
+                "Run afterview prep without a filter to see every question, or add one: afterview remember ID"
+            )
+        return
+    console.print(Text("Questions you have been asked, weakest and most frequent first:", style="bold"))
+    for number, question in enumerate(questions, start=1):
+        rating = question.rating.value if question.rating else "unrated"
+        line = Text(f"{number:>2}. ")
+        line.append(question.text.replace("\n", " "))
+        line.append("  ")
+        line.append(rating, style=_RATING_STYLE[rating])
+        line.append(
+            f" · asked {question.count} times" if question.count > 1 else " · asked once", style="dim"
+        )
+        console.print(line)
+        if question.next_time:
+            console.print(
+                Text.assemble(("    Next time: ", "bold"), question.next_time.replace("\n", "\n    "))
+            )
+        where = ", ".join(
+            f"{a.company} {a.at.astimezone(tz):%d %b %Y} (#{a.interview_id})" for a in question.asked
+        )
+        console.print(Text(f"    Asked at {where}", style="dim"))

@@ -1,0 +1,26 @@
+"""How references are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from afterview.models import Reference
+from afterview.render import out
+
+
+def references_table(items: Sequence[Reference]) -> None:
+    """The ``ref list`` table."""
+    from rich.table import Table
+
+    table = Table(box=None, padding=(0, 2), header_style="bold")
+    for column in ("ID", "Name", "Relationship", "Email", "Phone"):
+        table.add_column(column, no_wrap=column == "ID")
+    for reference in items:
+        table.add_row(
+            str(reference.id),
+            reference.name,
+            reference.relationship or "",
+            reference.email or "",
+            reference.phone or "",
+        )
+    out().print(table)

@@ -1,0 +1,252 @@
+"""What your interviews tell you: the funnel, time to an answer, momentum, thank-you habits, weak spots.
+
+Pure: ``now`` and the time zone are parameters. Counts are per interview (a process with a screen and an
+onsite counts twice), so the funnel reads "of my interviews, how many led further".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from afterview.models import Interview, Rating, Status, StepKind, StepState
+
+BENCHMARK_DAYS = 38
+"""Jobvite's 2019 average time-to-hire, in days, which DESIGN.md measures waiting against."""
+THANK_YOU_HOURS = 24
+"""A thank-you note counts as on time when it is sent within this many hours of the interview."""
+DEFAULT_WEEKS = 12
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """Interviews, how many led to a next round, and how many to an offer."""
+
+    interviews: int
+    next_round: int
+    offers: int
+
+    @property
+    def next_round_rate(self) -> float | None:
+        return _share(self.next_round, self.interviews)
+
+    @property
+    def offer_rate(self) -> float | None:
+        return _share(self.offers, self.interviews)
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Days from an interview to the first answer (next round, offer, rejection...)."""
+
+    days: list[int]
+    waiting_past_benchmark: int
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.days) if self.days else None
+
+    @property
+    def mean(self) -> float | None:
+        return round(statistics.fmean(self.days), 1) if self.days else None
+
+    @property
+    def over_benchmark(self) -> int:
+        return sum(days > BENCHMARK_DAYS for days in self.days)
+
+
+@dataclass(frozen=True)
+class ThankYous:
+    """Thank-you notes whose 24 hours are over: sent in time, sent late, or not sent."""
+
+    on_time: int
+    late: int
+    missed: int
+
+    @property
+    def on_time_share(self) -> float | None:
+        return _share(self.on_time, self.on_time + self.late + self.missed)
+
+
+@dataclass(frozen=True)
+class WeakQuestion:
+    """A question you rated weak, with how often and in which interviews."""
+
+    question: str
+    count: int
+    interviews: list[int]
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Everything ``afterview stats`` shows."""
+
+    since: dt.date | None
+    today: dt.date
+    funnel: Funnel
+    outcomes: dict[str, int]
+    answers: Answers
+    weeks: list[tuple[dt.date, int]]
+    thank_yous: ThankYous
+    weak_questions: list[WeakQuestion] = field(default_factory=list)
+
+
+def compute(
+    interviews: Sequence[Interview],
+    *,
+    now: dt.datetime,
+    tz: dt.tzinfo,
+    since: dt.date | None = None,
+    weeks: int = DEFAULT_WEEKS,
+    top: int = 5,
+) -> Stats:
+    """The statistics of the interviews held on or after ``since`` (all of them by default)."""
+    today = now.astimezone(tz).date()
+    chosen = [i for i in interviews if since is None or _day(i, tz) >= since]
+    reached = [{change.status for change in i.history} for i in chosen]
+    funnel = Funnel(
+        interviews=len(chosen),
+        next_round=sum(bool(s & {Status.NEXT_ROUND, Status.OFFER}) for s in reached),
+        offers=sum(Status.OFFER in s for s in reached),
+    )
+    outcomes = {status.value: 0 for status in Status}
+    for interview in chosen:
+        outcomes[interview.status.value] += 1
+    return Stats(
+        since=since,
+        today=today,
+        funnel=funnel,
+        outcomes=outcomes,
+        answers=_answers(chosen, tz=tz, today=today),
+        weeks=_weeks(chosen, tz=tz, today=today, since=since, count=weeks),
+        thank_yous=_thank_yous(chosen, now=now),
+        weak_questions=_weak_questions(chosen, top=top),
+    )
+
+
+def _day(interview: Interview, tz: dt.tzinfo) -> dt.date:
+    return interview.at.astimezone(tz).date()
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _answers(interviews: Sequence[Interview], *, tz: dt.tzinfo, today: dt.date) -> Answers:
+    days: list[int] = []
+    waiting = 0
+    for interview in interviews:
+        answer = next((c for c in interview.history if c.status is not Status.WAITING), None)
+        if answer is not None:
+            days.append(max((answer.on - _day(interview, tz)).days, 0))
+        elif interview.status is Status.WAITING and (today - _day(interview, tz)).days > BENCHMARK_DAYS:
+            waiting += 1
+    return Answers(days=days, waiting_past_benchmark=waiting)
+
+
+def _weeks(
+    interviews: Sequence[Interview], *, tz: dt.tzinfo, today: dt.date, since: dt.date | None, count: int
+) -> list[tuple[dt.date, int]]:
+    """Interviews per week (weeks start on Monday), oldest first, up to this week."""
+    this_week = today - dt.timedelta(days=today.weekday())
+    first = this_week - dt.timedelta(weeks=count - 1)
+    if since is not None:
+        first = since - dt.timedelta(days=since.weekday())
+    counts: dict[dt.date, int] = {}
+    week = first
+    while week <= this_week:
+        counts[week] = 0
+        week += dt.timedelta(weeks=1)
+    for interview in interviews:
+        day = _day(interview, tz)
+        start = day - dt.timedelta(days=day.weekday())
+        if start in counts:
+            counts[start] += 1
+    return list(counts.items())
+
+
+def _thank_yous(interviews: Sequence[Interview], *, now: dt.datetime) -> ThankYous:
+    on_time = late = missed = 0
+    for interview in interviews:
+        deadline = interview.at + dt.timedelta(hours=THANK_YOU_HOURS)
+        for step in interview.steps:
+            if step.kind is not StepKind.THANK_YOU:
+                continue
+            if step.state is StepState.DONE and step.done_at is not None:
+                if step.done_at <= deadline:
+                    on_time += 1
+                else:
+                    late += 1
+            elif step.state is StepState.PENDING and now > deadline:
+                missed += 1
+    return ThankYous(on_time=on_time, late=late, missed=missed)
+
+
+def _weak_questions(interviews: Sequence[Interview], *, top: int) -> list[WeakQuestion]:
+    found: dict[str, WeakQuestion] = {}
+    for interview in sorted(interviews, key=lambda i: i.at):
+        if interview.debrief is None:
+            continue
+        for question in interview.debrief.questions:
+            if question.rating is not Rating.WEAK or not question.question.strip():
+                continue
+            key = " ".join(question.question.casefold().split()).rstrip("?.! ")
+            known = found.get(key)
+            if known is None:
+                found[key] = WeakQuestion(" ".join(question.question.split()), 1, [interview.id])
+            else:
+                ids = (
+                    known.interviews
+                    if interview.id in known.interviews
+                    else [*known.interviews, interview.id]
+                )
+                found[key] = WeakQuestion(known.question, known.count + 1, ids)
+    return sorted(found.values(), key=lambda q: -q.count)[:top]
+
+
+def stats_json(stats: Stats) -> dict[str, Any]:
+    """``stats --json`` (documented in the README)."""
+    funnel, answers, thanks = stats.funnel, stats.answers, stats.thank_yous
+    return {
+        "since": stats.since.isoformat() if stats.since else None,
+        "today": stats.today.isoformat(),
+        "interviews": funnel.interviews,
+        "funnel": {
+            "interviews": funnel.interviews,
+            "next_round": funnel.next_round,
+            "offers": funnel.offers,
+            "next_round_rate": funnel.next_round_rate,
+            "offer_rate": funnel.offer_rate,
+        },
+        "outcomes": stats.outcomes,
+        "time_to_answer": {
+            "answered": len(answers.days),
+            "median_days": answers.median,
+            "mean_days": answers.mean,
+            "benchmark_days": BENCHMARK_DAYS,
+            "over_benchmark": answers.over_benchmark,
+            "waiting_past_benchmark": answers.waiting_past_benchmark,
+        },
+        "per_week": [
+            {
+                "week": f"{start.isocalendar()[0]}-W{start.isocalendar()[1]:02d}",
+                "start": start.isoformat(),
+                "interviews": n,
+            }
+            for start, n in stats.weeks
+        ],
+        "thank_you": {
+            "on_time": thanks.on_time,
+            "late": thanks.late,
+            "missed": thanks.missed,
+            "on_time_share": thanks.on_time_share,
+            "within_hours": THANK_YOU_HOURS,
+        },
+        "weak_questions": [
+            {"question": q.question, "count": q.count, "interviews": q.interviews}
+            for q in stats.weak_questions
+        ],
+    }

@@ -1,0 +1,204 @@
+"""Message templates: checking and rendering them (pure: the caller reads the files).
+
+A template is plain text whose first line is ``Subject: …``; the rest is the body. It may use the
+documented fields (``{{ company }}``), ``{% if %}``/``{% else %}``, ``{% for %}`` over a list field and a few
+text filters. Nothing else: no attribute tricks, calls, includes, imports or arithmetic. Jinja2's immutable
+sandbox renders it, after :func:`check` has refused every construct outside that list, so a template is data,
+never code, and can read no file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from afterview.errors import UserError
+
+if TYPE_CHECKING:
+    from jinja2 import nodes
+
+COMMON_FIELDS: dict[str, str] = {
+    "name": "who the message is for",
+    "title": "their job title (may be empty)",
+    "company": "the company",
+    "role": "the role you interviewed for",
+    "stage": "the interview's stage (screen, technical, onsite, final, other)",
+    "interview_day": "the weekday of the interview, e.g. Friday",
+    "interview_date": "the date of the interview, e.g. Friday 27 November",
+    "my_name": "your name, from your profile",
+    "signature": "your signature: the profile's, else your name, email and phone",
+}
+"""Fields every template may use."""
+
+KIND_FIELDS: dict[str, dict[str, str]] = {
+    "thank-you": {"topic": "one concrete topic from your debrief (may be empty)"},
+    "follow-up": {
+        "decision_by": "when they said they would decide",
+        "next_steps": "what they said would happen next (may be empty)",
+    },
+    "nudge": {
+        "decision_by": "when they said they would decide",
+        "follow_up_sent": "when you sent your first follow-up",
+    },
+    "reference": {
+        "callers": "who may call: the interviewers, else someone from the company",
+        "focus": "what the interviewers focused on, from your debrief (may be empty)",
+        "emphasis": "what you would like the reference to emphasise (--emphasis)",
+        "relationship": "how the reference knows you (may be empty)",
+    },
+    "offer-notice": {
+        "offer_company": "the company that made the other offer",
+        "offer_deadline": "when you must answer that offer",
+    },
+    "withdraw": {},
+}
+"""The extra fields of each kind of message; the keys are also the template names."""
+
+NAMES: tuple[str, ...] = tuple(KIND_FIELDS)
+
+_FILTERS = frozenset(
+    {"upper", "lower", "title", "capitalize", "trim", "default", "join", "length", "first", "last", "replace"}
+)
+_TESTS = frozenset({"defined", "undefined", "none", "string"})
+_MAX_SIZE = 20_000
+_DOLLAR = re.compile(r"\$\{|\$[A-Za-z_]")
+
+
+@dataclass(frozen=True)
+class Template:
+    """A template's text and where it came from (a file path, or ``built-in NAME``), for error messages."""
+
+    name: str
+    text: str
+    origin: str
+
+
+class TemplateError(UserError):
+    """A template that cannot be used: the message names its file and line."""
+
+
+def fields_of(name: str) -> dict[str, str]:
+    """Every field the template ``name`` may use, with what it holds."""
+    return {**COMMON_FIELDS, **KIND_FIELDS[name]}
+
+
+def check(template: Template) -> None:
+    """Refuse a template that does not parse or uses anything beyond fields, conditions, loops and filters."""
+    _parse(template)
+
+
+def render(template: Template, values: Mapping[str, Any]) -> tuple[str, str]:
+    """The subject and body ``template`` gives for ``values`` (which must hold every field of its kind)."""
+    from jinja2 import TemplateError as JinjaError
+
+    tree = _parse(template)
+    environment = _environment()
+    try:
+        text = environment.from_string(tree).render(dict(values))
+    except JinjaError as error:  # the check above leaves little that can fail here; say where if it does
+        raise _error(template, f"it cannot be rendered: {error}", line=None) from None
+    first, _, rest = text.partition("\n")
+    lines = [line.rstrip() for line in rest.split("\n")]
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+    return " ".join(first.removeprefix("Subject:").split()), body
+
+
+def _environment() -> Any:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(
+        loader=None,
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _parse(template: Template) -> nodes.Template:
+    from jinja2 import TemplateSyntaxError
+
+    if len(template.text) > _MAX_SIZE:
+        raise _error(template, f"it is longer than {_MAX_SIZE:,} characters", line=None)
+    if not template.text.startswith("Subject:"):
+        raise _error(template, "the first line must be the subject, as in 'Subject: Thank you'", line=1)
+    try:
+        tree = _environment().parse(template.text, name=template.name, filename=template.origin)
+    except TemplateSyntaxError as error:
+        raise _error(template, error.message or "syntax error", line=error.lineno) from None
+    _check_nodes(template, tree)
+    return tree  # type: ignore[no-any-return]
+
+
+def _check_nodes(template: Template, tree: nodes.Template) -> None:
+    """Walk the syntax tree and refuse every node outside the small language templates may use."""
+    from jinja2 import nodes
+
+    allowed = fields_of(template.name)
+    plain: tuple[type[nodes.Node], ...] = (nodes.Output, nodes.Const, nodes.If, nodes.Not, nodes.And)
+    plain += (nodes.Or, nodes.Compare, nodes.Operand, nodes.CondExpr, nodes.Concat, nodes.List, nodes.Tuple)
+    loop_names = {"loop"} | {
+        name.name
+        for loop in tree.find_all(nodes.For)
+        for name in (loop.target, *loop.target.find_all(nodes.Name))
+        if isinstance(name, nodes.Name)
+    }
+    for node in _walk(tree):
+        line = getattr(node, "lineno", None)
+        if isinstance(node, nodes.TemplateData):
+            match = _DOLLAR.search(node.data)
+            if match:
+                offset = node.data[: match.start()].count("\n")
+                raise _error(
+                    template,
+                    "'$' placeholders are not supported; write a field as {{ company }}",
+                    line=(line or 1) + offset,
+                )
+        elif isinstance(node, nodes.Name):
+            if node.name not in allowed and node.name not in loop_names:
+                known = ", ".join(sorted(allowed))
+                raise _error(
+                    template, f"{node.name!r} is not a field here; the fields are: {known}", line=line
+                )
+        elif isinstance(node, nodes.Getattr):
+            if node.attr.startswith("_") or not (
+                isinstance(node.node, nodes.Name) and node.node.name == "loop"
+            ):
+                raise _error(
+                    template, f"'.{node.attr}' is not allowed; use the fields as they are", line=line
+                )
+        elif isinstance(node, nodes.Filter):
+            if node.name not in _FILTERS:
+                raise _error(template, f"the filter {node.name!r} is not allowed", line=line)
+        elif isinstance(node, nodes.Test):
+            if node.name not in _TESTS:
+                raise _error(template, f"the test {node.name!r} is not allowed", line=line)
+        elif isinstance(node, nodes.For):
+            if node.recursive or node.test is not None:
+                raise _error(template, "only a plain {% for x in field %} loop is allowed", line=line)
+        elif not isinstance(node, (nodes.Template, nodes.Keyword, *plain)):
+            what = type(node).__name__.lower()
+            raise _error(
+                template,
+                f"'{what}' is not allowed: a template can use fields, if/else, for and simple filters",
+                line=line,
+            )
+
+
+def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
+    yield node
+    for child in node.iter_child_nodes():
+        yield from _walk(child)
+
+
+def _error(template: Template, reason: str, *, line: int | None) -> TemplateError:
+    where = f"{template.origin}, line {line}" if line else template.origin
+    return TemplateError(
+        f"The {template.name} template ({where}) cannot be used: {reason}.",
+        hint=f"Fix it with: afterview templates edit {template.name}, "
+        f"or go back to the built-in one with: afterview templates reset {template.name}",
+    )

@@ -1,0 +1,55 @@
+"""Public holidays of the user's country for business-day arithmetic (``holidays``, loaded lazily).
+
+:func:`public_holidays` returns a date container that imports ``holidays`` only the first time a date is
+looked up, so commands that never count business days never pay for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container
+from functools import cached_property
+from typing import Any
+
+from afterview.errors import UserError
+
+
+class PublicHolidays(Container[dt.date]):
+    """The public holidays of ``country`` (and ``subdivision``), any year, loaded on first use."""
+
+    def __init__(self, country: str, subdivision: str | None = None) -> None:
+        self.country = country
+        self.subdivision = subdivision
+
+    @cached_property
+    def _calendar(self) -> Container[Any]:
+        import holidays
+
+        try:
+            return holidays.country_holidays(self.country, subdiv=self.subdivision)
+        except NotImplementedError:
+            where = self.country + (f"-{self.subdivision}" if self.subdivision else "")
+            raise UserError(
+                f"afterview knows no public holidays for {where!r}.",
+                hint="Set an ISO country code (and subdivision) it knows, e.g. "
+                "afterview profile --country DE, then afterview schedule --subdivision BY.",
+            ) from None
+
+    def __contains__(self, day: object) -> bool:
+        return day in self._calendar
+
+    def check(self) -> None:
+        """Raise :class:`UserError` now if the country or subdivision is unknown."""
+        self._calendar  # noqa: B018  (loading is the check)
+
+    def names(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+        """The holidays from ``start`` to ``end`` inclusive, with their names."""
+        calendar: Any = self._calendar
+        return [(day, str(calendar[day])) for day in sorted(calendar[start : end + dt.timedelta(days=1)])]
+
+
+def public_holidays(country: str | None, subdivision: str | None = None) -> Container[dt.date]:
+    """The public holidays for the profile's country, or none when no country is set."""
+    if not country:
+        return frozenset()
+    return PublicHolidays(country.upper(), subdivision.upper() if subdivision else None)

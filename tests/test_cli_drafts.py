@@ -1,0 +1,73 @@
+"""``draft-thanks``: one note per interviewer, written as the article says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.conftest import Result
+
+Log = Callable[..., dict[str, Any]]
+
+
+@pytest.mark.usefixtures("profile")
+def test_one_note_per_interviewer_naming_person_company_role_and_signed(
+    cli: Callable[..., Result], log: Log
+) -> None:
+    log("--interviewer", "Jane Doe, CTO <jane@acme.com>", "--interviewer", "Bob Roe <bob@acme.com>")
+    notes = cli("draft-thanks", "1", "--json").json()
+    assert [note["to_name"] for note in notes] == ["Jane Doe", "Bob Roe"]
+    for note in notes:
+        body = note["body"]
+        assert f"Dear {note['to_name']}," in body
+        assert "Acme" in body
+        assert "Staff Engineer" in body
+        assert "Thank you for taking the time" in body
+        assert "eager to work for Acme" in body
+        assert "excited about the position" in body
+        assert "contact me if you have any questions" in body
+        assert body.rstrip().splitlines()[-2:] == ["Sam Lee", "sam@example.com"]
+        assert not re.search(r"[{}$]|\[add", body + note["subject"])
+        assert len(body.split()) < 150
+
+
+@pytest.mark.usefixtures("profile")
+def test_to_picks_one_interviewer_and_human_output_shows_the_address(
+    cli: Callable[..., Result], log: Log
+) -> None:
+    log("--interviewer", "Jane Doe <jane@acme.com>", "--interviewer", "Bob Roe <bob@acme.com>")
+    result = cli("draft-thanks", "1", "--to", "bob")
+    assert result.code == 0
+    assert "To: Bob Roe <bob@acme.com>" in result.out
+    assert "Subject: Thank you: Staff Engineer interview" in result.out
+    assert "Jane" not in result.out
+    assert cli("draft-thanks", "1", "--to", "nobody").code == 1
+
+
+def test_no_profile_name_is_a_visible_marker_and_a_warning(cli: Callable[..., Result], log: Log) -> None:
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    result = cli("draft-thanks", "1")
+    assert result.code == 0
+    assert "[add your name]" in result.out
+    assert "afterview profile --name" in result.err
+
+
+def test_an_interview_without_interviewers_says_how_to_add_one(cli: Callable[..., Result], log: Log) -> None:
+    log()
+    result = cli("draft-thanks", "1")
+    assert result.code == 1
+    assert "afterview interviewer 1" in result.err
+
+
+def test_the_topic_from_the_debrief_makes_it_personal(cli: Callable[..., Result], log: Log) -> None:
+    from afterview.cli import runtime
+    from afterview.models import Debrief
+
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    with runtime.open_store().transaction() as document:
+        document.interviews[0].debrief = Debrief(thank_you_topics=["the migration to event sourcing"])
+    body = cli("draft-thanks", "1", "--json").json()[0]["body"]
+    assert "the migration to event sourcing" in body

@@ -1,0 +1,142 @@
+"""``afterview outcome``: history, closing steps with the reason, competing offers, linked next rounds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Result
+
+Log = Callable[..., dict[str, Any]]
+Cli = Callable[..., Result]
+
+
+def test_rejected_takes_the_process_out_of_todo_and_todo_all_says_why(cli: Cli, log: Log) -> None:
+    log(company="Acme")
+    log(company="Beta")
+    result = cli("outcome", "1", "rejected", "--note", "went with an internal candidate")
+    assert result.code == 0, result.err
+    assert "Interview 1 (Acme · Staff Engineer): rejected, today" in result.out
+    assert "process ended: rejected" in result.out
+    pending = cli("todo", "--json").json()
+    assert pending
+    assert {s["interview_id"] for s in pending} == {2}
+    closed = [s for s in cli("todo", "--json", "--all").json() if s["interview_id"] == 1]
+    assert closed
+    assert {(s["state"], s["note"]) for s in closed} == {("skipped", "process ended: rejected")}
+    assert "skipped (process ended: rejected)" in cli("todo", "1", "--all").out
+
+
+def test_history_is_kept_and_shown(cli: Cli, log: Log) -> None:
+    log()
+    assert cli("outcome", "1", "next-round", "--on", "yesterday", "--no-input").code == 0
+    assert cli("outcome", "1", "offer", "--deadline", "2026-12-04").code == 0
+    history = cli("show", "1", "--json").json()["history"]
+    assert [(h["status"], h["on"], h["deadline"]) for h in history] == [
+        ("next-round", "2026-11-26", None),
+        ("offer", "2026-11-27", "2026-12-04"),
+    ]
+    shown = cli("show", "1").out
+    assert "2026-11-26 next-round" in shown
+    assert "2026-11-27 offer, deadline 2026-12-04" in shown
+
+
+def test_offer_on_a_tells_b_and_c_and_closes_a_follow_ups(cli: Cli, log: Log) -> None:
+    for company in ("Acme", "Beta", "Gamma"):
+        log(company=company)
+    result = cli("outcome", "1", "offer", "--deadline", "next friday")
+    assert result.code == 0, result.err
+    notices = [s for s in cli("todo", "--json").json() if s["kind"] == "offer-notice"]
+    assert [(n["company"], n["title"], n["due"], n["overdue"]) for n in notices] == [
+        ("Beta", "Tell Beta you have an offer from Acme (deadline Fri 4 Dec)", "2026-11-27", False),
+        ("Gamma", "Tell Gamma you have an offer from Acme (deadline Fri 4 Dec)", "2026-11-27", False),
+    ]
+    acme = cli("show", "1", "--json").json()["steps"]
+    waiting = [s for s in acme if s["kind"] in ("follow-up", "close-out")]
+    assert {(s["state"], s["note"]) for s in waiting} == {("skipped", "you have their offer")}
+    assert "Tell Beta you have an offer from Acme" in result.out
+
+
+def test_declining_the_offer_closes_the_notices(cli: Cli, log: Log) -> None:
+    log(company="Acme")
+    log(company="Beta")
+    assert cli("outcome", "1", "offer").code == 0
+    assert cli("outcome", "1", "withdrawn", "--note", "declined").code == 0
+    notice = next(s for s in cli("todo", "--json", "--all").json() if s["kind"] == "offer-notice")
+    assert (notice["state"], notice["note"]) == ("skipped", "that offer is no longer open")
+
+
+def test_next_round_logs_the_next_interview_linked_to_the_process(cli: Cli, log: Log) -> None:
+    log("--stage", "screen", "--interviewer", "Jane Doe <jane@acme.com>")
+    result = cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--no-input")
+    assert result.code == 0, result.err
+    assert "Logged interview 2: Acme · Staff Engineer" in result.out
+    second = cli("show", "2", "--json").json()
+    assert (second["company"], second["role"], second["stage"], second["at"]) == (
+        "Acme",
+        "Staff Engineer",
+        "technical",
+        "2026-12-01T10:00:00+01:00",
+    )
+    first = cli("show", "1", "--json").json()
+    follow_up = next(s for s in first["steps"] if s["kind"] == "follow-up")
+    assert (follow_up["state"], follow_up["note"]) == ("skipped", "moved to the next round")
+    thanks = next(s for s in first["steps"] if s["kind"] == "thank-you")
+    assert thanks["state"] == "pending"
+    # The process ends in round 2: round 1's open steps close too.
+    assert cli("outcome", "2", "rejected").code == 0
+    assert not [s for s in cli("todo", "--json").json() if s["company"] == "Acme"]
+    thanks = next(s for s in cli("show", "1", "--json").json()["steps"] if s["kind"] == "thank-you")
+    assert thanks["note"] == "process ended: rejected"
+
+
+def test_next_round_without_a_date_says_how_to_log_it_later(cli: Cli, log: Log) -> None:
+    log()
+    result = cli("outcome", "1", "next-round", "--no-input")
+    assert result.code == 0
+    assert "afterview outcome 1 next-round --at" in result.err
+    later = cli("outcome", "1", "next-round", "--at", "2026-12-02T09:00", "--no-input")
+    assert later.code == 0, later.err
+    assert "Logged interview 2" in later.out
+    assert len(cli("show", "1", "--json").json()["history"]) == 1
+    again = cli("outcome", "1", "next-round", "--at", "2026-12-03T09:00", "--no-input")
+    assert again.code == 1
+    assert "already the round after 1" in again.err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("rejected", "--on", "13/14/2026"), "ambiguous"),
+        (("rejected", "--on", "next blursday"), "Cannot read"),
+        (("offer", "--deadline", "13/14/2026"), "ambiguous"),
+        (("rejected", "--deadline", "friday"), "--deadline is for offers"),
+        (("waiting",), "not an outcome"),
+        (("hired",), "not an outcome"),
+        (("rejected", "--on", "tomorrow"), "future"),
+        (("offer", "--at", "tuesday"), "for next-round"),
+    ],
+)
+def test_bad_outcome_input_is_exit_1_with_the_store_unchanged(
+    cli: Cli, log: Log, store_file: Path, args: tuple[str, ...], message: str
+) -> None:
+    log()
+    before = store_file.read_bytes()
+    result = cli("outcome", "1", *args)
+    assert result.code == 1, result.out
+    assert message in result.err
+    assert "Traceback" not in result.err
+    assert store_file.read_bytes() == before
+
+
+def test_the_same_outcome_twice_changes_nothing(cli: Cli, log: Log, store_file: Path) -> None:
+    log()
+    assert cli("outcome", "1", "rejected").code == 0
+    before = store_file.read_bytes()
+    result = cli("outcome", "1", "rejected")
+    assert result.code == 0
+    assert "already rejected" in result.out
+    assert store_file.read_bytes() == before

@@ -1,0 +1,109 @@
+"""``afterview schedule`` and the profile's country: every default configurable, real public holidays."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Result
+
+Log = Callable[..., dict[str, Any]]
+Cli = Callable[..., Result]
+
+
+def due(cli: Cli, kind: str) -> str:
+    return str(next(s for s in cli("todo", "--json").json() if s["kind"] == kind)["due"])
+
+
+def test_defaults_are_shown(cli: Cli) -> None:
+    shown = cli("schedule", "--json").json()
+    assert shown["follow_up_business_days"] == 5
+    assert shown["nudge_business_days"] == 10
+    assert shown["close_out_days"] == 38
+    assert "follow_up_business_days" in cli("schedule").out
+
+
+def test_changing_a_setting_moves_pending_steps(cli: Cli, log: Log) -> None:
+    log()
+    assert due(cli, "follow-up") == "2026-12-04"
+    result = cli("schedule", "follow_up_business_days=3", "close-out-days=30")
+    assert result.code == 0, result.err
+    assert "2 pending steps moved" in result.err
+    assert due(cli, "follow-up") == "2026-12-02"
+    assert due(cli, "close-out") == "2026-12-27"
+    assert cli("schedule", "--reset").code == 0
+    assert due(cli, "follow-up") == "2026-12-04"
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("follow_up=3", "Cannot read"),
+        ("nudge_business_days=soon", "whole number"),
+        ("close_out_days=0", "close_out_days"),
+    ],
+)
+def test_bad_settings_change_nothing(
+    cli: Cli, log: Log, store_file: Path, setting: str, message: str
+) -> None:
+    log()
+    before = store_file.read_bytes()
+    result = cli("schedule", setting)
+    assert result.code == 1
+    assert message in result.err
+    assert store_file.read_bytes() == before
+
+
+def test_friday_interview_with_a_public_holiday_in_the_window(
+    cli: Cli, log: Log, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Portugal: 1 December moves the check-in from Fri 4 to Mon 7 Dec; 8 December moves the nudge a day."""
+    assert cli("profile", "--country", "PT", "--no-input").code == 0
+    log()
+    follow_up = next(s for s in cli("todo", "--json").json() if s["kind"] == "follow-up")
+    assert follow_up["due"] == "2026-12-07"
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-07T11:00:00+01:00")
+    assert cli("done", follow_up["id"]).code == 0
+    assert due(cli, "nudge") == "2026-12-22"
+
+
+def test_friday_interview_without_holidays(cli: Cli, log: Log, monkeypatch: pytest.MonkeyPatch) -> None:
+    log()
+    follow_up = next(s for s in cli("todo", "--json").json() if s["kind"] == "follow-up")
+    assert follow_up["due"] == "2026-12-04"
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-04T11:00:00+01:00")
+    assert cli("done", follow_up["id"]).code == 0
+    assert due(cli, "nudge") == "2026-12-18"
+
+
+def test_a_subdivision_adds_its_holidays(cli: Cli, log: Log) -> None:
+    assert cli("profile", "--country", "GB", "--no-input").code == 0
+    log()
+    assert due(cli, "follow-up") == "2026-12-04"
+    result = cli("schedule", "--subdivision", "sct")
+    assert result.code == 0, result.err
+    assert "Saint Andrew's Day" in result.out
+    assert due(cli, "follow-up") == "2026-12-07"  # Mon 30 Nov is St Andrew's Day in Scotland
+    assert cli("schedule", "--json").json()["subdivision"] == "SCT"
+
+
+def test_unknown_subdivision_or_no_country_changes_nothing(cli: Cli, store_file: Path) -> None:
+    result = cli("schedule", "--subdivision", "BY")
+    assert result.code == 1
+    assert "country" in result.err
+    assert cli("profile", "--country", "DE", "--no-input").code == 0
+    before = store_file.read_bytes()
+    result = cli("schedule", "--subdivision", "ZZ")
+    assert result.code == 1
+    assert "knows no public holidays" in result.err
+    assert store_file.read_bytes() == before
+
+
+def test_a_country_the_library_does_not_know_is_a_clear_error(cli: Cli, store_file: Path) -> None:
+    assert cli("profile", "--country", "XX", "--no-input").code == 0
+    result = cli("log", "--company", "Acme", "--role", "SRE", "--no-input")
+    assert result.code == 1
+    assert "knows no public holidays for 'XX'" in result.err

@@ -1,0 +1,102 @@
+"""Dates people type: what each form means, and that anything ambiguous is refused, never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from afterview.dates import add_business_days, parse_date, parse_moment
+from afterview.errors import UserError
+
+FRIDAY = dt.date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-12-01", dt.date(2026, 12, 1)),
+        ("2026-12-01T10:30", dt.date(2026, 12, 1)),
+        ("2026-12-01T23:30:00+05:00", dt.date(2026, 12, 1)),
+        ("2026-12-01t09:00z", dt.date(2026, 12, 1)),
+        ("today", FRIDAY),
+        ("Tomorrow", dt.date(2026, 11, 28)),
+        ("yesterday", dt.date(2026, 11, 26)),
+        ("friday", dt.date(2026, 12, 4)),
+        ("fri", dt.date(2026, 12, 4)),
+        ("monday", dt.date(2026, 11, 30)),
+        ("next friday", dt.date(2026, 12, 4)),
+        ("next  Monday", dt.date(2026, 11, 30)),
+        ("this friday", FRIDAY),
+        ("last friday", dt.date(2026, 11, 20)),
+        ("+3d", dt.date(2026, 11, 30)),
+        ("+2w", dt.date(2026, 12, 11)),
+        ("-1d", dt.date(2026, 11, 26)),
+        ("in 3 days", dt.date(2026, 11, 30)),
+        ("in 1 week", dt.date(2026, 12, 4)),
+        ("2 days ago", dt.date(2026, 11, 25)),
+    ],
+)
+def test_forms_people_type(text: str, expected: dt.date) -> None:
+    assert parse_date(text, today=FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("friday", FRIDAY), ("wednesday", dt.date(2026, 11, 25)), ("next friday", dt.date(2026, 12, 4))],
+)
+def test_weekdays_look_back_for_things_that_happened(text: str, expected: dt.date) -> None:
+    assert parse_date(text, today=FRIDAY, past=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("13/14/2026", "ambiguous"),
+        ("03/04/2026", "ambiguous"),
+        ("next blursday", "Cannot read"),
+        ("blursday", "Cannot read"),
+        ("2026-13-01", "Cannot read"),
+        ("2026-12-01T25:00", "Cannot read"),
+        ("soon", "Cannot read"),
+        ("", "Cannot read"),
+        ("in a while", "Cannot read"),
+    ],
+)
+def test_ambiguous_or_unknown_dates_are_refused_with_examples(text: str, message: str) -> None:
+    with pytest.raises(UserError) as raised:
+        parse_date(text, today=FRIDAY)
+    assert message in raised.value.message
+    assert raised.value.hint is not None
+    assert "next friday" in raised.value.hint
+    assert "+3d" in raised.value.hint
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)))
+def test_any_iso_date_reads_back(day: dt.date) -> None:
+    assert parse_date(day.isoformat(), today=FRIDAY) == day
+
+
+def test_moments_ahead_for_a_next_round() -> None:
+    now = dt.datetime(2026, 11, 27, 16, 0, tzinfo=dt.timezone.utc)
+    assert parse_moment("tuesday 10:00", now=now, past=False) == dt.datetime(
+        2026, 12, 1, 10, 0, tzinfo=dt.timezone.utc
+    )
+    assert parse_moment("tuesday 10:00", now=now) == dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone.utc)
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)), st.integers(0, 60))
+def test_business_days_land_on_a_weekday_and_never_on_a_holiday(start: dt.date, days: int) -> None:
+    holidays = {start + dt.timedelta(days=n) for n in range(0, 90, 11)}
+    end = add_business_days(start, days, holidays=holidays)
+    if days:
+        assert end.weekday() < 5
+        assert end not in holidays
+    weekdays = sum(
+        1
+        for n in range(1, (end - start).days + 1)
+        if (start + dt.timedelta(days=n)).weekday() < 5 and start + dt.timedelta(days=n) not in holidays
+    )
+    assert weekdays == days

@@ -1,0 +1,172 @@
+"""``afterview export``: JSON, CSV, Markdown and vCard that other programs read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import stat
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from afterview import exports
+from tests.conftest import Result
+
+
+@pytest.fixture
+def two(cli: Callable[..., Result], log: Callable[..., dict[str, Any]]) -> None:
+    """Two interviews; Jane (same email) sat in both; awkward characters everywhere."""
+    log(
+        "--interviewer", "Jane Doe, CTO <jane@acme.com>", "--interviewer", "Bob Li",
+        "--note", "first line\nsecond, with; punctuation", "--stage", "onsite",
+        company="Acme, Inc.", role="Staff Engineer",
+    )  # fmt: skip
+    log("--interviewer", "Jane Doe <jane@acme.com>", company="Globex", role="SRE; platform")
+
+
+def test_csv_reads_back_one_row_per_interview_with_history(cli: Callable[..., Result], two: None) -> None:
+    result = cli("export", "csv")
+    assert result.code == 0, result.err
+    rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
+    assert [row["id"] for row in rows] == ["1", "2"]
+    assert tuple(rows[0]) == exports.CSV_COLUMNS
+    assert rows[0]["company"] == "Acme, Inc."
+    assert rows[0]["notes"] == "first line\nsecond, with; punctuation"
+    assert rows[0]["interviewers"] == "Jane Doe, CTO <jane@acme.com>; Bob Li"
+    assert rows[1]["status"] == "waiting"
+    assert rows[1]["status_history"].startswith("waiting (2026-11-27)")
+
+
+def test_csv_history_shows_every_change(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]], home: Path
+) -> None:
+    log()
+    from afterview.cli import runtime
+    from afterview.models import StatusChange
+
+    with runtime.open_store().transaction() as document:
+        document.interviews[0].history = [
+            StatusChange(status="next-round", on="2026-12-01"),
+            StatusChange(status="offer", on="2026-12-10"),
+        ]
+    rows = list(csv.DictReader(io.StringIO(cli("export", "csv").out, newline="")))
+    assert rows[0]["status_history"] == "waiting (2026-11-27) → next-round (2026-12-01) → offer (2026-12-10)"
+    assert rows[0]["status"] == "offer"
+
+
+def test_vcf_parses_one_card_per_interviewer(cli: Callable[..., Result], two: None) -> None:
+    import vobject
+
+    result = cli("export", "vcf")
+    assert result.code == 0, result.err
+    cards = list(vobject.readComponents(result.out))
+    assert len(cards) == 2  # Jane is one person: same email in both interviews
+    jane, bob = cards
+    assert jane.fn.value == "Jane Doe"
+    assert jane.email.value == "jane@acme.com"
+    assert jane.org.value == ["Acme, Inc."]
+    assert jane.title.value == "CTO"
+    assert jane.version.value == "4.0"
+    assert "Staff Engineer at Acme, Inc." in jane.note.value
+    assert "SRE; platform at Globex" in jane.note.value
+    assert bob.fn.value == "Bob Li"
+    assert bob.n.value.family == "Li"
+    assert not hasattr(bob, "email")
+
+
+def test_vcf_lines_are_folded_at_75_octets_with_crlf(cli: Callable[..., Result], two: None) -> None:
+    text = cli("export", "vcf").out
+    lines = text.split("\r\n")
+    assert lines[-1] == ""
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert any(line.startswith(" ") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("value", "escaped"),
+    [("a,b", "a\\,b"), ("a;b", "a\\;b"), ("a\\b", "a\\\\b"), ("a\nb", "a\\nb"), ("a\r\nb", "a\\nb")],
+)
+def test_vcard_text_escaping(value: str, escaped: str) -> None:
+    assert exports.escape_text(value) == escaped
+
+
+def test_folding_never_splits_a_character() -> None:
+    line = "NOTE:" + "é" * 100
+    folded = exports._fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+
+
+def test_markdown_report_holds_each_interview(cli: Callable[..., Result], two: None) -> None:
+    result = cli("export", "md")
+    assert result.code == 0, result.err
+    assert "## 1. Acme, Inc.: Staff Engineer" in result.out
+    assert "## 2. Globex: SRE; platform" in result.out
+    assert "- Jane Doe, CTO <jane@acme.com>" in result.out
+
+
+def test_json_export_is_versioned_and_complete(cli: Callable[..., Result], two: None) -> None:
+    data = cli("export", "json").json()
+    assert data["format"] == "afterview-export"
+    assert data["export_version"] == exports.EXPORT_VERSION
+    assert [i["id"] for i in data["interviews"]] == [1, 2]
+    assert data["interviews"][0]["steps"]
+
+
+def test_output_file_is_private_and_stdout_stays_empty(
+    cli: Callable[..., Result], two: None, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.json"
+    result = cli("export", "json", "-o", str(target))
+    assert result.code == 0, result.err
+    assert result.out == ""
+    assert json.loads(target.read_text())["format"] == "afterview-export"
+    if sys.platform != "win32":
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_unwritable_output_is_a_clear_error(cli: Callable[..., Result], two: None, tmp_path: Path) -> None:
+    result = cli("export", "csv", "-o", str(tmp_path / "missing" / "x.csv"))
+    assert result.code == 1
+    assert "Cannot write" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_empty_store_exports_a_header_only(cli: Callable[..., Result]) -> None:
+    assert cli("export", "csv").out.strip() == ",".join(exports.CSV_COLUMNS)
+    assert cli("export", "vcf").out == ""
+
+
+def test_markdown_includes_the_debrief_and_history(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
+) -> None:
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    from afterview.cli import runtime
+    from afterview.models import Debrief, Question, Rating, Status, StatusChange
+
+    with runtime.open_store().transaction() as document:
+        interview = document.interviews[0]
+        interview.debrief = Debrief(
+            questions=[
+                Question(
+                    question="Design a rate limiter",
+                    answer="Token bucket\nper tenant",
+                    rating=Rating.WEAK,
+                    next_time="Start from the numbers",
+                )
+            ],
+            went_well="Rapport with Jane",
+            thank_you_topics=["their on-call rotation"],
+        )
+        interview.history = [StatusChange(status=Status.NEXT_ROUND, on=interview.at.date())]
+    out = cli("export", "md").out
+    assert "1. **Design a rate limiter** (weak)" in out
+    assert "   - *Answer:* Token bucket\n     per tenant" in out
+    assert "   - *Next time:* Start from the numbers" in out
+    assert "**Went well:**\n\nRapport with Jane" in out
+    assert "- their on-call rotation" in out
+    assert "- **History:** waiting (2026-11-27) → next-round (2026-11-27)" in out

@@ -1,0 +1,56 @@
+"""Property tests: what export writes, import and vCard readers read back unchanged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from afterview import exports, imports
+from afterview.models import Document, Interview, Person
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+
+# Printable text with separators, quotes and line breaks; no surrounding blanks (import strips cells).
+text = (
+    st.text(
+        alphabet=st.characters(categories=("L", "N", "P", "S", "Zs"), include_characters=',;"\n'),
+        min_size=1,
+        max_size=40,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+name = text.filter(lambda t: not any(c in t for c in '<>,;\n"')).map(str.strip).filter(bool)
+
+
+@settings(max_examples=60, deadline=None)
+@given(company=text.filter(lambda t: len(t) <= 200), role=text, notes=text, person=name)
+def test_csv_export_reads_back(company: str, role: str, notes: str, person: str) -> None:
+    interview = Interview(
+        id=1,
+        company=company,
+        role=role,
+        at=dt.datetime(2026, 11, 20, 10, 0, tzinfo=UTC),
+        interviewers=[Person(name=person, email="jane@example.com")],
+        notes=notes,
+        created_at=NOW,
+        updated_at=NOW,
+    )
+    (row,) = imports.read_csv(exports.to_csv(Document(interviews=[interview])), tz=UTC, today=NOW.date()).rows
+    assert (row["company"], row["role"], row["notes"]) == (company, role, notes.replace("\r\n", "\n"))
+    assert [(p.name, p.email) for p in row["interviewers"]] == [(person, "jane@example.com")]
+    assert row["at"] == interview.at
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=st.text(max_size=300))
+def test_vcard_lines_fold_and_unfold(value: str) -> None:
+    line = "NOTE:" + exports.escape_text(value)
+    folded = exports._fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+    assert "\n" not in folded.replace("\r\n ", "")
+    assert "\r" not in folded.replace("\r\n ", "")

@@ -1,0 +1,285 @@
+"""``afterview import``: JSON exports merged by id, CSV files checked whole before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from afterview import imports
+from afterview.errors import UserError
+from tests.conftest import Result
+
+UTC = dt.timezone.utc
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def exported(cli: Callable[..., Result], log: Callable[..., dict[str, Any]], tmp_path: Path) -> Path:
+    """A JSON export of a store with two interviews, one with a debrief and a status history."""
+    log("--interviewer", "Jane Doe, CTO <jane@acme.com>", "--note", "ask about on-call")
+    log("--at", "2026-10-01 10:00", company="Globex", role="SRE")
+    from afterview.cli import runtime
+    from afterview.models import Debrief, Question, Rating, Status, StatusChange
+
+    with runtime.open_store().transaction() as document:
+        globex = document.interviews[1]
+        globex.history = [StatusChange(status=Status.REJECTED, on=dt.date(2026, 10, 20))]
+        globex.debrief = Debrief(questions=[Question(question="Tell me about a failure", rating=Rating.WEAK)])
+    path = tmp_path / "export.json"
+    assert cli("export", "json", "-o", str(path)).code == 0
+    return path
+
+
+def _interviews(cli: Callable[..., Result]) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = cli("export", "json").json()["interviews"]
+    return data
+
+
+def test_json_round_trip_into_a_fresh_home_and_twice_adds_nothing(
+    cli: Callable[..., Result], exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = json.loads(exported.read_text())["interviews"]
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
+    first = cli("import", str(exported))
+    assert first.code == 0, first.err
+    assert "Imported 2 interview(s): 1, 2." in first.out
+    assert _interviews(cli) == original
+    second = cli("import", str(exported), "--json")
+    assert second.code == 0, second.err
+    assert second.json()["added"] == []
+    assert second.json()["unchanged"] == [1, 2]
+    assert _interviews(cli) == original
+    assert cli("log", "--company", "Next", "--role", "X", "--no-input", "--json").json()["id"] == 3
+
+
+def test_dry_run_shows_what_would_change_and_writes_nothing(
+    cli: Callable[..., Result], exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = tmp_path / "fresh"
+    monkeypatch.setenv("AFTERVIEW_HOME", str(fresh))
+    result = cli("import", str(exported), "--dry-run")
+    assert result.code == 0, result.err
+    assert "Would import 2 interview(s)" in result.out
+    assert "Dry run" in result.err
+    assert not (fresh / "afterview.json").exists()
+
+
+def test_conflicting_record_is_reported_and_kept_unless_theirs(
+    cli: Callable[..., Result], exported: Path
+) -> None:
+    data = json.loads(exported.read_text())
+    data["interviews"][0]["role"] = "Principal Engineer"
+    exported.write_text(json.dumps(data))
+    result = cli("import", str(exported))
+    assert result.code == 0, result.err
+    assert "interview 1 differs from yours (role); kept yours" in result.err
+    assert _interviews(cli)[0]["role"] == "Staff Engineer"
+    dry = cli("import", str(exported), "--dry-run", "--json").json()
+    assert dry["conflicts"] == [{"record": "interview 1", "fields": ["role"]}]
+    assert cli("import", str(exported), "--theirs").code == 0
+    assert _interviews(cli)[0]["role"] == "Principal Engineer"
+
+
+def test_newer_export_is_refused(cli: Callable[..., Result], exported: Path, store_file: Path) -> None:
+    data = json.loads(exported.read_text())
+    data["export_version"] = 99
+    exported.write_text(json.dumps(data))
+    before = store_file.read_bytes()
+    result = cli("import", str(exported))
+    assert result.code == 1
+    assert "newer afterview" in result.err
+    assert store_file.read_bytes() == before
+
+
+def test_duplicate_ids_in_an_export_name_both_records(cli: Callable[..., Result], exported: Path) -> None:
+    data = json.loads(exported.read_text())
+    data["interviews"][1]["id"] = 1
+    exported.write_text(json.dumps(data))
+    result = cli("import", str(exported))
+    assert result.code == 1
+    assert "Interview records 1 and 2 both have id 1" in result.err
+
+
+def test_invalid_record_is_named_and_nothing_is_imported(
+    cli: Callable[..., Result], exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = json.loads(exported.read_text())
+    data["interviews"][1]["at"] = "last tuesday"
+    exported.write_text(json.dumps(data))
+    fresh = tmp_path / "fresh"
+    monkeypatch.setenv("AFTERVIEW_HOME", str(fresh))
+    result = cli("import", str(exported))
+    assert result.code == 1
+    assert "interview record 2 (id 2)" in result.err
+    assert "at:" in result.err
+    assert not (fresh / "afterview.json").exists()
+
+
+def test_a_store_file_or_backup_imports_too(
+    cli: Callable[..., Result],
+    exported: Path,
+    store_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    copy = tmp_path / "old-store.json"
+    copy.write_bytes(store_file.read_bytes())
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
+    assert cli("import", str(copy)).code == 0
+    assert [i["id"] for i in _interviews(cli)] == [1, 2]
+
+
+def test_not_an_export_is_a_clear_error(cli: Callable[..., Result], tmp_path: Path) -> None:
+    path = tmp_path / "x.json"
+    path.write_text('{"hello": 1}')
+    result = cli("import", str(path))
+    assert result.code == 1
+    assert "not an afterview export" in result.err
+    path.write_text("{broken")
+    assert "line 1 column 2" in cli("import", str(path)).err
+    assert "Cannot read" in cli("import", str(tmp_path / "missing.csv")).err
+
+
+# CSV ---------------------------------------------------------------------------------------------------
+
+
+def _csv_rows(count: int) -> list[str]:
+    return [f"Company {n},Engineer,2026-10-{1 + n % 28:02d}T10:00" for n in range(count)]
+
+
+def test_csv_with_one_bad_date_among_50_imports_nothing_and_names_the_row(
+    cli: Callable[..., Result], tmp_path: Path, store_file: Path
+) -> None:
+    rows = _csv_rows(50)
+    rows.insert(30, "Bad Co,Engineer,03/12/2026")
+    path = tmp_path / "in.csv"
+    path.write_text("company,role,at\n" + "\n".join(rows) + "\n")
+    result = cli("import", str(path))
+    assert result.code == 1
+    assert "row 31 (line 32), column at: '03/12/2026' is not an ISO 8601 date" in result.err
+    assert "Traceback" not in result.err
+    assert not store_file.exists()
+
+
+def test_csv_export_reads_back_into_a_fresh_home(
+    cli: Callable[..., Result], exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "out.csv"
+    assert cli("export", "csv", "-o", str(path)).code == 0
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
+    assert cli("import", str(path)).code == 0
+    again = cli("export", "csv").out
+    assert again == path.read_bytes().decode()
+    assert "Nothing to import: all 2 already there." in cli("import", str(path)).out
+
+
+def test_csv_imported_past_steps_are_not_overdue(cli: Callable[..., Result], tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("company,role,at,interviewers\nAcme,SRE,2026-11-20,Jane <jane@acme.com>\n")
+    assert cli("import", str(path)).code == 0
+    todo = cli("todo", "--json").json()
+    assert todo
+    assert not any(step["overdue"] for step in todo)
+
+
+def read(text: str) -> imports.Incoming:
+    return imports.read_csv(text, tz=UTC, today=TODAY)
+
+
+def test_csv_bom_semicolons_quoted_newlines_and_any_column_order() -> None:
+    text = '\ufeffRole;Company;At;Notes\r\nSRE;"Acme; Inc.";2026-11-20T09:30;"two\r\nlines"\r\n'
+    (row,) = read(text).rows
+    assert row["company"] == "Acme; Inc."
+    assert row["role"] == "SRE"
+    assert row["at"] == dt.datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+    assert row["notes"] == "two\r\nlines"
+
+
+def test_csv_row_after_a_quoted_newline_is_named_by_its_line() -> None:
+    text = 'company,role,at,notes\nA,R,2026-11-20,"x\ny"\nB,R,2026-13-01,\n'
+    with pytest.raises(UserError, match=r"row 2 \(line 4\), column at"):
+        read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("company,role\nA,R\n", "The CSV is missing the column at."),
+        ("company,role,when\nA,R,x\n", "The CSV has unknown columns: when and is missing the column at."),
+        ("company,role,at,salary\nA,R,2026-11-20,1\n", "unknown columns: salary"),
+        ("company,role,at,role\nA,R,2026-11-20,R\n", "repeats the column role"),
+        ("", "empty"),
+        ("company,role,at\nA,R\n", "row 1 (line 2) has 2 fields; the header has 3"),
+        ("company,role,at\n,R,2026-11-20\n", "column company: it is empty"),
+        ("company,role,at,stage\nA,R,2026-11-20,lunch\n", "'lunch' is not one of screen"),
+        ("company,role,at,decision_by\nA,R,2026-11-20,soon\n", "column decision_by"),
+        ("company,role,at,interviewers\nA,R,2026-11-20,Jane <not-an-email>\n", "column interviewers"),
+        (
+            "id,company,role,at\n1,A,R,2026-11-20\n1,B,R,2026-11-21\n",
+            "row 2 (line 3) repeats the id 1 of row 1",
+        ),
+        ("company,role,at,status_history\nA,R,2026-11-20,offer\n", "column status_history"),
+        (
+            "company,role,at,status,status_history\n"
+            "A,R,2026-11-20,offer,waiting (2026-11-20) → rejected (2026-11-25)\n",
+            "offer is not where the status_history ends (rejected)",
+        ),
+    ],
+)
+def test_bad_csv_names_the_problem(text: str, message: str) -> None:
+    with pytest.raises(UserError) as caught:
+        read(text)
+    assert message in caught.value.message
+
+
+def test_csv_status_and_history() -> None:
+    text = (
+        "company,role,at,status,status_history,interviewers\n"
+        "A,R,2026-11-20,offer,waiting (2026-11-20) → next-round (2026-11-24) -> offer (2026-12-01),"
+        '"Jane Doe, CTO <jane@a.com>; Bob"\n'
+        "B,R,2026-11-20T10:00+02:00,rejected,,\n"
+    )
+    first, second = read(text).rows
+    assert [(c.status.value, c.on.isoformat()) for c in first["history"]] == [
+        ("next-round", "2026-11-24"),
+        ("offer", "2026-12-01"),
+    ]
+    assert [(p.name, p.title, p.email) for p in first["interviewers"]] == [
+        ("Jane Doe", "CTO", "jane@a.com"),
+        ("Bob", None, None),
+    ]
+    assert second["history"][0].status.value == "rejected"
+    assert second["history"][0].on == TODAY
+    assert second["at"].utcoffset() == dt.timedelta(hours=2)
+
+
+def test_100000_row_csv_is_read_and_checked_whole() -> None:
+    """A big file is read to the end: the one bad row at the very end is found and named."""
+    rows = [f"Company {n},Engineer,2026-10-{1 + n % 28:02d}T10:00" for n in range(99_999)]
+    text = "company,role,at\n" + "\n".join(rows) + "\nLast,Engineer,tomorrow\n"
+    with pytest.raises(UserError, match=r"row 100000 \(line 100001\)"):
+        read(text)
+    assert len(read("company,role,at\n" + "\n".join(rows) + "\n").rows) == 99_999
+
+
+def test_import_reads_stdin_and_only_needs_json(
+    cli: Callable[..., Result], exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(exported.read_text()))
+    result = cli("import", "-", "--only", "2")
+    assert result.code == 0, result.err
+    assert [i["id"] for i in _interviews(cli)] == [2]
+    csv_file = tmp_path / "x.csv"
+    csv_file.write_text("company,role,at\nA,R,2026-11-20\n")
+    assert (
+        "--only picks interviews by id from a JSON export" in cli("import", str(csv_file), "--only", "1").err
+    )
+    assert "holds no interview 7" in cli("import", str(exported), "--only", "7").err

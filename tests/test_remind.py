@@ -1,0 +1,126 @@
+"""``afterview remind``: one line and exit 1 when something is due, silence and exit 0 otherwise, and fast."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from afterview.cli import remind
+from afterview.models import SCHEMA_VERSION
+from tests.conftest import Result
+
+Log = Callable[..., dict[str, Any]]
+Cli = Callable[..., Result]
+Process = Callable[..., subprocess.CompletedProcess[str]]
+
+HEAVY = ("typer", "click", "pydantic", "rich", "icalendar", "holidays")
+
+
+def test_nothing_due_prints_nothing_and_exits_0(cli: Cli, log: Log, process: Process) -> None:
+    assert process("remind").returncode == 0  # no store yet
+    log("--at", "2026-12-10T10:00")
+    for result in (process("remind"), cli("remind")):
+        code = result.returncode if isinstance(result, subprocess.CompletedProcess) else result.code
+        assert (code, result.out if isinstance(result, Result) else result.stdout) == (0, "")
+
+
+def test_something_due_prints_one_line_and_exits_1(cli: Cli, log: Log, process: Process) -> None:
+    log()
+    spawned = process("remind")
+    assert (spawned.returncode, spawned.stdout) == (1, "1 step due today — run afterview todo\n")
+    in_app = cli("remind")
+    assert (in_app.code, in_app.out) == (1, spawned.stdout)
+
+
+def test_overdue_steps_are_counted_and_a_snooze_is_honoured(cli: Cli, log: Log, process: Process) -> None:
+    log("--at", "2026-11-23T10:00")
+    log()
+    assert process("remind").stdout == "1 step due today, 1 overdue — run afterview todo\n"
+    assert cli("snooze", "1.1", "--until", "tomorrow").code == 0
+    assert process("remind").stdout == "1 step due today — run afterview todo\n"
+    assert cli("done", "2.1").code == 0
+    assert (process("remind").returncode, process("remind").stdout) == (0, "")
+
+
+def test_a_date_only_step_is_due_until_the_end_of_the_day_in_the_profile_time_zone(
+    cli: Cli, log: Log, process: Process
+) -> None:
+    log()
+    late_evening = {"AFTERVIEW_NOW": "2026-11-27T23:30:00+01:00"}
+    assert process("remind", env=late_evening).stdout == "1 step due today — run afterview todo\n"
+    assert cli("profile", "--timezone", "America/Los_Angeles", "--no-input").code == 0
+    # 02:00 on Saturday in Berlin is still Friday afternoon in Los Angeles.
+    next_morning = {"AFTERVIEW_NOW": "2026-11-28T02:00:00+01:00"}
+    assert process("remind", env=next_morning).stdout == "1 step due today — run afterview todo\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "detail"),
+    [
+        (b"{", "line 1 column 2"),
+        (b"", "line 1 column 1"),
+        (b'{"format": "other"}', "not an afterview store"),
+        (b'{"format": "afterview", "schema_version": 99, "interviews": []}', "newer"),
+        (
+            b'{"format": "afterview", "schema_version": 1, "interviews": [{"steps": [{"due": "soon"}]}]}',
+            "soon",
+        ),
+        (b"\xff\xfe", "utf-8"),
+    ],
+)
+def test_an_unreadable_store_is_a_short_message_and_exit_3(
+    process: Process, store_file: Path, content: bytes, detail: str
+) -> None:
+    store_file.parent.mkdir(parents=True)
+    store_file.write_bytes(content)
+    result = process("remind")
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert detail in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert store_file.read_bytes() == content
+
+
+def test_remind_imports_none_of_the_heavy_libraries(log: Log, process: Process) -> None:
+    """The real command under the import profiler: typer, pydantic, rich, icalendar, holidays stay out."""
+    log()
+    result = process("remind", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 1
+    imported = {
+        line.rsplit("|", 1)[1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "afterview" in imported
+    assert "json" in imported
+    assert not imported & set(HEAVY)
+
+
+def test_help_goes_through_the_full_app(process: Process) -> None:
+    result = process("remind", "--help")
+    assert result.returncode == 0
+    assert "Exit status" in result.stdout
+    assert "remind" in process("--help").stdout
+
+
+def test_the_fast_reader_knows_the_current_schema() -> None:
+    assert remind.KNOWN_SCHEMA == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize(
+    ("due_today", "overdue", "line"),
+    [
+        (0, 0, ""),
+        (1, 0, "1 step due today — run afterview todo"),
+        (2, 1, "2 steps due today, 1 overdue — run afterview todo"),
+        (0, 3, "3 steps overdue — run afterview todo"),
+        (0, 1, "1 step overdue — run afterview todo"),
+    ],
+)
+def test_message(due_today: int, overdue: int, line: str) -> None:
+    assert remind.message(due_today, overdue) == line

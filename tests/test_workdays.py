@@ -1,0 +1,44 @@
+"""Public holidays from the ``holidays`` library: the right days, loaded only when a day is looked up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from afterview.errors import UserError
+from afterview.workdays import PublicHolidays, public_holidays
+
+
+def test_no_country_means_weekends_only() -> None:
+    assert dt.date(2026, 12, 25) not in public_holidays(None)
+
+
+def test_country_and_subdivision_holidays() -> None:
+    assert dt.date(2026, 11, 26) in public_holidays("us")  # Thanksgiving
+    assert dt.date(2026, 11, 30) not in public_holidays("GB")
+    assert dt.date(2026, 11, 30) in public_holidays("GB", "sct")  # St Andrew's Day in Scotland
+    assert PublicHolidays("PT").names(dt.date(2026, 12, 1), dt.date(2026, 12, 1)) == [
+        (dt.date(2026, 12, 1), "Restoration of Independence Day")
+    ]
+
+
+@pytest.mark.parametrize(("country", "subdivision"), [("XX", None), ("DE", "ZZ")])
+def test_unknown_country_or_subdivision_is_a_user_error(country: str, subdivision: str | None) -> None:
+    with pytest.raises(UserError, match="knows no public holidays"):
+        PublicHolidays(country, subdivision).check()
+
+
+def test_the_library_is_imported_only_when_a_day_is_looked_up() -> None:
+    code = (
+        "import sys, datetime as dt\n"
+        "from afterview.workdays import public_holidays\n"
+        "h = public_holidays('US')\n"
+        "print('holidays' in sys.modules)\n"
+        "dt.date(2026, 1, 1) in h\n"
+        "print('holidays' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]
