@@ -110,3 +110,25 @@ def test_expected_failures_show_no_traceback_even_with_debug(cli: Cli) -> None:
     result = cli("--debug", "show", "42")
     assert result.code == 1
     assert "Traceback" not in result.err
+
+
+def test_editor_temp_files_are_private_and_removed(tmp_path: Path) -> None:
+    from afterview.cli.editor import Editor, edit
+
+    seen = tmp_path / "seen"
+    script = tmp_path / "editor"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import os, sys\n"
+        "path = sys.argv[1]\n"
+        "modes = [oct(os.stat(p).st_mode & 0o777)[2:] for p in (path, os.path.dirname(path))]\n"
+        f"open({str(seen)!r}, 'w').write(' '.join([*modes, path]))\n"
+        "open(path, 'a').write('more\\n')\n"
+    )
+    script.chmod(0o700)
+    saved = edit("private notes\n", editor=Editor((str(script),), "test"), name="debrief.md")
+    assert saved == b"private notes\nmore\n"
+    file_mode, dir_mode, path = seen.read_text().split()
+    assert (file_mode, dir_mode) == ("600", "700")
+    assert not Path(path).exists()
+    assert not Path(path).parent.exists()
