@@ -297,4 +297,6 @@ def run(argv: list[str] | None = None) -> int:
                 hint="Run the command again with --debug to see where, and please report it.",
             )
         return int(ExitCode.USER)
+    if result == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a quiet exit 130
+        _render().err().print("\nInterrupted; nothing was saved.")
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
