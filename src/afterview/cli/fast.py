@@ -14,26 +14,24 @@ import os
 import shlex
 import sys
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from afterview import index, paths
 from afterview.cli import runtime
 from afterview.dates import describe_due
+from afterview.errors import AfterviewError
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
-STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
+STEP_COMMANDS = frozenset({"done", "skip"})
 """Commands whose every argument is a pending step id (Tab offers the pending steps)."""
 
-INTERVIEW_COMMANDS = frozenset(
-    {"show", "todo", "interviewer", "draft-thanks", "remember", "outcome", "edit", "rm"}
-)
+INTERVIEW_COMMANDS = frozenset({"show", "todo", "interviewer", "draft-thanks"})
 """Commands whose first argument is an interview id (Tab offers every interview's id)."""
 
 
 def todo(*, json_: bool) -> int | None:
-    """``afterview todo [--json]``: the pending steps, soonest first."""
+    """``afterview todo [--json]``: the pending steps, soonest first (human output only into a pipe)."""
+    if not json_ and not _plain(sys.stdout):
+        return None
     try:
         found = load_index()
         now = _local_now(found["timezone"])
@@ -43,7 +41,7 @@ def todo(*, json_: bool) -> int | None:
             key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
         )
         rows = [_row(step, now=now) for step in steps]
-    except Exception:  # an error, an unreadable store, a surprise: the full command explains it
+    except (AfterviewError, OSError, LookupError, TypeError, ValueError):  # the full command explains it
         return None
     if json_:
         items = [_step_json(step, overdue=late) for step, _, late in rows]
@@ -55,6 +53,8 @@ def todo(*, json_: bool) -> int | None:
 
 def complete(environ: Mapping[str, str]) -> int | None:
     """Bash Tab completion of a step id (``done``, ``skip``) or an interview id (``show 7``...)."""
+    if environ.get("_AFTERVIEW_COMPLETE") != "complete_bash":
+        return None
     try:
         words = shlex.split(environ["COMP_WORDS"])
         current = int(environ["COMP_CWORD"])
@@ -68,13 +68,15 @@ def complete(environ: Mapping[str, str]) -> int | None:
         return None
     try:
         found = load_index()
-    except Exception:  # the full command's completion (or error) instead
+    except (AfterviewError, OSError):
         return None
+    from afterview.cli import completion
+
     if command in STEP_COMMANDS:
-        candidates = [step["id"] for step in found["pending"]]
+        candidates = completion.step_candidates(found, incomplete, args[1:], bash=True)
     else:
-        candidates = [str(interview[0]) for interview in found["interviews"]]
-    sys.stdout.write("\n".join(c for c in candidates if c.startswith(incomplete)))
+        candidates = completion.interview_candidates(found, incomplete, bash=True)
+    sys.stdout.write("\n".join(value for value, _ in candidates) + "\n")  # as Typer's bash completion does
     return 0
 
 
@@ -130,59 +132,27 @@ _FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
 def _render(rows: Sequence[tuple[dict[str, Any], str, bool]]) -> None:
-    """The pending steps as :func:`afterview.render.todo` prints them (a test holds the two together).
-
-    Piped output is plain text either way, so a stream that is not a terminal is written to directly and
-    Rich is not even imported.
-    """
+    """The pending steps as :func:`afterview.render.todo` prints them to a pipe (a test holds the two
+    together). Only piped output comes here; a terminal gets the full command and its styling."""
     if not rows:
-        _line(sys.stdout, "Nothing to do. Just had an interview? Record it with: afterview log")
+        sys.stdout.write("Nothing to do. Just had an interview? Record it with: afterview log\n")
         return
     id_width = max(len(step["id"]) for step, _, _ in rows)
     when_width = min(max(len(when) for _, when, _ in rows), 40)
-    if _plain(sys.stdout):
-        for step, when, _ in rows:
-            what = f"{step['title']}  [{step['company']}]"
-            sys.stdout.write(f"{step['id'].ljust(id_width)}  {when.ljust(when_width)}  {what}\n")
-    else:
-        from rich.text import Text
-
-        console = _console(stderr=False)
-        for step, when, late in rows:
-            style = "bold red" if late else "cyan"
-            line = Text.assemble(
-                (step["id"].ljust(id_width), "bold"),
-                "  ",
-                (when.ljust(when_width), style),
-                "  ",
-                step["title"],
-            )
-            line.append(f"  [{step['company']}]", style="magenta")
-            console.print(line)
+    for step, when, _ in rows:
+        what = f"{step['title']}  [{step['company']}]"
+        sys.stdout.write(f"{step['id'].ljust(id_width)}  {when.ljust(when_width)}  {what}\n")
+    if os.environ.get("AFTERVIEW_QUIET"):
+        return
     overdue = sum(late for _, _, late in rows)
     hint = "Tick steps off with: afterview done STEP"
-    _note(f"{overdue} overdue. {hint}" if overdue else hint)
-
-
-def _note(message: str) -> None:
-    if _plain(sys.stderr):
+    message = f"{overdue} overdue. {hint}" if overdue else hint
+    if _plain(sys.stderr) or os.environ.get("NO_COLOR"):
         sys.stderr.write(message + "\n")
     else:
-        _console(stderr=True).print(message, style="dim")
+        from rich.console import Console
 
-
-def _line(stream: TextIO, text: str) -> None:
-    if _plain(stream):
-        stream.write(text + "\n")
-    else:
-        _console(stderr=False).print(text)
-
-
-def _console(*, stderr: bool) -> Console:
-    """A terminal console set up as :func:`afterview.render.out` and ``err`` set theirs up."""
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False)
+        Console(stderr=True, highlight=False).print(message, style="dim")
 
 
 def _plain(stream: TextIO) -> bool:

@@ -34,27 +34,27 @@ class Commands(Mapping[str, Any]):
         self._loaded: dict[str, Any] = {}
 
     def add(self, name: str, target: str, summary: str) -> None:
-        """Register ``name`` as ``module:attribute``, a command function or a Typer app of subcommands."""
+        """Register ``name`` as ``module:attribute``, a Typer command function or a Typer sub-app (a group of
+        commands), with its one-line summary."""
         self.targets[name] = target
         self.summaries[name] = summary
 
-    def target(self, name: str) -> Any:
-        """The command function or Typer app itself (imports its module)."""
-        module, _, attribute = self.targets[name].partition(":")
-        return getattr(importlib.import_module(module), attribute)
+    def function(self, name: str) -> Any:
+        """The command function or sub-app itself (imports its module)."""
+        module, _, function = self.targets[name].partition(":")
+        return getattr(importlib.import_module(module), function)
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._loaded:
-            target = self.target(name)
-            one = typer.Typer(add_completion=False, rich_markup_mode=None)
+            target = self.function(name)
             if isinstance(target, typer.Typer):
-                one.add_typer(target, name=name)
-                group = typer.main.get_command(one)
-                command = group.commands[name]  # type: ignore[attr-defined]
+                group = typer.main.get_command(target)
+                group.name = name
+                self._loaded[name] = group
             else:
+                one = typer.Typer(add_completion=False, rich_markup_mode=None)
                 one.command(name)(target)
-                command = typer.main.get_command(one)
-            self._loaded[name] = _plain_help(command)
+                self._loaded[name] = typer.main.get_command(one)
         return self._loaded[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -65,14 +65,6 @@ class Commands(Mapping[str, Any]):
 
 
 COMMANDS = Commands()
-
-
-def _plain_help(command: Any) -> Any:
-    """``command`` and its subcommands with plain Click help, as the top level has."""
-    command.rich_markup_mode = None
-    for sub in getattr(command, "commands", {}).values():
-        _plain_help(sub)
-    return command
 
 
 class _LazyGroup(TyperGroup):
@@ -95,7 +87,10 @@ class _LazyGroup(TyperGroup):
             formatter.write_dl(rows)
 
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        from typer._click.shell_completion import CompletionItem
+        try:
+            from typer._click.shell_completion import CompletionItem  # Typer that vendors Click
+        except ImportError:  # pragma: no cover - older Typer (Python 3.10) depends on Click itself
+            from click.shell_completion import CompletionItem  # type: ignore[import-not-found,no-redef]
 
         names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
         return [CompletionItem(name, help=self._summary(name)) for name in names]
@@ -109,7 +104,6 @@ app = typer.Typer(
     name="afterview",
     cls=_LazyGroup,
     help="What to do after a job interview: remember it, thank people, follow up — as dated steps.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain Click help: Rich's help renderer costs more than the rest of --help
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -122,20 +116,32 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(
+    ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", envvar="AFTERVIEW_QUIET", help="Leave out hints and notes.")
+    ] = False,
 ) -> None:
     """afterview: the steps after a job interview. Start with: afterview log"""
+    if quiet or "afterview.render" in sys.modules:
+        from afterview import render
+
+        render.quiet = quiet
+    if ctx.invoked_subcommand is None:
+        from afterview.cli import welcome
+
+        welcome.run()
 
 
-# One line per command: name, "module:function" (or "module:typer_app" for a group of subcommands), and the
-# first line of its help (a test checks they agree). The module is imported only when the command runs.
+# One line per command: name, "module:attribute" (a command function or a Typer sub-app), and the first
+# line of its help (a test checks they agree). The module is imported only when the command runs.
 COMMANDS.add("log", "afterview.cli.log:log", "Record an interview you just had, and plan what to do next.")
 COMMANDS.add(
     "todo", "afterview.cli.todo:todo", "List the steps still to do, soonest first; overdue ones stand out."
@@ -243,6 +249,11 @@ COMMANDS.add(
 COMMANDS.add(
     "rm", "afterview.cli.data:rm", "Remove an interview and its steps (a copy stays in the store's backups)."
 )
+COMMANDS.add(
+    "demo",
+    "afterview.cli.demo:demo",
+    "Try afterview on three made-up interviews in a throwaway store; your own data is not touched.",
+)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(
@@ -286,4 +297,6 @@ def run(argv: list[str] | None = None) -> int:
                 hint="Run the command again with --debug to see where, and please report it.",
             )
         return int(ExitCode.USER)
+    if result == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a quiet exit 130
+        _render().err().print("\nInterrupted; nothing was saved.")
     return int(result) if isinstance(result, int) else int(ExitCode.OK)

@@ -1,0 +1,202 @@
+"""Fault injection: whatever fails mid-save, the store stays byte-identical, no temp file is left, and the
+user gets a clear "not saved" error and a non-zero exit. Plus the order of the durable-write calls, and a
+real short write under ``RLIMIT_FSIZE``."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Result, afterview_command
+
+Log = Callable[..., dict[str, Any]]
+Cli = Callable[..., Result]
+
+
+def temp_files(home: Path) -> list[Path]:
+    return list(home.rglob("*.tmp"))
+
+
+class Faults:
+    """Wraps ``os.open/write/fsync/replace``: records each call by file name and fails the chosen one."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.names: dict[int, str] = {}
+        self.fail: tuple[str, str, BaseException] | None = None
+        real_open, real_write, real_fsync, real_replace = os.open, os.write, os.fsync, os.replace
+
+        def fake_open(path: Any, flags: int, mode: int = 0o777, **kwargs: Any) -> int:
+            fd = real_open(path, flags, mode, **kwargs)
+            self.names[fd] = Path(path).name
+            return fd
+
+        def fake_write(fd: int, data: Any) -> int:
+            self._call("write", self.names.get(fd, "?"))
+            return real_write(fd, data)
+
+        def fake_fsync(fd: int) -> None:
+            self._call("fsync", self.names.get(fd, "?"))
+            real_fsync(fd)
+
+        def fake_replace(source: Any, target: Any) -> None:
+            self._call("replace", f"{Path(source).name}->{Path(target).name}")
+            real_replace(source, target)
+
+        monkeypatch.setattr(os, "open", fake_open)
+        monkeypatch.setattr(os, "write", fake_write)
+        monkeypatch.setattr(os, "fsync", fake_fsync)
+        monkeypatch.setattr(os, "replace", fake_replace)
+
+    def _call(self, what: str, name: str) -> None:
+        self.calls.append((what, name))
+        if self.fail and self.fail[0] == what and self.fail[1] in name:
+            raise self.fail[2]
+
+
+@pytest.fixture
+def faults(monkeypatch: pytest.MonkeyPatch) -> Faults:
+    return Faults(monkeypatch)
+
+
+@pytest.fixture
+def saved(log: Log, store_file: Path) -> bytes:
+    """A store with two interviews (so there is a backup too); its bytes."""
+    log()
+    log(company="Beta")
+    return store_file.read_bytes()
+
+
+def test_a_save_is_write_fsync_replace_fsync_dir(saved: bytes, faults: Faults, cli: Cli, home: Path) -> None:
+    assert cli("log", "--company", "Gamma", "--role", "r", "--no-input").code == 0
+    store_calls = [
+        (what, name)
+        for what, name in faults.calls
+        if (name.startswith(".afterview.json.") and ".index." not in name)
+        or name in (home.name,)
+        or name.endswith("->afterview.json")
+    ]
+    collapsed = [call for n, call in enumerate(store_calls) if n == 0 or call != store_calls[n - 1]]
+    temp = collapsed[0][1]
+    assert collapsed == [
+        ("write", temp),
+        ("fsync", temp),
+        ("replace", f"{temp}->afterview.json"),
+        ("fsync", home.name),
+    ]
+    # the backup of the previous version is durable before the store is replaced
+    backup_fsync = next(
+        n for n, (what, name) in enumerate(faults.calls) if what == "fsync" and "r0000002" in name
+    )
+    assert backup_fsync < faults.calls.index(("replace", f"{temp}->afterview.json"))
+
+
+@pytest.mark.parametrize(
+    ("what", "which", "error", "message"),
+    [
+        ("fsync", ".afterview.json.", OSError(errno.EIO, "Input/output error"), "Input/output error"),
+        ("replace", ".afterview.json.", OSError(errno.ENOSPC, "No space left on device"), "No space left"),
+        (
+            "replace",
+            ".afterview.json.",
+            PermissionError(errno.EACCES, "Permission denied"),
+            "Permission denied",
+        ),
+        ("write", "-r0000002-afterview.json", OSError(errno.ENOSPC, "No space left on device"), "backup"),
+        ("fsync", "-r0000002-afterview.json", OSError(errno.EIO, "Input/output error"), "backup"),
+    ],
+    ids=["fsync-EIO", "replace-ENOSPC", "replace-EACCES", "backup-write-ENOSPC", "backup-fsync-EIO"],
+)
+def test_a_failed_save_leaves_the_store_as_it_was(
+    saved: bytes,
+    faults: Faults,
+    cli: Cli,
+    store_file: Path,
+    home: Path,
+    what: str,
+    which: str,
+    error: OSError,
+    message: str,
+) -> None:
+    backups_before = sorted(p.name for p in (home / "backups").iterdir())
+    faults.fail = (what, which, error)
+    result = cli("log", "--company", "Gamma", "--role", "r", "--no-input")
+    assert result.code != 0
+    assert "nothing was saved" in result.err
+    assert message in result.err
+    assert "Traceback" not in result.err
+    assert store_file.read_bytes() == saved
+    assert temp_files(home) == []
+    # nothing was pruned: every backup there before is still there
+    assert set(backups_before) <= {p.name for p in (home / "backups").iterdir()}
+
+
+def test_interrupted_mid_write_saves_nothing(
+    saved: bytes, faults: Faults, cli: Cli, store_file: Path, home: Path
+) -> None:
+    faults.fail = ("write", ".afterview.json.", KeyboardInterrupt())
+    result = cli("log", "--company", "Gamma", "--role", "r", "--no-input")
+    assert result.code == 130
+    assert "nothing was saved" in result.err
+    assert store_file.read_bytes() == saved
+    assert temp_files(home) == []
+
+
+def test_short_writes_are_completed(saved: bytes, cli: Cli, store_file: Path) -> None:
+    """``os.write`` may write less than asked; the rest must follow."""
+    real_write = os.write
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:7])))
+        assert cli("log", "--company", "Gamma", "--role", "r", "--no-input").code == 0
+    assert [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]] == [
+        "Acme",
+        "Beta",
+        "Gamma",
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+def test_a_real_short_write_past_the_file_size_limit(saved: bytes, store_file: Path, home: Path) -> None:
+    """A child limited to files just above the store's size saves a large note: EFBIG, store untouched."""
+    import resource
+
+    limit = len(saved) + 512
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # report EFBIG instead of killing the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [
+            *afterview_command(),
+            "log",
+            "--company",
+            "Big",
+            "--role",
+            "r",
+            "--no-input",
+            "--note",
+            "x" * 60_000,
+        ],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit_file_size,
+        timeout=60,
+        check=False,
+        env=os.environ.copy(),
+    )
+    assert result.returncode != 0
+    assert "File too large" in result.stderr
+    assert "nothing was saved" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert store_file.read_bytes() == saved
+    assert temp_files(home) == []

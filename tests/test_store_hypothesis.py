@@ -1,0 +1,226 @@
+"""Property tests: the loader only ever fails with the corrupt-store error, valid stores round-trip byte
+for byte, and a random sequence of log / done / skip / outcome / remove matches an in-memory model after
+every reopen of the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from afterview.models import Document, Interview, Person, Status, StatusChange, StepState
+from afterview.steps import plan_context, refresh_steps
+from afterview.store import CorruptStore, NewerStore, Store, Unchanged, parse_document, serialise
+
+FIXTURE = (Path(__file__).with_name("fixtures") / "schema-1.json").read_bytes()
+NOW = dt.datetime(2026, 11, 27, 16, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+REFUSALS = (CorruptStore, NewerStore)
+FAST = settings(max_examples=150, deadline=None)
+
+
+def loads_or_refuses(data: bytes) -> Document | None:
+    """Parse ``data``; the only failure allowed is the corrupt-store (or newer-store) error."""
+    try:
+        document = parse_document(data)
+    except REFUSALS:
+        return None
+    assert parse_document(serialise(document)) == document  # what loads can be saved and loads again
+    return document
+
+
+@FAST
+@given(st.binary(max_size=400))
+def test_random_bytes_only_ever_raise_the_corrupt_store_error(data: bytes) -> None:
+    loads_or_refuses(data)
+
+
+def json_values(*, finite: bool = False) -> st.SearchStrategy[Any]:
+    """Any JSON value; ``finite`` leaves out NaN and infinities, which no store file can hold."""
+    floats = st.floats(allow_nan=not finite, allow_infinity=not finite)
+    return st.recursive(
+        st.none() | st.booleans() | st.integers() | floats | st.text(max_size=8),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+        max_leaves=10,
+    )
+
+
+@FAST
+@given(st.dictionaries(st.sampled_from(["format", "schema_version", "revision", "interviews", "profile",
+                                        "next_id", "updated_at", "references"]), json_values()))  # fmt: skip
+def test_random_json_documents_only_ever_raise_the_corrupt_store_error(raw: dict[str, Any]) -> None:
+    loads_or_refuses(json.dumps({"format": "afterview", **raw}, allow_nan=True).encode())
+
+
+@FAST
+@given(st.lists(st.integers(0, len(FIXTURE) * 8 - 1), min_size=1, max_size=6))
+def test_bit_flipped_files_only_ever_raise_the_corrupt_store_error(bits: list[int]) -> None:
+    data = bytearray(FIXTURE)
+    for bit in bits:
+        data[bit // 8] ^= 1 << (bit % 8)
+    loads_or_refuses(bytes(data))
+
+
+@FAST
+@given(st.integers(0, len(FIXTURE) - 2))
+def test_truncated_files_are_always_corrupt(length: int) -> None:
+    assert loads_or_refuses(FIXTURE[:length]) is None
+
+
+@FAST
+@given(st.integers(0, len(FIXTURE)), st.integers(0, len(FIXTURE)), st.booleans())
+def test_spliced_files_only_ever_raise_the_corrupt_store_error(cut: int, resume: int, twice: bool) -> None:
+    other = FIXTURE.replace(b"Acme GmbH", b"Zeta AG").replace(b'"revision": 6', b'"revision": 7')
+    loads_or_refuses(FIXTURE[:cut] + other[resume:] + (FIXTURE[resume:] if twice else b""))
+
+
+text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=20)
+offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: dt.timezone(dt.timedelta(minutes=m)))
+moments = st.builds(
+    lambda moment, tz: moment.replace(tzinfo=tz),
+    st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    offsets,
+)
+emails = st.from_regex(r"\A[a-z0-9._%+-]{1,10}@[a-z0-9-]{1,10}\.[a-z]{2,6}\Z")
+extras = st.dictionaries(
+    st.text(max_size=6).map(lambda key: f"x_{key}"), json_values(finite=True), max_size=2
+)
+people = st.builds(
+    lambda name, title, email, more: {"name": name, "title": title, "email": email, **more},
+    text, st.none() | text, st.none() | emails, extras,
+)  # fmt: skip
+interviews = st.builds(
+    lambda company, role, at, stage, form, who, notes, decision, more: {
+        "company": company, "role": role, "at": at, "stage": stage, "format": form, "interviewers": who,
+        "notes": notes, "decision_by": decision, "created_at": at, "updated_at": at, **more,
+    },
+    text, text, moments, st.sampled_from(["screen", "technical", "onsite", "final", "other"]),
+    st.sampled_from(["video", "phone", "onsite"]), st.lists(people, max_size=3),
+    st.none() | st.text(st.characters(exclude_categories=["Cs"]), max_size=200),
+    st.none() | st.dates(), extras,
+)  # fmt: skip
+documents = st.builds(
+    lambda items, revision, name, more: Document.model_validate(
+        {
+            "revision": revision, "next_id": len(items) + 1, "profile": {"name": name},
+            "interviews": [{**item, "id": n} for n, item in enumerate(items, start=1)], **more,
+        }
+    ),
+    st.lists(interviews, max_size=4), st.integers(0, 10**6), st.none() | text, extras,
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(documents)
+def test_any_valid_store_round_trips_byte_for_byte(document: Document) -> None:
+    data = serialise(document)
+    loaded = parse_document(data)
+    assert serialise(loaded) == data
+    assert loaded == document
+
+
+class StoreAgainstModel(RuleBasedStateMachine):
+    """Log, close steps, record outcomes and remove interviews through the store; compare with a model."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.directory = Path(tempfile.mkdtemp(prefix="afterview-machine-"))
+        self.path = self.directory / "afterview.json"
+        self.revision = 0
+        self.next_id = 1
+        self.model: dict[int, dict[str, Any]] = {}
+
+    def store(self) -> Store:
+        """A fresh Store object every time: each step reopens the file."""
+        return Store(self.path, clock=lambda: NOW, keep_backups=3)
+
+    def change(self, document: Document, interview: Interview) -> None:
+        document.put(refresh_steps(interview, plan_context(document, tz=dt.timezone.utc), now=NOW))
+
+    @rule(company=text, people=st.integers(0, 2))
+    def log(self, company: str, people: int) -> None:
+        with self.store().transaction() as document:
+            interview = Interview(
+                id=document.next_id, company=company, role="r", at=NOW, created_at=NOW, updated_at=NOW,
+                interviewers=[Person(name=f"P{n}", email=f"p{n}@x.co") for n in range(people)],
+            )  # fmt: skip
+            document.interviews.append(interview)
+            document.next_id += 1
+            self.change(document, interview)
+        self.model[self.next_id] = {"company": company, "status": Status.WAITING, "closed": {}}
+        self.next_id += 1
+        self.revision += 1
+
+    @precondition(lambda self: bool(self.model))
+    @rule(data=st.data(), state=st.sampled_from([StepState.DONE, StepState.SKIPPED]))
+    def close_step(self, data: st.DataObject, state: StepState) -> None:
+        interview_id = data.draw(st.sampled_from(sorted(self.model)))
+        with self.store().transaction() as document:
+            interview = document.interview(interview_id)
+            assert interview is not None
+            pending = [s.id for s in interview.steps if s.state is StepState.PENDING]
+            if not pending:
+                raise Unchanged
+            chosen = data.draw(st.sampled_from(pending))
+            steps = [s.model_copy(update={"state": state, "done_at": NOW}) if s.id == chosen else s
+                     for s in interview.steps]  # fmt: skip
+            self.change(document, interview.model_copy(update={"steps": steps}))
+        if pending:
+            self.model[interview_id]["closed"][chosen] = state
+            self.revision += 1
+
+    @precondition(lambda self: bool(self.model))
+    @rule(data=st.data(), status=st.sampled_from(list(Status)))
+    def outcome(self, data: st.DataObject, status: Status) -> None:
+        interview_id = data.draw(st.sampled_from(sorted(self.model)))
+        with self.store().transaction() as document:
+            interview = document.interview(interview_id)
+            assert interview is not None
+            history = [*interview.history, StatusChange(status=status, on=NOW.date())]
+            self.change(document, interview.model_copy(update={"history": history}))
+        self.model[interview_id]["status"] = status
+        self.revision += 1
+
+    @precondition(lambda self: bool(self.model))
+    @rule(data=st.data())
+    def remove(self, data: st.DataObject) -> None:
+        interview_id = data.draw(st.sampled_from(sorted(self.model)))
+        with self.store().transaction() as document:
+            document.interviews = [i for i in document.interviews if i.id != interview_id]
+        del self.model[interview_id]
+        self.revision += 1
+
+    @invariant()
+    def store_matches_model(self) -> None:
+        if not self.path.exists():
+            assert self.revision == 0
+            return
+        data = self.path.read_bytes()
+        document = parse_document(data)
+        assert serialise(document) == data
+        assert (document.revision, document.next_id) == (self.revision, self.next_id)
+        assert {i.id: (i.company, i.status) for i in document.interviews} == {
+            key: (value["company"], value["status"]) for key, value in self.model.items()
+        }
+        for interview in document.interviews:
+            states = {step.id: step.state for step in interview.steps}
+            assert {k: states[k] for k in self.model[interview.id]["closed"]} == self.model[interview.id][
+                "closed"
+            ]
+        assert self.store().temp_files() == []
+        assert len(self.store().backups()) == min(self.revision - 1, 3)
+
+    def teardown(self) -> None:
+        shutil.rmtree(self.directory)
+
+
+StoreAgainstModel.TestCase.settings = settings(
+    max_examples=15, stateful_step_count=12, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+test_store_matches_an_in_memory_model = StoreAgainstModel.TestCase
