@@ -156,3 +156,13 @@ def test_a_failing_index_never_fails_a_save(
     assert second["id"] == 2
     assert [i["id"] for i in json.loads(store_file.read_bytes())["interviews"]] == [1, 2]
     assert not index.path_for(store_file).exists()
+
+
+@pytest.mark.usefixtures("interviews")
+def test_remind_counts_the_same_from_the_index_and_from_the_store(store_file: Path, process: Process) -> None:
+    """`remind` reads the index when it is current, else the store: the same line either way."""
+    from_index = process("remind")
+    index.path_for(store_file).unlink()
+    from_store = process("remind")
+    assert (from_index.returncode, from_index.stdout) == (from_store.returncode, from_store.stdout)
+    assert "overdue" in from_index.stdout
