@@ -3,8 +3,8 @@
 Each interview has 2-3 interviewers, a debrief of 6-10 questions with a few hundred words of notes, 8-12
 steps and a status history. Interviews are a day or two apart and the newest is yesterday, so, as in a real
 search, only the most recent few dozen still have pending steps; everything older is done, skipped or closed.
-Every interview is validated with the real models, and a small store is parsed whole with the store's own
-parser, so the files are exactly what afterview writes.
+The whole store is validated with the real models and written with the store's own serialiser, so the
+files are exactly what afterview writes.
 """
 
 from __future__ import annotations
@@ -328,17 +328,16 @@ def document(size: int, *, seed: int = 7) -> dict[str, Any]:
 
 
 def write(path: Path, size: int, *, seed: int = 7) -> list[str]:
-    """Write a valid store of ``size`` interviews to ``path``; return its pending step ids, newest first."""
-    from afterview.models import Document, Interview
-    from afterview.store import parse_document
+    """Write a valid store of ``size`` interviews to ``path``; return its pending step ids, newest first.
+
+    The whole document goes through the models and the store's own serialiser, so the file holds exactly
+    the bytes afterview itself would write (and loads as such).
+    """
+    from afterview.models import Document
+    from afterview.store import serialise
 
     payload = document(size, seed=seed)
-    for record in payload["interviews"]:
-        Interview.model_validate(record)
-    Document.model_validate({**payload, "interviews": []})
-    data = (json.dumps(payload, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    if size <= 1_000:
-        parse_document(data)
+    data = serialise(Document.model_validate(payload))
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.write_bytes(data)
     path.chmod(0o600)

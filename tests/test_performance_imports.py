@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -99,3 +100,29 @@ def test_a_group_of_commands_has_the_same_plain_help(cli: Callable[..., Result])
     assert result.code == 0
     assert "ics" in result.out
     assert "--install-completion" not in result.out
+
+
+def test_remind_reads_the_index_without_pathlib_or_typing(log: Callable[..., dict[str, Any]]) -> None:
+    """``remind`` runs at every shell start: from the index it needs neither pathlib nor typing."""
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    modules, printed = loaded("remind")
+    assert not {"pathlib", "typing", "afterview.paths"} & modules
+    assert "due" in printed or "overdue" in printed
+
+
+@pytest.mark.parametrize("xdg", [None, "/srv/data", "relative/ignored"])
+def test_remind_finds_the_store_where_the_app_does(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """remind's pathlib-free store path is the app's, with or without AFTERVIEW_HOME and XDG_DATA_HOME."""
+    from afterview import paths
+    from afterview.cli import remind
+
+    assert remind.store_path() == str(paths.store_path())
+    monkeypatch.delenv("AFTERVIEW_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert remind.store_path() == str(paths.store_path())

@@ -12,17 +12,18 @@ only copy of anything:
 Reading it needs only the standard library (no Pydantic), which is the point.
 """
 
+# ruff: noqa: PTH116  (os, not pathlib, when reading: ``remind`` reads the index at every shell start)
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import os
 
-from afterview.errors import StoreLockedError
-
+TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
 if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
     from afterview.models import Document
     from afterview.store import Store
 
@@ -36,9 +37,9 @@ def path_for(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + SUFFIX)
 
 
-def stamp(target: Path) -> list[int]:
+def stamp(target: str | Path) -> list[int]:
     """What identifies one version of the store file: size, modification time (ns) and inode."""
-    info = target.stat()
+    info = os.stat(target)
     return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
@@ -73,11 +74,11 @@ def build(document: Document, *, source: list[int]) -> dict[str, Any]:
     }
 
 
-def load(store_path: Path) -> dict[str, Any] | None:
+def load(store_path: str | Path) -> dict[str, Any] | None:
     """The index, if it exists and was built from the store file as it is now; else ``None``."""
     try:
-        source = stamp(store_path.resolve())
-        with path_for(store_path).open("rb") as file:
+        source = stamp(os.path.realpath(store_path))
+        with open(f"{store_path}{SUFFIX}", "rb") as file:
             found = json.load(file)
     except (OSError, ValueError):
         return None
@@ -92,6 +93,8 @@ def write(store_path: Path, document: Document, *, target: Path) -> dict[str, An
     The store is already safe on disk, so any failure here only removes the index (readers rebuild it) and
     returns ``None``: a derived file never turns a good save into an error.
     """
+    import contextlib
+
     from afterview.store import _atomic_write
 
     index = path_for(store_path)
@@ -107,6 +110,7 @@ def write(store_path: Path, document: Document, *, target: Path) -> dict[str, An
 
 def rebuild(store: Store) -> dict[str, Any]:
     """Read the whole store and return its index, writing it if the lock is free (never waiting for it)."""
+    from afterview.errors import StoreLockedError
     from afterview.store import Unchanged
 
     target = store.target

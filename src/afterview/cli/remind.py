@@ -7,18 +7,22 @@ pydantic, rich, icalendar or holidays. Exit status: 0 nothing due, 1 something d
 overdue, 3 the store cannot be read.
 """
 
+# ruff: noqa: PTH111, PTH117, PTH118  (os.path, not pathlib: importing pathlib costs start-up time here)
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
 
-from afterview import index, paths
+from afterview import index
 from afterview.cli import clock
 from afterview.errors import AfterviewError, ExitCode
+
+TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 KNOWN_SCHEMA = 1
 """The newest store schema this reader understands (``models.SCHEMA_VERSION``; a test keeps them equal)."""
@@ -82,15 +86,32 @@ def message(due_today: int, overdue: int) -> str:
     return f"{', '.join(parts)} — run afterview todo" if parts else ""
 
 
+def store_path() -> str:
+    """Where the store is (as :func:`afterview.paths.store_path`, which a test checks), without pathlib or
+    platformdirs on Linux, whose imports would cost more than the rest of ``remind``."""
+    home = os.environ.get("AFTERVIEW_HOME")
+    if home:
+        return os.path.join(os.path.expanduser(home), "afterview.json")
+    user_home = os.path.expanduser("~")
+    if sys.platform.startswith("linux") and os.path.isabs(user_home):
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = xdg if os.path.isabs(xdg) else os.path.join(user_home, ".local", "share")
+        return os.path.join(base, "afterview", "afterview.json")
+    from afterview import paths
+
+    return str(paths.store_path())
+
+
 def main() -> int:
     """Print the reminder line (if any) and return the exit status."""
-    path = paths.store_path()
+    path = store_path()
     try:
         now = clock.now()
         raw = _from_index(path)
         if raw is None:
             try:
-                data = path.read_bytes()
+                with open(path, "rb") as file:
+                    data = file.read()
             except FileNotFoundError:
                 return int(ExitCode.OK)
             raw = json.loads(data.decode("utf-8"))
@@ -118,7 +139,7 @@ def main() -> int:
     return int(ExitCode.USER if line else ExitCode.OK)
 
 
-def _from_index(path: Path) -> dict[str, Any] | None:
+def _from_index(path: str) -> dict[str, Any] | None:
     """The pending steps from the derived index, shaped like the store; ``None`` if missing or stale."""
     found = index.load(path)
     if found is None:
