@@ -31,9 +31,29 @@ COMMANDS = [
     ("interviewer", "1", "Ann Lee <ann@beta.com>"),
     ("profile", "--json"),
     ("profile", "--name", "Sam", "--no-input"),
+    ("snooze", "1.1"),
+    ("undo", "1.1"),
+    ("task", "add", "1", "Sign the NDA"),
+    ("ref", "list"),
+    ("ref", "add", "Ann Lee"),
+    ("outcome", "1", "rejected"),
+    ("schedule",),
+    ("remember", "1", "--prompt"),
+    ("prep",),
+    ("draft", "follow-up", "1"),
+    ("export", "json"),
+    ("export", "ics"),
+    ("export", "csv"),
+    ("export", "md"),
+    ("export", "vcf"),
+    ("import", "IMPORT"),
+    ("stats",),
+    ("edit", "1", "--role", "Lead"),
+    ("rm", "1", "--yes"),
     ("doctor",),
 ]
-"""Every command that reads the store (``restore`` is the way out, so it is checked on its own)."""
+"""Every command that reads the store. ``restore`` is the way out, so it is checked on its own; ``remind``
+reads the raw JSON without validating it (it runs at every shell start), so it is checked on its own too."""
 
 
 def corpus(good: bytes) -> dict[str, bytes]:
@@ -89,13 +109,15 @@ CASES = [
 def test_every_command_refuses_a_corrupt_store(
     case: str, good: bytes, cli: Cli, store_file: Path, home: Path
 ) -> None:
+    importable = home.parent / "export.json"
+    assert cli("export", "json", "-o", str(importable)).code == 0
     broken = corpus(good)
     assert sorted(broken) == sorted(CASES)
     store_file.write_bytes(broken[case])
     before = snapshot(home)
     backup = newest_backup(home)
     for command in COMMANDS:
-        result = cli(*command)
+        result = cli(*(str(importable) if part == "IMPORT" else part for part in command))
         said = result.out + result.err
         assert result.code == 3, (command, said)
         assert str(store_file) in said, command
@@ -103,6 +125,18 @@ def test_every_command_refuses_a_corrupt_store(
         assert backup in said, (command, said)
         assert "Traceback" not in said
         assert snapshot(home) == before, command  # nothing written, not even a backup or a temp file
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_remind_never_writes_or_crashes_on_a_corrupt_store(
+    case: str, good: bytes, cli: Cli, store_file: Path, home: Path
+) -> None:
+    store_file.write_bytes(corpus(good)[case])
+    before = snapshot(home)
+    result = cli("remind")
+    assert result.code in (0, 1, 3)
+    assert "Traceback" not in result.err
+    assert snapshot(home) == before
 
 
 def test_a_zero_byte_file_is_corrupt_not_empty(good: bytes, cli: Cli, store_file: Path) -> None:
