@@ -500,3 +500,29 @@ def test_on_a_narrow_terminal_the_body_is_not_broken_into_lines(two: dict[str, A
         "Thank you for taking the time to speak with me on Friday about the Staff Engineer position"
         in child.before
     )
+
+
+def test_with_the_real_ref_and_outcome_commands(cli: CLI, profile: None, log: Log) -> None:
+    """The whole flow as a user runs it: a reference, an offer elsewhere, both messages sent."""
+    assert cli("ref", "add", "María Ruiz", "--email", "maria@example.com").code == 0
+    log("--interviewer", "Jane Doe <jane@acme.com>", "--references")
+    log("--interviewer", "Kim <kim@globex.example>", company="Globex")
+    assert cli("outcome", "2", "offer", "--deadline", "2026-12-04").code == 0
+    assert len(pending(cli, "offer-notice")) == 1
+    assert len(pending(cli, "reference")) == 1
+    notice = cli("draft", "offer-notice", "1", "--sent")
+    assert notice.code == 0, notice.err
+    assert "answer by Friday 4 December" in notice.out
+    heads_up = cli("draft", "reference", "1", "--emphasis", "the on-call redesign", "--sent")
+    assert heads_up.code == 0, heads_up.err
+    assert "To: María Ruiz <maria@example.com>" in heads_up.out
+    assert pending(cli, "offer-notice") == []
+    assert pending(cli, "reference") == []
+
+
+def test_a_sent_withdrawal_is_recorded_and_points_to_the_outcome(cli: CLI, two: dict[str, Any]) -> None:
+    result = cli("draft", "withdraw", "1", "--sent")
+    assert result.code == 0, result.err
+    assert "Marked sent: withdraw to José Müller." in result.out
+    assert "afterview outcome 1 withdrawn" in result.err
+    assert [r.kind for r in store().read().interviews[0].sent] == ["withdraw"]

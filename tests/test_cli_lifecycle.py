@@ -133,3 +133,13 @@ def test_task_add_with_an_ambiguous_date_changes_nothing(cli: Cli, log: Log, sto
     assert "ambiguous" in result.err
     assert "YYYY-MM-DD" in result.err
     assert store_file.read_bytes() == before
+
+
+def test_task_add_on_an_ended_process_is_refused(cli: Cli, log: Log, store_file: Path) -> None:
+    log()
+    assert cli("outcome", "1", "withdrawn").code == 0
+    before = store_file.read_bytes()
+    result = cli("task", "add", "1", "Sign the NDA")
+    assert result.code == 1
+    assert "has ended (withdrawn)" in result.err
+    assert store_file.read_bytes() == before

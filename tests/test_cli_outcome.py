@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.conftest import Result, afterview_command
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]
@@ -110,9 +112,9 @@ def test_next_round_without_a_date_says_how_to_log_it_later(cli: Cli, log: Log) 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("rejected", "--on", "13/14/2026"), "ambiguous"),
+        (("rejected", "--on", "13/14/2026"), "--on: '13/14/2026' is ambiguous"),
         (("rejected", "--on", "next blursday"), "Cannot read"),
-        (("offer", "--deadline", "13/14/2026"), "ambiguous"),
+        (("offer", "--deadline", "13/14/2026"), "--deadline: '13/14/2026' is ambiguous"),
         (("rejected", "--deadline", "friday"), "--deadline is for offers"),
         (("waiting",), "not an outcome"),
         (("hired",), "not an outcome"),
@@ -140,3 +142,37 @@ def test_the_same_outcome_twice_changes_nothing(cli: Cli, log: Log, store_file: 
     assert result.code == 0
     assert "already rejected" in result.out
     assert store_file.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX terminal")
+def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path) -> None:
+    import pexpect
+
+    log()
+    child = pexpect.spawn(
+        afterview_command()[0],
+        ["outcome", "1", "next-round"],
+        env={**os.environ},
+        encoding="utf-8",
+        timeout=30,
+    )
+    child.expect("When is the next round")
+    child.sendline("tuesday 10:00")
+    child.expect("Logged interview 2: Acme")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_new_offer_deadline_updates_the_notices(cli: Cli, log: Log) -> None:
+    log(company="Acme")
+    log(company="Beta")
+    assert cli("outcome", "1", "offer", "--deadline", "2026-12-04").code == 0
+    assert cli("outcome", "1", "offer", "--deadline", "2026-12-11").code == 0
+    notice = next(s for s in cli("todo", "--json").json() if s["kind"] == "offer-notice")
+    assert notice["title"] == "Tell Beta you have an offer from Acme (deadline Fri 11 Dec)"
+    assert [h["deadline"] for h in cli("show", "1", "--json").json()["history"]] == [
+        "2026-12-04",
+        "2026-12-11",
+    ]
+    assert "already offer" in cli("outcome", "1", "offer", "--deadline", "2026-12-11").out

@@ -107,3 +107,12 @@ def test_a_country_the_library_does_not_know_is_a_clear_error(cli: Cli, store_fi
     result = cli("log", "--company", "Acme", "--role", "SRE", "--no-input")
     assert result.code == 1
     assert "knows no public holidays for 'XX'" in result.err
+
+
+def test_replan_after_setting_the_country(cli: Cli, log: Log) -> None:
+    log()
+    assert cli("profile", "--country", "PT", "--no-input").code == 0
+    assert due(cli, "follow-up") == "2026-12-04"
+    result = cli("schedule", "--replan")
+    assert result.code == 0, result.err
+    assert due(cli, "follow-up") == "2026-12-07"

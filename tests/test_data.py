@@ -70,6 +70,7 @@ def test_edit_in_a_scripted_editor_changes_the_role_and_nothing_else(
     before = stored(cli)
     result = cli("edit", "1")
     assert result.code == 0, result.err
+    assert "Updated interview 1: role; its steps are planned again." in result.out
     after = stored(cli)
     assert after["role"] == "Staff Engineer"
     changed = {key for key in before if before[key] != after[key]}
@@ -339,3 +340,67 @@ def test_private_editor_file_is_never_left_behind_on_error(
     assert "exited with status 3" in result.err
     (run,) = runs(log)
     assert not os.path.exists(run["path"])
+
+
+def test_list_says_when_nothing_matches(cli: Callable[..., Result], several: None) -> None:
+    result = cli("list", "--company", "initech")
+    assert result.code == 0
+    assert "None of your 3 interviews match." in result.out
+
+
+def test_saving_without_a_change_says_so(
+    cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], store_file: Path
+) -> None:
+    editor("")
+    before = store_file.read_bytes()
+    result = cli("edit", "1")
+    assert result.code == 0
+    assert "No changes to interview 1." in result.out
+    assert "--wait" in result.err
+    assert store_file.read_bytes() == before
+
+
+def test_no_editor_off_a_terminal_is_a_clear_error(cli: Callable[..., Result], one: dict[str, Any]) -> None:
+    result = cli("edit", "1")
+    assert result.code == 1
+    assert "No editor to open" in result.err
+
+
+def test_a_toml_mistake_points_at_the_line_of_the_reopened_file(
+    cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path]
+) -> None:
+    log = editor(
+        """
+        if "could not save" not in text:
+            text = text.replace('role = "Engineer"', 'role = "Engineer')
+        """
+    )
+    assert cli("edit", "1").code == 1
+    shown = runs(log)[1]["text"]
+    import re
+
+    match = re.search(r"at line (\d+)", shown.splitlines()[0])
+    assert match is not None
+    assert shown.splitlines()[int(match[1]) - 1] == 'role = "Engineer'
+
+
+def test_an_edit_that_cannot_be_saved_is_kept(
+    cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], home: Path
+) -> None:
+    """The interview is removed while the editor is open: nothing is saved, and the text is kept."""
+    from tests.conftest import afterview_command
+
+    command = [*afterview_command(), "rm", "1", "--yes"]
+    editor(
+        f"""
+        import subprocess
+        assert subprocess.run({command!r}).returncode == 0
+        text = text.replace('role = "Engineer"', 'role = "Carefully typed"')
+        """
+    )
+    result = cli("edit", "1")
+    assert result.code == 1
+    assert "was removed while you were editing" in result.err
+    (kept,) = (home / "edits").iterdir()
+    assert "Carefully typed" in kept.read_text()
+    assert cli("list", "--json").json() == []

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from afterview.dates import add_business_days, parse_date, parse_moment
+from afterview.dates import add_business_days, describe_day, parse_date, parse_moment
 from afterview.errors import UserError
 
 FRIDAY = dt.date(2026, 11, 27)
@@ -100,3 +100,45 @@ def test_business_days_land_on_a_weekday_and_never_on_a_holiday(start: dt.date, 
         if (start + dt.timedelta(days=n)).weekday() < 5 and start + dt.timedelta(days=n) not in holidays
     )
     assert weekdays == days
+
+
+NOW = dt.datetime(2026, 11, 27, 16, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("now", NOW.replace(second=0)),
+        ("14:00", NOW.replace(hour=14, minute=0, second=0)),
+        ("yesterday 9:30", NOW.replace(day=26, hour=9, minute=30, second=0)),
+        ("2026-11-20", NOW.replace(day=20, hour=12, minute=0, second=0)),
+        ("2026-11-20T10:00", NOW.replace(day=20, hour=10, minute=0, second=0)),
+        ("2026-11-20T10:00Z", dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)),
+    ],
+)
+def test_moments(text: str, expected: dt.datetime) -> None:
+    assert parse_moment(text, now=NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"), [("2026-11-20T99:00", "date and time"), ("today 25:00", "time of day")]
+)
+def test_bad_moments(text: str, message: str) -> None:
+    with pytest.raises(UserError, match=message):
+        parse_moment(text, now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("day", "said"),
+    [
+        (dt.date(2026, 12, 4), "in a week, Fri 4 Dec"),
+        (dt.date(2026, 11, 24), "3 days ago, Tue 24 Nov"),
+        (dt.date(2026, 11, 30), "in 3 days, Mon 30 Nov"),
+        (dt.date(2026, 12, 18), "in 3 weeks, Fri 18 Dec"),
+        (dt.date(2026, 11, 20), "a week ago, Fri 20 Nov"),
+        (dt.date(2026, 11, 6), "3 weeks ago, Fri 6 Nov"),
+        (dt.date(2027, 1, 1), "in 5 weeks, Fri 1 Jan 2027"),
+    ],
+)
+def test_describe_day(day: dt.date, said: str) -> None:
+    assert describe_day(day, today=FRIDAY) == said

@@ -194,3 +194,28 @@ _debriefs = st.builds(
 @given(_debriefs)
 def test_any_debrief_renders_to_markdown_that_parses_back_to_it(debrief: Debrief) -> None:
     assert parse(to_markdown(debrief, interview(), tz=UTC)) == debrief
+
+
+REST = "## What went well\n## What to improve\n## Topics for the thank-you note\n## Questions I asked them\n"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "problem"),
+    [
+        (
+            "## Questions\n### Question\nQ\n#### Rating\nok\n#### Rating\nok\n## Notes\n",
+            "has #### Rating twice",
+        ),
+        ("## Questions\n## Notes\n### Question 2\n", "### Question blocks belong under ## Questions"),
+        ("## Questions\n#### My answer\n## Notes\n", "#### parts belong inside a ### Question block"),
+        ("## Questions\n### Question\nQ\n#### Ratings\n## Notes\n", "put a backslash before it"),
+        (
+            "## Questions\n## Notes\n" + REST.replace("note\n", "note\n- " + "x" * 2_001 + "\n"),
+            "at most 2,000",
+        ),
+    ],
+)
+def test_misplaced_or_repeated_markdown_is_named(markdown: str, problem: str) -> None:
+    with pytest.raises(DebriefError) as caught:
+        parse(markdown + REST if "Topics" not in markdown else markdown)
+    assert any(problem in p for p in caught.value.problems), caught.value.problems

@@ -59,3 +59,48 @@ def test_every_exit_code_is_in_the_readme() -> None:
     text = README.read_text(encoding="utf-8")
     for code in ExitCode:
         assert re.search(rf"\|\s*{int(code)}\s*\|", text), code
+
+
+def test_generated_docs_match_the_code() -> None:
+    """docs/commands.md, docs/afterview.1 and the README's screenshots are what the code makes today."""
+    from scripts import docs
+
+    generated = docs.generate()
+    names = {path.name for path in generated}
+    assert names >= {"commands.md", "afterview.1", "json.md", "log.svg", "todo.svg", "draft-thanks.svg"}
+    stale = [
+        str(path.relative_to(docs.ROOT))
+        for path, text in generated.items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+    assert not stale, f"stale: {stale}; regenerate them with: python scripts/docs.py"
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_is_in_the_reference_and_the_man_page(command: tuple[str, ...]) -> None:
+    from scripts import docs
+
+    assert f"## afterview {' '.join(command)}\n" in docs.commands_markdown()
+    assert f".SS {docs._roff(' '.join(command))}\n" in docs.man_page()
+
+
+def test_the_readme_shows_the_screenshots_and_how_to_regenerate_them() -> None:
+    text = README.read_text(encoding="utf-8")
+    for name in ("log", "todo", "draft-thanks"):
+        assert f"](docs/images/{name}.svg)" in text
+    assert "python scripts/docs.py" in text
+    assert text.index("docs/images/todo.svg") < text.index("## Quick start")
+
+
+def test_the_check_mode_names_a_stale_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scripts import docs
+
+    monkeypatch.setattr(docs, "generate", lambda: {tmp_path / "a.md": "new\n", tmp_path / "b.md": "same\n"})
+    (tmp_path / "a.md").write_text("old\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("same\n", encoding="utf-8")
+    monkeypatch.setattr(docs, "ROOT", tmp_path)
+    assert docs.main(["--check"]) == 1
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "old\n"
+    assert docs.main([]) == 0
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "new\n"
+    assert docs.main(["--check"]) == 0

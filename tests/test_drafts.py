@@ -250,7 +250,9 @@ def test_offer_picks_the_named_offer_else_the_latest() -> None:
     )
     latest = drafts.offer_notice(item, doc, template=template, tz=UTC)
     assert latest.body == "Initech by [add the offer's deadline]\n"
-    assert latest.warnings == ("The offer has no deadline recorded.",)
+    assert latest.warnings == (
+        "The offer has no deadline recorded; add it with: afterview outcome 9 offer --deadline DATE",
+    )
     named = drafts.offer_notice(item, doc, template=template, tz=UTC, offer_id=8)
     assert (named.body, named.step_key) == ("Globex by [add the offer's deadline]\n", "offer-notice:8")
 

@@ -121,6 +121,8 @@ def test_output_file_is_private_and_stdout_stays_empty(
     cli: Callable[..., Result], two: None, tmp_path: Path
 ) -> None:
     target = tmp_path / "out.json"
+    target.write_text("old")
+    target.chmod(0o644)
     result = cli("export", "json", "-o", str(target))
     assert result.code == 0, result.err
     assert result.out == ""

@@ -54,3 +54,27 @@ def test_vcard_lines_fold_and_unfold(value: str) -> None:
     assert folded.replace("\r\n ", "") == line
     assert "\n" not in folded.replace("\r\n ", "")
     assert "\r" not in folded.replace("\r\n ", "")
+
+
+free_text = st.text(
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1, max_size=80
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(company=free_text.filter(lambda t: len(t) <= 200), notes=free_text, title=st.none() | free_text)
+def test_editor_toml_reads_back_unchanged(company: str, notes: str, title: str | None) -> None:
+    """Whatever an interview holds, opening it in the editor and saving without a change changes nothing."""
+    from afterview import editable
+
+    interview = Interview(
+        id=3,
+        company=company,
+        role="SRE",
+        at=dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        interviewers=[Person(name="Jane", title=title)],
+        notes=notes,
+        created_at=NOW,
+        updated_at=NOW,
+    )
+    assert editable.from_toml(editable.to_toml(interview), base=interview, now=NOW) == interview

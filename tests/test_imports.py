@@ -283,3 +283,26 @@ def test_import_reads_stdin_and_only_needs_json(
         "--only picks interviews by id from a JSON export" in cli("import", str(csv_file), "--only", "1").err
     )
     assert "holds no interview 7" in cli("import", str(exported), "--only", "7").err
+
+
+def test_round_trip_through_real_processes(
+    process: Callable[..., Any], exported: Path, tmp_path: Path
+) -> None:
+    """The installed command: export from one home, import into a fresh one twice, export the same."""
+    fresh = {"AFTERVIEW_HOME": str(tmp_path / "fresh")}
+    first = process("import", str(exported), env=fresh)
+    assert first.returncode == 0, first.stderr
+    second = process("import", str(exported), env=fresh)
+    assert second.returncode == 0, second.stderr
+    assert "Nothing to import: all 2 already there." in second.stdout
+    again = process("export", "json", env=fresh)
+    assert json.loads(again.stdout)["interviews"] == json.loads(exported.read_text())["interviews"]
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(cli: Callable[..., Result], tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("company,role,at\nSociété,R,2026-11-20\n".encode("latin-1"))
+    result = cli("import", str(path))
+    assert result.code == 1
+    assert "is not UTF-8 text (line 2)" in result.err
+    assert "Save it as UTF-8" in result.err

@@ -97,12 +97,13 @@ def test_normalise_folds_case_punctuation_spacing_and_unicode_forms() -> None:
     assert normalise("\uff23afe\u0301") == normalise("caf\u00e9")  # full-width C, combining accent
 
 
-def test_fuzzy_matching_is_imported_only_when_grouping() -> None:
+def test_other_commands_do_not_import_the_debrief_parser_editor_or_fuzzy_matching() -> None:
     import subprocess
 
-    code = "import afterview.cli.main, sys; print('rapidfuzz' in sys.modules)"
+    modules = ("rapidfuzz", "afterview.prep", "afterview.debrief", "afterview.cli.editor")
+    code = f"import afterview.cli.main, sys; print([m for m in {modules!r} if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "[]"
 
 
 MARKDOWN = """## Questions

@@ -15,6 +15,7 @@ from typing import Any
 import filelock
 import pytest
 
+from afterview.errors import UserError
 from tests.conftest import Result
 
 EDITOR_SCRIPT = r"""
@@ -553,3 +554,74 @@ def test_in_a_real_terminal_a_broken_file_reopens_and_is_fixed(
     child.close()
     assert child.exitstatus == 0
     assert [q["rating"] for q in shown(cli)["debrief"]["questions"]] == ["weak", "ok", "weak"]
+
+
+def test_the_editor_is_chosen_as_git_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterview.cli import editor as editors
+
+    monkeypatch.setenv("EDITOR", "code --wait")
+    assert editors.find_editor(interactive=False) == editors.Editor(("code", "--wait"), "$EDITOR")
+    monkeypatch.setenv("VISUAL", "'/opt/My Editor/ed' -f")
+    assert editors.find_editor(interactive=False).argv == ("/opt/My Editor/ed", "-f")
+    monkeypatch.setenv("VISUAL", "'unbalanced")
+    with pytest.raises(UserError, match=r"Cannot read \$VISUAL"):
+        editors.find_editor(interactive=False)
+    monkeypatch.delenv("VISUAL")
+    monkeypatch.delenv("EDITOR")
+    monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/nano" if name == "nano" else None)
+    expected = ("notepad",) if os.name == "nt" else ("nano",)
+    assert editors.find_editor(interactive=True).argv == expected
+
+
+def test_recovery_files_never_overwrite_each_other(home: Path) -> None:
+    from afterview.cli.editor import keep
+
+    first, second = keep(b"one", name="debrief-1"), keep(b"two", name="debrief-1")
+    assert first != second
+    assert (first.read_bytes(), second.read_bytes()) == (b"one", b"two")
+    if os.name == "posix":
+        assert stat.S_IMODE(first.parent.stat().st_mode) == 0o700
+
+
+def test_prompted_answers_get_the_same_checks_as_a_file(
+    cli: Callable[..., Result],
+    interview: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    stdin: Callable[[bytes], None],
+    store_file: Path,
+    home: Path,
+) -> None:
+    monkeypatch.setattr("afterview.cli.runtime.interactive", lambda no_input: not no_input)
+    stdin(b"Why us?\nBecause \x1b[31mred\n\n\n\n\n\n\n\n\n\n")
+    before = store_file.read_bytes()
+    result = cli("remember", "1", "--prompt")
+    assert result.code == 1
+    assert "a control character (0x1b)" in result.err
+    assert store_file.read_bytes() == before
+    assert "Why us?" in recovery_files(home)[0].read_text(encoding="utf-8")
+
+
+def test_a_hand_edited_debrief_left_as_it_is_in_the_editor_saves_nothing(
+    cli: Callable[..., Result], interview: dict[str, Any], editor: Callable[[str], Path], store_file: Path
+) -> None:
+    data = json.loads(store_file.read_text(encoding="utf-8"))
+    data["interviews"][0]["debrief"] = {"notes": "  padded by hand  ", "mood": "tired"}
+    store_file.write_text(json.dumps(data), encoding="utf-8")
+    before = store_file.read_bytes()
+    editor("keep")
+    result = cli("remember", "1")
+    assert result.code == 0
+    assert "Nothing changed" in result.out
+    assert store_file.read_bytes() == before
+
+
+def test_unknown_keys_of_a_debrief_survive_an_edit(
+    cli: Callable[..., Result], interview: dict[str, Any], editor: Callable[[str], Path], store_file: Path
+) -> None:
+    data = json.loads(store_file.read_text(encoding="utf-8"))
+    data["interviews"][0]["debrief"] = {"notes": "by hand", "mood": "tired"}
+    store_file.write_text(json.dumps(data), encoding="utf-8")
+    editor("fill")
+    assert cli("remember", "1").code == 0
+    debrief = shown(cli)["debrief"]
+    assert (debrief["mood"], debrief["notes"], len(debrief["questions"])) == ("tired", "by hand", 3)

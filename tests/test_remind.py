@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from afterview.cli import remind
-from afterview.models import SCHEMA_VERSION
+from afterview.models import SCHEMA_VERSION, Document, Interview, Step, StepKind, StepState
+from afterview.steps import effective_due, is_overdue
+from afterview.store import serialise
 from tests.conftest import Result
 
 Log = Callable[..., dict[str, Any]]
@@ -124,3 +130,94 @@ def test_the_fast_reader_knows_the_current_schema() -> None:
 )
 def test_message(due_today: int, overdue: int, line: str) -> None:
     assert remind.message(due_today, overdue) == line
+
+
+def test_counts_come_from_the_cache_until_the_store_changes(
+    cli: Cli, log: Log, process: Process, store_file: Path
+) -> None:
+    log()
+    assert process("remind").stdout == "1 step due today — run afterview todo\n"
+    cache = store_file.parent / remind.CACHE_NAME
+    saved = json.loads(cache.read_text())
+    assert oct(cache.stat().st_mode & 0o777) == "0o600"
+    # A doctored cache for the same store is believed, which shows the store was not parsed again ...
+    saved["days"] = {str(dt.date(2026, 11, 27).toordinal()): 5}
+    cache.write_text(json.dumps(saved))
+    assert process("remind").stdout == "5 steps due today — run afterview todo\n"
+    # ... and any change to the store makes it stale.
+    assert cli("done", "1.1").code == 0
+    assert process("remind").returncode == 0
+    cache.write_text("{not json")
+    assert process("remind").returncode == 0
+
+
+def test_the_cache_follows_the_clock_offset_without_a_profile_time_zone(log: Log, process: Process) -> None:
+    log()
+    assert process("remind").returncode == 1
+    # 23:30 on the 27th in UTC-05:00 is the 28th in UTC+01:00, where the cache was made: read with the old
+    # offset, the memory dump of the 27th would be overdue; in the clock's own zone it is due today.
+    assert process("remind", env={"AFTERVIEW_NOW": "2026-11-27T23:30:00-05:00"}).stdout == (
+        "1 step due today — run afterview todo\n"
+    )
+    assert process("remind", env={"AFTERVIEW_NOW": "2026-11-28T05:30:00+01:00"}).stdout == (
+        "1 step overdue — run afterview todo\n"
+    )
+
+
+def test_store_path_matches_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from afterview import paths
+
+    assert remind.store_path() == str(paths.store_path())
+    monkeypatch.delenv("AFTERVIEW_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "user"))
+    for xdg in (None, str(tmp_path / "xdg"), "relative/xdg"):
+        if xdg is None:
+            monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+        else:
+            monkeypatch.setenv("XDG_DATA_HOME", xdg)
+        assert remind.store_path() == str(paths.store_path()), xdg
+
+
+TZ = dt.timezone(dt.timedelta(hours=1))
+NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=TZ)
+days = st.dates(min_value=dt.date(2026, 11, 20), max_value=dt.date(2026, 12, 4))
+moments = st.datetimes(min_value=dt.datetime(2026, 11, 20), max_value=dt.datetime(2026, 12, 4)).map(
+    lambda moment: moment.replace(tzinfo=TZ)
+)
+steps_strategy = st.lists(
+    st.tuples(st.one_of(days, moments), st.none() | days, st.sampled_from(list(StepState))), max_size=12
+)
+
+
+def day_of(due: dt.date) -> dt.date:
+    return due.date() if isinstance(due, dt.datetime) else due
+
+
+@given(steps_strategy)
+def test_the_fast_count_agrees_with_the_step_engine(
+    drawn: list[tuple[dt.date, dt.date | None, StepState]],
+) -> None:
+    """remind reads raw JSON; the app reads models: both must call the same steps due today and overdue."""
+    steps = [
+        Step(
+            id=f"1.{n}",
+            kind=StepKind.MOMENTUM,
+            key=f"k{n}",
+            title="t",
+            due=due,
+            snoozed_until=snooze,
+            state=state,
+        )
+        for n, (due, snooze, state) in enumerate(drawn, start=1)
+    ]
+    interview = Interview(
+        id=1, company="A", role="B", at=NOW, created_at=NOW, updated_at=NOW, steps=steps, step_seq=len(steps)
+    )
+    raw = json.loads(serialise(Document(interviews=[interview])))
+    overdue = [s for s in steps if is_overdue(s, now=NOW)]
+    due_today = [
+        s
+        for s in steps
+        if s.state is StepState.PENDING and s not in overdue and day_of(effective_due(s)) == NOW.date()
+    ]
+    assert remind.due_counts(raw, now=NOW) == (len(due_today), len(overdue))

@@ -210,3 +210,39 @@ def test_new_email_closes_the_contact_details_step_as_done() -> None:
     item = planned(interview(interviewers=[Person(name="Jo")]))
     known = item.model_copy(update={"interviewers": [Person(name="Jo", email="jo@x.org")]})
     assert step(planned(known), "contact-details:0").state is StepState.DONE
+
+
+def test_a_process_waiting_for_its_next_round_hears_about_an_offer_once() -> None:
+    """Waiting for a next round not yet logged still counts; once it is logged, only the latest round asks."""
+    offer = with_status(planned(interview(1)), Status.OFFER)
+    first = with_status(planned(interview(2)), Status.NEXT_ROUND)
+    alone = refresh_steps(first, context(offer, first), now=NOW)
+    assert step(alone, "offer-notice:1").state is StepState.PENDING
+    second = planned(interview(3, previous_id=2))
+    ctx = context(offer, alone, second)
+    assert step(refresh_steps(alone, ctx, now=NOW), "offer-notice:1").state is StepState.SKIPPED
+    assert step(refresh_steps(second, ctx, now=NOW), "offer-notice:1").state is StepState.PENDING
+
+
+def test_an_interview_logged_after_the_offer_is_told_from_its_own_day() -> None:
+    offer = with_status(planned(interview(1)), Status.OFFER)
+    later = interview(2, at=FRIDAY + dt.timedelta(days=7))
+    assert step(refresh_steps(later, context(offer, later), now=NOW), "offer-notice:1").due == dt.date(
+        2026, 12, 4
+    )
+
+
+def test_rounds_linked_in_a_loop_by_hand_do_not_hang_the_planner() -> None:
+    first, second = interview(1, previous_id=2), interview(2, previous_id=1)
+    ctx = context(first, second)
+    assert set(ctx.processes) == {1, 2}
+    assert step(planned(first, ctx), "follow-up").state is StepState.PENDING
+
+
+def test_the_latest_round_decides_however_the_rounds_are_ordered() -> None:
+    first = with_status(planned(interview(1)), Status.NEXT_ROUND)
+    second = with_status(
+        planned(interview(2, at=FRIDAY + dt.timedelta(days=4), previous_id=1)), Status.WITHDRAWN
+    )
+    ctx = context(second, first)
+    assert step(refresh_steps(first, ctx, now=NOW), "momentum").note == "process ended: withdrawn"

@@ -1,19 +1,58 @@
-"""``afterview`` and ``python -m afterview``."""
+"""``afterview`` and ``python -m afterview``: a fast path when one applies, else the full CLI.
+
+Each fast path looks at the arguments (and environment) and either answers, returning an exit code, or
+returns ``None`` without importing anything heavy. To add one, write a small function here and list it in
+``FAST_PATHS``; keep its imports inside it.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+
+
+def _remind(argv: list[str]) -> int | None:
+    """``afterview remind`` runs at every shell start, so it skips the Typer app and its imports."""
+    if argv != ["remind"]:
+        return None
+    from afterview.cli.remind import main as remind
+
+    return remind()
+
+
+def _completion(argv: list[str]) -> int | None:
+    """Bash Tab completion of step and interview ids, from the derived index."""
+    if os.environ.get("_AFTERVIEW_COMPLETE") != "complete_bash":
+        return None
+    from afterview.cli.fast import complete
+
+    return complete(os.environ)
+
+
+def _todo(argv: list[str]) -> int | None:
+    """``afterview todo`` and ``afterview todo --json``, from the derived index."""
+    if argv not in (["todo"], ["todo", "--json"]):
+        return None
+    from afterview.cli.fast import todo
+
+    return todo(json_="--json" in argv)
+
+
+FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_remind, _completion, _todo)
 
 
 def main() -> None:
-    """The console script: run the CLI and exit with its status.
-
-    ``afterview remind`` runs at every shell start, so it skips the Typer app and its imports.
-    """
-    if sys.argv[1:] == ["remind"]:
-        from afterview.cli.remind import main as remind
-
-        sys.exit(remind())
+    """The console script: answer from a fast path if one applies, else run the full CLI."""
+    argv = sys.argv[1:]
+    for fast_path in FAST_PATHS:
+        try:
+            code = fast_path(argv)
+        except BrokenPipeError:  # the reader went away (``afterview todo | head``), as in cli.main.run
+            sys.stderr.close()
+            sys.exit(0)
+        if code is not None:
+            sys.exit(code)
     from afterview.cli.main import run
 
     sys.exit(run())

@@ -158,7 +158,7 @@ def reference_notes(
             if name
             else fill.marker(
                 "your reference's name",
-                'No references are recorded: add one with afterview ref add "Name <email>".',
+                'No references are recorded: add one with afterview ref add "Name" --email EMAIL',
             )
         )
         fill.values["relationship"] = _line(relationship or "")
@@ -211,7 +211,10 @@ def offer_notice(
     offer = max(offers, key=lambda i: i.history[-1].on, default=None)
     person = _recipient(interview, to)
     fill = _common(interview, person, document.profile, tz=tz)
-    no_offer = "No offer from another company is recorded; record the offer on its interview first."
+    no_offer = (
+        "No offer from another company is recorded; "
+        "record it with: afterview outcome ID offer --deadline DATE"
+    )
     fill.values["offer_company"] = (
         _line(offer.company) if offer else fill.marker("the company that made the offer", no_offer)
     )
@@ -220,7 +223,11 @@ def offer_notice(
         _long_date(deadline)
         if deadline
         else fill.marker(
-            "the offer's deadline", no_offer if offer is None else "The offer has no deadline recorded."
+            "the offer's deadline",
+            no_offer
+            if offer is None
+            else "The offer has no deadline recorded; add it with: "
+            f"afterview outcome {offer.id} offer --deadline DATE",
         )
     )
     return _compose(

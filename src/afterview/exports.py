@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -43,17 +42,19 @@ _VCARD_NAMESPACE = uuid.UUID("5b0c3f0e-9a53-4d0c-8a4e-0d6f2e0b8c11")
 
 def to_json(document: Document, *, now: dt.datetime) -> str:
     """The whole store as a versioned JSON export (profile, references and every interview)."""
+    from pydantic_core import to_json as dump  # serialises models directly, several times faster
+
     payload = {
         "format": EXPORT_FORMAT,
         "export_version": EXPORT_VERSION,
         "schema_version": SCHEMA_VERSION,
         "written_by": f"afterview {__version__}",
         "exported_at": now.isoformat(),
-        "profile": document.profile.model_dump(mode="json"),
-        "references": [reference.model_dump(mode="json") for reference in document.references],
-        "interviews": [interview.model_dump(mode="json") for interview in _by_id(document.interviews)],
+        "profile": document.profile,
+        "references": document.references,
+        "interviews": _by_id(document.interviews),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return dump(payload, indent=2).decode("utf-8") + "\n"
 
 
 def to_csv(document: Document) -> str:

@@ -297,6 +297,8 @@ def merge(
     and a different one under a taken id is a conflict, reported and kept as it is (replaced with
     ``theirs``). CSV rows get new ids, unless an interview with the same company, role and time exists.
     """
+    from pydantic_core import to_json
+
     report = Report()
     current = {interview.id: interview for interview in document.interviews}
     for interview in incoming.interviews:
@@ -304,6 +306,9 @@ def merge(
         if mine is None:
             document.interviews.append(interview)
             report.added.append(interview.id)
+            continue
+        if to_json(mine) == to_json(interview):
+            report.unchanged.append(interview.id)
             continue
         ours, theirs_dump = mine.model_dump(mode="json"), interview.model_dump(mode="json")
         if ours == theirs_dump:

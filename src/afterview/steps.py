@@ -56,6 +56,8 @@ class PlanContext:
     """Each interview's process: the id of its first round (absent: the interview is its own process)."""
     endings: Mapping[int, Status] = field(default_factory=dict)
     """For each interview of a process that ended in a later round, how it ended."""
+    earlier_rounds: Container[int] = field(default_factory=frozenset)
+    """The interviews that have a later round."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ def plan_context(
         holidays=holidays,
         processes=processes,
         endings=endings,
+        earlier_rounds=frozenset(i.previous_id for i in document.interviews if i.previous_id is not None),
     )
 
 
@@ -186,6 +189,8 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
         )
     if waiting:
         plans.extend(_waiting_steps(interview, context, day))
+    if waiting or (status is Status.NEXT_ROUND and interview.id not in context.earlier_rounds):
+        plans.extend(_offer_notices(interview, context, day))
     plans.append(
         PlannedStep(
             StepKind.MOMENTUM,
@@ -238,6 +243,9 @@ def _waiting_steps(interview: Interview, context: PlanContext, day: dt.date) -> 
         f"Still no answer from {interview.company}? Close it out and focus elsewhere",
         day + dt.timedelta(days=schedule.close_out_days),
     )
+
+
+def _offer_notices(interview: Interview, context: PlanContext, day: dt.date) -> Iterable[PlannedStep]:
     process = context.processes.get(interview.id, interview.id)
     for offer in context.offers:
         if offer.process == process:
@@ -247,7 +255,7 @@ def _waiting_steps(interview: Interview, context: PlanContext, day: dt.date) -> 
             StepKind.OFFER_NOTICE,
             f"offer-notice:{offer.interview_id}",
             f"Tell {interview.company} you have an offer from {offer.company}{deadline}",
-            offer.on,
+            max(offer.on, day),
         )
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from afterview import __version__
+from afterview import __version__, index
 from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
 from afterview.jsonpos import first_problem, line_column, position_of
 from afterview.models import SCHEMA_VERSION, Document
@@ -235,6 +235,7 @@ class Store:
         if previous is not None:
             self._write_backup(previous, revision=document.revision - 1)
         _atomic_write(target, data, what="store")
+        index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
         self._prune_backups()
 
     def _write_backup(self, data: bytes, *, revision: int) -> None:
@@ -421,8 +422,8 @@ def _parse_json(text: str) -> Any:
     return raw
 
 
-def _at(text: str, index: int, message: str) -> str:
-    line, column = line_column(text, index)
+def _at(text: str, position: int, message: str) -> str:
+    line, column = line_column(text, position)
     return f"line {line} column {column}: {message}"
 
 

@@ -17,8 +17,8 @@ from afterview import editable, render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
-from afterview.errors import UserError
-from afterview.models import Format, Interview, Stage
+from afterview.errors import AfterviewError, UserError
+from afterview.models import Document, Format, Interview, Stage
 from afterview.steps import refresh_steps
 from afterview.store import Store, Unchanged
 
@@ -48,31 +48,32 @@ def import_(
     from afterview import imports
 
     text = _read_text(file)
-    store = runtime.open_store()
-    current = store.read()
-    now = runtime.local_now(current.profile)
     as_json = file.suffix.lower() == ".json" or (
         file.suffix.lower() != ".csv" and text.lstrip("\ufeff \r\n\t").startswith("{")
     )
-    incoming = (
-        imports.read_json(text)
-        if as_json
-        else imports.read_csv(text, tz=runtime.user_tz(current.profile), today=now.date())
-    )
-    if only:
-        if not as_json:
-            raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
-        missing = sorted(set(only) - {i.id for i in incoming.interviews})
-        if missing:
-            raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
-        incoming = imports.Incoming(interviews=[i for i in incoming.interviews if i.id in only])
+    if only and not as_json:
+        raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
+
+    def apply(document: Document) -> imports.Report:
+        now = runtime.local_now(document.profile)
+        incoming = (
+            imports.read_json(text)
+            if as_json
+            else imports.read_csv(text, tz=runtime.user_tz(document.profile), today=now.date())
+        )
+        if only:
+            missing = sorted(set(only) - {i.id for i in incoming.interviews})
+            if missing:
+                raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
+            incoming = imports.Incoming(interviews=[i for i in incoming.interviews if i.id in only])
+        return imports.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
+
+    store = runtime.open_store()
     if dry_run:
-        report = imports.merge(current, incoming, context=runtime.context(current), now=now, theirs=theirs)
+        report = apply(store.read())
     else:
-        with store.transaction() as document:
-            report = imports.merge(
-                document, incoming, context=runtime.context(document), now=now, theirs=theirs
-            )
+        with store.transaction() as document:  # checked and merged in one go: all or nothing
+            report = apply(document)
             if not report.changed:
                 raise Unchanged
     if json_:
@@ -104,7 +105,8 @@ def _ids(ids: list[int]) -> str:
 def _show_report(report: Report, *, dry_run: bool) -> None:
     console = render.out()
     if not report.changed and not report.conflicts:
-        console.print(f"Nothing to import: all {len(report.unchanged)} already there.")
+        there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
+        console.print(f"Nothing to import{there}.")
         return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
@@ -187,7 +189,8 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
         if editable.editable(changed) == editable.editable(interview):
             raise Unchanged
         document.put(refresh_steps(changed, runtime.context(document), now=now, reason="changed by an edit"))
-    render.out().print(f"Updated interview {interview_id}: " + ", ".join(given) + ".")
+    fields = ", ".join(key.replace("_", " ") for key in given)
+    render.out().print(f"Updated interview {interview_id}: {fields}.")
 
 
 def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
@@ -246,21 +249,16 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
                 edited = editable.from_toml(text, base=base, now=runtime.local_now(document.profile))
             except UserError as error:
                 problem = error.message
-    if editable.editable(edited) == editable.editable(base):
+    changed = _changed_fields(base, edited)
+    if not changed:
         render.out().print(f"No changes to interview {interview_id}.")
+        render.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return
-    conflicts: list[str] = []
-    with store.transaction() as current:
-        now = runtime.local_now(current.profile)
-        theirs = current.interview(interview_id)
-        if theirs is None:
-            kept = _keep(store, interview_id, text)
-            raise UserError(
-                f"Interview {interview_id} was removed while you were editing; nothing was saved.",
-                hint=f"What you typed is kept in {kept}.",
-            )
-        merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
-        current.put(refresh_steps(merged, runtime.context(current), now=now, reason="changed by an edit"))
+    try:
+        conflicts = _save_edit(store, base=base, edited=edited)
+    except AfterviewError as error:
+        kept = _keep(store, interview_id, text)
+        raise type(error)(error.message, hint=f"What you typed is kept in {kept}.") from None
     if conflicts:
         kept = _keep(store, interview_id, text)
         raise UserError(
@@ -268,14 +266,38 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             f"the other version of: {', '.join(conflicts)}.",
             hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
         )
-    render.out().print(f"Updated interview {interview_id}; its steps are planned again.")
+    render.out().print(
+        f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again."
+    )
+
+
+def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
+    """Save an edit merged with whatever was saved since ``base`` was read; the fields that conflicted."""
+    with store.transaction() as current:
+        now = runtime.local_now(current.profile)
+        theirs = current.interview(base.id)
+        if theirs is None:
+            raise UserError(f"Interview {base.id} was removed while you were editing; nothing was saved.")
+        merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
+        current.put(refresh_steps(merged, runtime.context(current), now=now, reason="changed by an edit"))
+    return conflicts
+
+
+def _changed_fields(before: Interview, after: Interview) -> list[str]:
+    old, new = editable.editable(before), editable.editable(after)
+    return [key.replace("_", " ") for key in dict.fromkeys([*old, *new]) if old.get(key) != new.get(key)]
 
 
 _PROBLEM_MARK = "# afterview could not save this: "
 
 
 def _with_problem(text: str, problem: str) -> str:
-    lines = [f"{_PROBLEM_MARK}{line}" for line in problem.splitlines() or [problem]]
+    """``text`` under a note saying what is wrong, its line numbers shifted to match the file shown."""
+    import re
+
+    count = len(problem.splitlines() or [problem]) + 2
+    shifted = re.sub(r"\bline (\d+)", lambda m: f"line {int(m[1]) + count}", problem)
+    lines = [f"{_PROBLEM_MARK}{line}" for line in shifted.splitlines() or [shifted]]
     return "\n".join([*lines, "# Fix it and save again, or close without changes to give up.", "", text])
 
 
@@ -310,9 +332,15 @@ def _run_editor(path: Path) -> None:
     import shlex
     import subprocess
 
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or ("notepad" if os.name == "nt" else "vi")
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command and not runtime.interactive(no_input=False):
+        raise UserError(
+            "No editor to open: EDITOR is not set and this is not a terminal.",
+            hint="Set EDITOR, or change fields with flags, e.g. afterview edit 7 --role 'Staff Engineer'.",
+        )
+    command = command or ("notepad" if os.name == "nt" else "vi")
     try:
-        argv = shlex.split(command, posix=os.name != "nt")
+        argv = [part.strip('"') for part in shlex.split(command, posix=os.name != "nt")]
         result = subprocess.run([*argv, str(path)], check=False)
     except (OSError, ValueError) as error:
         raise UserError(

@@ -366,3 +366,5 @@ def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
     for record in records:
         step = f"; step {record.step} is done" if record.step else ""
         render.out().print(f"Marked sent: {record.kind} to {record.to}{step}.", markup=False)
+    if any(record.kind == "withdraw" for record in records):
+        render.note(f"Close the process with: afterview outcome {interview_id} withdrawn")

@@ -45,7 +45,9 @@ def ics(
 ) -> None:
     """Export pending steps as an iCalendar (.ics) file: one event per step, with a reminder.
 
-    Each step keeps its UID across exports, so importing again updates the events. Example:
+    Each step keeps its UID across exports, so importing again updates the events.
+
+    Steps with only a date become all-day events. Example:
 
         afterview export ics -o ~/afterview.ics
     """

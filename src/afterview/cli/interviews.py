@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from afterview import render
-from afterview.cli import inputs, runtime
+from afterview.cli import completion, inputs, runtime
 from afterview.contract import interview_json
 from afterview.dates import DATE_EXAMPLES, parse_date
 from afterview.errors import UserError
@@ -15,7 +15,13 @@ from afterview.models import Document, Interview, Status, StepState
 from afterview.steps import refresh_steps
 
 InterviewId = Annotated[
-    int, typer.Argument(help="The interview's id, as afterview list shows it.", min=1, metavar="ID")
+    int,
+    typer.Argument(
+        help="The interview's id, as afterview list shows it.",
+        min=1,
+        metavar="ID",
+        autocompletion=completion.interview_ids,
+    ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
 
@@ -62,6 +68,8 @@ def list_interviews(
     )
     if json_:
         render.print_json([interview_json(i, now=now) for i in items])
+    elif not items and document.interviews:
+        render.out().print(f"None of your {len(document.interviews)} interviews match.")
     else:
         render.interviews(items, now=now)
 

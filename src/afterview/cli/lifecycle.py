@@ -12,10 +12,10 @@ from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, find
 from afterview.cli.todo import StepIds, locate
-from afterview.dates import DATE_EXAMPLES, describe_day, parse_date
+from afterview.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Paperwork, Step, StepKind, StepState
-from afterview.steps import effective_due, refresh_steps, remove_paperwork
+from afterview.models import ENDED_STATUSES, Document, Interview, Paperwork, Step, StepKind, StepState
+from afterview.steps import effective_due, process_status, refresh_steps, remove_paperwork
 from afterview.store import Unchanged
 
 task_app = typer.Typer(
@@ -25,17 +25,32 @@ task_app = typer.Typer(
 )
 
 
+def option_date(option: str, text: str, *, today: dt.date, past: bool = False) -> dt.date:
+    """:func:`parse_date`, with the option named in the error."""
+    try:
+        return parse_date(text, today=today, past=past)
+    except UserError as error:
+        raise UserError(f"{option}: {error.message}", hint=error.hint) from None
+
+
+def option_moment(option: str, text: str, *, now: dt.datetime, past: bool = True) -> dt.datetime:
+    """:func:`parse_moment`, with the option named in the error."""
+    try:
+        return parse_moment(text, now=now, past=past)
+    except UserError as error:
+        raise UserError(f"{option}: {error.message}", hint=error.hint) from None
+
+
 def refresh_all(document: Document, *, now: dt.datetime) -> list[tuple[Interview, Step]]:
     """Re-plan every interview of ``document`` in place; return the steps that opened or closed."""
     context = runtime.context(document)
     changed: list[tuple[Interview, Step]] = []
     for index, interview in enumerate(document.interviews):
         updated = refresh_steps(interview, context, now=now)
-        before = {step.id: step.state for step in interview.steps}
-        moved = [step for step in updated.steps if before.get(step.id) is not step.state]
-        if moved:
+        if updated.steps != interview.steps:
             updated = updated.model_copy(update={"updated_at": now})
-            changed += [(updated, step) for step in moved]
+        before = {step.id: step.state for step in interview.steps}
+        changed += [(updated, step) for step in updated.steps if before.get(step.id) is not step.state]
         document.interviews[index] = updated
     return changed
 
@@ -66,7 +81,7 @@ def snooze(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = parse_date(until, today=now.date())
+        day = option_date("--until", until, today=now.date())
         if day <= now.date():
             raise UserError(
                 f"Snooze until a day after today, not {describe_day(day, today=now.date())}.",
@@ -147,13 +162,18 @@ def task_add(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = parse_date(due, today=now.date()) if due is not None else None
+        day = option_date("--due", due, today=now.date()) if due is not None else None
         interview = find(document, interview_id)
+        context = runtime.context(document)
+        status = process_status(interview, context)
+        if status in ENDED_STATUSES:
+            raise UserError(
+                f"Interview {interview_id}'s process has ended ({status.value}); nothing was changed.",
+                hint="Tasks are for processes still open.",
+            )
         paperwork = [*interview.paperwork, Paperwork(title=text, due=day)]
         updated = refresh_steps(
-            interview.model_copy(update={"paperwork": paperwork, "updated_at": now}),
-            runtime.context(document),
-            now=now,
+            interview.model_copy(update={"paperwork": paperwork, "updated_at": now}), context, now=now
         )
         document.put(updated)
     key = f"paperwork:{len(paperwork) - 1}"

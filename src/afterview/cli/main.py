@@ -8,39 +8,104 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
-import traceback
-from typing import Annotated
+from collections import ChainMap
+from collections.abc import Iterator, Mapping, MutableMapping
+from types import ModuleType
+from typing import Annotated, Any, cast
 
 import typer
+from typer.core import TyperGroup
 
-from afterview import __version__, render
-from afterview.cli import (
-    data,
-    drafts,
-    export,
-    interviews,
-    lifecycle,
-    log,
-    maintenance,
-    outcome,
-    prep,
-    profile,
-    references,
-    remember,
-    remind,
-    schedule,
-    stats,
-    templates,
-    todo,
-)
+from afterview import __version__
 from afterview.errors import AfterviewError, ExitCode
+
+
+class Commands(Mapping[str, Any]):
+    """The commands by name, each imported only when it runs or its own help is asked for.
+
+    ``afterview --help`` lists them from their one-line summaries here, so it imports no command module.
+    """
+
+    def __init__(self) -> None:
+        self.targets: dict[str, str] = {}
+        self.summaries: dict[str, str] = {}
+        self._loaded: dict[str, Any] = {}
+
+    def add(self, name: str, target: str, summary: str) -> None:
+        """Register ``name`` as ``module:attribute``, a Typer command function or a Typer sub-app (a group of
+        commands), with its one-line summary."""
+        self.targets[name] = target
+        self.summaries[name] = summary
+
+    def function(self, name: str) -> Any:
+        """The command function or sub-app itself (imports its module)."""
+        module, _, function = self.targets[name].partition(":")
+        return getattr(importlib.import_module(module), function)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._loaded:
+            target = self.function(name)
+            if isinstance(target, typer.Typer):
+                group = typer.main.get_command(target)
+                group.name = name
+                self._loaded[name] = group
+            else:
+                one = typer.Typer(add_completion=False, rich_markup_mode=None)
+                one.command(name)(target)
+                self._loaded[name] = typer.main.get_command(one)
+        return self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.targets)
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+
+COMMANDS = Commands()
+
+
+class _LazyGroup(TyperGroup):
+    """A Typer group whose commands come from :data:`COMMANDS`, loaded on demand.
+
+    A command registered the usual eager way (``app.command(...)``, ``app.add_typer(...)``) works too.
+    """
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        # A ChainMap writes only to its first map, so the read-only registry is never written to.
+        self.commands = ChainMap(dict(self.commands), cast("MutableMapping[str, Any]", COMMANDS))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # names only: Typer's own version loads every command
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = [(name, self._summary(name)) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        try:
+            from typer._click.shell_completion import CompletionItem  # Typer that vendors Click
+        except ImportError:  # pragma: no cover - older Typer (Python 3.10) depends on Click itself
+            from click.shell_completion import CompletionItem  # type: ignore[import-not-found,no-redef]
+
+        names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
+        return [CompletionItem(name, help=self._summary(name)) for name in names]
+
+    def _summary(self, name: str) -> str:
+        summary = COMMANDS.summaries.get(name)
+        return summary if summary is not None else str(self.commands[name].get_short_help_str())
+
 
 app = typer.Typer(
     name="afterview",
+    cls=_LazyGroup,
     help="What to do after a job interview: remember it, thank people, follow up — as dated steps.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain Click help: Rich's help renderer costs more than the rest of --help
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -51,50 +116,156 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _main(
+    ctx: typer.Context,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show a traceback when something goes wrong.")
     ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", envvar="AFTERVIEW_QUIET", help="Leave out hints and notes.")
+    ] = False,
 ) -> None:
     """afterview: the steps after a job interview. Start with: afterview log"""
+    if quiet or "afterview.render" in sys.modules:
+        from afterview import render
+
+        render.quiet = quiet
+    if ctx.invoked_subcommand is None:
+        from afterview.cli import welcome
+
+        welcome.run()
 
 
-app.command("log")(log.log)
-app.command("todo")(todo.todo)
-app.command("done")(todo.done)
-app.command("skip")(todo.skip)
-app.command("draft-thanks")(drafts.draft_thanks)
-app.add_typer(drafts.app, name="draft")
-app.add_typer(templates.app, name="templates")
-app.command("list")(interviews.list_interviews)
-app.command("show")(interviews.show)
-app.command("interviewer")(interviews.interviewer)
-app.command("profile")(profile.profile)
-app.command("doctor")(maintenance.doctor)
-app.command("restore")(maintenance.restore)
-app.command("snooze")(lifecycle.snooze)
-app.command("undo")(lifecycle.undo)
-app.add_typer(lifecycle.task_app, name="task")
-app.add_typer(references.app, name="ref")
-app.command("outcome")(outcome.outcome)
-app.command("schedule")(schedule.schedule)
-app.command("remind")(remind.remind)
-app.add_typer(export.app, name="export")
-app.command("remember")(remember.remember)
-app.command("prep")(prep.prep)
-app.command("import")(data.import_)
-app.command("stats")(stats.stats)
-app.command("edit")(data.edit)
-app.command("rm")(data.rm)
+# One line per command: name, "module:attribute" (a command function or a Typer sub-app), and the first
+# line of its help (a test checks they agree). The module is imported only when the command runs.
+COMMANDS.add("log", "afterview.cli.log:log", "Record an interview you just had, and plan what to do next.")
+COMMANDS.add(
+    "todo", "afterview.cli.todo:todo", "List the steps still to do, soonest first; overdue ones stand out."
+)
+COMMANDS.add("done", "afterview.cli.todo:done", "Mark steps as done.")
+COMMANDS.add("skip", "afterview.cli.todo:skip", "Skip steps that do not apply, optionally saying why.")
+COMMANDS.add(
+    "draft-thanks",
+    "afterview.cli.drafts:draft_thanks",
+    "Draft a brief thank-you note to each interviewer (printed, never sent).",
+)
+COMMANDS.add(
+    "draft",
+    "afterview.cli.drafts:app",
+    "Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you.",
+)
+COMMANDS.add(
+    "templates",
+    "afterview.cli.templates:app",
+    "Message templates you can make your own: list, show, edit, reset.",
+)
+COMMANDS.add(
+    "list",
+    "afterview.cli.interviews:list_interviews",
+    "List every interview, newest first, optionally filtered.",
+)
+COMMANDS.add(
+    "show", "afterview.cli.interviews:show", "Show one interview: who, when, what comes next, and its steps."
+)
+COMMANDS.add(
+    "interviewer",
+    "afterview.cli.interviews:interviewer",
+    "Add an interviewer to an interview, or update one with the same name (say, their email).",
+)
+COMMANDS.add("profile", "afterview.cli.profile:profile", "Show or set your name, email, phone and signature.")
+COMMANDS.add(
+    "doctor",
+    "afterview.cli.maintenance:doctor",
+    "Check the store and every backup; tighten loose permissions.",
+)
+COMMANDS.add(
+    "restore",
+    "afterview.cli.maintenance:restore",
+    "List the backups, or bring one back (the version it replaces is kept, never deleted).",
+)
+COMMANDS.add(
+    "snooze", "afterview.cli.lifecycle:snooze", "Hide pending steps from being due until a later day."
+)
+COMMANDS.add("undo", "afterview.cli.lifecycle:undo", "Reopen done or skipped steps (back to pending).")
+COMMANDS.add(
+    "task",
+    "afterview.cli.lifecycle:task_app",
+    "Add or remove your own paperwork items (forms, NDAs...) as steps.",
+)
+COMMANDS.add(
+    "ref",
+    "afterview.cli.references:app",
+    "Your references: when an interview says they may be called, each gets a heads-up step.",
+)
+COMMANDS.add(
+    "outcome",
+    "afterview.cli.outcome:outcome",
+    "Record an outcome: next-round, offer, rejected, withdrawn or no-response.",
+)
+COMMANDS.add(
+    "schedule",
+    "afterview.cli.schedule:schedule",
+    "Show or change when steps fall due; pending steps move to match.",
+)
+COMMANDS.add(
+    "remind",
+    "afterview.cli.remind:remind",
+    "One line saying how many steps are due today or overdue, for a shell start-up file or cron.",
+)
+COMMANDS.add(
+    "export",
+    "afterview.cli.export:app",
+    "Export for other tools: ics (calendar), json (to import again), csv, md (report), vcf (contacts).",
+)
+COMMANDS.add(
+    "remember",
+    "afterview.cli.remember:remember",
+    "Write down what you remember of an interview: questions, answers, how they went.",
+)
+COMMANDS.add(
+    "prep",
+    "afterview.cli.prep:prep",
+    "List the questions you have been asked, weakest and most frequent first, with your notes.",
+)
+COMMANDS.add(
+    "import",
+    "afterview.cli.data:import_",
+    "Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).",
+)
+COMMANDS.add(
+    "stats",
+    "afterview.cli.stats:stats",
+    "Your funnel, time to an answer, interviews per week, thank-you habit and weakest questions.",
+)
+COMMANDS.add(
+    "edit",
+    "afterview.cli.data:edit",
+    "Fix an interview: with flags for a quick change, else in your editor ($VISUAL or $EDITOR) as TOML.",
+)
+COMMANDS.add(
+    "rm", "afterview.cli.data:rm", "Remove an interview and its steps (a copy stays in the store's backups)."
+)
+COMMANDS.add(
+    "demo",
+    "afterview.cli.demo:demo",
+    "Try afterview on three made-up interviews in a throwaway store; your own data is not touched.",
+)
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
+
+
+def _render() -> ModuleType:
+    """The output module (Rich, the models), imported only when there is something to report."""
+    from afterview import render
+
+    return render
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -104,10 +275,10 @@ def run(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=args, prog_name="afterview", standalone_mode=False)
     except AfterviewError as error:
-        render.error(error.message, hint=error.hint)
+        _render().error(error.message, hint=error.hint)
         return int(error.code)
     except (KeyboardInterrupt, typer.Abort):
-        render.err().print("\nInterrupted; nothing was saved.")
+        _render().err().print("\nInterrupted; nothing was saved.")
         return int(ExitCode.INTERRUPTED)
     except _ClickException as error:
         error.show()  # type: ignore[attr-defined]
@@ -117,9 +288,11 @@ def run(argv: list[str] | None = None) -> int:
         return int(ExitCode.OK)
     except Exception as error:
         if "--debug" in args:
+            import traceback
+
             traceback.print_exc()
         else:
-            render.error(
+            _render().error(
                 f"afterview hit an unexpected problem ({type(error).__name__}: {error}).",
                 hint="Run the command again with --debug to see where, and please report it.",
             )

@@ -10,11 +10,11 @@ import typer
 from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
-from afterview.cli.lifecycle import refresh_all, show_changes
+from afterview.cli.lifecycle import option_date, option_moment, refresh_all, show_changes
 from afterview.contract import interview_json
-from afterview.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment, short_date
+from afterview.dates import DATE_EXAMPLES, describe_day, short_date
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Stage, Status, StatusChange
+from afterview.models import Document, Interview, Stage, Status, StatusChange, Step
 from afterview.store import Unchanged
 
 OUTCOMES = ", ".join(s.value for s in Status if s is not Status.WAITING)
@@ -27,13 +27,15 @@ def outcome(
         str, typer.Option(help=f"When you heard (default: today): {DATE_EXAMPLES}.", show_default=False)
     ] = "today",
     deadline: Annotated[
-        str | None, typer.Option(help="For an offer: when you must answer by.", show_default=False)
+        str | None,
+        typer.Option(help=f"For an offer: when you must answer by: {DATE_EXAMPLES}.", show_default=False),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Anything worth keeping about it.")] = None,
     at: Annotated[
         str | None,
         typer.Option(
-            help="For next-round: when the next interview is ('tuesday 10:00'); logs it, linked to this one."
+            help="For next-round: when the next interview is, as a date with an optional HH:MM "
+            "('tuesday 10:00', '2026-12-01T10:00'); logs it, linked to this one."
         ),
     ] = None,
     stage: Annotated[
@@ -44,8 +46,11 @@ def outcome(
 ) -> None:
     """Record an outcome: next-round, offer, rejected, withdrawn or no-response.
 
-    Steps follow: an ended process closes its open steps (saying why), an offer tells every other waiting
-    process, and next-round logs the next interview of the same process. Examples:
+    Steps follow: an ended process closes its open steps, saying why.
+
+    An offer gives every other waiting process a step to tell them, with your deadline.
+
+    next-round with --at logs the next interview of the same process, linked to this one. Examples:
 
         afterview outcome 7 offer --deadline "next friday"
 
@@ -69,23 +74,25 @@ def outcome(
     now = runtime.local_now(current.profile)
     change = StatusChange(
         status=chosen,
-        on=parse_date(on, today=now.date(), past=True),
-        deadline=parse_date(deadline, today=now.date()) if deadline is not None else None,
+        on=option_date("--on", on, today=now.date(), past=True),
+        deadline=option_date("--deadline", deadline, today=now.date()) if deadline is not None else None,
         note=text,
     )
     if change.on > now.date():
         raise UserError(f"--on is in the future ({short_date(change.on)}); say when you heard.")
+    when = option_moment("--at", at, now=now, past=False) if at else None
     if chosen is Status.NEXT_ROUND and at is None and runtime.interactive(no_input) and not json_:
-        at = inputs.ask(
-            "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)", required=False
+        when = inputs.ask_until_valid(
+            "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
+            lambda text: option_moment("--at", text, now=now, past=False),
+            required=False,
         )
-        at = at or None
-    when = parse_moment(at, now=now, past=False) if at else None
     changes = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
-        repeated = interview.status is chosen
+        new_deadline = change.deadline is not None and change.deadline != _last_deadline(interview)
+        repeated = interview.status is chosen and not (chosen is Status.OFFER and new_deadline)
         if repeated and when is None:
             render.out().print(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
             raise Unchanged
@@ -97,20 +104,37 @@ def outcome(
         changes = refresh_all(document, now=now)
     if changes is None:
         return
-    updated = find(document, interview_id)
     if json_:
-        render.print_json(interview_json(updated, now=now))
+        render.print_json(interview_json(find(document, interview_id), now=now))
         return
-    if not repeated:
+    _report(document, interview_id, change if not repeated else None, changes, following, now=now)
+
+
+def _last_deadline(interview: Interview) -> dt.date | None:
+    return interview.history[-1].deadline if interview.history else None
+
+
+def _report(
+    document: Document,
+    interview_id: int,
+    change: StatusChange | None,
+    changes: list[tuple[Interview, Step]],
+    following: Interview | None,
+    *,
+    now: dt.datetime,
+) -> None:
+    """What ``outcome`` did: the new status, the steps that opened or closed, the next round if logged."""
+    updated = find(document, interview_id)
+    if change is not None:
         extra = f", deadline {describe_day(change.deadline, today=now.date())}" if change.deadline else ""
         render.out().print(
-            f"Interview {interview_id} ({updated.company} · {updated.role}): {chosen.value}, "
+            f"Interview {interview_id} ({updated.company} · {updated.role}): {change.status.value}, "
             f"{describe_day(change.on, today=now.date())}{extra}."
         )
     show_changes(((i, s) for i, s in changes if following is None or i.id != following.id), now=now)
     if following is not None:
         render.created(find(document, following.id), now=now)
-    elif chosen is Status.NEXT_ROUND:
+    elif updated.status is Status.NEXT_ROUND:
         render.note(
             f"When you know when the next round is, log it linked to this one: "
             f"afterview outcome {interview_id} next-round --at 'tuesday 10:00'"

@@ -9,8 +9,6 @@ import typer
 from afterview import render
 from afterview.cli import runtime
 from afterview.cli.interviews import Json
-from afterview.prep import prep_questions
-from afterview.render.prep import prep_json, prep_list
 
 
 def prep(
@@ -24,6 +22,9 @@ def prep(
 
     Example: afterview prep Acme --role engineer
     """
+    from afterview.prep import prep_questions
+    from afterview.render.prep import prep_json, prep_list
+
     document = runtime.open_store().read()
     questions = prep_questions(document.interviews, company=company, role=role)
     if json_:

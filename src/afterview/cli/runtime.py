@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from afterview import paths
 from afterview.cli import clock
 from afterview.errors import UserError
-from afterview.models import Document, Profile
-from afterview.steps import PlanContext, plan_context
-from afterview.store import DEFAULT_LOCK_TIMEOUT, Store
+
+if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
+    from afterview.models import Document, Profile
+    from afterview.steps import PlanContext
+    from afterview.store import Store
 
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
 
@@ -38,6 +41,8 @@ def local_now(profile: Profile) -> dt.datetime:
 
 def open_store() -> Store:
     """The store under ``AFTERVIEW_HOME`` or the platform's data directory."""
+    from afterview.store import DEFAULT_LOCK_TIMEOUT, Store
+
     timeout = os.environ.get(LOCK_TIMEOUT_VARIABLE)
     try:
         lock_timeout = float(timeout) if timeout else DEFAULT_LOCK_TIMEOUT
@@ -49,6 +54,7 @@ def open_store() -> Store:
 def context(document: Document) -> PlanContext:
     """What the step engine needs besides an interview, with the profile country's public holidays
     (loaded only when a business day is first counted)."""
+    from afterview.steps import plan_context
     from afterview.workdays import public_holidays
 
     profile = document.profile

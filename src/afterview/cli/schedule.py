@@ -45,12 +45,19 @@ def schedule(
             help="Region of your country whose holidays also count, e.g. BY or CA ('none' to clear)."
         ),
     ] = None,
+    replan: Annotated[
+        bool,
+        typer.Option(
+            "--replan", help="Re-plan pending steps now, e.g. after changing your country or time zone."
+        ),
+    ] = False,
     json_: Json = False,
 ) -> None:
     """Show or change when steps fall due; pending steps move to match.
 
-    Business days skip weekends and the public holidays of your profile's country (afterview profile
-    --country DE) and, if set, its subdivision. Examples:
+    Business days skip weekends and the public holidays of your profile's country and, if set, its region.
+
+    Set the country with: afterview profile --country DE. Examples:
 
         afterview schedule follow_up_business_days=3 nudge_business_days=7
 
@@ -59,7 +66,7 @@ def schedule(
     changes = _read(settings or [])
     store = runtime.open_store()
     moved = 0
-    if changes or reset or subdivision is not None:
+    if changes or reset or replan or subdivision is not None:
         with store.transaction() as document:
             now = runtime.local_now(document.profile)
             base: dict[str, Any] = {} if reset else document.profile.schedule.model_dump()

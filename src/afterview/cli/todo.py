@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from afterview import render
-from afterview.cli import inputs, runtime
+from afterview.cli import completion, inputs, runtime
 from afterview.cli.interviews import Json, find
 from afterview.contract import step_json
 from afterview.errors import UserError
@@ -16,13 +16,32 @@ from afterview.models import Document, Interview, Step, StepState
 from afterview.steps import due_moment, effective_due, refresh_steps
 from afterview.store import Unchanged
 
+
+def _complete_steps(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Tab completion: pending step ids with their text, leaving out those already on the line."""
+    typed = (str(value) for value in ctx.params.get("step_ids") or ())
+    return completion.step_candidates(
+        completion.index_or_empty(), incomplete, typed, bash=completion.under_bash()
+    )
+
+
 StepIds = Annotated[
-    list[str], typer.Argument(help="Step ids as todo shows them, e.g. 7.2.", show_default=False)
+    list[str],
+    typer.Argument(
+        help="Step ids as todo shows them, e.g. 7.2.",
+        show_default=False,
+        autocompletion=_complete_steps,
+    ),
 ]
 
 
 def todo(
-    interview_id: Annotated[int | None, typer.Argument(help="Only this interview's steps.", min=1)] = None,
+    interview_id: Annotated[
+        int | None,
+        typer.Argument(
+            help="Only this interview's steps.", min=1, metavar="ID", autocompletion=completion.interview_ids
+        ),
+    ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include done and skipped steps.")] = False,
     json_: Json = False,
 ) -> None:

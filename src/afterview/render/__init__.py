@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from afterview.dates import describe_day, describe_due
 from afterview.models import Interview, Step, StepState
@@ -20,6 +21,9 @@ from afterview.steps import effective_due, is_overdue
 if TYPE_CHECKING:
     from rich.console import Console
 
+quiet = False
+"""Set by ``--quiet``: hints and notes are left out (warnings and errors never are)."""
+
 
 @cache
 def out() -> Console:
@@ -27,7 +31,9 @@ def out() -> Console:
     from rich.console import Console
 
     plain = not sys.stdout.isatty()
-    return Console(soft_wrap=plain, width=100_000 if plain else None, highlight=False)
+    return Console(
+        soft_wrap=plain, width=100_000 if plain else None, highlight=False, color_system=_color_system()
+    )
 
 
 @cache
@@ -35,7 +41,14 @@ def err() -> Console:
     """The console for errors, warnings and progress (stderr)."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
+    return Console(
+        stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty(), color_system=_color_system()
+    )
+
+
+def _color_system() -> Literal["auto"] | None:
+    """No escape codes at all (not even bold) with ``NO_COLOR``; else Rich decides (``FORCE_COLOR``)."""
+    return None if os.environ.get("NO_COLOR") else "auto"
 
 
 def print_json(value: Any) -> None:
@@ -49,8 +62,9 @@ def warn(message: str) -> None:
 
 
 def note(message: str) -> None:
-    """A hint or progress line on stderr, so stdout stays clean for results."""
-    err().print(message, style="dim")
+    """A hint or progress line on stderr, so stdout stays clean for results (none with ``--quiet``)."""
+    if not quiet:
+        err().print(message, style="dim")
 
 
 def error(message: str, *, hint: str | None = None) -> None:
@@ -164,6 +178,7 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
         ("Stage", f"{interview.stage.value}, {interview.format.value}"),
         ("Where", interview.location),
         ("Status", interview.status.value),
+        ("Earlier round", f"interview {interview.previous_id}" if interview.previous_id else None),
         ("Next steps", interview.next_steps),
         (
             "Decision by",

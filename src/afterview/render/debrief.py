@@ -29,16 +29,16 @@ def debrief(value: Debrief) -> None:
         for label, text in (("Answer", question.answer), ("Next time", question.next_time)):
             if text:
                 console.print(Text.assemble(("       " + label + ": ", "dim"), _indent(text, 7)))
-    for key in ("went_well", "to_improve", "notes"):
-        text = getattr(value, key)
-        if text:
-            console.print(Text.assemble((f"  {SECTIONS[key]}: ", "bold"), _indent(text, 4)))
-    for key in ("thank_you_topics", "my_questions"):
-        items: list[str] = getattr(value, key)
-        if items:
+    for key in ("went_well", "to_improve", "thank_you_topics", "my_questions", "notes"):
+        content = getattr(value, key)
+        if not content:
+            continue
+        if isinstance(content, list):
             console.print(Text(f"  {SECTIONS[key]}:", style="bold"))
-            for item in items:
+            for item in content:
                 console.print(Text(f"    - {item}"))
+        else:
+            console.print(Text.assemble((f"  {SECTIONS[key]}: ", "bold"), _indent(content, 4)))
 
 
 def _indent(text: str, width: int) -> str:

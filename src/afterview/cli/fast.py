@@ -1,0 +1,160 @@
+"""Answers from the derived index (:mod:`afterview.index`) for the commands people run most often.
+
+``afterview todo`` (with or without ``--json``) and Tab completion of step and interview ids start the
+program again and again, so they are answered here without Typer, Pydantic or (when piped) Rich. Each
+function returns an exit code, or ``None`` to let the full command handle the request: anything unusual,
+including every error, goes to the full command, which explains it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shlex
+import sys
+from collections.abc import Mapping, Sequence
+from typing import Any, TextIO
+
+from afterview import index, paths
+from afterview.cli import runtime
+from afterview.dates import describe_due
+from afterview.errors import AfterviewError
+
+STEP_COMMANDS = frozenset({"done", "skip"})
+"""Commands whose every argument is a pending step id (Tab offers the pending steps)."""
+
+INTERVIEW_COMMANDS = frozenset({"show", "todo", "interviewer", "draft-thanks"})
+"""Commands whose first argument is an interview id (Tab offers every interview's id)."""
+
+
+def todo(*, json_: bool) -> int | None:
+    """``afterview todo [--json]``: the pending steps, soonest first (human output only into a pipe)."""
+    if not json_ and not _plain(sys.stdout):
+        return None
+    try:
+        found = load_index()
+        now = _local_now(found["timezone"])
+        tz = now.tzinfo or dt.timezone.utc
+        steps = sorted(
+            found["pending"],
+            key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
+        )
+        rows = [_row(step, now=now) for step in steps]
+    except (AfterviewError, OSError, LookupError, TypeError, ValueError):  # the full command explains it
+        return None
+    if json_:
+        items = [_step_json(step, overdue=late) for step, _, late in rows]
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _render(rows)
+    return 0
+
+
+def complete(environ: Mapping[str, str]) -> int | None:
+    """Bash Tab completion of a step id (``done``, ``skip``) or an interview id (``show 7``...)."""
+    if environ.get("_AFTERVIEW_COMPLETE") != "complete_bash":
+        return None
+    try:
+        words = shlex.split(environ["COMP_WORDS"])
+        current = int(environ["COMP_CWORD"])
+    except (KeyError, ValueError):
+        return None
+    args, incomplete = words[1:current], words[current] if current < len(words) else ""
+    if not args or any(arg.startswith("-") for arg in [*args, incomplete]):
+        return None
+    command = args[0]
+    if command not in STEP_COMMANDS and not (command in INTERVIEW_COMMANDS and len(args) == 1):
+        return None
+    try:
+        found = load_index()
+    except (AfterviewError, OSError):
+        return None
+    from afterview.cli import completion
+
+    if command in STEP_COMMANDS:
+        candidates = completion.step_candidates(found, incomplete, args[1:], bash=True)
+    else:
+        candidates = completion.interview_candidates(found, incomplete, bash=True)
+    sys.stdout.write("\n".join(value for value, _ in candidates) + "\n")  # as Typer's bash completion does
+    return 0
+
+
+def load_index() -> dict[str, Any]:
+    """The index of the user's store, rebuilt from the store when it is missing or stale.
+
+    For any fast path: ``timezone`` (the profile's), ``interviews`` (``[id, company, role]`` each) and
+    ``pending`` (the pending steps, as :func:`afterview.index.build` writes them).
+    """
+    found = index.load(paths.store_path())
+    return found if found is not None else index.rebuild(runtime.open_store())
+
+
+def _local_now(timezone: str | None) -> dt.datetime:
+    """Now in the profile's time zone (as :func:`runtime.local_now`)."""
+    moment = runtime.now()
+    if not timezone:
+        return moment
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone))
+
+
+def _row(step: dict[str, Any], *, now: dt.datetime) -> tuple[dict[str, Any], str, bool]:
+    """A step with when it is due, as people say it, and whether that is past."""
+    due = index.effective_due(step)
+    late = index.due_moment(due, now.tzinfo or dt.timezone.utc) < now
+    when = describe_due(due, now=now)
+    return step, f"OVERDUE {when}" if late else when, late
+
+
+def _step_json(step: dict[str, Any], *, overdue: bool) -> dict[str, Any]:
+    """A pending step as ``todo --json`` shows it (as :func:`afterview.contract.step_json`)."""
+    due = index.effective_due(step)
+    return {
+        "id": step["id"],
+        "interview_id": step["interview_id"],
+        "company": step["company"],
+        "role": step["role"],
+        "kind": step["kind"],
+        "title": step["title"],
+        "person": step["person"],
+        "due": due.isoformat(),
+        "state": "pending",
+        "overdue": overdue,
+        "done_at": None,
+        "snoozed_until": step["snoozed_until"],
+        "note": step["note"],
+    }
+
+
+_FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+def _render(rows: Sequence[tuple[dict[str, Any], str, bool]]) -> None:
+    """The pending steps as :func:`afterview.render.todo` prints them to a pipe (a test holds the two
+    together). Only piped output comes here; a terminal gets the full command and its styling."""
+    if not rows:
+        sys.stdout.write("Nothing to do. Just had an interview? Record it with: afterview log\n")
+        return
+    id_width = max(len(step["id"]) for step, _, _ in rows)
+    when_width = min(max(len(when) for _, when, _ in rows), 40)
+    for step, when, _ in rows:
+        what = f"{step['title']}  [{step['company']}]"
+        sys.stdout.write(f"{step['id'].ljust(id_width)}  {when.ljust(when_width)}  {what}\n")
+    if os.environ.get("AFTERVIEW_QUIET"):
+        return
+    overdue = sum(late for _, _, late in rows)
+    hint = "Tick steps off with: afterview done STEP"
+    message = f"{overdue} overdue. {hint}" if overdue else hint
+    if _plain(sys.stderr) or os.environ.get("NO_COLOR"):
+        sys.stderr.write(message + "\n")
+    else:
+        from rich.console import Console
+
+        Console(stderr=True, highlight=False).print(message, style="dim")
+
+
+def _plain(stream: TextIO) -> bool:
+    """Whether Rich would write plain text to ``stream``: not a terminal, and no variable forcing one."""
+    return not stream.isatty() and not any(os.environ.get(name) for name in _FORCE_TERMINAL)

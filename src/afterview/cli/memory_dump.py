@@ -1,0 +1,245 @@
+"""The memory dump behind ``afterview remember``: in the editor, by prompts, or from a file or stdin.
+
+1. read the store (no lock is held from here until step 4) and render the debrief, or a template, as Markdown;
+2. get the new text: from the editor (reopened with the problems marked while it does not read, when
+   interactive), from prompts, or from ``--from``;
+3. parse it; text that cannot be read or saved goes to a recovery file whose path is printed;
+4. in one store transaction, re-read the interview, save the debrief and mark the memory-dump step done;
+   if another afterview changed this debrief meanwhile, that version goes to a recovery file, not away.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from afterview import render
+from afterview.cli import editor, inputs, runtime
+from afterview.cli.interviews import find
+from afterview.debrief import (
+    MAX_BYTES,
+    DebriefError,
+    is_empty,
+    mark_problems,
+    merged,
+    parse,
+    same,
+    to_markdown,
+)
+from afterview.errors import AfterviewError, UserError
+from afterview.models import Debrief, Question, Rating, StepKind, StepState
+from afterview.render.debrief import saved
+from afterview.steps import refresh_steps
+from afterview.store import Store, Unchanged
+
+
+def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input: bool) -> None:
+    """Get the interview's debrief from the editor, the prompts or ``source``, and save it."""
+    interactive = runtime.interactive(no_input)
+    store = runtime.open_store()
+    document = store.read()
+    interview = find(document, interview_id)
+    before = interview.debrief
+    text: bytes | None = None
+    if source is not None:
+        debrief, text = _from_source(source, interview_id=interview_id)
+    elif prompt:
+        if not interactive:
+            raise UserError(
+                "--prompt needs a terminal.", hint=f"Use: afterview remember {interview_id} --from -"
+            )
+        debrief = (before or Debrief()).model_copy(deep=True)
+        tz = runtime.user_tz(document.profile)
+        try:
+            _ask(debrief)
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            if not same(debrief, before or Debrief()):  # stopped part way: keep what was typed
+                kept = editor.keep(
+                    to_markdown(debrief, interview, tz=tz).encode("utf-8"), name=f"debrief-{interview_id}"
+                )
+                render.note(f"What you typed so far is kept in {kept}; finish it with --from {kept}")
+            raise
+        text = to_markdown(debrief, interview, tz=tz).encode("utf-8")
+        debrief = _reread(text, interview_id=interview_id)
+    else:
+        markdown = to_markdown(before, interview, tz=runtime.user_tz(document.profile))
+        debrief, text = _from_editor(markdown, interview_id=interview_id, interactive=interactive)
+        if text == markdown.encode("utf-8"):
+            render.out().print(
+                f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
+            )
+            return
+    try:
+        _save(store, interview_id, debrief, before=before)
+    except AfterviewError as error:
+        if text is not None:
+            kept = editor.keep(text, name=f"debrief-{interview_id}")
+            error.hint = f"{error.hint or ''} What you typed is kept in {kept}.".strip()
+        raise
+
+
+def _reread(text: bytes, *, interview_id: int) -> Debrief:
+    """The prompted debrief as the parser reads it back: the same checks and form as an edited file."""
+    try:
+        return parse(text.decode("utf-8"))
+    except DebriefError as error:
+        path = editor.keep(text, name=f"debrief-{interview_id}")
+        error.hint = (
+            f"What you typed is kept in {path} (the lines above are its lines); fix it, then use --from."
+        )
+        raise
+
+
+def _from_source(source: str, *, interview_id: int) -> tuple[Debrief, bytes | None]:
+    """The debrief in a file or on stdin; text from stdin is kept in a recovery file if it does not read."""
+    if source == "-":
+        if sys.stdin is None:
+            raise UserError("There is no stdin to read the debrief from.", hint="Use --from FILE instead.")
+        if sys.stdin.isatty():
+            render.note(
+                "Reading the debrief's Markdown from the terminal; end it with Ctrl-D (Ctrl-Z on Windows)."
+            )
+        data, where, kept = sys.stdin.buffer.read(MAX_BYTES + 1), "stdin", True
+    else:
+        try:
+            with Path(source).expanduser().open("rb") as file:
+                data, where, kept = file.read(MAX_BYTES + 1), source, False
+        except OSError as error:
+            raise UserError(f"Cannot read {source}: {error.strerror or error}.") from None
+    try:
+        return parse(_decode(data, where=where)), data if kept else None
+    except DebriefError as error:
+        if kept:
+            error.hint = f"What you sent is kept in {editor.keep(data, name=f'debrief-{interview_id}')}."
+        else:
+            error.hint = f"{source} is as it was; fix it and run this again. {error.hint}"
+        raise
+
+
+def _decode(data: bytes, *, where: str) -> str:
+    """The text of ``data``; too large, not UTF-8 or empty is a clear error."""
+    if len(data) > MAX_BYTES:
+        raise DebriefError(
+            [f"{where} holds more than {MAX_BYTES // 1_000_000} MB; a debrief must be smaller"]
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = data[: error.start]
+        line = start.count(b"\n") + 1
+        column = len(start[start.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise DebriefError(
+            [f"line {line} column {column}: bytes that are not UTF-8 (save the text as UTF-8)"]
+        ) from None
+    if not text.strip():
+        raise UserError(f"{where} is empty, so nothing was saved.")
+    return text
+
+
+def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tuple[Debrief, bytes]:
+    """Edit until the file reads; if the user gives up, its text goes to a recovery file."""
+    command = editor.find_editor(interactive=interactive)
+    name = f"debrief-{interview_id}"
+    text = markdown
+    while True:
+        try:
+            data = editor.edit(text, editor=command, name=f"{name}.md")
+        except editor.EditorFailed as error:
+            if error.text is not None:
+                error.hint = f"What you typed is kept in {editor.keep(error.text, name=name)}."
+            raise
+        if data == text.encode("utf-8"):
+            render.note(
+                'The file was not changed (an editor that returns at once needs to wait: "code --wait").'
+            )
+        try:
+            return parse(_decode(data, where="The file")), data
+        except DebriefError as error:
+            if interactive and _again(error):
+                try:
+                    data.decode("utf-8")
+                except UnicodeDecodeError:
+                    render.note(f"The file as you saved it is kept in {editor.keep(data, name=name)}.")
+                text = mark_problems(data.decode("utf-8", "replace"), error.problems)
+                continue
+            path = editor.keep(data, name=name)
+            error.hint = (
+                f"What you typed is kept in {path}. Fix it, then run: "
+                f"afterview remember {interview_id} --from {path}"
+            )
+            raise
+
+
+def _again(error: DebriefError) -> bool:
+    """Whether the user wants to fix the file now; Ctrl-C or end of input means no (the text is kept)."""
+    render.error(error.message)
+    try:
+        return bool(typer.confirm("Open the editor again to fix it?", default=True, err=True))
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        return False
+
+
+def _ask(draft: Debrief) -> None:
+    """Fill ``draft`` (the saved debrief, or an empty one) from prompts, answer by answer, so that if the
+    user stops part way what they typed so far is in it. New questions go after the saved ones."""
+    render.note("The questions they asked; leave the question blank when there are no more.")
+    while question := inputs.ask(f"Question {len(draft.questions) + 1}", required=False):
+        item = Question(question=question)
+        draft.questions.append(item)
+        item.answer = inputs.ask("  Your answer", required=False)
+        item.rating = inputs.ask_until_valid(
+            "  How it went (strong, ok, weak)",
+            lambda value: inputs.choice(value, Rating, field="rating"),
+            required=False,
+        )
+        item.next_time = inputs.ask("  What you would say next time", required=False)
+    draft.went_well = inputs.ask("What went well", default=draft.went_well or None, required=False)
+    draft.to_improve = inputs.ask("What to improve", default=draft.to_improve or None, required=False)
+    _ask_list("Topic for the thank-you note", draft.thank_you_topics)
+    _ask_list("A question you asked them", draft.my_questions)
+    draft.notes = inputs.ask("Notes", default=draft.notes or None, required=False)
+
+
+def _ask_list(label: str, items: list[str]) -> None:
+    while answer := inputs.ask(f"{label} {len(items) + 1} (blank when done)", required=False):
+        items.append(answer)
+
+
+def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief | None) -> None:
+    """Save the debrief and mark the memory-dump step done, re-reading the interview under the lock."""
+    updated = None
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        interview = find(document, interview_id)
+        current = interview.debrief
+        if is_empty(debrief) and current is not None:
+            raise UserError(
+                "Every section is empty, so nothing was saved; the debrief is as it was.",
+                hint="To change it, run afterview remember again and edit the sections.",
+            )
+        if same(debrief, current or Debrief()):
+            render.out().print(
+                f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
+            )
+            raise Unchanged
+        kept: Path | None = None
+        if current is not None and (before is None or not same(current, before)):
+            # Another afterview saved this debrief while the editor was open: keep its version too.
+            markdown = to_markdown(current, interview, tz=runtime.user_tz(document.profile))
+            kept = editor.keep(markdown.encode("utf-8"), name=f"debrief-{interview_id}-other")
+        steps = [
+            step.model_copy(update={"state": StepState.DONE, "done_at": now})
+            if step.kind is StepKind.MEMORY_DUMP and step.state is StepState.PENDING
+            else step
+            for step in interview.steps
+        ]
+        done = [step for step, old in zip(steps, interview.steps, strict=True) if step is not old]
+        updated = interview.model_copy(
+            update={"debrief": merged(debrief, old=current), "steps": steps, "updated_at": now}
+        )
+        updated = refresh_steps(updated, runtime.context(document), now=now)
+        document.put(updated)
+    if updated is not None:  # None: nothing changed, and the transaction ended without writing
+        saved(updated, done=done, other=kept)

@@ -1,0 +1,122 @@
+"""``afterview`` with no command: a welcome on first run, else what is due today and what to run next.
+
+1. not on a terminal: print a short summary (and how many steps are due), never prompting;
+2. no interviews yet: greet, explain the five habits, offer to set up the profile, then to log an interview;
+3. otherwise: the steps due today or overdue, and the one command most worth running next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import locale
+import re
+import sys
+
+import typer
+
+from afterview import render
+from afterview.cli import inputs, log, profile, runtime
+from afterview.models import Document, Interview, Profile, Step, StepKind, StepState
+from afterview.render import welcome as screen
+from afterview.steps import due_moment, effective_due
+
+_COMMAND_IN_TITLE = re.compile(r"\((afterview [^)]+)\)")
+
+
+def run() -> None:
+    """What ``afterview`` alone does (see the module docstring)."""
+    document = runtime.open_store().read()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        screen.summary(due=len(_due(document)[0]))
+        return
+    if document.interviews:
+        _agenda(document)
+        return
+    screen.greeting()
+    if document.profile.name is None and typer.confirm(
+        "Set up your profile now (name, email, signature, country)?", default=True
+    ):
+        _set_up_profile(document.profile)
+    if typer.confirm("Log the interview you just had?", default=True):
+        log.log()
+    else:
+        render.out().print(
+            "When you are ready: [bold]afterview log[/] (or look around first: afterview demo)"
+        )
+
+
+def _set_up_profile(current: Profile) -> None:
+    """Ask for the profile fields that matter for drafts and business days, then save them in one write."""
+    readers = profile._READERS  # the same checks as `afterview profile`
+    answers = {
+        "name": inputs.ask_until_valid(
+            "Your name (blank to skip)", readers["name"], default=current.name, required=False
+        ),
+        "email": inputs.ask_until_valid(
+            "Your email (blank to skip)", readers["email"], default=current.email, required=False
+        ),
+        "signature": inputs.ask_until_valid(
+            r"Signature, \n for a new line (blank: your name and email)",
+            readers["signature"],
+            default=current.signature,
+            required=False,
+        ),
+        "country": inputs.ask_until_valid(
+            "Country for public holidays, two letters (blank to skip)",
+            readers["country"],
+            default=current.country or _locale_country(),
+            required=False,
+        ),
+    }
+    changes = {key: value for key, value in answers.items() if value is not None}
+    if not changes:
+        return
+    with runtime.open_store().transaction() as document:
+        document.profile = Profile.model_validate({**document.profile.model_dump(), **changes})
+    render.note("Profile saved; change it any time with: afterview profile")
+
+
+def _locale_country() -> str | None:
+    """The country of the user's locale (``en_GB`` gives ``GB``), as a default to confirm."""
+    name = locale.getlocale()[0] or ""
+    code = name.partition("_")[2][:2]
+    return code.upper() if len(code) == 2 and code.isalpha() else None
+
+
+def _due(document: Document) -> tuple[list[tuple[Interview, Step]], list[tuple[Interview, Step]]]:
+    """The pending steps due by the end of today, and all pending steps, soonest first."""
+    now = runtime.local_now(document.profile)
+    tz = now.tzinfo or dt.timezone.utc
+    end_of_today = dt.datetime.combine(now.date(), dt.time.max, tzinfo=tz)
+    pending = sorted(
+        (
+            (interview, step)
+            for interview in document.interviews
+            for step in interview.steps
+            if step.state is StepState.PENDING
+        ),
+        key=lambda item: (due_moment(effective_due(item[1]), tz), item[0].id),
+    )
+    return [item for item in pending if due_moment(effective_due(item[1]), tz) <= end_of_today], pending
+
+
+def _agenda(document: Document) -> None:
+    due, pending = _due(document)
+    first = (due or pending)[0] if pending else None
+    screen.agenda(
+        due,
+        now=runtime.local_now(document.profile),
+        upcoming=None if due or not pending else pending[0],
+        next_command=next_command(first) if first else "afterview log",
+    )
+
+
+def next_command(item: tuple[Interview, Step]) -> str:
+    """The command that moves this step forward: the one its title names, else the way to record it."""
+    interview, step = item
+    named = _COMMAND_IN_TITLE.search(step.title)
+    if named:
+        return named.group(1)
+    if step.kind is StepKind.CONTACT_DETAILS and step.person:
+        return f'afterview interviewer {interview.id} "{step.person} <email>"'
+    return f"afterview done {step.id}"

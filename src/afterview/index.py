@@ -1,0 +1,143 @@
+"""A derived index of pending steps and interview ids, so ``todo`` and Tab completion read little.
+
+Like Taskwarrior keeping pending work apart from the history, the index holds only what the everyday
+views need: every interview's id, company and role, and the steps still pending. It is derived, never the
+only copy of anything:
+
+- it is written after each successful save, under the store's lock, atomically;
+- it names the store file it was built from (size, modification time, inode); a reader that finds the
+  store changed since (a hand edit, a restored backup, an older afterview) ignores the index and rebuilds it;
+- deleting it is always safe.
+
+Reading it needs only the standard library (no Pydantic), which is the point.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from afterview.errors import NotSavedError, StoreLockedError
+
+if TYPE_CHECKING:
+    from afterview.models import Document
+    from afterview.store import Store
+
+FORMAT = "afterview-index"
+VERSION = 1
+SUFFIX = ".index"
+
+
+def path_for(store_path: Path) -> Path:
+    """Where the index of ``store_path`` lives: beside it (``afterview.json.index``)."""
+    return store_path.with_name(store_path.name + SUFFIX)
+
+
+def stamp(target: Path) -> list[int]:
+    """What identifies one version of the store file: size, modification time (ns) and inode."""
+    info = target.stat()
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def build(document: Document, *, source: list[int]) -> dict[str, Any]:
+    """The index of ``document``, whose file had the stamp ``source``."""
+    from afterview.models import StepState
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "source": source,
+        "revision": document.revision,
+        "timezone": document.profile.timezone,
+        "interviews": [[i.id, i.company, i.role] for i in document.interviews],
+        "pending": [
+            {
+                "id": step.id,
+                "interview_id": interview.id,
+                "company": interview.company,
+                "role": interview.role,
+                "kind": step.kind.value,
+                "title": step.title,
+                "person": step.person,
+                "due": step.due.isoformat(),
+                "snoozed_until": step.snoozed_until.isoformat() if step.snoozed_until else None,
+                "note": step.note,
+            }
+            for interview in document.interviews
+            for step in interview.steps
+            if step.state is StepState.PENDING
+        ],
+    }
+
+
+def load(store_path: Path) -> dict[str, Any] | None:
+    """The index, if it exists and was built from the store file as it is now; else ``None``."""
+    try:
+        source = stamp(store_path.resolve())
+        with path_for(store_path).open("rb") as file:
+            found = json.load(file)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(found, dict) or found.get("format") != FORMAT or found.get("version") != VERSION:
+        return None
+    return found if found.get("source") == source else None
+
+
+def write(store_path: Path, document: Document, *, target: Path) -> dict[str, Any]:
+    """Write and return the index of ``document``, just read from or saved to ``target``; hold the lock.
+
+    The store is already safe on disk, so a failure here only removes the index (readers rebuild it).
+    """
+    from afterview.store import _atomic_write
+
+    index = path_for(store_path)
+    built = build(document, source=stamp(target))
+    try:
+        _atomic_write(index, json.dumps(built, ensure_ascii=False).encode("utf-8"), what="index")
+    except (OSError, NotSavedError):
+        with contextlib.suppress(OSError):
+            index.unlink()
+    return built
+
+
+def rebuild(store: Store) -> dict[str, Any]:
+    """Read the whole store and return its index, writing it if the lock is free (never waiting for it)."""
+    from afterview.store import Unchanged
+
+    target = store.target
+    if not target.exists():
+        return {"timezone": None, "interviews": [], "pending": []}
+    built: dict[str, Any] = {}
+    quick = type(store)(store.path, clock=store.clock, lock_timeout=0, keep_backups=store.keep_backups)
+    try:
+        with quick.transaction() as document:
+            built = write(store.path, document, target=target)
+            raise Unchanged
+    except StoreLockedError:  # a writer holds the lock, and writes the index itself when it is done
+        built = build(store.read(), source=stamp(target))
+    return built
+
+
+def effective_due(step: dict[str, Any]) -> dt.date:
+    """An indexed step's due date or date-time, counting a snooze (as ``afterview.steps.effective_due``)."""
+    due = _moment(step["due"])
+    snoozed = step.get("snoozed_until")
+    if snoozed:
+        until = dt.date.fromisoformat(snoozed)
+        if until > (due.date() if isinstance(due, dt.datetime) else due):
+            return until
+    return due
+
+
+def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
+    """A due date as an instant: a date alone is due by the end of that day (as in ``afterview.steps``)."""
+    if isinstance(due, dt.datetime):
+        return due
+    return dt.datetime.combine(due, dt.time.max, tzinfo=tz)
+
+
+def _moment(text: str) -> dt.date:
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)

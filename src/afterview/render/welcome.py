@@ -1,0 +1,66 @@
+"""What ``afterview`` with no command prints: the first-run greeting, and today's agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from afterview.models import Interview, Step
+from afterview.render import note, out, step_rows
+
+FIVE_STEPS = (  # each under 80 columns with its indent
+    "Remember and thank: note what they asked; send each interviewer a thank-you.",
+    "Paperwork: finish any forms; tell your references to expect a call.",
+    "Momentum and network: keep applying, follow up, connect with interviewers.",
+)
+
+
+SUMMARY = """\
+afterview: what to do after a job interview, as dated steps.
+
+  afterview log              right after an interview: record it and plan its steps
+  afterview todo             every pending step, soonest first
+  afterview draft-thanks ID  a thank-you note for each interviewer
+  afterview done STEP        tick a step off
+  afterview demo             try it on made-up interviews first
+
+On a terminal, afterview alone guides you through the first steps; afterview --help lists every command."""
+
+
+def summary(*, due: int) -> None:
+    """The short summary printed when afterview runs alone off a terminal; ``due``: steps due by tonight."""
+    from rich.text import Text
+
+    out().print(Text(SUMMARY))
+    if due:
+        out().print(f"{due} step{'s' if due != 1 else ''} due today or overdue: afterview todo")
+
+
+def greeting() -> None:
+    """Hello, and the five habits afterview turns into dated steps, in three lines."""
+    console = out()
+    console.print("[bold]Welcome to afterview![/] After an interview, it plans these as dated steps:")
+    for line in FIVE_STEPS:
+        console.print(f"  {line}")
+    console.print()
+
+
+def agenda(
+    due: Sequence[tuple[Interview, Step]],
+    *,
+    now: dt.datetime,
+    upcoming: tuple[Interview, Step] | None,
+    next_command: str,
+) -> None:
+    """Steps due today or overdue, else the next one coming up; then the one command worth running next."""
+    console = out()
+    if due:
+        console.print(f"[bold]Due today or overdue[/] ({len(due)}):")
+        step_rows(due, now=now)
+    elif upcoming is not None:
+        console.print("Nothing due today. Next up:")
+        step_rows([upcoming], now=now)
+    else:
+        console.print("Nothing to do: every step is closed.")
+    console.print(f"Next: [bold]{next_command}[/]")
+    note("All steps: afterview todo · every command: afterview --help")

@@ -1,0 +1,163 @@
+"""The pure modules behind export, import and stats, case by case."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from afterview import exports, imports
+from afterview.errors import UserError
+from afterview.models import (
+    Document,
+    Interview,
+    Paperwork,
+    Person,
+    Profile,
+    Reference,
+    Status,
+    StatusChange,
+    Step,
+    StepKind,
+    StepState,
+)
+from afterview.steps import plan_context
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+
+
+def make(interview_id: int = 1, **fields: object) -> Interview:
+    values: dict[str, object] = {
+        "id": interview_id,
+        "company": "Acme",
+        "role": "SRE",
+        "at": dt.datetime(2026, 11, 20, 10, tzinfo=UTC),
+        "created_at": NOW,
+        "updated_at": NOW,
+        **fields,
+    }
+    return Interview.model_validate(values)
+
+
+def export_of(document: Document) -> str:
+    return exports.to_json(document, now=NOW)
+
+
+def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> imports.Report:
+    return imports.merge(document, incoming, context=plan_context(document, tz=UTC), now=NOW, theirs=theirs)
+
+
+def test_history_repeats_are_shown_once() -> None:
+    interview = make(
+        history=[
+            StatusChange(status=Status.NEXT_ROUND, on=dt.date(2026, 11, 22)),
+            StatusChange(status=Status.NEXT_ROUND, on=dt.date(2026, 11, 23)),
+        ]
+    )
+    assert exports.status_history(interview) == "waiting (2026-11-20) → next-round (2026-11-22)"
+
+
+def test_markdown_paperwork_and_done_steps() -> None:
+    step = Step(
+        id="1.1", kind=StepKind.MEMORY_DUMP, key="memory-dump", title="Write it down", due=NOW.date(),
+        state=StepState.DONE, done_at=NOW,
+    )  # fmt: skip
+    interview = make(paperwork=[Paperwork(title="NDA", due=dt.date(2026, 12, 1))], steps=[step])
+    text = exports.to_markdown(Document(interviews=[interview], profile=Profile(name="Sam")), now=NOW)
+    assert text.startswith("# Interviews of Sam")
+    assert "- NDA (due 2026-12-01)" in text
+    assert "### Done\n\n- Write it down (2026-11-27)" in text
+
+
+def test_vcard_phone_url_and_details_from_a_later_interview() -> None:
+    first = make(1, interviewers=[Person(name="Jane Doe", email="jane@acme.com")])
+    second = make(
+        2,
+        interviewers=[
+            Person(name="Jane Doe", email="JANE@acme.com", phone="+1 555 0100", url="https://x.example/jane")
+        ],
+    )
+    text = exports.to_vcard(Document(interviews=[first, second]))
+    assert text.count("BEGIN:VCARD") == 1
+    assert "TEL;TYPE=work;VALUE=text:+1 555 0100\r\n" in text
+    assert "URL:https://x.example/jane\r\n" in text
+
+
+def test_profile_is_taken_only_when_yours_is_empty() -> None:
+    source = Document(profile=Profile(name="Sam"), references=[Reference(id=1, name="Ada")])
+    incoming = imports.read_json(export_of(source))
+    empty = Document()
+    report = merge(empty, incoming)
+    assert (report.profile, report.references_added, report.changed) == ("taken", ["Ada"], True)
+    assert empty.profile.name == "Sam"
+    mine = Document(profile=Profile(name="Kim"), references=[Reference(id=1, name="Bob")])
+    report = merge(mine, incoming)
+    assert report.profile == "kept"
+    assert [c.what for c in report.conflicts] == ["reference 1"]
+    assert not report.changed
+
+
+def test_theirs_replaces_a_conflicting_interview() -> None:
+    incoming = imports.read_json(export_of(Document(interviews=[make(role="Principal")])))
+    document = Document(interviews=[make()], next_id=2)
+    report = merge(document, incoming, theirs=True)
+    assert report.replaced == [1]
+    assert document.interviews[0].role == "Principal"
+
+
+def test_same_content_in_another_key_order_is_identical() -> None:
+    interview = make()
+    payload = json.loads(export_of(Document(interviews=[interview])))
+    payload["interviews"][0] = dict(reversed(list(payload["interviews"][0].items())))
+    document = Document(interviews=[interview], next_id=2)
+    assert merge(document, imports.read_json(json.dumps(payload))).unchanged == [1]
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"format": "afterview-export"}, 'no "interviews" list'),
+        ({"format": "afterview-export", "export_version": True, "interviews": []}, "positive whole number"),
+        ({"format": "afterview-export", "schema_version": 2, "interviews": []}, "newer afterview"),
+        (
+            {"format": "afterview-export", "interviews": [], "profile": {"email": "nope"}},
+            "profile or a reference",
+        ),
+        (
+            {"format": "afterview-export", "interviews": [], "references": [{"id": 0}]},
+            "profile or a reference",
+        ),
+    ],
+)
+def test_bad_exports(payload: dict[str, object], message: str) -> None:
+    with pytest.raises(UserError) as caught:
+        imports.read_json(json.dumps(payload))
+    assert message in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("company,role,at\nA,R,2026-11-20\n\n,,\nB,R,2026-11-21,\n", "row 2 (line 5) has 4 fields"),
+        ('company,role,at\nA,"R"x,2026-11-20\n', "cannot be read after line"),
+        ("company,role,at\n" + "A" * 201 + ",R,2026-11-20\n", "too long (201 characters"),
+        ("company,role,at,interviewers\nA,R,2026-11-20,<a@b.c>\n", "cannot read '<a@b.c>'"),
+        ('"company,role\n', "header cannot be read"),
+    ],
+)
+def test_bad_csv_details(text: str, message: str) -> None:
+    with pytest.raises(UserError) as caught:
+        imports.read_csv(text, tz=UTC, today=NOW.date())
+    assert message in caught.value.message
+
+
+def test_the_same_row_twice_in_a_csv_is_added_once() -> None:
+    incoming = imports.read_csv(
+        "company,role,at\nA,R,2026-11-20\na,r,2026-11-20T12:00\n", tz=UTC, today=NOW.date()
+    )
+    document = Document()
+    report = merge(document, incoming)
+    assert (report.added, report.unchanged) == ([1], [1])
+    assert document.next_id == 2

@@ -1,0 +1,97 @@
+"""Start-up stays light: what the hot commands import, checked in a real process (no timing asserted)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import typer
+
+from afterview.cli.main import COMMANDS
+from tests.conftest import Result
+
+HEAVY = ("rich.table", "afterview.models", "pydantic.main", "icalendar", "holidays")
+"""Modules the hot paths must not load: Rich's tables, the store's models, calendars, public holidays."""
+
+_PROBE = """
+import json, sys
+sys.argv = ["afterview", *json.loads(sys.argv[1])]
+from afterview.__main__ import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+"""
+
+
+def loaded(*args: str, env: dict[str, str] | None = None) -> tuple[set[str], str]:
+    """Run ``afterview ARGS`` in a fresh interpreter; return the modules it imported and what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+    errors, _, modules = result.stderr.rpartition("\nMODULES ")
+    assert modules, result.stderr
+    return set(json.loads(modules)), result.stdout + errors
+
+
+def heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.startswith(HEAVY))
+
+
+def test_help_lists_every_command_without_loading_them() -> None:
+    """``--help`` shows each command's summary, yet imports no command module, Rich or the models."""
+    modules, printed = loaded("--help")
+    assert heavy(modules) == []
+    assert not any(m.startswith("rich") for m in modules)
+    for name, summary in COMMANDS.summaries.items():
+        assert name in printed
+        assert " ".join(summary.split()[:3]) in " ".join(printed.split())
+    assert not {target.partition(":")[0] for target in COMMANDS.targets.values()} & modules
+
+
+@pytest.mark.parametrize("command", [c for c in ("remind",) if c in COMMANDS.targets] + ["todo"])
+def test_hot_commands_stay_light(command: str, log: Callable[..., dict[str, Any]]) -> None:
+    """``todo`` (and ``remind`` when present), piped, read the derived index: no Typer, Pydantic or Rich."""
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    modules, printed = loaded(command)
+    assert heavy(modules) == []
+    assert not any(m.startswith(("pydantic", "typer", "rich")) for m in modules)
+    assert printed
+
+
+def test_tab_completion_stays_light(log: Callable[..., dict[str, Any]]) -> None:
+    """Completing a step id reads the derived index only."""
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    env = {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview done 1.", "COMP_CWORD": "2"}
+    modules, printed = loaded(env=env)
+    assert not any(m.startswith(("pydantic", "typer", "rich")) for m in modules)
+    assert "1.1" in printed.split()
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_registry_summary_is_the_docstring_summary(name: str) -> None:
+    """The one-line summary ``--help`` shows is the first line of the command's own docstring (or, for a group
+    of commands, of its help)."""
+    target = COMMANDS.function(name)
+    doc = target.info.help if isinstance(target, typer.Typer) else target.__doc__
+    assert isinstance(doc, str)
+    assert COMMANDS.summaries[name] == doc.strip().splitlines()[0]
+
+
+def test_a_mistyped_command_is_still_suggested(cli: Callable[..., Result]) -> None:
+    """The lazy registry still knows every name: a typo gets a suggestion and the usage exit code."""
+    result = cli("lgo")
+    assert result.code == 2
+    assert "Did you mean 'log'?" in result.err
