@@ -298,5 +298,5 @@ def run(argv: list[str] | None = None) -> int:
             )
         return int(ExitCode.USER)
     if result == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a quiet exit 130
-        render.err().print("\nInterrupted; nothing was saved.")
+        _render().err().print("\nInterrupted; nothing was saved.")
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
