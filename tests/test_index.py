@@ -138,4 +138,14 @@ def test_completion_of_command_names_is_left_to_typer(process: Process) -> None:
     """Anything but an id goes to Typer's own completion, which lists the commands."""
     env = {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview dr", "COMP_CWORD": "1"}
     result = process(env=env)
-    assert result.stdout.split() == ["draft-thanks", "draft"]
+    assert sorted(result.stdout.split()) == ["draft", "draft-thanks"]
+
+
+@pytest.mark.usefixtures("interviews")
+def test_remind_counts_the_same_from_the_index_and_from_the_store(store_file: Path, process: Process) -> None:
+    """`remind` reads the index when it is current, else the store: the same line either way."""
+    from_index = process("remind")
+    index.path_for(store_file).unlink()
+    from_store = process("remind")
+    assert (from_index.returncode, from_index.stdout) == (from_store.returncode, from_store.stdout)
+    assert "overdue" in from_index.stdout

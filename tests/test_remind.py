@@ -132,25 +132,6 @@ def test_message(due_today: int, overdue: int, line: str) -> None:
     assert remind.message(due_today, overdue) == line
 
 
-def test_counts_come_from_the_cache_until_the_store_changes(
-    cli: Cli, log: Log, process: Process, store_file: Path
-) -> None:
-    log()
-    assert process("remind").stdout == "1 step due today — run afterview todo\n"
-    cache = store_file.parent / remind.CACHE_NAME
-    saved = json.loads(cache.read_text())
-    assert oct(cache.stat().st_mode & 0o777) == "0o600"
-    # A doctored cache for the same store is believed, which shows the store was not parsed again ...
-    saved["days"] = {str(dt.date(2026, 11, 27).toordinal()): 5}
-    cache.write_text(json.dumps(saved))
-    assert process("remind").stdout == "5 steps due today — run afterview todo\n"
-    # ... and any change to the store makes it stale.
-    assert cli("done", "1.1").code == 0
-    assert process("remind").returncode == 0
-    cache.write_text("{not json")
-    assert process("remind").returncode == 0
-
-
 def test_the_cache_follows_the_clock_offset_without_a_profile_time_zone(log: Log, process: Process) -> None:
     log()
     assert process("remind").returncode == 1
@@ -162,20 +143,6 @@ def test_the_cache_follows_the_clock_offset_without_a_profile_time_zone(log: Log
     assert process("remind", env={"AFTERVIEW_NOW": "2026-11-28T05:30:00+01:00"}).stdout == (
         "1 step overdue — run afterview todo\n"
     )
-
-
-def test_store_path_matches_the_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from afterview import paths
-
-    assert remind.store_path() == str(paths.store_path())
-    monkeypatch.delenv("AFTERVIEW_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "user"))
-    for xdg in (None, str(tmp_path / "xdg"), "relative/xdg"):
-        if xdg is None:
-            monkeypatch.delenv("XDG_DATA_HOME", raising=False)
-        else:
-            monkeypatch.setenv("XDG_DATA_HOME", xdg)
-        assert remind.store_path() == str(paths.store_path()), xdg
 
 
 TZ = dt.timezone(dt.timedelta(hours=1))

@@ -21,10 +21,12 @@ from afterview.cli import runtime
 from afterview.dates import describe_due
 from afterview.errors import AfterviewError
 
-STEP_COMMANDS = frozenset({"done", "skip"})
+STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
 """Commands whose every argument is a pending step id (Tab offers the pending steps)."""
 
-INTERVIEW_COMMANDS = frozenset({"show", "todo", "interviewer", "draft-thanks"})
+INTERVIEW_COMMANDS = frozenset(
+    {"show", "todo", "interviewer", "draft-thanks", "remember", "outcome", "edit", "rm"}
+)
 """Commands whose first argument is an interview id (Tab offers every interview's id)."""
 
 

@@ -67,6 +67,14 @@ class Commands(Mapping[str, Any]):
 COMMANDS = Commands()
 
 
+def _plain_help(command: Any) -> Any:
+    """``command`` and its subcommands with plain Click help, as the top level has."""
+    command.rich_markup_mode = None
+    for sub in getattr(command, "commands", {}).values():
+        _plain_help(sub)
+    return command
+
+
 class _LazyGroup(TyperGroup):
     """A Typer group whose commands come from :data:`COMMANDS`, loaded on demand.
 
