@@ -141,6 +141,23 @@ def test_completion_of_command_names_is_left_to_typer(process: Process) -> None:
     assert sorted(result.stdout.split()) == ["draft", "draft-thanks"]
 
 
+def test_a_failing_index_never_fails_a_save(
+    log: Callable[..., dict[str, Any]], store_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is derived: if building it fails, the save still succeeds and the stale index is removed."""
+    log()
+    assert index.path_for(store_file).exists()
+
+    def broken(*args: object, **kwargs: object) -> dict[str, Any]:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(index, "build", broken)
+    second = log(company="Globex")
+    assert second["id"] == 2
+    assert [i["id"] for i in json.loads(store_file.read_bytes())["interviews"]] == [1, 2]
+    assert not index.path_for(store_file).exists()
+
+
 @pytest.mark.usefixtures("interviews")
 def test_remind_counts_the_same_from_the_index_and_from_the_store(store_file: Path, process: Process) -> None:
     """`remind` reads the index when it is current, else the store: the same line either way."""

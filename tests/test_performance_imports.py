@@ -91,3 +91,11 @@ def test_a_mistyped_command_is_still_suggested(cli: Callable[..., Result]) -> No
     result = cli("lgo")
     assert result.code == 2
     assert "Did you mean 'log'?" in result.err
+
+
+def test_a_group_of_commands_has_the_same_plain_help(cli: Callable[..., Result]) -> None:
+    """A lazily loaded group (``export``) lists its commands, without completion options of its own."""
+    result = cli("export", "--help")
+    assert result.code == 0
+    assert "ics" in result.out
+    assert "--install-completion" not in result.out

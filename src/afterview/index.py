@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from afterview.errors import NotSavedError, StoreLockedError
+from afterview.errors import StoreLockedError
 
 if TYPE_CHECKING:
     from afterview.models import Document
@@ -86,20 +86,22 @@ def load(store_path: Path) -> dict[str, Any] | None:
     return found if found.get("source") == source else None
 
 
-def write(store_path: Path, document: Document, *, target: Path) -> dict[str, Any]:
+def write(store_path: Path, document: Document, *, target: Path) -> dict[str, Any] | None:
     """Write and return the index of ``document``, just read from or saved to ``target``; hold the lock.
 
-    The store is already safe on disk, so a failure here only removes the index (readers rebuild it).
+    The store is already safe on disk, so any failure here only removes the index (readers rebuild it) and
+    returns ``None``: a derived file never turns a good save into an error.
     """
     from afterview.store import _atomic_write
 
     index = path_for(store_path)
-    built = build(document, source=stamp(target))
     try:
+        built = build(document, source=stamp(target))
         _atomic_write(index, json.dumps(built, ensure_ascii=False).encode("utf-8"), what="index")
-    except (OSError, NotSavedError):
+    except Exception:
         with contextlib.suppress(OSError):
             index.unlink()
+        return None
     return built
 
 
@@ -110,14 +112,15 @@ def rebuild(store: Store) -> dict[str, Any]:
     target = store.target
     if not target.exists():
         return {"timezone": None, "interviews": [], "pending": []}
-    built: dict[str, Any] = {}
+    built: dict[str, Any] | None = None
     quick = type(store)(store.path, clock=store.clock, lock_timeout=0, keep_backups=store.keep_backups)
     try:
         with quick.transaction() as document:
-            built = write(store.path, document, target=target)
+            built = write(store.path, document, target=target) or build(document, source=stamp(target))
             raise Unchanged
     except StoreLockedError:  # a writer holds the lock, and writes the index itself when it is done
         built = build(store.read(), source=stamp(target))
+    assert built is not None
     return built
 
 

@@ -19,7 +19,6 @@ from typing import Any, TextIO
 from afterview import index, paths
 from afterview.cli import runtime
 from afterview.dates import describe_due
-from afterview.errors import AfterviewError
 
 STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
 """Commands whose every argument is a pending step id (Tab offers the pending steps)."""
@@ -43,7 +42,7 @@ def todo(*, json_: bool) -> int | None:
             key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
         )
         rows = [_row(step, now=now) for step in steps]
-    except (AfterviewError, OSError, LookupError, TypeError, ValueError):  # the full command explains it
+    except Exception:  # an error, an unreadable store, a surprise: the full command explains it
         return None
     if json_:
         items = [_step_json(step, overdue=late) for step, _, late in rows]
@@ -70,7 +69,7 @@ def complete(environ: Mapping[str, str]) -> int | None:
         return None
     try:
         found = load_index()
-    except (AfterviewError, OSError):
+    except Exception:  # the full command's completion (or error) instead
         return None
     from afterview.cli import completion
 

@@ -48,9 +48,11 @@ class Commands(Mapping[str, Any]):
         if name not in self._loaded:
             target = self.function(name)
             if isinstance(target, typer.Typer):
-                group = typer.main.get_command(target)
-                group.name = name
-                self._loaded[name] = group
+                # Registered on a bare app, so the group has no --install-completion of its own.
+                one = typer.Typer(add_completion=False, rich_markup_mode=None)
+                one.add_typer(target, name=name)
+                group = typer.main.get_command(one).commands[name]  # type: ignore[attr-defined]
+                self._loaded[name] = _plain_help(group)
             else:
                 one = typer.Typer(add_completion=False, rich_markup_mode=None)
                 one.command(name)(target)
