@@ -92,7 +92,13 @@ def good(log: Callable[..., dict[str, Any]], store_file: Path) -> bytes:
 
 
 def snapshot(home: Path) -> dict[str, tuple[bytes, int]]:
-    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns) for p in home.rglob("*") if p.is_file()}
+    """Every file's bytes and modification time; the lock file's time is left out (taking a lock may touch it,
+    depending on the platform and filelock's version, and it holds no data)."""
+    return {
+        str(p): (p.read_bytes(), 0 if p.suffix == ".lock" else p.stat().st_mtime_ns)
+        for p in home.rglob("*")
+        if p.is_file()
+    }
 
 
 def store_and_backups(home: Path) -> dict[str, tuple[bytes, int]]:
