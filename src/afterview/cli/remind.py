@@ -1,22 +1,20 @@
 """``afterview remind``: one line for a shell start-up file, a prompt or cron.
 
 It runs at every shell start, so ``afterview remind`` skips the Typer app entirely (see ``__main__``): this
-module counts pending steps with the standard library only, from the derived index of pending steps when it
-is current (a small file, whatever the store's size), else from the store's raw JSON, never importing typer,
-pydantic, rich, icalendar or holidays. Exit status: 0 nothing due, 1 something due or
-overdue, 3 the store cannot be read.
+module counts pending steps with the standard library only, from the derived index of pending steps (a small
+file, whatever the store's size). Only when the index is missing or stale (the store was changed by hand) is
+the store read and fully checked, so a corrupt store is reported as every command reports it. Exit status:
+0 nothing due, 1 something due or overdue, 3 the store cannot be read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
-from afterview import index, paths
+from afterview import paths
 from afterview.cli import clock
 from afterview.errors import AfterviewError, ExitCode
 
@@ -84,49 +82,37 @@ def message(due_today: int, overdue: int) -> str:
 
 def main() -> int:
     """Print the reminder line (if any) and return the exit status."""
-    path = paths.store_path()
+    from afterview.cli.fast import load_index
+
     try:
         now = clock.now()
-        raw = _from_index(path)
-        if raw is None:
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError:
-                return int(ExitCode.OK)
-            raw = json.loads(data.decode("utf-8"))
+        raw = _as_store(load_index())  # the index when current, else rebuilt from the fully checked store
         tz = _tz(raw)
         now = now.astimezone(tz) if tz is not None else now
         due_today, overdue = due_counts(raw, now=now)
     except AfterviewError as error:
-        sys.stderr.write(f"afterview remind: {error.message}\n")
+        hint = f" {error.hint}" if error.hint else ""
+        sys.stderr.write(f"afterview remind: {error.message}{hint}\n")
         return int(error.code)
-    except json.JSONDecodeError as error:
-        return _unreadable(path, f"line {error.lineno} column {error.colno}: {error.msg}")
-    except (
-        _Unreadable,
-        OSError,
-        UnicodeDecodeError,
-        ValueError,
-        TypeError,
-        KeyError,
-        AttributeError,
-    ) as error:
-        return _unreadable(path, str(error) or type(error).__name__)
+    except (_Unreadable, OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+        path = paths.store_path()
+        sys.stderr.write(
+            f"afterview remind: cannot read the store {path} ({error or type(error).__name__}); "
+            "run afterview doctor for more.\n"
+        )
+        return int(ExitCode.STORE)
     line = message(due_today, overdue)
     if line:
         sys.stdout.write(line + "\n")
     return int(ExitCode.USER if line else ExitCode.OK)
 
 
-def _from_index(path: Path) -> dict[str, Any] | None:
-    """The pending steps from the derived index, shaped like the store; ``None`` if missing or stale."""
-    found = index.load(path)
-    if found is None:
-        return None
+def _as_store(found: dict[str, Any]) -> dict[str, Any]:
+    """The index's pending steps, shaped like the store for :func:`due_counts`."""
     return {
         "format": "afterview",
         "schema_version": KNOWN_SCHEMA,
-        "profile": {"timezone": found["timezone"]},
+        "profile": {"timezone": found.get("timezone")},
         "interviews": [{"steps": found["pending"]}],
     }
 
@@ -139,13 +125,6 @@ def _tz(raw: Any) -> dt.tzinfo | None:
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(name)
-
-
-def _unreadable(path: object, detail: str) -> int:
-    sys.stderr.write(
-        f"afterview remind: cannot read the store {path} ({detail}); run afterview todo for more.\n"
-    )
-    return int(ExitCode.STORE)
 
 
 def remind() -> int:
