@@ -57,7 +57,11 @@ def test_vcard_lines_fold_and_unfold(value: str) -> None:
 
 
 free_text = st.text(
-    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1, max_size=80
+    # No CR: input hygiene turns CRLF into LF before anything is stored, and TOML parsers may normalise
+    # newlines (tomli on Python 3.10 does).
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00\r"),
+    min_size=1,
+    max_size=80,
 )
 
 

@@ -72,15 +72,17 @@ def test_a_date_only_step_is_due_until_the_end_of_the_day_in_the_profile_time_zo
         (b'{"format": "other"}', "not an afterview store"),
         (b'{"format": "afterview", "schema_version": 99, "interviews": []}', "newer"),
         (
-            b'{"format": "afterview", "schema_version": 1, "interviews": [{"steps": [{"due": "soon"}]}]}',
-            "soon",
+            b'{"format": "afterview", "schema_version": 1, "revision": 1,'
+            b' "interviews": [{"steps": [{"due": "soon"}]}]}',
+            "line 1 column",
         ),
-        (b"\xff\xfe", "utf-8"),
+        (b"\xff\xfe", "not UTF-8"),
     ],
 )
 def test_an_unreadable_store_is_a_short_message_and_exit_3(
     process: Process, store_file: Path, content: bytes, detail: str
 ) -> None:
+    """As every command does: exit 3 naming the place, on one line, the file left as it is."""
     store_file.parent.mkdir(parents=True)
     store_file.write_bytes(content)
     result = process("remind")

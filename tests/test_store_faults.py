@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -78,26 +79,19 @@ def saved(log: Log, store_file: Path) -> bytes:
 
 def test_a_save_is_write_fsync_replace_fsync_dir(saved: bytes, faults: Faults, cli: Cli, home: Path) -> None:
     assert cli("log", "--company", "Gamma", "--role", "r", "--no-input").code == 0
-    store_calls = [
-        (what, name)
-        for what, name in faults.calls
-        if (name.startswith(".afterview.json.") and ".index." not in name)
-        or name in (home.name,)
-        or name.endswith("->afterview.json")
-    ]
-    collapsed = [call for n, call in enumerate(store_calls) if n == 0 or call != store_calls[n - 1]]
-    temp = collapsed[0][1]
-    assert collapsed == [
-        ("write", temp),
-        ("fsync", temp),
-        ("replace", f"{temp}->afterview.json"),
-        ("fsync", home.name),
-    ]
-    # the backup of the previous version is durable before the store is replaced
-    backup_fsync = next(
-        n for n, (what, name) in enumerate(faults.calls) if what == "fsync" and "r0000002" in name
+    calls = faults.calls
+    replaced = next(
+        n for n, (what, name) in enumerate(calls) if what == "replace" and name.endswith("->afterview.json")
     )
-    assert backup_fsync < faults.calls.index(("replace", f"{temp}->afterview.json"))
+    temp = calls[replaced][1].split("->")[0]
+    assert re.fullmatch(r"\.afterview\.json\.\d+\.tmp", temp)
+    to_temp = [what for what, name in calls[:replaced] if name == temp]
+    assert to_temp[-1] == "fsync"
+    assert set(to_temp[:-1]) == {"write"}
+    assert calls[replaced + 1] == ("fsync", home.name)  # the directory, so the rename itself is durable
+    # the backup of the previous version is durable before the store is replaced
+    backup_fsync = next(n for n, (what, name) in enumerate(calls) if what == "fsync" and "r0000002" in name)
+    assert backup_fsync < replaced
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -15,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from afterview.models import Document, Interview, Person, Status, StatusChange, StepState
-from afterview.steps import plan_context, refresh_steps
-from afterview.store import CorruptStore, NewerStore, Store, Unchanged, parse_document, serialise
+from afterview.cli.main import run
+from afterview.models import Document, Status, StepState
+from afterview.store import CorruptStore, NewerStore, Store, parse_document, serialise
 
 FIXTURE = (Path(__file__).with_name("fixtures") / "schema-1.json").read_bytes()
 NOW = dt.datetime(2026, 11, 27, 16, tzinfo=dt.timezone(dt.timedelta(hours=1)))
@@ -125,34 +126,33 @@ def test_any_valid_store_round_trips_byte_for_byte(document: Document) -> None:
     assert loaded == document
 
 
+names = st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=20)
+
+
 class StoreAgainstModel(RuleBasedStateMachine):
-    """Log, close steps, record outcomes and remove interviews through the store; compare with a model."""
+    """Run log, done, skip, outcome and rm (the real commands, in this process); after each, reopen the
+    store and compare it with an in-memory model of what should be there."""
 
     def __init__(self) -> None:
         super().__init__()
         self.directory = Path(tempfile.mkdtemp(prefix="afterview-machine-"))
         self.path = self.directory / "afterview.json"
+        self.previous_home = os.environ.get("AFTERVIEW_HOME")
+        os.environ["AFTERVIEW_HOME"] = str(self.directory)
         self.revision = 0
         self.next_id = 1
         self.model: dict[int, dict[str, Any]] = {}
 
-    def store(self) -> Store:
-        """A fresh Store object every time: each step reopens the file."""
-        return Store(self.path, clock=lambda: NOW, keep_backups=3)
+    def afterview(self, *args: str) -> None:
+        assert run(list(args)) == 0, args
 
-    def change(self, document: Document, interview: Interview) -> None:
-        document.put(refresh_steps(interview, plan_context(document, tz=dt.timezone.utc), now=NOW))
+    def reopen(self) -> Document:
+        return Store(self.path, clock=lambda: NOW).read()
 
-    @rule(company=text, people=st.integers(0, 2))
+    @rule(company=names, people=st.integers(0, 2))
     def log(self, company: str, people: int) -> None:
-        with self.store().transaction() as document:
-            interview = Interview(
-                id=document.next_id, company=company, role="r", at=NOW, created_at=NOW, updated_at=NOW,
-                interviewers=[Person(name=f"P{n}", email=f"p{n}@x.co") for n in range(people)],
-            )  # fmt: skip
-            document.interviews.append(interview)
-            document.next_id += 1
-            self.change(document, interview)
+        who = [arg for n in range(people) for arg in ("--interviewer", f"P{n} <p{n}@x.co>")]
+        self.afterview("log", "--company", company, "--role", "r", "--no-input", *who)
         self.model[self.next_id] = {"company": company, "status": Status.WAITING, "closed": {}}
         self.next_id += 1
         self.revision += 1
@@ -160,39 +160,30 @@ class StoreAgainstModel(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.model))
     @rule(data=st.data(), state=st.sampled_from([StepState.DONE, StepState.SKIPPED]))
     def close_step(self, data: st.DataObject, state: StepState) -> None:
-        interview_id = data.draw(st.sampled_from(sorted(self.model)))
-        with self.store().transaction() as document:
-            interview = document.interview(interview_id)
-            assert interview is not None
-            pending = [s.id for s in interview.steps if s.state is StepState.PENDING]
-            if not pending:
-                raise Unchanged
-            chosen = data.draw(st.sampled_from(pending))
-            steps = [s.model_copy(update={"state": state, "done_at": NOW}) if s.id == chosen else s
-                     for s in interview.steps]  # fmt: skip
-            self.change(document, interview.model_copy(update={"steps": steps}))
-        if pending:
-            self.model[interview_id]["closed"][chosen] = state
-            self.revision += 1
+        interview = self.reopen().interview(data.draw(st.sampled_from(sorted(self.model))))
+        assert interview is not None
+        pending = [s.id for s in interview.steps if s.state is StepState.PENDING]
+        if not pending:
+            return
+        step_id = data.draw(st.sampled_from(pending))
+        self.afterview("done" if state is StepState.DONE else "skip", step_id)
+        self.model[interview.id]["closed"][step_id] = state
+        self.revision += 1
 
     @precondition(lambda self: bool(self.model))
-    @rule(data=st.data(), status=st.sampled_from(list(Status)))
+    @rule(data=st.data(), status=st.sampled_from([s for s in Status if s is not Status.WAITING]))
     def outcome(self, data: st.DataObject, status: Status) -> None:
         interview_id = data.draw(st.sampled_from(sorted(self.model)))
-        with self.store().transaction() as document:
-            interview = document.interview(interview_id)
-            assert interview is not None
-            history = [*interview.history, StatusChange(status=status, on=NOW.date())]
-            self.change(document, interview.model_copy(update={"history": history}))
-        self.model[interview_id]["status"] = status
-        self.revision += 1
+        self.afterview("outcome", str(interview_id), status.value, "--no-input")
+        if self.model[interview_id]["status"] is not status:  # the same outcome again changes nothing
+            self.model[interview_id]["status"] = status
+            self.revision += 1
 
     @precondition(lambda self: bool(self.model))
     @rule(data=st.data())
     def remove(self, data: st.DataObject) -> None:
         interview_id = data.draw(st.sampled_from(sorted(self.model)))
-        with self.store().transaction() as document:
-            document.interviews = [i for i in document.interviews if i.id != interview_id]
+        self.afterview("rm", str(interview_id), "--yes")
         del self.model[interview_id]
         self.revision += 1
 
@@ -210,13 +201,17 @@ class StoreAgainstModel(RuleBasedStateMachine):
         }
         for interview in document.interviews:
             states = {step.id: step.state for step in interview.steps}
-            assert {k: states[k] for k in self.model[interview.id]["closed"]} == self.model[interview.id][
-                "closed"
-            ]
-        assert self.store().temp_files() == []
-        assert len(self.store().backups()) == min(self.revision - 1, 3)
+            closed = self.model[interview.id]["closed"]
+            assert {step_id: states[step_id] for step_id in closed} == closed
+        store = Store(self.path, clock=lambda: NOW)
+        assert store.temp_files() == []
+        assert len(store.backups()) == min(self.revision - 1, 20)
 
     def teardown(self) -> None:
+        if self.previous_home is None:
+            os.environ.pop("AFTERVIEW_HOME", None)
+        else:
+            os.environ["AFTERVIEW_HOME"] = self.previous_home
         shutil.rmtree(self.directory)
 
 

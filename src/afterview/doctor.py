@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from afterview import index
 from afterview.errors import StoreError
 from afterview.models import SCHEMA_VERSION
 from afterview.store import (
@@ -92,7 +93,7 @@ def examine(store: Store) -> list[Finding]:
 def _permissions(store: Store) -> list[Finding]:
     target = store.target
     directories = [store.path.parent, store.backup_dir]
-    files = [target, store.lock_path, *store.backups(), *store.kept_corrupt()]
+    files = [target, store.lock_path, index.path_for(store.path), *store.backups(), *store.kept_corrupt()]
     findings = []
     for path, wanted in [*((d, PRIVATE_DIR) for d in directories), *((f, PRIVATE_FILE) for f in files)]:
         try:

@@ -422,8 +422,8 @@ def _parse_json(text: str) -> Any:
     return raw
 
 
-def _at(text: str, index: int, message: str) -> str:
-    line, column = line_column(text, index)
+def _at(text: str, position: int, message: str) -> str:
+    line, column = line_column(text, position)
     return f"line {line} column {column}: {message}"
 
 

@@ -1,17 +1,16 @@
 """``afterview remind``: one line for a shell start-up file, a prompt or cron.
 
 It runs at every shell start, so ``afterview remind`` skips the Typer app entirely (see ``__main__``): this
-module counts pending steps with the standard library only, from the derived index of pending steps when it
-is current (a small file, whatever the store's size), else from the store's raw JSON, never importing typer,
-pydantic, rich, icalendar or holidays. Exit status: 0 nothing due, 1 something due or
-overdue, 3 the store cannot be read.
+module counts pending steps with the standard library only, from the derived index of pending steps (a small
+file, whatever the store's size). Only when the index is missing or stale (the store was changed by hand) is
+the store read and fully checked, so a corrupt store is reported as every command reports it. Exit status:
+0 nothing due, 1 something due or overdue, 3 the store cannot be read.
 """
 
 # ruff: noqa: PTH111, PTH117, PTH118  (os.path, not pathlib: importing pathlib costs start-up time here)
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 
@@ -104,50 +103,40 @@ def store_path() -> str:
 
 def main() -> int:
     """Print the reminder line (if any) and return the exit status."""
-    path = store_path()
     try:
         now = clock.now()
-        raw = _from_index(path)
-        if raw is None:
-            try:
-                with open(path, "rb") as file:
-                    data = file.read()
-            except FileNotFoundError:
-                return int(ExitCode.OK)
-            raw = json.loads(data.decode("utf-8"))
+        found = index.load(store_path())  # the usual case, with the standard library's json only
+        if found is None:  # missing or stale: rebuilt from the fully checked store
+            from afterview.cli.fast import load_index
+
+            found = load_index()
+        raw = _as_store(found)
         tz = _tz(raw)
         now = now.astimezone(tz) if tz is not None else now
         due_today, overdue = due_counts(raw, now=now)
     except AfterviewError as error:
-        sys.stderr.write(f"afterview remind: {error.message}\n")
+        hint = f" {error.hint}" if error.hint else ""
+        sys.stderr.write(f"afterview remind: {error.message}{hint}\n")
         return int(error.code)
-    except json.JSONDecodeError as error:
-        return _unreadable(path, f"line {error.lineno} column {error.colno}: {error.msg}")
-    except (
-        _Unreadable,
-        OSError,
-        UnicodeDecodeError,
-        ValueError,
-        TypeError,
-        KeyError,
-        AttributeError,
-    ) as error:
-        return _unreadable(path, str(error) or type(error).__name__)
+    except (_Unreadable, OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+        path = store_path()
+        sys.stderr.write(
+            f"afterview remind: cannot read the store {path} ({error or type(error).__name__}); "
+            "run afterview doctor for more.\n"
+        )
+        return int(ExitCode.STORE)
     line = message(due_today, overdue)
     if line:
         sys.stdout.write(line + "\n")
     return int(ExitCode.USER if line else ExitCode.OK)
 
 
-def _from_index(path: str) -> dict[str, Any] | None:
-    """The pending steps from the derived index, shaped like the store; ``None`` if missing or stale."""
-    found = index.load(path)
-    if found is None:
-        return None
+def _as_store(found: dict[str, Any]) -> dict[str, Any]:
+    """The index's pending steps, shaped like the store for :func:`due_counts`."""
     return {
         "format": "afterview",
         "schema_version": KNOWN_SCHEMA,
-        "profile": {"timezone": found["timezone"]},
+        "profile": {"timezone": found.get("timezone")},
         "interviews": [{"steps": found["pending"]}],
     }
 
@@ -160,13 +149,6 @@ def _tz(raw: Any) -> dt.tzinfo | None:
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(name)
-
-
-def _unreadable(path: object, detail: str) -> int:
-    sys.stderr.write(
-        f"afterview remind: cannot read the store {path} ({detail}); run afterview todo for more.\n"
-    )
-    return int(ExitCode.STORE)
 
 
 def remind() -> int:
