@@ -14,7 +14,7 @@ import typer
 from pydantic import ValidationError
 
 from afterview import editable, render
-from afterview.cli import inputs, runtime
+from afterview.cli import editor, inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.errors import AfterviewError, UserError
@@ -242,7 +242,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
                 render.out().print("The file was empty; nothing was changed.")
                 return
             if problem is not None and typed == shown:
-                kept = _keep(store, interview_id, _strip_problem(typed))
+                kept = _keep(interview_id, _strip_problem(typed))
                 raise UserError(f"Not saved: {problem}", hint=f"What you typed is kept in {kept}.")
             text = _strip_problem(typed)
             try:
@@ -257,10 +257,10 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
     try:
         conflicts = _save_edit(store, base=base, edited=edited)
     except AfterviewError as error:
-        kept = _keep(store, interview_id, text)
+        kept = _keep(interview_id, text)
         raise type(error)(error.message, hint=f"What you typed is kept in {kept}.") from None
     if conflicts:
-        kept = _keep(store, interview_id, text)
+        kept = _keep(interview_id, text)
         raise UserError(
             f"Interview {interview_id} changed while you were editing; saved your other changes, but kept "
             f"the other version of: {', '.join(conflicts)}.",
@@ -353,20 +353,9 @@ def _run_editor(path: Path) -> None:
         )
 
 
-def _keep(store: Store, interview_id: int, text: str) -> Path:
-    """Save an edit that could not be applied next to the store (private), so nothing typed is lost."""
-    directory = store.path.parent / "edits"
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = runtime.now().strftime("%Y%m%dT%H%M%S")
-    path = directory / f"interview-{interview_id}-{stamp}.toml"
-    number = 1
-    while path.exists():
-        number += 1
-        path = directory / f"interview-{interview_id}-{stamp}-{number}.toml"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(text)
-    return path
+def _keep(interview_id: int, text: str) -> Path:
+    """Save an edit that could not be applied in ``edits/`` next to the store, so nothing typed is lost."""
+    return editor.keep(text.encode("utf-8"), name=f"interview-{interview_id}", folder="edits", suffix=".toml")
 
 
 def rm(

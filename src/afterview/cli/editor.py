@@ -129,13 +129,14 @@ def _run(argv: list[str], *, editor: Editor) -> int:
             signal.signal(signal.SIGINT, previous)
 
 
-def keep(data: bytes, *, name: str) -> Path:
-    """Save ``data`` in a private recovery file (0600, in a 0700 directory) and return its path."""
-    directory = paths.data_dir() / RECOVERY_DIR
+def keep(data: bytes, *, name: str, folder: str = RECOVERY_DIR, suffix: str = ".md") -> Path:
+    """Save ``data`` in a new private file (0600) ``<folder>/<name>-<time><suffix>`` in the data directory
+    (the folder 0700), never over another one, and return its path: what the user typed is never lost."""
+    directory = paths.data_dir() / folder
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = runtime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     for attempt in range(1, 1000):
-        path = directory / f"{name}-{stamp}{f'-{attempt}' if attempt > 1 else ''}.md"
+        path = directory / f"{name}-{stamp}{f'-{attempt}' if attempt > 1 else ''}{suffix}"
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except FileExistsError:
