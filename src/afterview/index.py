@@ -20,7 +20,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from afterview.errors import NotSavedError, StoreLockedError
+from afterview import files
+from afterview.errors import StoreLockedError
 
 if TYPE_CHECKING:
     from afterview.models import Document
@@ -91,13 +92,11 @@ def write(store_path: Path, document: Document, *, target: Path) -> dict[str, An
 
     The store is already safe on disk, so a failure here only removes the index (readers rebuild it).
     """
-    from afterview.store import _atomic_write
-
     index = path_for(store_path)
     built = build(document, source=stamp(target))
     try:
-        _atomic_write(index, json.dumps(built, ensure_ascii=False).encode("utf-8"), what="index")
-    except (OSError, NotSavedError):
+        files.write_atomically(index, json.dumps(built, ensure_ascii=False).encode("utf-8"))
+    except OSError:
         with contextlib.suppress(OSError):
             index.unlink()
     return built
