@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from afterview import files
+from afterview.dates import snoozed_due
 from afterview.errors import StoreLockedError
 
 if TYPE_CHECKING:
@@ -122,20 +123,8 @@ def rebuild(store: Store) -> dict[str, Any]:
 
 def effective_due(step: dict[str, Any]) -> dt.date:
     """An indexed step's due date or date-time, counting a snooze (as ``afterview.steps.effective_due``)."""
-    due = _moment(step["due"])
     snoozed = step.get("snoozed_until")
-    if snoozed:
-        until = dt.date.fromisoformat(snoozed)
-        if until > (due.date() if isinstance(due, dt.datetime) else due):
-            return until
-    return due
-
-
-def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
-    """A due date as an instant: a date alone is due by the end of that day (as in ``afterview.steps``)."""
-    if isinstance(due, dt.datetime):
-        return due
-    return dt.datetime.combine(due, dt.time.max, tzinfo=tz)
+    return snoozed_due(_moment(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)
 
 
 def _moment(text: str) -> dt.date:

@@ -10,9 +10,10 @@ import typer
 
 from afterview import files, render
 from afterview.cli import runtime
+from afterview.dates import due_moment
 from afterview.errors import UserError
 from afterview.models import StepState
-from afterview.steps import due_moment, effective_due
+from afterview.steps import effective_due
 
 app = typer.Typer(
     name="export",

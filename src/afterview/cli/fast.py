@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from afterview import index, paths
 from afterview.cli import runtime
-from afterview.dates import describe_due
+from afterview.dates import describe_due, due_moment, is_past
 from afterview.errors import AfterviewError
 
 STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
@@ -40,7 +40,7 @@ def todo(*, json_: bool) -> int | None:
         tz = now.tzinfo or dt.timezone.utc
         steps = sorted(
             found["pending"],
-            key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
+            key=lambda step: (due_moment(index.effective_due(step), tz), step["interview_id"]),
         )
         rows = [_row(step, now=now) for step in steps]
     except (AfterviewError, OSError, LookupError, TypeError, ValueError):  # the full command explains it
@@ -105,7 +105,7 @@ def _local_now(timezone: str | None) -> dt.datetime:
 def _row(step: dict[str, Any], *, now: dt.datetime) -> tuple[dict[str, Any], str, bool]:
     """A step with when it is due, as people say it, and whether that is past."""
     due = index.effective_due(step)
-    late = index.due_moment(due, now.tzinfo or dt.timezone.utc) < now
+    late = is_past(due, now=now)
     when = describe_due(due, now=now)
     return step, f"OVERDUE {when}" if late else when, late
 

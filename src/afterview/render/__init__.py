@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from afterview.dates import describe_day, describe_due
+from afterview.dates import describe_day, describe_due, due_moment
 from afterview.models import Interview, Step, StepState
 from afterview.steps import effective_due, is_overdue
 
@@ -226,8 +226,6 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
 
 
 def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:
-    from afterview.steps import due_moment
-
     return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.timezone.utc))
 
 
