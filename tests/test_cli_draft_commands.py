@@ -422,7 +422,7 @@ def test_editing_a_template_into_a_broken_one_says_where(
 @pytest.mark.parametrize(
     ("editor", "message"),
     [
-        ("no-such-editor-afterview", "Cannot start the editor 'no-such-editor-afterview'"),
+        ("no-such-editor-afterview", "The editor 'no-such-editor-afterview' (from $VISUAL) was not found"),
         ("false", "status 1"),
     ],
 )

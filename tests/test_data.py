@@ -194,7 +194,7 @@ def test_editor_that_cannot_start_is_a_clear_error(
     monkeypatch.setenv("EDITOR", "/no/such/editor --wait")
     result = cli("edit", "1")
     assert result.code == 1
-    assert "Cannot start the editor" in result.err
+    assert "The editor '/no/such/editor' (from $EDITOR) was not found" in result.err
     assert "Traceback" not in result.err
 
 
@@ -363,7 +363,8 @@ def test_saving_without_a_change_says_so(
 def test_no_editor_off_a_terminal_is_a_clear_error(cli: Callable[..., Result], one: dict[str, Any]) -> None:
     result = cli("edit", "1")
     assert result.code == 1
-    assert "No editor to open" in result.err
+    assert "No editor is set." in result.err
+    assert "afterview edit 1 --role" in result.err
 
 
 def test_a_toml_mistake_points_at_the_line_of_the_reopened_file(

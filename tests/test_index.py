@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from collections.abc import Callable
@@ -12,6 +13,9 @@ import filelock
 import pytest
 
 from afterview import index
+from afterview.dates import is_past
+from afterview.models import Step, StepKind
+from afterview.steps import effective_due, is_overdue
 from tests.conftest import Result
 
 Process = Callable[..., subprocess.CompletedProcess[str]]
@@ -166,3 +170,24 @@ def test_remind_counts_the_same_from_the_index_and_from_the_store(store_file: Pa
     from_store = process("remind")
     assert (from_index.returncode, from_index.stdout) == (from_store.returncode, from_store.stdout)
     assert "overdue" in from_index.stdout
+
+
+FRIDAY = dt.date(2026, 11, 27)
+AT_NINE = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+
+
+@pytest.mark.parametrize("due", [FRIDAY, AT_NINE])
+@pytest.mark.parametrize(
+    "snoozed", [None, FRIDAY - dt.timedelta(days=1), FRIDAY, FRIDAY + dt.timedelta(days=2)]
+)
+@pytest.mark.parametrize("now", [AT_NINE - dt.timedelta(hours=1), AT_NINE + dt.timedelta(hours=1)])
+def test_an_indexed_step_is_due_and_overdue_exactly_when_the_step_is(
+    due: dt.date, snoozed: dt.date | None, now: dt.datetime
+) -> None:
+    """The index's reading of a step (fast todo, completion) and the step engine's are the same."""
+    step = Step(
+        id="1.1", kind=StepKind.FOLLOW_UP, key="follow-up", title="Follow up", due=due, snoozed_until=snoozed
+    )
+    entry = {"due": step.due.isoformat(), "snoozed_until": snoozed.isoformat() if snoozed else None}
+    assert index.effective_due(entry) == effective_due(step)
+    assert is_past(index.effective_due(entry), now=now) == is_overdue(step, now=now)

@@ -155,3 +155,21 @@ def describe_due(due: dt.date, *, now: dt.datetime) -> str:
         relative, _, absolute = describe_day(local.date(), today=now.date()).partition(", ")
         return f"{relative} {local:%H:%M}, {absolute}"
     return describe_day(due, today=now.date())
+
+
+def snoozed_due(due: dt.date, snoozed_until: dt.date | None) -> dt.date:
+    """When a step is due (a date or a date-time), counting a snooze to a later day."""
+    day = due.date() if isinstance(due, dt.datetime) else due
+    return snoozed_until if snoozed_until is not None and snoozed_until > day else due
+
+
+def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
+    """A due date as an instant: a date alone is due by the end of that day."""
+    if isinstance(due, dt.datetime):
+        return due
+    return dt.datetime.combine(due, dt.time.max, tzinfo=tz)
+
+
+def is_past(due: dt.date, *, now: dt.datetime) -> bool:
+    """Whether ``due`` (a date counts to the end of that day, in ``now``'s zone) has gone by."""
+    return due_moment(due, now.tzinfo or dt.timezone.utc) < now

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from afterview import index
 from afterview.errors import StoreError
+from afterview.files import PRIVATE_FILE
 from afterview.models import SCHEMA_VERSION
 from afterview.store import (
     PRIVATE_DIR,
-    PRIVATE_FILE,
     CorruptStore,
     Store,
     backup_revision,

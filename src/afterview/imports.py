@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from afterview.dates import due_moment
 from afterview.errors import UserError
 from afterview.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
 from afterview.models import (
@@ -31,7 +32,7 @@ from afterview.models import (
     StatusChange,
     StepState,
 )
-from afterview.steps import PlanContext, due_moment, refresh_steps
+from afterview.steps import PlanContext, refresh_steps
 
 REQUIRED_CSV_COLUMNS = ("company", "role", "at")
 IMPORT_NOTE = "imported; it was due before the import"

@@ -19,6 +19,8 @@ import datetime as dt
 import json
 import os
 
+from afterview.dates import snoozed_due
+
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
@@ -95,12 +97,12 @@ def write(store_path: Path, document: Document, *, target: Path) -> dict[str, An
     """
     import contextlib
 
-    from afterview.store import _atomic_write
+    from afterview import files
 
     index = path_for(store_path)
     try:
         built = build(document, source=stamp(target))
-        _atomic_write(index, json.dumps(built, ensure_ascii=False).encode("utf-8"), what="index")
+        files.write_atomically(index, json.dumps(built, ensure_ascii=False).encode("utf-8"))
     except Exception:
         with contextlib.suppress(OSError):
             index.unlink()
@@ -130,20 +132,8 @@ def rebuild(store: Store) -> dict[str, Any]:
 
 def effective_due(step: dict[str, Any]) -> dt.date:
     """An indexed step's due date or date-time, counting a snooze (as ``afterview.steps.effective_due``)."""
-    due = _moment(step["due"])
     snoozed = step.get("snoozed_until")
-    if snoozed:
-        until = dt.date.fromisoformat(snoozed)
-        if until > (due.date() if isinstance(due, dt.datetime) else due):
-            return until
-    return due
-
-
-def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
-    """A due date as an instant: a date alone is due by the end of that day (as in ``afterview.steps``)."""
-    if isinstance(due, dt.datetime):
-        return due
-    return dt.datetime.combine(due, dt.time.max, tzinfo=tz)
+    return snoozed_due(_moment(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)
 
 
 def _moment(text: str) -> dt.date:

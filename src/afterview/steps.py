@@ -16,7 +16,7 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from afterview.dates import add_business_days, short_date
+from afterview.dates import add_business_days, is_past, short_date, snoozed_due
 from afterview.models import (
     ENDED_STATUSES,
     Document,
@@ -339,28 +339,12 @@ def _fields(plan: PlannedStep) -> dict[str, Any]:
 
 def effective_due(step: Step) -> dt.date:
     """When the step is due, counting a snooze."""
-    if step.snoozed_until is not None and step.snoozed_until > _day(step.due):
-        return step.snoozed_until
-    return step.due
-
-
-def _day(due: dt.date) -> dt.date:
-    return due.date() if isinstance(due, dt.datetime) else due
-
-
-def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
-    """A due date as an instant: a date alone is due by the end of that day."""
-    if isinstance(due, dt.datetime):
-        return due
-    return dt.datetime.combine(due, dt.time.max, tzinfo=tz)
+    return snoozed_due(step.due, step.snoozed_until)
 
 
 def is_overdue(step: Step, *, now: dt.datetime) -> bool:
     """Whether a pending step is past its (snoozed) due time."""
-    return (
-        step.state is StepState.PENDING
-        and due_moment(effective_due(step), now.tzinfo or dt.timezone.utc) < now
-    )
+    return step.state is StepState.PENDING and is_past(effective_due(step), now=now)
 
 
 def remove_paperwork(interview: Interview, step_id: str) -> Interview:

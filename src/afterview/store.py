@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from afterview import __version__, index
+from afterview import __version__, files, index
 from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
+from afterview.files import PRIVATE_FILE, TEMP_SUFFIX
 from afterview.jsonpos import first_problem, line_column, position_of
 from afterview.models import SCHEMA_VERSION, Document
 
@@ -47,9 +48,7 @@ KEEP_BACKUPS_VARIABLE = "AFTERVIEW_BACKUPS"
 MAX_KEEP_BACKUPS = 1_000
 DEFAULT_LOCK_TIMEOUT = 10.0
 CORRUPT_MARK = ".corrupt-"
-TEMP_SUFFIX = ".tmp"
 PRIVATE_DIR = 0o700
-PRIVATE_FILE = 0o600
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -480,40 +479,13 @@ def _remove_orphans(target: Path, backup_dir: Path) -> None:
 
 
 def _atomic_write(path: Path, data: bytes, *, what: str) -> None:
-    """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix.
-
-    The order is what makes it safe: write the temp file, fsync it, ``os.replace`` it over ``path``, fsync
-    the directory so the rename itself is durable.
-    """
-    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix."""
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(error, OSError):
-            raise NotSavedError(
-                f"Could not write the {what} ({error.strerror or error}); nothing was saved and "
-                f"{path} is as it was.",
-                hint="Check there is free space and that you may write there, then run the command again.",
-            ) from error
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        files.replace_bytes(path, data)
+    except OSError as error:
+        raise NotSavedError(
+            f"Could not write the {what} ({error.strerror or error}); nothing was saved and "
+            f"{path} is as it was.",
+            hint="Check there is free space and that you may write there, then run the command again.",
+        ) from error
+    files.sync_directory(path.parent)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -14,6 +11,7 @@ import typer
 from pydantic import ValidationError
 
 from afterview import editable, render
+from afterview.cli import editor as editors
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
@@ -229,26 +227,26 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
     """
     document = store.read()
     base = find(document, interview_id)
-    original = editable.to_toml(base)
-    text, edited = original, None
-    with _private_file(f"interview-{interview_id}.toml") as path:
-        problem: str | None = None
-        while edited is None:
-            shown = text if problem is None else _with_problem(text, problem)
-            path.write_text(shown, encoding="utf-8")
-            _run_editor(path)
-            typed = path.read_text(encoding="utf-8")
-            if not _strip_problem(typed).strip():
-                render.out().print("The file was empty; nothing was changed.")
-                return
-            if problem is not None and typed == shown:
-                kept = _keep(store, interview_id, _strip_problem(typed))
-                raise UserError(f"Not saved: {problem}", hint=f"What you typed is kept in {kept}.")
-            text = _strip_problem(typed)
-            try:
-                edited = editable.from_toml(text, base=base, now=runtime.local_now(document.profile))
-            except UserError as error:
-                problem = error.message
+    command = editors.find_editor(
+        interactive=runtime.interactive(no_input=False),
+        instead=f"change fields with flags, e.g. afterview edit {interview_id} --role 'Staff Engineer'",
+    )
+    text, edited = editable.to_toml(base), None
+    problem: str | None = None
+    while edited is None:
+        shown = text if problem is None else _with_problem(text, problem)
+        typed = _typed(shown, editor=command, interview_id=interview_id)
+        if not _strip_problem(typed).strip():
+            render.out().print("The file was empty; nothing was changed.")
+            return
+        if problem is not None and typed == shown:
+            kept = _keep(interview_id, _strip_problem(typed))
+            raise UserError(f"Not saved: {problem}", hint=f"What you typed is kept in {kept}.")
+        text = _strip_problem(typed)
+        try:
+            edited = editable.from_toml(text, base=base, now=runtime.local_now(document.profile))
+        except UserError as error:
+            problem = error.message
     changed = _changed_fields(base, edited)
     if not changed:
         render.out().print(f"No changes to interview {interview_id}.")
@@ -257,10 +255,10 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
     try:
         conflicts = _save_edit(store, base=base, edited=edited)
     except AfterviewError as error:
-        kept = _keep(store, interview_id, text)
+        kept = _keep(interview_id, text)
         raise type(error)(error.message, hint=f"What you typed is kept in {kept}.") from None
     if conflicts:
-        kept = _keep(store, interview_id, text)
+        kept = _keep(interview_id, text)
         raise UserError(
             f"Interview {interview_id} changed while you were editing; saved your other changes, but kept "
             f"the other version of: {', '.join(conflicts)}.",
@@ -312,61 +310,26 @@ def _strip_problem(text: str) -> str:
     return "".join(lines)
 
 
-@contextlib.contextmanager
-def _private_file(name: str) -> Iterator[Path]:
-    """A file in a fresh private temporary directory (0700, file 0600), removed afterwards."""
-    import shutil
-    import tempfile
+EDITS = "edits"
+"""Where ``edit`` keeps text it could not save, next to the store."""
 
-    directory = Path(tempfile.mkdtemp(prefix="afterview-"))
-    path = directory / name
+
+def _typed(shown: str, *, editor: editors.Editor, interview_id: int) -> str:
+    """Open ``shown`` in the editor and return the text saved (what cannot be read is kept in ``edits/``)."""
+    data = editors.edit(shown, editor=editor, name=f"interview-{interview_id}.toml", keep_in=EDITS)
     try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        yield path
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
-
-
-def _run_editor(path: Path) -> None:
-    """Open ``path`` in ``$VISUAL`` or ``$EDITOR`` (split like a shell would, but run without one)."""
-    import shlex
-    import subprocess
-
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not command and not runtime.interactive(no_input=False):
+        return data.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        kept = _keep(interview_id, data)
         raise UserError(
-            "No editor to open: EDITOR is not set and this is not a terminal.",
-            hint="Set EDITOR, or change fields with flags, e.g. afterview edit 7 --role 'Staff Engineer'.",
-        )
-    command = command or ("notepad" if os.name == "nt" else "vi")
-    try:
-        argv = [part.strip('"') for part in shlex.split(command, posix=os.name != "nt")]
-        result = subprocess.run([*argv, str(path)], check=False)
-    except (OSError, ValueError) as error:
-        raise UserError(
-            f"Cannot start the editor {command!r}: {error}.",
-            hint="Set EDITOR (for example: export EDITOR=nano), or use flags such as --role.",
+            "The file is not UTF-8 text; nothing was changed.", hint=f"What you typed is kept in {kept}."
         ) from None
-    if result.returncode != 0:
-        raise UserError(
-            f"The editor {command!r} exited with status {result.returncode}; nothing was changed."
-        )
 
 
-def _keep(store: Store, interview_id: int, text: str) -> Path:
-    """Save an edit that could not be applied next to the store (private), so nothing typed is lost."""
-    directory = store.path.parent / "edits"
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    stamp = runtime.now().strftime("%Y%m%dT%H%M%S")
-    path = directory / f"interview-{interview_id}-{stamp}.toml"
-    number = 1
-    while path.exists():
-        number += 1
-        path = directory / f"interview-{interview_id}-{stamp}-{number}.toml"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write(text)
-    return path
+def _keep(interview_id: int, text: str | bytes) -> Path:
+    """Save an edit that could not be applied in ``edits/`` next to the store, so nothing typed is lost."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return editors.keep(data, name=f"interview-{interview_id}", folder=EDITS, suffix=".toml")
 
 
 def rm(

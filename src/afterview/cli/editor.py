@@ -1,9 +1,10 @@
 """Editing text in the user's editor as git does, and keeping text that could not be saved.
 
-The editor is ``$VISUAL``, then ``$EDITOR``, then a platform default. Its command is split as a shell would
-split it (``code --wait``, ``"C:\\Program Files\\Notepad++\\notepad++.exe"``) but never run through a shell,
-and the file's path is passed as an argument of its own. The file lives in a private temporary directory
-(0700, the file 0600) that is removed afterwards.
+One launcher for every command that opens an editor (``remember``, ``edit``, ``templates edit``). The editor
+is ``$VISUAL``, then ``$EDITOR``, then a platform default. Its command is split as a shell would split it
+(``code --wait``, ``"C:\\Program Files\\Notepad++\\notepad++.exe"``) but never run through a shell, and the
+file's path is passed as an argument of its own. The file lives in a private temporary directory (0700, the
+file 0600) that is removed afterwards.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from afterview import paths
@@ -32,6 +33,8 @@ class Editor:
 
     argv: tuple[str, ...]
     source: str
+    instead: str = field(default="", compare=False)
+    """What the user can do instead of using an editor (for hints), e.g. ``use --prompt, or --from FILE``."""
 
     @property
     def name(self) -> str:
@@ -39,30 +42,22 @@ class Editor:
         return shlex.join(self.argv)
 
 
-class EditorFailed(UserError):
-    """The editor could not start or exited with an error; ``text`` holds what it left in the file."""
+def find_editor(*, interactive: bool, instead: str = "") -> Editor:
+    """The editor to use: ``$VISUAL``, ``$EDITOR``, else (on a terminal) the platform's default.
 
-    def __init__(self, message: str, *, hint: str | None = None, text: bytes | None = None) -> None:
-        super().__init__(message, hint=hint)
-        self.text = text
-
-
-def find_editor(*, interactive: bool) -> Editor:
-    """The editor to use: ``$VISUAL``, ``$EDITOR``, else (on a terminal) the platform's default."""
+    ``instead`` says what the command offers in place of an editor; hints end with it.
+    """
     for variable in ("VISUAL", "EDITOR"):
         command = os.environ.get(variable, "").strip()
         if command:
-            return Editor(_split(command, variable=variable), f"${variable}")
+            return Editor(_split(command, variable=variable), f"${variable}", instead)
     if interactive:
         if os.name == "nt":
-            return Editor(("notepad",), "the default editor")
+            return Editor(("notepad",), "the default editor", instead)
         for candidate in _DEFAULTS_POSIX:
             if shutil.which(candidate):
-                return Editor((candidate,), "the default editor")
-    raise UserError(
-        "No editor is set.",
-        hint="Set $EDITOR (say, export EDITOR=nano), or use --prompt, or --from FILE.",
-    )
+                return Editor((candidate,), "the default editor", instead)
+    raise UserError("No editor is set.", hint=_or("Set $EDITOR (say, export EDITOR=nano)", instead))
 
 
 def _split(command: str, *, variable: str) -> tuple[str, ...]:
@@ -78,15 +73,19 @@ def _split(command: str, *, variable: str) -> tuple[str, ...]:
     return tuple(argv)
 
 
-def edit(text: str, *, editor: Editor, name: str) -> bytes:
-    """Open ``text`` in ``editor`` as a file called ``name`` and return the bytes it was saved with."""
+def edit(text: str | bytes, *, editor: Editor, name: str, keep_in: str = RECOVERY_DIR) -> bytes:
+    """Open ``text`` in ``editor`` as a file called ``name`` and return the bytes it was saved with.
+
+    If the editor fails after something was typed, that is kept in the folder ``keep_in`` (:func:`keep`)
+    and the error says where.
+    """
     program = shutil.which(editor.argv[0])
     if program is None:
-        raise EditorFailed(
+        raise UserError(
             f"The editor {editor.argv[0]!r} (from {editor.source}) was not found; nothing was saved.",
-            hint="Check the command, or use --prompt, or --from FILE.",
+            hint=_or("Check the command", editor.instead),
         )
-    original = text.encode("utf-8")
+    original = text if isinstance(text, bytes) else text.encode("utf-8")
     directory = Path(tempfile.mkdtemp(prefix="afterview-"))  # 0700, only this user
     try:
         path = directory / name
@@ -100,9 +99,12 @@ def edit(text: str, *, editor: Editor, name: str) -> bytes:
             saved = b""
         if status != 0:
             how = f"was stopped by signal {-status}" if status < 0 else f"exited with status {status}"
-            raise EditorFailed(
+            kept = None
+            if saved.strip() and saved != original:
+                kept = keep(saved, name=path.stem, folder=keep_in, suffix=path.suffix)
+            raise UserError(
                 f"The editor {editor.name!r} {how}; nothing was saved.",
-                text=saved if saved.strip() and saved != original else None,
+                hint=f"What you typed is kept in {kept}." if kept else None,
             )
         return saved
     finally:
@@ -114,10 +116,10 @@ def _run(argv: list[str], *, editor: Editor) -> int:
     try:
         child = subprocess.Popen(argv)  # never a shell: the path is an argument of its own
     except OSError as error:
-        raise EditorFailed(
+        raise UserError(
             f"Could not start the editor {editor.name!r} (from {editor.source}): "
             f"{error.strerror or error}; nothing was saved.",
-            hint="Check the command, or use --prompt, or --from FILE.",
+            hint=_or("Check the command", editor.instead),
         ) from None
     previous = None
     with contextlib.suppress(ValueError):  # only the main thread may set signal handlers
@@ -129,13 +131,18 @@ def _run(argv: list[str], *, editor: Editor) -> int:
             signal.signal(signal.SIGINT, previous)
 
 
-def keep(data: bytes, *, name: str) -> Path:
-    """Save ``data`` in a private recovery file (0600, in a 0700 directory) and return its path."""
-    directory = paths.data_dir() / RECOVERY_DIR
+def _or(advice: str, instead: str) -> str:
+    return f"{advice}, or {instead}." if instead else f"{advice}."
+
+
+def keep(data: bytes, *, name: str, folder: str = RECOVERY_DIR, suffix: str = ".md") -> Path:
+    """Save ``data`` in a new private file (0600) ``<folder>/<name>-<time><suffix>`` in the data directory
+    (the folder 0700), never over another one, and return its path: what the user typed is never lost."""
+    directory = paths.data_dir() / folder
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = runtime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     for attempt in range(1, 1000):
-        path = directory / f"{name}-{stamp}{f'-{attempt}' if attempt > 1 else ''}.md"
+        path = directory / f"{name}-{stamp}{f'-{attempt}' if attempt > 1 else ''}{suffix}"
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except FileExistsError:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from afterview import render
+from afterview import files, render
 from afterview.cli import runtime
+from afterview.dates import due_moment
 from afterview.errors import UserError
 from afterview.models import StepState
-from afterview.steps import due_moment, effective_due
+from afterview.steps import effective_due
 
 app = typer.Typer(
     name="export",
@@ -122,15 +122,9 @@ def emit(data: bytes, *, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    target = output.expanduser()
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temp, target)
+        files.write_atomically(output.expanduser(), data)
     except OSError as error:
-        temp.unlink(missing_ok=True)
         raise UserError(f"Cannot write {output}: {error.strerror or error}.") from None
     render.note(f"Wrote {output}.")
 

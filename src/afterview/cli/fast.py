@@ -16,9 +16,9 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from afterview import index, paths
+from afterview import index, paths, steplist
 from afterview.cli import runtime
-from afterview.dates import describe_due
+from afterview.dates import due_moment, is_past
 
 STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
 """Commands whose every argument is a pending step id (Tab offers the pending steps)."""
@@ -39,7 +39,7 @@ def todo(*, json_: bool) -> int | None:
         tz = now.tzinfo or dt.timezone.utc
         steps = sorted(
             found["pending"],
-            key=lambda step: (index.due_moment(index.effective_due(step), tz), step["interview_id"]),
+            key=lambda step: (due_moment(index.effective_due(step), tz), step["interview_id"]),
         )
         rows = [_row(step, now=now) for step in steps]
     except Exception:  # an error, an unreadable store, a surprise: the full command explains it
@@ -104,9 +104,8 @@ def _local_now(timezone: str | None) -> dt.datetime:
 def _row(step: dict[str, Any], *, now: dt.datetime) -> tuple[dict[str, Any], str, bool]:
     """A step with when it is due, as people say it, and whether that is past."""
     due = index.effective_due(step)
-    late = index.due_moment(due, now.tzinfo or dt.timezone.utc) < now
-    when = describe_due(due, now=now)
-    return step, f"OVERDUE {when}" if late else when, late
+    late = is_past(due, now=now)
+    return step, steplist.when(due, now=now, late=late), late
 
 
 def _step_json(step: dict[str, Any], *, overdue: bool) -> dict[str, Any]:
@@ -133,21 +132,19 @@ _FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
 def _render(rows: Sequence[tuple[dict[str, Any], str, bool]]) -> None:
-    """The pending steps as :func:`afterview.render.todo` prints them to a pipe (a test holds the two
-    together). Only piped output comes here; a terminal gets the full command and its styling."""
+    """The pending steps as :func:`afterview.render.todo` prints them to a pipe, laid out by the same
+    :mod:`afterview.steplist` (a test holds the two together byte for byte). Only piped output comes here;
+    a terminal gets the full command and its styling."""
     if not rows:
-        sys.stdout.write("Nothing to do. Just had an interview? Record it with: afterview log\n")
+        sys.stdout.write(steplist.NOTHING_TO_DO + "\n")
         return
-    id_width = max(len(step["id"]) for step, _, _ in rows)
-    when_width = min(max(len(when) for _, when, _ in rows), 40)
+    widths = steplist.widths((step["id"] for step, _, _ in rows), (when for _, when, _ in rows))
     for step, when, _ in rows:
-        what = f"{step['title']}  [{step['company']}]"
-        sys.stdout.write(f"{step['id'].ljust(id_width)}  {when.ljust(when_width)}  {what}\n")
+        line = steplist.line(step["id"], when, step["title"], company=step["company"], widths=widths)
+        sys.stdout.write(line + "\n")
     if os.environ.get("AFTERVIEW_QUIET"):
         return
-    overdue = sum(late for _, _, late in rows)
-    hint = "Tick steps off with: afterview done STEP"
-    message = f"{overdue} overdue. {hint}" if overdue else hint
+    message = steplist.closing_hint(sum(late for _, _, late in rows))
     if _plain(sys.stderr) or os.environ.get("NO_COLOR"):
         sys.stderr.write(message + "\n")
     else:

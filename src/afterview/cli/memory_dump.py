@@ -140,16 +140,11 @@ def _decode(data: bytes, *, where: str) -> str:
 
 def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tuple[Debrief, bytes]:
     """Edit until the file reads; if the user gives up, its text goes to a recovery file."""
-    command = editor.find_editor(interactive=interactive)
+    command = editor.find_editor(interactive=interactive, instead="use --prompt, or --from FILE")
     name = f"debrief-{interview_id}"
     text = markdown
     while True:
-        try:
-            data = editor.edit(text, editor=command, name=f"{name}.md")
-        except editor.EditorFailed as error:
-            if error.text is not None:
-                error.hint = f"What you typed is kept in {editor.keep(error.text, name=name)}."
-            raise
+        data = editor.edit(text, editor=command, name=f"{name}.md")
         if data == text.encode("utf-8"):
             render.note(
                 'The file was not changed (an editor that returns at once needs to wait: "code --wait").'

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from afterview import paths, render
+from afterview import files, paths, render
+from afterview.cli import runtime
 from afterview.cli.interviews import Json
 from afterview.errors import UserError
 from afterview.templates import NAMES, Template, TemplateError, check, fields_of
@@ -109,11 +108,26 @@ def edit(name: Name) -> None:
 
     Example: afterview templates edit follow-up
     """
+    from afterview.cli import editor
+
     path = user_path(_known(name))
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(builtin(name).text, encoding="utf-8")
-    _run_editor(path)
+        files.write_atomically(path, builtin(name).text.encode("utf-8"))
+    command = editor.find_editor(
+        interactive=runtime.interactive(no_input=False), instead=f"edit the file directly: {path}"
+    )
+    original = path.read_bytes()
+    saved = editor.edit(original, editor=command, name=path.name)
+    if saved != original:
+        try:
+            files.write_atomically(path.resolve(), saved)
+        except OSError as error:
+            kept = editor.keep(saved, name=name, suffix=".txt")
+            raise UserError(
+                f"Cannot save the {name} template ({path}): {error.strerror or error}.",
+                hint=f"What you typed is kept in {kept}.",
+            ) from None
     load(name)
     render.out().print(f"Saved your {name} template: {path}")
 
@@ -131,20 +145,3 @@ def reset(name: Name) -> None:
     backup = path.with_name(path.name + ".bak")
     os.replace(path, backup)
     render.out().print(f"The {name} template is the built-in one again; yours is kept as {backup}")
-
-
-def _run_editor(path: Path) -> None:
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor and not sys.stdin.isatty():
-        raise UserError("No editor is set.", hint=f"Set EDITOR, or edit the file directly: {path}")
-    command = (
-        shlex.split(editor, posix=os.name != "nt") if editor else ["notepad" if os.name == "nt" else "vi"]
-    )
-    try:
-        status = subprocess.run([*command, str(path)], check=False).returncode
-    except OSError as error:
-        raise UserError(
-            f"Cannot start the editor {command[0]!r}: {error.strerror}.", hint=f"Set EDITOR, or edit {path}"
-        ) from None
-    if status != 0:
-        raise UserError(f"The editor exited with status {status}.", hint=f"The template is in {path}")

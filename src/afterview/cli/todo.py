@@ -11,9 +11,10 @@ from afterview import render
 from afterview.cli import completion, inputs, runtime
 from afterview.cli.interviews import Json, find
 from afterview.contract import step_json
+from afterview.dates import due_moment
 from afterview.errors import UserError
 from afterview.models import Document, Interview, Step, StepState
-from afterview.steps import due_moment, effective_due, refresh_steps
+from afterview.steps import effective_due, refresh_steps
 from afterview.store import Unchanged
 
 

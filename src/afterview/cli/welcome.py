@@ -16,9 +16,10 @@ import typer
 
 from afterview import render
 from afterview.cli import inputs, log, profile, runtime
+from afterview.dates import due_moment
 from afterview.models import Document, Interview, Profile, Step, StepKind, StepState
 from afterview.render import welcome as screen
-from afterview.steps import due_moment, effective_due
+from afterview.steps import effective_due
 
 _COMMAND_IN_TITLE = re.compile(r"\((afterview [^)]+)\)")
 

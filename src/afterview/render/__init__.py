@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from afterview.dates import describe_day, describe_due
+from afterview import steplist
+from afterview.dates import describe_day, due_moment
 from afterview.models import Interview, Step, StepState
 from afterview.steps import effective_due, is_overdue
 
@@ -83,45 +84,38 @@ def _escape(text: str) -> str:
 def step_rows(
     items: Iterable[tuple[Interview, Step]], *, now: dt.datetime, show_interview: bool = True
 ) -> None:
-    """Print steps, one per line: id, when, what, and the interview they belong to.
-
-    Id and due date come first and are padded into columns by hand, so they stay visible on a narrow
-    terminal and piped output carries no trailing spaces.
-    """
+    """Print steps, one per line: id, when, what, and the interview they belong to (as
+    :mod:`afterview.steplist` lays them out)."""
     from rich.text import Text
 
     rows = []
     for interview, step in items:
-        due = describe_due(effective_due(step), now=now)
+        due = effective_due(step)
         if step.state is StepState.PENDING:
             late = is_overdue(step, now=now)
-            when, style = (f"OVERDUE {due}", "bold red") if late else (due, "cyan")
+            when, style = steplist.when(due, now=now, late=late), "bold red" if late else "cyan"
         else:
             when, style = step.state.value + (f" ({step.note})" if step.note else ""), "dim"
         rows.append((interview, step, when, style))
-    id_width = max((len(step.id) for _, step, _, _ in rows), default=0)
-    when_width = min(max((len(when) for _, _, when, _ in rows), default=0), 40)
+    widths = steplist.widths((step.id for _, step, _, _ in rows), (when for _, _, when, _ in rows))
     for interview, step, when, style in rows:
+        step_id, padded, title = steplist.cells(step.id, when, step.title, widths=widths)
         line = Text.assemble(
-            (step.id.ljust(id_width), "bold"), "  ", (when.ljust(when_width), style), "  ",
-            (step.title, "dim" if step.state is not StepState.PENDING else ""),
+            (step_id, "bold"), steplist.GAP, (padded, style), steplist.GAP,
+            (title, "dim" if step.state is not StepState.PENDING else ""),
         )  # fmt: skip
         if show_interview:
-            line.append(f"  [{interview.company}]", style="magenta")
+            line.append(steplist.company_tag(interview.company), style="magenta")
         out().print(line)
 
 
 def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
     """The ``todo`` list, or a friendly word when there is nothing to do."""
     if not items:
-        out().print("Nothing to do. Just had an interview? Record it with: afterview log")
+        out().print(steplist.NOTHING_TO_DO)
         return
     step_rows(items, now=now)
-    overdue = sum(is_overdue(step, now=now) for _, step in items)
-    if overdue:
-        note(f"{overdue} overdue. Tick steps off with: afterview done STEP")
-    else:
-        note("Tick steps off with: afterview done STEP")
+    note(steplist.closing_hint(sum(is_overdue(step, now=now) for _, step in items)))
 
 
 def created(interview: Interview, *, now: dt.datetime) -> None:
@@ -226,8 +220,6 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
 
 
 def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:
-    from afterview.steps import due_moment
-
     return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.timezone.utc))
 
 

@@ -1,0 +1,50 @@
+"""How a list of steps reads as text: when each is due, the columns, and the words around the list.
+
+Shared by the Rich output (:mod:`afterview.render`) and the fast ``todo`` (:mod:`afterview.cli.fast`), so
+the two print the same; standard library only, as the fast path needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from afterview.dates import describe_due
+
+GAP = "  "
+NOTHING_TO_DO = "Nothing to do. Just had an interview? Record it with: afterview log"
+MAX_WHEN_WIDTH = 40
+"""A longer "when" (a skipped step's reason) is not padded to, so it cannot push every title aside."""
+
+
+def when(due: dt.date, *, now: dt.datetime, late: bool) -> str:
+    """A pending step's due date as people say it, ``OVERDUE`` first when it has gone by."""
+    text = describe_due(due, now=now)
+    return f"OVERDUE {text}" if late else text
+
+
+def widths(ids: Iterable[str], whens: Iterable[str]) -> tuple[int, int]:
+    """How wide the id and "when" columns are. They are padded by hand, so they stay visible on a narrow
+    terminal and piped output carries no trailing spaces."""
+    return max(map(len, ids), default=0), min(max(map(len, whens), default=0), MAX_WHEN_WIDTH)
+
+
+def cells(step_id: str, when: str, title: str, *, widths: tuple[int, int]) -> tuple[str, str, str]:
+    """A row's id, "when" and title, padded to ``widths``; :data:`GAP` goes between them."""
+    return step_id.ljust(widths[0]), when.ljust(widths[1]), title
+
+
+def company_tag(company: str) -> str:
+    """What follows a row's title to say which interview it belongs to: ``  [Acme]``."""
+    return f"{GAP}[{company}]"
+
+
+def line(step_id: str, when: str, title: str, *, company: str, widths: tuple[int, int]) -> str:
+    """One plain row: ``7.2  tomorrow, Sat 28 Nov  Thank-you note to Jane  [Acme]``."""
+    return GAP.join(cells(step_id, when, title, widths=widths)) + company_tag(company)
+
+
+def closing_hint(overdue: int) -> str:
+    """What ``todo`` says under the list."""
+    hint = "Tick steps off with: afterview done STEP"
+    return f"{overdue} overdue. {hint}" if overdue else hint
