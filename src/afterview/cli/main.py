@@ -48,7 +48,8 @@ class Commands(Mapping[str, Any]):
         if name not in self._loaded:
             target = self.function(name)
             if isinstance(target, typer.Typer):
-                group = typer.main.get_command(target)
+                target._add_completion = False  # only afterview itself installs completion
+                group = _plain_help(typer.main.get_command(target))
                 group.name = name
                 self._loaded[name] = group
             else:
