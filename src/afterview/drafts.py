@@ -10,11 +10,29 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Person, Profile, Rating, Status, Step, StepKind
+from afterview.models import (
+    Document,
+    Interview,
+    Person,
+    Profile,
+    Rating,
+    Status,
+    Step,
+    StepKind,
+    StepState,
+)
 from afterview.templates import Template, render
+
+
+class _HasName(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_Named = TypeVar("_Named", bound=_HasName)
 
 TOPIC_WORDS = 20
 """A debrief topic is cut to this many words, so a thank-you note stays brief."""
@@ -109,7 +127,12 @@ def nudge(
     fill = _common(interview, person, profile, tz=tz)
     fill.values["decision_by"] = _decision_by(interview, fill)
     sent = next(
-        (s.done_at for s in interview.steps if s.kind is StepKind.FOLLOW_UP and s.done_at is not None), None
+        (
+            s.done_at
+            for s in interview.steps
+            if s.kind is StepKind.FOLLOW_UP and s.state is StepState.DONE and s.done_at is not None
+        ),
+        None,
     )
     fill.values["follow_up_sent"] = (
         _long_date(sent.astimezone(tz).date())
@@ -143,7 +166,7 @@ def reference_notes(
     """A heads-up to each reference (or those whose name contains ``ref``): who may call, what to stress."""
     references = list(document.references)
     if ref is not None:
-        references = [r for r in references if ref.casefold() in r.name.casefold()]
+        references = _by_name(references, ref)
         if not references:
             names = ", ".join(r.name for r in document.references) or "none recorded yet"
             raise UserError(f"No reference matches {ref!r}.", hint=f"Your references: {names}.")
@@ -329,8 +352,15 @@ def _checked_email(email: str | None, *, name: str, interview: Interview, warnin
         return None
 
 
+def _by_name(items: Sequence[_Named], name: str) -> list[_Named]:
+    """The items named exactly ``name`` (any case), else those whose name contains it."""
+    wanted = name.strip().casefold()
+    exact = [item for item in items if item.name.strip().casefold() == wanted]
+    return exact or [item for item in items if wanted in item.name.casefold()]
+
+
 def _matching(interview: Interview, to: str) -> list[Person]:
-    people = [p for p in interview.interviewers if to.casefold() in p.name.casefold()]
+    people = _by_name(interview.interviewers, to)
     if not people:
         names = ", ".join(p.name for p in interview.interviewers) or "none recorded yet"
         raise UserError(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterview.dates import add_business_days, is_past, short_date, snoozed_due
+from afterview.errors import UserError
 from afterview.models import (
     ENDED_STATUSES,
     Document,
@@ -277,7 +278,15 @@ def refresh_steps(
     ``reason`` or else :func:`closing_reason` (a contact-details step whose email is known now closes as
     done); new ones get the next free id, never a reused one.
     """
-    plans = {plan.key: plan for plan in plan_steps(interview, context)}
+    try:
+        plans = {plan.key: plan for plan in plan_steps(interview, context)}
+    except OverflowError:  # a step would fall after the year 9999
+        decision = f", decision by {interview.decision_by}" if interview.decision_by else ""
+        raise UserError(
+            f"Interview {interview.id} is dated too far ahead to plan its steps "
+            f"({interview.at.date()}{decision}); nothing was saved.",
+            hint="Check the year of the interview's date and of its decision date.",
+        ) from None
     seq = interview.step_seq
     steps: list[Step] = []
     for step in interview.steps:

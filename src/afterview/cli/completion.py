@@ -77,3 +77,25 @@ def step_candidates(
 def interview_ids(incomplete: str) -> list[tuple[str, str]]:
     """Typer callback: interview ids with their company and role."""
     return interview_candidates(index_or_empty(), incomplete, bash=under_bash())
+
+
+def closed_step_ids(incomplete: str, typed: Iterable[str]) -> list[tuple[str, str]]:
+    """Typer callback for ``undo``: the done and skipped step ids with their text, in id order.
+
+    The index holds pending steps only, so these come from the store (``undo`` is rarely completed).
+    """
+    from afterview.cli import runtime
+    from afterview.models import StepState
+
+    try:
+        document = runtime.open_store().read()
+    except (AfterviewError, OSError):
+        return []
+    skip = set(typed)
+    steps = [
+        (step.id, _short(step.title))
+        for interview in sorted(document.interviews, key=lambda i: i.id)
+        for step in sorted(interview.steps, key=lambda s: int(s.id.partition(".")[2]))
+        if step.state is not StepState.PENDING and step.id.startswith(incomplete) and step.id not in skip
+    ]
+    return _offer(steps, bash=under_bash())

@@ -35,7 +35,10 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-To = Annotated[str | None, typer.Option("--to", help="Write to the interviewer whose name contains this.")]
+To = Annotated[
+    str | None,
+    typer.Option("--to", help="Write to the interviewer with this name (else those whose name contains it)."),
+]
 Copy = Annotated[
     bool, typer.Option("--copy", help="Also put the body on the clipboard (one draft at a time).")
 ]
@@ -150,7 +153,8 @@ def nudge(
 def reference(
     interview_id: InterviewId,
     ref: Annotated[
-        str | None, typer.Option("--ref", help="Only the reference whose name contains this.")
+        str | None,
+        typer.Option("--ref", help="Only the reference with this name (else those whose name contains it)."),
     ] = None,
     emphasis: Annotated[str | None, typer.Option(help="What you would like them to emphasise.")] = None,
     copy: Copy = False,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from afterview import render
-from afterview.cli import inputs, runtime
+from afterview.cli import completion, inputs, runtime
 from afterview.cli.interviews import InterviewId, find
 from afterview.cli.todo import StepIds, locate
 from afterview.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
@@ -109,7 +109,20 @@ def snooze(
         )
 
 
-def undo(step_ids: StepIds) -> None:
+def _complete_closed(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Tab completion for ``undo``: the steps it can reopen, leaving out those already on the line."""
+    return completion.closed_step_ids(incomplete, (str(v) for v in ctx.params.get("step_ids") or ()))
+
+
+ClosedStepIds = Annotated[
+    list[str],
+    typer.Argument(
+        help="Done or skipped step ids, e.g. 7.2.", show_default=False, autocompletion=_complete_closed
+    ),
+]
+
+
+def undo(step_ids: ClosedStepIds) -> None:
     """Reopen done or skipped steps (back to pending).
 
     Example: afterview undo 7.2

@@ -168,18 +168,21 @@ def _ask_interviewers() -> list[Person]:
     people: list[Person] = []
     typer.echo("Interviewers, one at a time (blank name to finish).")
     while name := inputs.ask(f"Interviewer {len(people) + 1} name", required=False):
-        title = inputs.ask("  Title", required=False)
-        email = inputs.ask_until_valid("  Email", inputs.email_address, required=False)
         try:
-            people.append(
-                Person(
-                    name=inputs.clean_text(name, field="name"),
-                    title=inputs.clean_text(title, field="title") if title else None,
-                    email=email,
-                )
-            )
+            if "<" in name or "," in name:  # typed as --interviewer takes it: "Name, Title <email>"
+                person = inputs.interviewer(name)
+            else:
+                person = Person(name=inputs.clean_text(name, field="name"))
+                title = inputs.ask("  Title", required=False)
+                if title:
+                    person = person.model_copy(update={"title": inputs.clean_text(title, field="title")})
         except UserError as error:
-            typer.echo(error.message, err=True)
+            typer.echo(f"{error.message} {error.hint or ''}".strip(), err=True)
+            continue
+        if person.email is None:
+            email = inputs.ask_until_valid("  Email", inputs.email_address, required=False)
+            person = person.model_copy(update={"email": email})
+        people.append(person)
     return people
 
 

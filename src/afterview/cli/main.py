@@ -296,6 +296,10 @@ def run(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (``afterview todo | head``); nothing more to say
         return int(ExitCode.OK)
+    except SystemExit as exit_:
+        if isinstance(exit_.__context__, BrokenPipeError):  # Rich and Click exit 1 on it; it is no error
+            return int(ExitCode.OK)
+        raise
     except Exception as error:
         if "--debug" in args:
             import traceback

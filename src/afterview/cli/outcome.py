@@ -151,15 +151,19 @@ def _log_next_round(
             f"Interview {linked.id} is already the round after {interview.id}; nothing was changed.",
             hint=f"Record its outcome with: afterview outcome {linked.id} next-round --at WHEN",
         )
-    stages = list(Stage)
+    if stage is None:
+        stages = list(Stage)
+        stage = (
+            stages[min(stages.index(interview.stage) + 1, stages.index(Stage.FINAL))]
+            if interview.stage is not Stage.OTHER
+            else Stage.OTHER
+        )
     following = Interview(
         id=document.next_id,
         company=interview.company,
         role=interview.role,
         at=at,
-        stage=stage or stages[min(stages.index(interview.stage) + 1, stages.index(Stage.FINAL))]
-        if interview.stage is not Stage.OTHER
-        else Stage.OTHER,
+        stage=stage,
         format=interview.format,
         previous_id=interview.id,
         created_at=now,

@@ -28,6 +28,9 @@ def _country(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 2 or not code.isalpha():
         raise UserError(f"{value!r} is not a two-letter country code.", hint="For example US, GB, DE or FR.")
+    from afterview.workdays import PublicHolidays
+
+    PublicHolidays(code).check()  # refused now, not at the next log that counts a business day
     return code
 
 

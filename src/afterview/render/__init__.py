@@ -128,7 +128,8 @@ def created(interview: Interview, *, now: dt.datetime) -> None:
     )
     console.print("Steps:")
     step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
-    console.print(f"Next, while it is fresh: [bold]afterview remember {interview.id}[/]")
+    when = "After the interview" if interview.at > now else "Next"
+    console.print(f"{when}, while it is fresh: [bold]afterview remember {interview.id}[/]")
 
 
 def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
