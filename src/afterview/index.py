@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from afterview import files
-from afterview.dates import snoozed_due
+from afterview.dates import snoozed_due, stored_due
 from afterview.errors import StoreLockedError
 
 if TYPE_CHECKING:
@@ -124,8 +124,4 @@ def rebuild(store: Store) -> dict[str, Any]:
 def effective_due(step: dict[str, Any]) -> dt.date:
     """An indexed step's due date or date-time, counting a snooze (as ``afterview.steps.effective_due``)."""
     snoozed = step.get("snoozed_until")
-    return snoozed_due(_moment(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)
-
-
-def _moment(text: str) -> dt.date:
-    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    return snoozed_due(stored_due(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)
