@@ -88,3 +88,22 @@ def test_an_editor_that_fails_changes_nothing_and_keeps_what_was_typed(
     assert str(kept) in result.err
     if sys.platform != "win32":
         assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+@pytest.mark.usefixtures("interview")
+def test_edit_refuses_a_file_that_is_not_utf8_and_keeps_it(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    script = tmp_path / "latin1.py"
+    script.write_text(
+        "import sys\nopen(sys.argv[1], 'ab').write('role = \"caf\\xe9\"\\n'.encode('latin-1'))\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{shlex.quote(sys.executable)} {shlex.quote(str(script))}")
+    before = saved_state(home)
+    result = cli("edit", "1")
+    assert result.code == 1
+    assert "The file is not UTF-8 text; nothing was changed." in result.err
+    assert "Traceback" not in result.err
+    assert saved_state(home) == before
+    (kept,) = (home / "edits").iterdir()
+    assert kept.read_bytes().endswith(b'role = "caf\xe9"\n')

@@ -158,6 +158,14 @@ steps_strategy = st.lists(
 )
 
 
+def raw_store(steps: list[Step]) -> Any:
+    """A store holding one interview with ``steps``, as remind reads it (raw JSON)."""
+    interview = Interview(
+        id=1, company="A", role="B", at=NOW, created_at=NOW, updated_at=NOW, steps=steps, step_seq=len(steps)
+    )
+    return json.loads(serialise(Document(interviews=[interview])))
+
+
 def day_of(due: dt.date) -> dt.date:
     return due.date() if isinstance(due, dt.datetime) else due
 
@@ -179,10 +187,7 @@ def test_the_fast_count_agrees_with_the_step_engine(
         )
         for n, (due, snooze, state) in enumerate(drawn, start=1)
     ]
-    interview = Interview(
-        id=1, company="A", role="B", at=NOW, created_at=NOW, updated_at=NOW, steps=steps, step_seq=len(steps)
-    )
-    raw = json.loads(serialise(Document(interviews=[interview])))
+    raw = raw_store(steps)
     overdue = [s for s in steps if is_overdue(s, now=NOW)]
     due_today = [
         s
@@ -190,3 +195,19 @@ def test_the_fast_count_agrees_with_the_step_engine(
         if s.state is StepState.PENDING and s not in overdue and day_of(effective_due(s)) == NOW.date()
     ]
     assert remind.due_counts(raw, now=NOW) == (len(due_today), len(overdue))
+
+
+def test_a_snooze_to_the_day_a_late_time_elsewhere_falls_on_here_is_honoured() -> None:
+    """Due 23:30 on the 27th in UTC-5 (05:30 on the 28th here), snoozed to the 28th: due today, as in todo."""
+    step = Step(
+        id="1.1",
+        kind=StepKind.MOMENTUM,
+        key="k",
+        title="t",
+        due=dt.datetime(2026, 11, 27, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        snoozed_until=dt.date(2026, 11, 28),
+    )
+    raw = raw_store([step])
+    noon = dt.datetime(2026, 11, 28, 12, 0, tzinfo=TZ)
+    assert not is_overdue(step, now=noon)
+    assert remind.due_counts(raw, now=noon) == (1, 0)

@@ -173,3 +173,13 @@ def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
 def is_past(due: dt.date, *, now: dt.datetime) -> bool:
     """Whether ``due`` (a date counts to the end of that day, in ``now``'s zone) has gone by."""
     return due_moment(due, now.tzinfo or dt.timezone.utc) < now
+
+
+def stored_due(text: str) -> dt.date:
+    """A due as the store and its index keep it: an ISO date, or a date-time with its offset (``Z`` too)."""
+    if "T" not in text:
+        return dt.date.fromisoformat(text)
+    moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        raise ValueError(f"due {text!r} has no time-zone offset")
+    return moment

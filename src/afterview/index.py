@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import os
 
-from afterview.dates import snoozed_due
+from afterview.dates import snoozed_due, stored_due
 
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
 if TYPE_CHECKING:
@@ -133,8 +133,4 @@ def rebuild(store: Store) -> dict[str, Any]:
 def effective_due(step: dict[str, Any]) -> dt.date:
     """An indexed step's due date or date-time, counting a snooze (as ``afterview.steps.effective_due``)."""
     snoozed = step.get("snoozed_until")
-    return snoozed_due(_moment(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)
-
-
-def _moment(text: str) -> dt.date:
-    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+    return snoozed_due(stored_due(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)

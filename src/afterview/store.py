@@ -116,7 +116,7 @@ class Store:
         _private_dir(self.path.parent)
         target = self.target
         with self._lock(target):
-            _remove_orphans(target, self.backup_dir)
+            self._remove_orphans()
             document, previous = self._load(target)
             try:
                 yield document
@@ -142,7 +142,7 @@ class Store:
         _private_dir(self.path.parent)
         target = self.target
         with self._lock(target):
-            _remove_orphans(target, self.backup_dir)
+            self._remove_orphans()
             previous = _read_if_present(target)
             revisions = [document.revision, *(backup_revision(path) or 0 for path in self.backups())]
             if previous is not None:
@@ -182,6 +182,12 @@ class Store:
                 continue
             return backup
         return None
+
+    def _remove_orphans(self) -> None:
+        """Remove the temp files a killed writer left (called under the lock)."""
+        for orphan in self.temp_files():
+            with contextlib.suppress(OSError):
+                orphan.unlink()
 
     @contextlib.contextmanager
     def _lock(self, target: Path) -> Iterator[None]:
@@ -469,13 +475,6 @@ def _tighten(path: Path, mode: int) -> bool:
         return False
     path.chmod(current & mode)
     return True
-
-
-def _remove_orphans(target: Path, backup_dir: Path) -> None:
-    orphans = [*target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"), *backup_dir.glob(f".*{TEMP_SUFFIX}")]
-    for orphan in orphans:
-        with contextlib.suppress(OSError):
-            orphan.unlink()
 
 
 def _atomic_write(path: Path, data: bytes, *, what: str) -> None:

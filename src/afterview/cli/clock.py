@@ -20,3 +20,13 @@ def now() -> dt.datetime:
             raise UserError(f"{NOW_VARIABLE}={fixed!r} is not an ISO 8601 date-time.") from None
         return moment if moment.tzinfo else moment.astimezone()
     return dt.datetime.now().astimezone()
+
+
+def now_in(timezone: str | None) -> dt.datetime:
+    """Now in the time zone named ``timezone`` (the profile's), else in the clock's own."""
+    moment = now()
+    if not timezone:
+        return moment
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(timezone))

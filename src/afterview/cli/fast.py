@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from afterview import index, paths, steplist
-from afterview.cli import runtime
+from afterview.cli import clock, runtime
 from afterview.dates import due_moment, is_past
 
 STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
@@ -35,7 +35,7 @@ def todo(*, json_: bool) -> int | None:
         return None
     try:
         found = load_index()
-        now = _local_now(found["timezone"])
+        now = clock.now_in(found["timezone"])
         tz = now.tzinfo or dt.timezone.utc
         steps = sorted(
             found["pending"],
@@ -89,16 +89,6 @@ def load_index() -> dict[str, Any]:
     """
     found = index.load(paths.store_path())
     return found if found is not None else index.rebuild(runtime.open_store())
-
-
-def _local_now(timezone: str | None) -> dt.datetime:
-    """Now in the profile's time zone (as :func:`runtime.local_now`)."""
-    moment = runtime.now()
-    if not timezone:
-        return moment
-    from zoneinfo import ZoneInfo
-
-    return moment.astimezone(ZoneInfo(timezone))
 
 
 def _row(step: dict[str, Any], *, now: dt.datetime) -> tuple[dict[str, Any], str, bool]:

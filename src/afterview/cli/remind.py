@@ -16,6 +16,7 @@ import sys
 
 from afterview import index
 from afterview.cli import clock
+from afterview.dates import due_moment, is_past
 from afterview.errors import AfterviewError, ExitCode
 
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
@@ -34,7 +35,8 @@ class _Unreadable(Exception):
 def due_counts(raw: Any, *, now: dt.datetime) -> tuple[int, int]:
     """How many pending steps are due today (not yet late) and how many are overdue, from the raw store.
 
-    A date-only due (or snooze) means by the end of that day in ``now``'s time zone.
+    A date-only due (or snooze) means by the end of that day in ``now``'s time zone; the rules are the step
+    engine's (:func:`afterview.index.effective_due`), so ``remind`` and ``todo`` agree.
     """
     if not isinstance(raw, dict) or raw.get("format") != "afterview":
         raise _Unreadable("not an afterview store")
@@ -46,22 +48,10 @@ def due_counts(raw: Any, *, now: dt.datetime) -> tuple[int, int]:
     today = now.date()
     due_today = overdue = 0
     for step in _pending(raw.get("interviews", [])):
-        due = str(step["due"])
-        if "T" in due:
-            moment = dt.datetime.fromisoformat(due.replace("Z", "+00:00"))
-            if moment.tzinfo is None:
-                raise ValueError(f"due {due!r} has no time-zone offset")
-            day = moment.astimezone(tz).date()
-        else:
-            day = dt.date.fromisoformat(due)
-            moment = dt.datetime.combine(day, dt.time.max, tzinfo=tz)
-        snoozed = step.get("snoozed_until")
-        if snoozed and dt.date.fromisoformat(snoozed) > day:
-            day = dt.date.fromisoformat(snoozed)
-            moment = dt.datetime.combine(day, dt.time.max, tzinfo=tz)
-        if moment < now:
+        due = index.effective_due(step)
+        if is_past(due, now=now):
             overdue += 1
-        elif day == today:
+        elif due_moment(due, tz).astimezone(tz).date() == today:
             due_today += 1
     return due_today, overdue
 

@@ -36,7 +36,7 @@ def user_tz(profile: Profile) -> dt.tzinfo:
 
 def local_now(profile: Profile) -> dt.datetime:
     """Now, in the user's time zone."""
-    return now().astimezone(user_tz(profile))
+    return clock.now_in(profile.timezone)
 
 
 def open_store() -> Store:
