@@ -32,9 +32,8 @@ def out() -> Console:
     from rich.console import Console
 
     plain = not sys.stdout.isatty()
-    return Console(
-        soft_wrap=plain, width=100_000 if plain else None, highlight=False, color_system=_color_system()
-    )
+    width, height = (100_000, None) if plain else _dumb_size()
+    return Console(soft_wrap=plain, width=width, height=height, highlight=False, color_system=_color_system())
 
 
 @cache
@@ -42,9 +41,25 @@ def err() -> Console:
     """The console for errors, warnings and progress (stderr)."""
     from rich.console import Console
 
+    width, height = _dumb_size()
     return Console(
-        stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty(), color_system=_color_system()
+        stderr=True,
+        width=width,
+        height=height,
+        highlight=False,
+        soft_wrap=not sys.stderr.isatty(),
+        color_system=_color_system(),
     )
+
+
+def _dumb_size() -> tuple[int | None, int | None]:
+    """The terminal's size under ``TERM=dumb``, where Rich would assume 80 by 25; else Rich decides."""
+    if os.environ.get("TERM") != "dumb":
+        return None, None
+    import shutil
+
+    size = shutil.get_terminal_size()
+    return size.columns, size.lines
 
 
 def _color_system() -> Literal["auto"] | None:
