@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -15,6 +16,12 @@ from typing import Any
 import pytest
 
 from afterview.cli.main import run
+
+# Whoever starts the tests (a CI runner, a backgrounded shell) may have SIGINT ignored, which every child
+# process inherits, so the tests that press Ctrl-C in a real terminal would see nothing happen. Python's own
+# handler here means children start with the default disposition again.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 NOW = "2026-11-27T16:00:00+01:00"
 """The fixed "now" of every test: a Friday afternoon, UTC+1."""

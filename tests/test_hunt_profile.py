@@ -42,3 +42,15 @@ def test_the_welcome_asks_again_for_a_country_without_known_holidays(store_file:
     child.sendline("n")
     assert finish(child) == 0
     assert json.loads(store_file.read_bytes())["profile"]["country"] == "DE"
+
+
+def test_setting_the_same_values_again_writes_nothing(cli: Cli, store_file: Path, home: Path) -> None:
+    assert cli("profile", "--name", "Sam Lee", "--country", "de", "--no-input").code == 0
+    before = store_file.read_bytes()
+    backups = sorted((home / "backups").iterdir()) if (home / "backups").exists() else []
+    result = cli("profile", "--name", "Sam Lee", "--country", "DE", "--no-input")
+    assert result.code == 0
+    assert "Nothing changed" in result.err + result.out
+    assert "Profile saved" not in result.err
+    assert store_file.read_bytes() == before  # no new revision
+    assert (sorted((home / "backups").iterdir()) if (home / "backups").exists() else []) == backups

@@ -186,7 +186,9 @@ def parse(text: str) -> Debrief:
                 fenced = False
                 continue
             if section is not None and not fenced:
-                problems.append(f"line {number}: unexpected heading {raw.strip()!r}" + _where(level, title))
+                problems.append(
+                    f"line {number}: unexpected heading {raw.strip()!r}" + _where(level, title, section)
+                )
                 continue
         if current is None:
             continue  # the preamble: who and when, never saved
@@ -226,9 +228,11 @@ def _part(title: str) -> tuple[str, str] | None:
     return None
 
 
-def _where(level: int, title: str) -> str:
+def _where(level: int, title: str, section: str) -> str:
     if level == 3 and _QUESTION.match(title):
         return " (### Question blocks belong under ## Questions)"
+    if level == 3 and section == "questions":
+        return f"; write a question as '### Question: {title}', or on the line under '### Question N'"
     if level == 4 and _part(title):
         return " (#### parts belong inside a ### Question block)"
     return "; to keep it as text, put a backslash before it (\\#)"

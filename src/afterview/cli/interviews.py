@@ -13,6 +13,7 @@ from afterview.dates import DATE_EXAMPLES, parse_date
 from afterview.errors import UserError
 from afterview.models import Document, Interview, Status, StepState
 from afterview.steps import refresh_steps
+from afterview.store import Unchanged
 
 InterviewId = Annotated[
     int,
@@ -98,6 +99,7 @@ def interviewer(
     """
     person = inputs.interviewer(spec)
     store = runtime.open_store()
+    updated = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
@@ -110,12 +112,19 @@ def interviewer(
             people[same] = old.model_copy(
                 update={"title": person.title or old.title, "email": person.email or old.email}
             )
+            if people[same] == old:
+                render.out().print(
+                    f"Nothing changed: {old.name} is already on interview {interview_id} as given."
+                )
+                raise Unchanged
         updated = refresh_steps(
             interview.model_copy(update={"interviewers": people, "updated_at": now}),
             runtime.context(document),
             now=now,
         )
         document.put(updated)
+    if updated is None:
+        return
     name = people[-1 if same is None else same].name
     render.out().print(f"{'Added' if same is None else 'Updated'} {name} on interview {interview_id}.")
     render.step_rows(

@@ -10,6 +10,7 @@ from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.errors import UserError
 from afterview.models import Profile
+from afterview.store import Unchanged
 
 
 def _timezone(value: str) -> str:
@@ -84,13 +85,17 @@ def profile(
             )
             if answer is not None:
                 changes[key] = answer
+    result = None
     if changes:
         with store.transaction() as document:
-            document.profile = Profile.model_validate({**document.profile.model_dump(), **changes})
-        result = document.profile
-        render.note("Profile saved.")
-    else:
-        result = store.read().profile
+            updated = Profile.model_validate({**document.profile.model_dump(), **changes})
+            if updated == document.profile:  # the same again: no new revision, no backup pushed out
+                render.note("Nothing changed: the profile already says so.")
+                raise Unchanged
+            document.profile = result = updated
+        if result is not None:
+            render.note("Profile saved.")
+    result = result or store.read().profile
     if json_:
         render.print_json(result.model_dump(mode="json"))
     else:

@@ -15,6 +15,7 @@ from afterview.dates import short_date
 from afterview.errors import UserError
 from afterview.models import Profile, Schedule, StepState
 from afterview.steps import effective_due
+from afterview.store import Unchanged
 from afterview.workdays import PublicHolidays
 
 SETTINGS = {
@@ -65,7 +66,7 @@ def schedule(
     """
     changes = _read(settings or [])
     store = runtime.open_store()
-    moved = 0
+    moved: int | None = None
     if changes or reset or replan or subdivision is not None:
         with store.transaction() as document:
             now = runtime.local_now(document.profile)
@@ -73,12 +74,16 @@ def schedule(
             profile = document.profile.model_copy(update={"schedule": _schedule({**base, **changes})})
             if subdivision is not None:
                 profile = _with_subdivision(profile, subdivision)
+            if profile == document.profile and not replan:  # no new revision, no backup pushed out
+                render.note("Nothing changed: the schedule already says so.")
+                raise Unchanged
             before = _pending_dues(document.interviews)
             document.profile = profile
             refresh_all(document, now=now)
             after = _pending_dues(document.interviews)
             moved = sum(1 for step_id, due in after.items() if before.get(step_id, due) != due)
-        render.note(f"Schedule saved; {moved} pending step{'' if moved == 1 else 's'} moved.")
+        if moved is not None:
+            render.note(f"Schedule saved; {moved} pending step{'' if moved == 1 else 's'} moved.")
     document = store.read()
     current = document.profile.schedule
     if json_:

@@ -78,8 +78,9 @@ def _answers(result: Stats) -> None:
             if answers.median > BENCHMARK_DAYS
             else "the same as"
         )
+        unit = "day" if answers.median == 1 else "days"
         console.print(
-            f"Median    [cyan]{bar(answers.median, maximum=longest)}[/] {answers.median:g} days "
+            f"Median    [cyan]{bar(answers.median, maximum=longest)}[/] {answers.median:g} {unit} "
             f"({len(answers.days)} answered, {verdict} the benchmark)"
         )
         console.print(
