@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import sys
 from collections.abc import Callable
 from email import policy
@@ -393,6 +395,9 @@ def test_templates_list_show_edit_reset(
     assert edited.code == 0, edited.err
     path = home / "config" / "templates" / "nudge.txt"
     assert f"Saved your nudge template: {path}" in edited.out
+    if os.name == "posix":  # your templates are yours: private like the rest of afterview's files
+        assert [stat.S_IMODE(d.stat().st_mode) for d in (path.parent.parent, path.parent)] == [0o700, 0o700]
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert cli("templates", "show", "nudge").out.startswith("Subject: Still keen")
     assert cli("templates", "show", "nudge", "--builtin").out.startswith("Subject: Checking in again")
     assert any(t["name"] == "nudge" and t["custom"] for t in cli("templates", "list", "--json").json())

@@ -73,7 +73,7 @@ def test_backups_are_pruned_only_after_a_successful_save(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "replace", full)
         assert cli("log", "--company", "A", "--role", "r", "--no-input").code != 0
-    assert revisions(home) == [1, 2, 3]  # nothing pruned: the save failed
+    assert revisions(home) == [1, 2]  # nothing pruned, no copy of the unchanged store added: the save failed
     log()
     assert revisions(home) == [2, 3]
 

@@ -237,16 +237,25 @@ class Store:
         document.written_by = f"afterview {__version__}"
         document.updated_at = self.clock()
         data = _checked_bytes(document)
-        if previous is not None:
-            self._write_backup(previous, revision=document.revision - 1)
-        _atomic_write(target, data, what="store")
+        backup = None if previous is None else self._write_backup(previous, revision=document.revision - 1)
+        try:
+            _atomic_write(target, data, what="store")
+        except BaseException:
+            if (
+                backup is not None
+            ):  # the store is unchanged, so this copy of it would only crowd out older ones
+                with contextlib.suppress(OSError):
+                    backup.unlink()
+            raise
         index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
         self._prune_backups()
 
-    def _write_backup(self, data: bytes, *, revision: int) -> None:
+    def _write_backup(self, data: bytes, *, revision: int) -> Path:
         _private_dir(self.backup_dir)
         stamp = self.clock().astimezone(dt.timezone.utc).strftime(_STAMP)
-        _atomic_write(self.backup_dir / f"{stamp}-r{revision:07d}-{self.path.name}", data, what="backup")
+        backup = self.backup_dir / f"{stamp}-r{revision:07d}-{self.path.name}"
+        _atomic_write(backup, data, what="backup")
+        return backup
 
     def _prune_backups(self) -> None:
         for old in self.backups()[: -self.keep_backups or None]:

@@ -112,7 +112,8 @@ def edit(name: Name) -> None:
 
     path = user_path(_known(name))
     if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        for directory in (path.parent.parent, path.parent):  # the config dir, then its templates/: private
+            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         files.write_atomically(path, builtin(name).text.encode("utf-8"))
     command = editor.find_editor(
         interactive=runtime.interactive(no_input=False), instead=f"edit the file directly: {path}"
