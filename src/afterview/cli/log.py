@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from afterview import render
-from afterview.cli import inputs, runtime
+from afterview.cli import clock, inputs, runtime
 from afterview.contract import interview_json
 from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.errors import UserError
@@ -70,15 +70,17 @@ def log(
 
         afterview log --company Acme --role "Staff Engineer" --interviewer "Jane Doe <jane@acme.com>"
     """
-    store = runtime.open_store()
-    current = store.read()
-    now = runtime.local_now(current.profile)
+    from afterview.cli.fast import load_index
+
+    # The profile's time zone from the derived index (rebuilt from the fully checked store when stale, so a
+    # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
+    now = clock.now_in(load_index()["timezone"])
     answers = Answers(
         company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
         list(paperwork or []), references, note,
     )  # fmt: skip
     fields = _read(answers, now=now, ask=runtime.interactive(no_input))
-    with store.transaction() as document:
+    with runtime.open_store().transaction() as document:
         interview = _record(document, fields, now=runtime.local_now(document.profile))
     if json_:
         render.print_json(interview_json(interview, now=now))
