@@ -334,7 +334,7 @@ def write(path: Path, size: int, *, seed: int = 7) -> list[str]:
     the bytes afterview itself would write (and loads as such).
     """
     from afterview.models import Document
-    from afterview.store import serialise
+    from afterview.store.codec import serialise
 
     payload = document(size, seed=seed)
     data = serialise(Document.model_validate(payload))

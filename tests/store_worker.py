@@ -18,7 +18,7 @@ from pathlib import Path
 
 from afterview.errors import AfterviewError
 from afterview.models import Interview
-from afterview.store import Store
+from afterview.store.storefile import Store
 
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)
 

@@ -17,10 +17,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from afterview import paths
 from afterview.cli import runtime
 from afterview.models import Debrief, Document, Reference, Status, StatusChange
-from afterview.store import Store
+from afterview.store import paths
+from afterview.store.storefile import Store
 from tests.conftest import Result
 
 CLI = Callable[..., Result]

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from afterview import editable
 from afterview.errors import UserError
+from afterview.formats import editable
 from tests.conftest import Result
 
 

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from afterview import exports, imports
+from afterview.domain.steps import plan_context
 from afterview.errors import UserError
+from afterview.formats import exports, imports
 from afterview.models import (
     Document,
     Interview,
@@ -22,7 +23,6 @@ from afterview.models import (
     StepKind,
     StepState,
 )
-from afterview.steps import plan_context
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from afterview.dates import add_business_days, describe_day, parse_date, parse_moment
+from afterview.domain.dates import add_business_days, describe_day, parse_date, parse_moment
 from afterview.errors import UserError
 
 FRIDAY = dt.date(2026, 11, 27)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from afterview.debrief import (
+from afterview.domain.debrief import (
     DebriefError,
     is_empty,
     mark_problems,

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from hypothesis import given
 from hypothesis import strategies as st
 
-from afterview.delivery import eml, eml_name, mailto
-from afterview.drafts import Draft
+from afterview.domain.drafts import Draft
+from afterview.formats.delivery import eml, eml_name, mailto
 
 BODY = 'Dear José Müller,\n\nThank you — 🎉 שלום, "quoted" <angle> & 100% ?x=1#frag\n\nSam\n'
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from afterview.doctor import Finding, Level, healthy, is_network, loose, mount_type
+from afterview.store.doctor import Finding, Level, healthy, is_network, loose, mount_type
 from tests.conftest import Result
 
 Cli = Callable[..., Result]

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from afterview import drafts
 from afterview.cli.templates import builtin
-from afterview.drafts import Draft
+from afterview.domain import drafts
+from afterview.domain.drafts import Draft
+from afterview.domain.templates import Template
 from afterview.errors import UserError
 from afterview.models import (
     Debrief,
@@ -27,7 +28,6 @@ from afterview.models import (
     StepKind,
     StepState,
 )
-from afterview.templates import Template
 
 UTC = dt.timezone.utc
 AT = dt.datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # a Thursday

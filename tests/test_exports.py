@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from afterview import exports
+from afterview.formats import exports
 from tests.conftest import Result
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from afterview import exports, imports
+from afterview.formats import exports, imports
 from afterview.models import Document, Interview, Person
 
 UTC = dt.timezone.utc
@@ -69,7 +69,7 @@ free_text = st.text(
 @given(company=free_text.filter(lambda t: len(t) <= 200), notes=free_text, title=st.none() | free_text)
 def test_editor_toml_reads_back_unchanged(company: str, notes: str, title: str | None) -> None:
     """Whatever an interview holds, opening it in the editor and saving without a change changes nothing."""
-    from afterview import editable
+    from afterview.formats import editable
 
     interview = Interview(
         id=3,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from afterview.debrief import DebriefError, parse, to_markdown
+from afterview.domain.debrief import DebriefError, parse, to_markdown
 from afterview.models import Interview
 
 UTC = dt.timezone.utc

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from afterview import imports
 from afterview.errors import UserError
+from afterview.formats import imports
 from tests.conftest import Result
 
 UTC = dt.timezone.utc

@@ -12,10 +12,11 @@ from typing import Any
 import filelock
 import pytest
 
-from afterview import index
-from afterview.dates import is_past
+from afterview.domain import dates
+from afterview.domain.dates import is_past
+from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import Step, StepKind
-from afterview.steps import effective_due, is_overdue
+from afterview.store import index
 from tests.conftest import Result
 
 Process = Callable[..., subprocess.CompletedProcess[str]]
@@ -189,5 +190,5 @@ def test_an_indexed_step_is_due_and_overdue_exactly_when_the_step_is(
         id="1.1", kind=StepKind.FOLLOW_UP, key="follow-up", title="Follow up", due=due, snoozed_until=snoozed
     )
     entry = {"due": step.due.isoformat(), "snoozed_until": snoozed.isoformat() if snoozed else None}
-    assert index.effective_due(entry) == effective_due(step)
-    assert is_past(index.effective_due(entry), now=now) == is_overdue(step, now=now)
+    assert dates.indexed_due(entry) == effective_due(step)
+    assert is_past(dates.indexed_due(entry), now=now) == is_overdue(step, now=now)

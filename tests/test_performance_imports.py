@@ -106,7 +106,7 @@ def test_remind_reads_the_index_without_pathlib_or_typing(log: Callable[..., dic
     """``remind`` runs at every shell start: from the index it needs neither pathlib nor typing."""
     log("--interviewer", "Jane Doe <jane@acme.com>")
     modules, printed = loaded("remind")
-    assert not {"pathlib", "typing", "afterview.paths"} & modules
+    assert not {"pathlib", "typing", "afterview.store.paths"} & modules
     assert "due" in printed or "overdue" in printed
 
 
@@ -115,8 +115,8 @@ def test_remind_finds_the_store_where_the_app_does(
     xdg: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """remind's pathlib-free store path is the app's, with or without AFTERVIEW_HOME and XDG_DATA_HOME."""
-    from afterview import paths
     from afterview.cli import remind
+    from afterview.store import paths
 
     assert remind.store_path() == str(paths.store_path())
     monkeypatch.delenv("AFTERVIEW_HOME")

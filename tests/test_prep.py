@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from afterview.domain.prep import normalise, prep_questions
 from afterview.models import Debrief, Interview, Question, Rating
-from afterview.prep import normalise, prep_questions
 from tests.conftest import Result
 
 UTC = dt.timezone.utc
@@ -100,7 +100,7 @@ def test_normalise_folds_case_punctuation_spacing_and_unicode_forms() -> None:
 def test_other_commands_do_not_import_the_debrief_parser_editor_or_fuzzy_matching() -> None:
     import subprocess
 
-    modules = ("rapidfuzz", "afterview.prep", "afterview.debrief", "afterview.cli.editor")
+    modules = ("rapidfuzz", "afterview.domain.prep", "afterview.domain.debrief", "afterview.cli.editor")
     code = f"import afterview.cli.main, sys; print([m for m in {modules!r} if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

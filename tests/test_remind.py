@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from afterview.cli import remind
+from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import SCHEMA_VERSION, Document, Interview, Step, StepKind, StepState
-from afterview.steps import effective_due, is_overdue
-from afterview.store import serialise
+from afterview.store.codec import serialise
 from tests.conftest import Result
 
 Log = Callable[..., dict[str, Any]]

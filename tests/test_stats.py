@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from afterview.domain.stats import compute
 from afterview.models import (
     Debrief,
     Interview,
@@ -20,7 +21,6 @@ from afterview.models import (
     StepState,
 )
 from afterview.render.stats import bar, sparkline
-from afterview.stats import compute
 from tests.conftest import Result
 
 TZ = dt.timezone(dt.timedelta(hours=1))

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from afterview.domain.steps import PlanContext, plan_context, refresh_steps, remove_paperwork
 from afterview.models import (
     Document,
     Interview,
@@ -19,7 +20,6 @@ from afterview.models import (
     StepKind,
     StepState,
 )
-from afterview.steps import PlanContext, plan_context, refresh_steps, remove_paperwork
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 FRIDAY = dt.datetime(2026, 11, 27, 15, 0, tzinfo=TZ)
@@ -87,7 +87,7 @@ def test_a_public_holiday_in_the_window_moves_follow_up_and_nudge_one_day() -> N
 
 
 def test_real_public_holidays_of_the_profile_country() -> None:
-    from afterview.workdays import public_holidays
+    from afterview.domain.workdays import public_holidays
 
     ctx = plan_context(Document(), tz=TZ, holidays=public_holidays("PT"))
     assert step(planned(interview(), ctx), "follow-up").due == dt.date(2026, 12, 7)

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from afterview.dates import add_business_days
+from afterview.domain.dates import add_business_days
+from afterview.domain.steps import PlanContext, is_overdue, plan_steps, refresh_steps
 from afterview.models import (
     Interview,
     Paperwork,
@@ -18,7 +19,6 @@ from afterview.models import (
     StepKind,
     StepState,
 )
-from afterview.steps import PlanContext, is_overdue, plan_steps, refresh_steps
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 FRIDAY = dt.datetime(2026, 11, 27, 14, 0, tzinfo=TZ)

@@ -13,7 +13,13 @@ from typing import Any
 import pytest
 
 from afterview.errors import UserError
-from afterview.store import DEFAULT_KEEP_BACKUPS, Store, Unchanged, backup_revision, configured_backups
+from afterview.store.storefile import (
+    DEFAULT_KEEP_BACKUPS,
+    Store,
+    Unchanged,
+    backup_revision,
+    configured_backups,
+)
 from tests.conftest import Result
 
 Cli = Callable[..., Result]

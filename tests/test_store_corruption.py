@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from afterview.errors import StoreError
-from afterview.store import CorruptStore, Store, parse_document
+from afterview.store.codec import CorruptStore, parse_document
+from afterview.store.storefile import Store
 from tests.conftest import Result
 
 Cli = Callable[..., Result]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from afterview.models import Interview
-from afterview.store import Store
+from afterview.store.storefile import Store
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
 NOW = dt.datetime(2026, 11, 27, 15, tzinfo=dt.timezone.utc)

@@ -18,7 +18,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from afterview.cli.main import run
 from afterview.models import Document, Status, StepState
-from afterview.store import CorruptStore, NewerStore, Store, parse_document, serialise
+from afterview.store.codec import CorruptStore, NewerStore, parse_document, serialise
+from afterview.store.storefile import Store
 
 FIXTURE = (Path(__file__).with_name("fixtures") / "schema-1.json").read_bytes()
 NOW = dt.datetime(2026, 11, 27, 16, tzinfo=dt.timezone(dt.timedelta(hours=1)))

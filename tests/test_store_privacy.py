@@ -85,7 +85,7 @@ def test_an_unexpected_error_shows_no_traceback_and_no_locals(
     log: Callable[..., dict[str, Any]], cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log()
-    monkeypatch.setattr("afterview.render.interviews", explode)
+    monkeypatch.setattr("afterview.render.views.interviews", explode)
     result = cli("list")
     assert result.code == 1
     assert "unexpected problem (RuntimeError: boom 9)" in result.err
@@ -98,7 +98,7 @@ def test_debug_shows_the_traceback_but_still_no_locals(
     log: Callable[..., dict[str, Any]], cli: Cli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log()
-    monkeypatch.setattr("afterview.render.interviews", explode)
+    monkeypatch.setattr("afterview.render.views.interviews", explode)
     result = cli("--debug", "list")
     assert result.code == 1
     assert "Traceback" in result.err

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from afterview import store as store_module
 from afterview.models import SCHEMA_VERSION
-from afterview.store import MIGRATIONS, CorruptStore, NewerStore, migrate, parse_document, serialise
+from afterview.store import codec, migrations
+from afterview.store.codec import CorruptStore, NewerStore, parse_document, serialise
+from afterview.store.migrations import MIGRATIONS, migrate
 from tests.conftest import Result
 
 FIXTURES = Path(__file__).with_name("fixtures")
@@ -87,7 +88,8 @@ def test_an_older_store_is_migrated_in_memory_on_load(monkeypatch: pytest.Monkey
     def mark(raw: dict[str, Any]) -> dict[str, Any]:
         return {**raw, "migrated_from": raw["schema_version"]}
 
-    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(codec, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(MIGRATIONS, 1, mark)
     document = parse_document(fixture(1))
     assert document.schema_version == 2

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from afterview.cli.templates import builtin
-from afterview.templates import NAMES, Template, TemplateError, check, fields_of, render
+from afterview.domain.templates import NAMES, Template, TemplateError, check, fields_of, render
 
 SUBJECT = "Subject: Hello {{ name }}\n\n"
 

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
+from afterview.domain.workdays import PublicHolidays, public_holidays
 from afterview.errors import UserError
-from afterview.workdays import PublicHolidays, public_holidays
 
 
 def test_no_country_means_weekends_only() -> None:
@@ -34,7 +34,7 @@ def test_unknown_country_or_subdivision_is_a_user_error(country: str, subdivisio
 def test_the_library_is_imported_only_when_a_day_is_looked_up() -> None:
     code = (
         "import sys, datetime as dt\n"
-        "from afterview.workdays import public_holidays\n"
+        "from afterview.domain.workdays import public_holidays\n"
         "h = public_holidays('US')\n"
         "print('holidays' in sys.modules)\n"
         "dt.date(2026, 1, 1) in h\n"

@@ -1,6 +1,7 @@
 """Shell completion for interview and step ids, shown with their company or text.
 
-Every Tab press starts afterview, so candidates come from the derived index (:mod:`afterview.index`), read
+Every Tab press starts afterview, so candidates come from the derived index
+(:mod:`afterview.store.index`), read
 with the standard library's ``json``: no pydantic, no rich. The same functions answer the Typer callbacks and
 the bash fast path in ``__main__``.
 
@@ -22,7 +23,7 @@ _TEXT_WIDTH = 60
 
 def index_or_empty() -> dict[str, Any]:
     """The index of the store; empty when the store is missing or unreadable (completion never complains)."""
-    from afterview.cli.fast import load_index
+    from afterview.cli.runtime import load_index
 
     try:
         return load_index()
@@ -64,12 +65,12 @@ def step_candidates(
     found: dict[str, Any], incomplete: str, typed: Iterable[str], *, bash: bool
 ) -> list[tuple[str, str]]:
     """Pending step ids starting with ``incomplete`` and not already typed, soonest due first, with text."""
-    from afterview import index
+    from afterview.domain import dates
 
     skip = set(typed)
     steps = [s for s in found["pending"] if s["id"].startswith(incomplete) and s["id"] not in skip]
     steps.sort(
-        key=lambda s: (str(index.effective_due(s))[:10], s["interview_id"], int(s["id"].partition(".")[2]))
+        key=lambda s: (str(dates.indexed_due(s))[:10], s["interview_id"], int(s["id"].partition(".")[2]))
     )
     return _offer([(s["id"], _short(s["title"])) for s in steps], bash=bash)
 

@@ -10,18 +10,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from pydantic import ValidationError
 
-from afterview import editable, render
 from afterview.cli import editor as editors
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
-from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
+from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
+from afterview.domain.steps import refresh_steps
 from afterview.errors import AfterviewError, UserError
+from afterview.formats import editable
 from afterview.models import Document, Format, Interview, Stage
-from afterview.steps import refresh_steps
-from afterview.store import Store, Unchanged
+from afterview.render import console
+from afterview.store.storefile import Store, Unchanged
 
 if TYPE_CHECKING:
-    from afterview.imports import Report
+    from afterview.formats.imports import Report
 
 
 def import_(
@@ -43,7 +44,7 @@ def import_(
 
     All or nothing: one bad record or row imports nothing. Example: afterview import interviews.csv --dry-run
     """
-    from afterview import imports
+    from afterview.formats import imports
 
     text = _read_text(file)
     as_json = file.suffix.lower() == ".json" or (
@@ -75,7 +76,7 @@ def import_(
             if not report.changed:
                 raise Unchanged
     if json_:
-        render.print_json(_report_json(report, dry_run=dry_run))
+        console.print_json(_report_json(report, dry_run=dry_run))
     else:
         _show_report(report, dry_run=dry_run)
 
@@ -101,34 +102,34 @@ def _ids(ids: list[int]) -> str:
 
 
 def _show_report(report: Report, *, dry_run: bool) -> None:
-    console = render.out()
+    screen = console.out()
     if not report.changed and not report.conflicts:
         there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
-        console.print(f"Nothing to import{there}.")
+        screen.print(f"Nothing to import{there}.")
         return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
-        console.print(f"{verb} {len(report.added)} interview(s): {_ids(report.added)}.")
+        screen.print(f"{verb} {len(report.added)} interview(s): {_ids(report.added)}.")
     if report.replaced:
         what = "Would replace" if dry_run else "Replaced"
-        console.print(
+        screen.print(
             f"{what} {len(report.replaced)} interview(s) with the imported version: {_ids(report.replaced)}."
         )
     if report.unchanged:
-        console.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
+        screen.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
     if report.references_added:
-        console.print(f"{verb} reference(s): {', '.join(report.references_added)}.")
+        screen.print(f"{verb} reference(s): {', '.join(report.references_added)}.")
     if report.profile == "taken":
-        console.print(f"{verb} the profile (yours was empty).")
+        screen.print(f"{verb} the profile (yours was empty).")
     elif report.profile == "kept":
-        render.note("The imported profile differs from yours; kept yours.")
+        console.note("The imported profile differs from yours; kept yours.")
     for conflict in report.conflicts:
-        render.warn(
+        console.warn(
             f"{conflict.what} differs from yours ({', '.join(conflict.fields)}); kept yours. "
             "Use --theirs to take the imported one."
         )
     if dry_run:
-        render.note("Dry run: nothing was changed.")
+        console.note("Dry run: nothing was changed.")
 
 
 def _report_json(report: Report, *, dry_run: bool) -> dict[str, Any]:
@@ -188,7 +189,7 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
             raise Unchanged
         document.put(refresh_steps(changed, runtime.context(document), now=now, reason="changed by an edit"))
     fields = ", ".join(key.replace("_", " ") for key in given)
-    render.out().print(f"Updated interview {interview_id}: {fields}.")
+    console.out().print(f"Updated interview {interview_id}: {fields}.")
 
 
 def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
@@ -237,7 +238,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
         shown = text if problem is None else _with_problem(text, problem)
         typed = _typed(shown, editor=command, interview_id=interview_id)
         if not _strip_problem(typed).strip():
-            render.out().print("The file was empty; nothing was changed.")
+            console.out().print("The file was empty; nothing was changed.")
             return
         if problem is not None and typed == shown:
             kept = _keep(interview_id, _strip_problem(typed))
@@ -249,8 +250,8 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             problem = error.message
     changed = _changed_fields(base, edited)
     if not changed:
-        render.out().print(f"No changes to interview {interview_id}.")
-        render.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
+        console.out().print(f"No changes to interview {interview_id}.")
+        console.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return
     try:
         conflicts = _save_edit(store, base=base, edited=edited)
@@ -264,7 +265,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             f"the other version of: {', '.join(conflicts)}.",
             hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
         )
-    render.out().print(
+    console.out().print(
         f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again."
     )
 
@@ -347,7 +348,7 @@ def rm(
         if not runtime.interactive(no_input=False):
             raise UserError(f"Not removing {label} without confirmation.", hint="Add --yes to remove it.")
         if not typer.confirm(f"Remove {label} and its {len(interview.steps)} steps?", default=False):
-            render.out().print("Kept it.")
+            console.out().print("Kept it.")
             return
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
@@ -359,9 +360,9 @@ def rm(
             for i in document.interviews
         ]
     backups = store.backups()
-    render.out().print(f"Removed {label}.")
+    console.out().print(f"Removed {label}.")
     if backups:
-        render.note(
+        console.note(
             f"A copy is in the backup {backups[-1]}. To bring it back: "
             f"afterview import {backups[-1]} --only {interview_id}"
         )

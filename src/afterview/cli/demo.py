@@ -14,9 +14,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from afterview import paths, render
 from afterview.cli import drafts, log, profile, runtime, todo
 from afterview.models import StepKind
+from afterview.render import console
+from afterview.store import paths
 
 _INTERVIEWS: list[dict[str, object]] = [
     {
@@ -65,18 +66,18 @@ def demo() -> None:
     It prints where the demo store is, so you can look around in it. Example: afterview demo
     """
     home = Path(tempfile.mkdtemp(prefix="afterview-demo-"))
-    console = render.out()
-    console.print(f"A throwaway store for the demo: {home}  (your own data is not touched)")
+    screen = console.out()
+    screen.print(f"A throwaway store for the demo: {home}  (your own data is not touched)")
     with _home(home):
         with _silenced():
             _fill()
-        console.print("Three interviews: Northwind 18 days ago, Globex 2 days ago, Initech this morning.\n")
-        console.print("[bold]$ afterview todo[/]")
+        screen.print("Three interviews: Northwind 18 days ago, Globex 2 days ago, Initech this morning.\n")
+        screen.print("[bold]$ afterview todo[/]")
         todo.todo()
-        console.print("\n[bold]$ afterview draft-thanks 3[/]")
+        screen.print("\n[bold]$ afterview draft-thanks 3[/]")
         drafts.draft_thanks(3)
-    console.print(f"\nLook around:  AFTERVIEW_HOME={home} afterview list")
-    console.print(f"Start for real with: afterview log   (delete the demo with: rm -r {home})")
+    screen.print(f"\nLook around:  AFTERVIEW_HOME={home} afterview list")
+    screen.print(f"Start for real with: afterview log   (delete the demo with: rm -r {home})")
 
 
 def _fill() -> None:

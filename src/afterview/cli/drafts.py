@@ -1,7 +1,7 @@
 """``afterview draft-thanks`` and ``afterview draft KIND``: every message afterview suggests.
 
 1. read the store and the template (yours, else the built-in one);
-2. draft the message(s) (pure, in ``afterview.drafts``);
+2. draft the message(s) (pure, in ``afterview.domain.drafts``);
 3. deliver: print (plain when piped), or ``--json``, ``--mailto``/``--open``, plus ``--copy`` and ``--eml``;
 4. with ``--sent``, record in one store transaction that it went out, closing the matching step.
 """
@@ -17,16 +17,16 @@ from typing import Annotated
 
 import typer
 
-from afterview import drafts as compose
-from afterview import render
 from afterview.cli import runtime, templates
 from afterview.cli.interviews import InterviewId, Json, find
-from afterview.drafts import Draft
+from afterview.domain import drafts as compose
+from afterview.domain.drafts import Draft
+from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
 from afterview.models import Document, Interview, SentMessage, StepState
+from afterview.render import console
 from afterview.render import drafts as show
-from afterview.steps import refresh_steps
-from afterview.store import Unchanged
+from afterview.store.storefile import Unchanged
 
 app = typer.Typer(
     help="Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you."
@@ -246,9 +246,9 @@ def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
         else []
     )
     if delivery.json:
-        from afterview.delivery import mailto
+        from afterview.formats.delivery import mailto
 
-        render.print_json(
+        console.print_json(
             [{**show.as_json(d), **({"mailto": mailto(d)} if delivery.mailto else {})} for d in items]
         )
         show.warnings(items)
@@ -259,7 +259,7 @@ def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
     if delivery.open:
         _open(items)
     for path in written:
-        render.note(f"Wrote {path}")
+        console.note(f"Wrote {path}")
     if delivery.copy:
         _copy(items[0])
     if delivery.sent:
@@ -268,7 +268,7 @@ def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
 
 def _write_eml(items: Sequence[Draft], where: str, *, sender: tuple[str | None, str | None]) -> list[Path]:
     """Write each draft as an .eml file: to ``where``, or into it when it is a directory or ends with one."""
-    from afterview.delivery import eml, eml_name
+    from afterview.formats.delivery import eml, eml_name
 
     target = Path(where).expanduser()
     into_dir = target.is_dir() or where.endswith(("/", os.sep))
@@ -295,22 +295,22 @@ def _write_eml(items: Sequence[Draft], where: str, *, sender: tuple[str | None, 
 
 
 def _links(items: Sequence[Draft]) -> None:
-    from afterview.delivery import mailto
+    from afterview.formats.delivery import mailto
 
     for draft in items:
-        render.out().print(mailto(draft), markup=False, highlight=False, soft_wrap=True)
+        console.out().print(mailto(draft), markup=False, highlight=False, soft_wrap=True)
     show.warnings(items)
 
 
 def _open(items: Sequence[Draft]) -> None:
-    from afterview.delivery import mailto
+    from afterview.formats.delivery import mailto
 
     for draft in items:
         if typer.launch(mailto(draft)) != 0:
             raise UserError(
                 "Could not open your mail client.", hint="Use the mailto: link (--mailto) instead."
             )
-    render.note("Opened in your mail client.")
+    console.note("Opened in your mail client.")
 
 
 def _copy(draft: Draft) -> None:
@@ -323,7 +323,7 @@ def _copy(draft: Draft) -> None:
             "There is no clipboard here, so nothing was copied.",
             hint="On Linux install wl-clipboard, xclip or xsel; or use --eml or --mailto instead.",
         ) from None
-    render.note(f"Copied the body to the clipboard. Subject: {draft.subject}")
+    console.note(f"Copied the body to the clipboard. Subject: {draft.subject}")
 
 
 def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
@@ -366,9 +366,9 @@ def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
         document.put(refresh_steps(updated, runtime.context(document), now=now))
     for record in already:
         when = record.at.astimezone(now.tzinfo)
-        render.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {record.kind} to {record.to}.")
+        console.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {record.kind} to {record.to}.")
     for record in records:
         step = f"; step {record.step} is done" if record.step else ""
-        render.out().print(f"Marked sent: {record.kind} to {record.to}{step}.", markup=False)
+        console.out().print(f"Marked sent: {record.kind} to {record.to}{step}.", markup=False)
     if any(record.kind == "withdraw" for record in records):
-        render.note(f"Close the process with: afterview outcome {interview_id} withdrawn")
+        console.note(f"Close the process with: afterview outcome {interview_id} withdrawn")

@@ -19,9 +19,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from afterview import paths
 from afterview.cli import runtime
 from afterview.errors import UserError
+from afterview.store import paths
 
 RECOVERY_DIR = "recovery"
 _DEFAULTS_POSIX = ("editor", "nano", "vi")

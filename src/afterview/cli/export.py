@@ -8,12 +8,13 @@ from typing import Annotated
 
 import typer
 
-from afterview import files, render
 from afterview.cli import runtime
-from afterview.dates import due_moment
+from afterview.domain.dates import due_moment
+from afterview.domain.steps import effective_due
 from afterview.errors import UserError
 from afterview.models import StepState
-from afterview.steps import effective_due
+from afterview.render import console
+from afterview.store import files
 
 app = typer.Typer(
     name="export",
@@ -51,7 +52,7 @@ def ics(
 
         afterview export ics -o ~/afterview.ics
     """
-    from afterview.ics import calendar
+    from afterview.formats.ics import calendar
 
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
@@ -72,7 +73,7 @@ def export_json(output: Output = None) -> None:
 
     Example: afterview export json -o afterview-backup.json
     """
-    from afterview import exports
+    from afterview.formats import exports
 
     document = runtime.open_store().read()
     emit(exports.to_json(document, now=runtime.local_now(document.profile)).encode("utf-8"), output=output)
@@ -83,7 +84,7 @@ def export_csv(output: Output = None) -> None:
 
     Example: afterview export csv -o interviews.csv
     """
-    from afterview import exports
+    from afterview.formats import exports
 
     emit(exports.to_csv(runtime.open_store().read()).encode("utf-8"), output=output)
 
@@ -93,7 +94,7 @@ def export_md(output: Output = None) -> None:
 
     Example: afterview export md -o interviews.md
     """
-    from afterview import exports
+    from afterview.formats import exports
 
     document = runtime.open_store().read()
     emit(
@@ -106,12 +107,12 @@ def export_vcf(output: Output = None) -> None:
 
     Example: afterview export vcf -o interviewers.vcf
     """
-    from afterview import exports
+    from afterview.formats import exports
 
     document = runtime.open_store().read()
     text = exports.to_vcard(document)
     if not text:
-        render.note('No interviewers recorded yet; add one with: afterview interviewer ID "Name <email>"')
+        console.note('No interviewers recorded yet; add one with: afterview interviewer ID "Name <email>"')
     emit(text.encode("utf-8"), output=output)
 
 
@@ -126,7 +127,7 @@ def emit(data: bytes, *, output: Path | None) -> None:
         files.write_atomically(output.expanduser(), data)
     except OSError as error:
         raise UserError(f"Cannot write {output}: {error.strerror or error}.") from None
-    render.note(f"Wrote {output}.")
+    console.note(f"Wrote {output}.")
 
 
 app.command("json")(export_json)

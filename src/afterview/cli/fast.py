@@ -1,4 +1,4 @@
-"""Answers from the derived index (:mod:`afterview.index`) for the commands people run most often.
+"""Answers from the derived index (:mod:`afterview.store.index`) for the commands people run most often.
 
 ``afterview todo`` (with or without ``--json``) and Tab completion of step and interview ids start the
 program again and again, so they are answered here without Typer, Pydantic or (when piped) Rich. Each
@@ -16,9 +16,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
-from afterview import index, paths, steplist
 from afterview.cli import clock, runtime
-from afterview.dates import due_moment, is_past
+from afterview.domain import dates
+from afterview.domain.dates import due_moment, is_past
+from afterview.render import steplist
 
 STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
 """Commands whose every argument is a pending step id (Tab offers the pending steps)."""
@@ -34,12 +35,12 @@ def todo(*, json_: bool) -> int | None:
     if not json_ and not _plain(sys.stdout):
         return None
     try:
-        found = load_index()
+        found = runtime.load_index()
         now = clock.now_in(found["timezone"])
         tz = now.tzinfo or dt.timezone.utc
         steps = sorted(
             found["pending"],
-            key=lambda step: (due_moment(index.effective_due(step), tz), step["interview_id"]),
+            key=lambda step: (due_moment(dates.indexed_due(step), tz), step["interview_id"]),
         )
         rows = [_row(step, now=now) for step in steps]
     except Exception:  # an error, an unreadable store, a surprise: the full command explains it
@@ -68,7 +69,7 @@ def complete(environ: Mapping[str, str]) -> int | None:
     if command not in STEP_COMMANDS and not (command in INTERVIEW_COMMANDS and len(args) == 1):
         return None
     try:
-        found = load_index()
+        found = runtime.load_index()
     except Exception:  # the full command's completion (or error) instead
         return None
     from afterview.cli import completion
@@ -81,26 +82,16 @@ def complete(environ: Mapping[str, str]) -> int | None:
     return 0
 
 
-def load_index() -> dict[str, Any]:
-    """The index of the user's store, rebuilt from the store when it is missing or stale.
-
-    For any fast path: ``timezone`` (the profile's), ``interviews`` (``[id, company, role]`` each) and
-    ``pending`` (the pending steps, as :func:`afterview.index.build` writes them).
-    """
-    found = index.load(paths.store_path())
-    return found if found is not None else index.rebuild(runtime.open_store())
-
-
 def _row(step: dict[str, Any], *, now: dt.datetime) -> tuple[dict[str, Any], str, bool]:
     """A step with when it is due, as people say it, and whether that is past."""
-    due = index.effective_due(step)
+    due = dates.indexed_due(step)
     late = is_past(due, now=now)
     return step, steplist.when(due, now=now, late=late), late
 
 
 def _step_json(step: dict[str, Any], *, overdue: bool) -> dict[str, Any]:
-    """A pending step as ``todo --json`` shows it (as :func:`afterview.contract.step_json`)."""
-    due = index.effective_due(step)
+    """A pending step as ``todo --json`` shows it (as :func:`afterview.formats.contract.step_json`)."""
+    due = dates.indexed_due(step)
     return {
         "id": step["id"],
         "interview_id": step["interview_id"],
@@ -122,9 +113,9 @@ _FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
 def _render(rows: Sequence[tuple[dict[str, Any], str, bool]]) -> None:
-    """The pending steps as :func:`afterview.render.todo` prints them to a pipe, laid out by the same
-    :mod:`afterview.steplist` (a test holds the two together byte for byte). Only piped output comes here;
-    a terminal gets the full command and its styling."""
+    """The pending steps as :func:`afterview.render.views.todo` prints them to a pipe, laid out by the
+    same :mod:`afterview.render.steplist` (a test holds the two together byte for byte). Only piped output
+    comes here; a terminal gets the full command and its styling."""
     if not rows:
         sys.stdout.write(steplist.NOTHING_TO_DO + "\n")
         return

@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import completion, inputs, runtime
-from afterview.contract import interview_json
-from afterview.dates import DATE_EXAMPLES, parse_date
+from afterview.domain.dates import DATE_EXAMPLES, parse_date
+from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
+from afterview.formats.contract import interview_json
 from afterview.models import Document, Interview, Status, StepState
-from afterview.steps import refresh_steps
-from afterview.store import Unchanged
+from afterview.render import console, views
+from afterview.store.storefile import Unchanged
 
 InterviewId = Annotated[
     int,
@@ -68,11 +68,11 @@ def list_interviews(
         reverse=True,
     )
     if json_:
-        render.print_json([interview_json(i, now=now) for i in items])
+        console.print_json([interview_json(i, now=now) for i in items])
     elif not items and document.interviews:
-        render.out().print(f"None of your {len(document.interviews)} interviews match.")
+        console.out().print(f"None of your {len(document.interviews)} interviews match.")
     else:
-        render.interviews(items, now=now)
+        views.interviews(items, now=now)
 
 
 def show(interview_id: InterviewId, json_: Json = False) -> None:
@@ -84,9 +84,9 @@ def show(interview_id: InterviewId, json_: Json = False) -> None:
     now = runtime.local_now(document.profile)
     interview = find(document, interview_id)
     if json_:
-        render.print_json(interview_json(interview, now=now))
+        console.print_json(interview_json(interview, now=now))
     else:
-        render.interview_detail(interview, now=now)
+        views.interview_detail(interview, now=now)
 
 
 def interviewer(
@@ -113,7 +113,7 @@ def interviewer(
                 update={"title": person.title or old.title, "email": person.email or old.email}
             )
             if people[same] == old:
-                render.out().print(
+                console.out().print(
                     f"Nothing changed: {old.name} is already on interview {interview_id} as given."
                 )
                 raise Unchanged
@@ -126,8 +126,8 @@ def interviewer(
     if updated is None:
         return
     name = people[-1 if same is None else same].name
-    render.out().print(f"{'Added' if same is None else 'Updated'} {name} on interview {interview_id}.")
-    render.step_rows(
+    console.out().print(f"{'Added' if same is None else 'Updated'} {name} on interview {interview_id}.")
+    views.step_rows(
         ((updated, s) for s in updated.steps if s.person == name and s.state is StepState.PENDING),
         now=now,
         show_interview=False,

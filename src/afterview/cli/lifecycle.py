@@ -8,15 +8,15 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import completion, inputs, runtime
 from afterview.cli.interviews import InterviewId, find
 from afterview.cli.todo import StepIds, locate
-from afterview.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
+from afterview.domain.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
+from afterview.domain.steps import effective_due, process_status, refresh_steps, remove_paperwork
 from afterview.errors import UserError
 from afterview.models import ENDED_STATUSES, Document, Interview, Paperwork, Step, StepKind, StepState
-from afterview.steps import effective_due, process_status, refresh_steps, remove_paperwork
-from afterview.store import Unchanged
+from afterview.render import console, views
+from afterview.store.storefile import Unchanged
 
 task_app = typer.Typer(
     name="task",
@@ -61,11 +61,11 @@ def show_changes(changes: Iterable[tuple[Interview, Step]], *, now: dt.datetime)
     opened = [(i, s) for i, s in items if s.state is StepState.PENDING]
     closed = [(i, s) for i, s in items if s.state is not StepState.PENDING]
     if opened:
-        render.out().print("New steps:")
-        render.step_rows(opened, now=now)
+        console.out().print("New steps:")
+        views.step_rows(opened, now=now)
     if closed:
-        render.out().print("Closed steps:")
-        render.step_rows(closed, now=now)
+        console.out().print("Closed steps:")
+        views.step_rows(closed, now=now)
 
 
 def snooze(
@@ -103,7 +103,7 @@ def snooze(
     for _, step in targets:
         due = effective_due(step)
         late = (due.date() if isinstance(due, dt.datetime) else due) > day
-        render.out().print(
+        console.out().print(
             f"Snoozed {step.id} until {describe_day(day, today=now.date())}: {step.title}"
             + (" (it was due later anyway)" if late else "")
         )
@@ -133,7 +133,7 @@ def undo(step_ids: ClosedStepIds) -> None:
         targets = [locate(document, step_id) for step_id in step_ids]
         wanted = {step.id for _, step in targets if step.state is not StepState.PENDING}
         if not wanted:
-            render.out().print(f"Nothing changed: {', '.join(step_ids)} already pending.")
+            console.out().print(f"Nothing changed: {', '.join(step_ids)} already pending.")
             raise Unchanged
         context = runtime.context(document)
         for interview_id in dict.fromkeys(interview.id for interview, _ in targets):
@@ -155,7 +155,7 @@ def undo(step_ids: ClosedStepIds) -> None:
                     )
             document.put(updated)
     for step_id in wanted:
-        render.out().print(f"Reopened {step_id}: {locate(document, step_id)[1].title}")
+        console.out().print(f"Reopened {step_id}: {locate(document, step_id)[1].title}")
 
 
 @task_app.command("add")
@@ -191,8 +191,8 @@ def task_add(
         document.put(updated)
     key = f"paperwork:{len(paperwork) - 1}"
     step = next(s for s in updated.steps if s.key == key)
-    render.out().print(f"Added step {step.id} to interview {interview_id}:")
-    render.step_rows([(updated, step)], now=now, show_interview=False)
+    console.out().print(f"Added step {step.id} to interview {interview_id}:")
+    views.step_rows([(updated, step)], now=now, show_interview=False)
 
 
 @task_app.command("rm")
@@ -218,4 +218,4 @@ def task_rm(
             now=now,
         )
         document.put(updated)
-    render.out().print(f"Removed task {step_id}: {step.title}")
+    console.out().print(f"Removed task {step_id}: {step.title}")

@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import clock, inputs, runtime
-from afterview.contract import interview_json
-from afterview.dates import DATE_EXAMPLES, parse_date, parse_moment
+from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
+from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
+from afterview.formats.contract import interview_json
 from afterview.models import Document, Format, Interview, Paperwork, Person, Stage
-from afterview.steps import refresh_steps
+from afterview.render import console, views
 
 
 @dataclass
@@ -70,7 +70,7 @@ def log(
 
         afterview log --company Acme --role "Staff Engineer" --interviewer "Jane Doe <jane@acme.com>"
     """
-    from afterview.cli.fast import load_index
+    from afterview.cli.runtime import load_index
 
     # The profile's time zone from the derived index (rebuilt from the fully checked store when stale, so a
     # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
@@ -83,9 +83,9 @@ def log(
     with runtime.open_store().transaction() as document:
         interview = _record(document, fields, now=runtime.local_now(document.profile))
     if json_:
-        render.print_json(interview_json(interview, now=now))
+        console.print_json(interview_json(interview, now=now))
     else:
-        render.created(interview, now=now)
+        views.created(interview, now=now)
 
 
 def _read(answers: Answers, *, now: dt.datetime, ask: bool) -> dict[str, object]:

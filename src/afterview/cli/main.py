@@ -140,10 +140,10 @@ def _main(
     ] = False,
 ) -> None:
     """afterview: the steps after a job interview. Start with: afterview log"""
-    if quiet or "afterview.render" in sys.modules:
-        from afterview import render
+    if quiet or "afterview.render.console" in sys.modules:
+        from afterview.render import console
 
-        render.quiet = quiet
+        console.quiet = quiet
     if ctx.invoked_subcommand is None:
         from afterview.cli import welcome
 
@@ -273,9 +273,9 @@ _ClickException: type[Exception] = next(
 
 def _render() -> ModuleType:
     """The output module (Rich, the models), imported only when there is something to report."""
-    from afterview import render
+    from afterview.render import console
 
-    return render
+    return console
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import runtime
 from afterview.errors import ExitCode
+from afterview.render import console
 from afterview.render import maintenance as view
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
@@ -19,12 +19,12 @@ def doctor(json_: Json = False) -> None:
 
     Exits 0 when all is well and 3 when something needs attention. Example: afterview doctor
     """
-    from afterview.doctor import examine, healthy
+    from afterview.store.doctor import examine, healthy
 
     findings = examine(runtime.open_store())
     well = healthy(findings)
     if json_:
-        render.print_json(view.doctor_json(findings, healthy=well))
+        console.print_json(view.doctor_json(findings, healthy=well))
     else:
         view.doctor_report(findings, healthy=well)
     if not well:
@@ -44,13 +44,13 @@ def restore(
 
     Example: afterview restore, then afterview restore 1
     """
-    from afterview.recovery import choose_backup, list_backups
+    from afterview.store.recovery import choose_backup, list_backups
 
     store = runtime.open_store()
     if backup is None:
         backups = list_backups(store)
         if json_:
-            render.print_json(view.backups_json(backups))
+            console.print_json(view.backups_json(backups))
         else:
             tz = runtime.now().tzinfo
             assert tz is not None
@@ -59,7 +59,7 @@ def restore(
     restored = store.restore(choose_backup(store, backup))
     document = restored.document
     if json_:
-        render.print_json(
+        console.print_json(
             {
                 "restored": str(backup),
                 "from_revision": restored.revision,
@@ -69,11 +69,11 @@ def restore(
             }
         )
         return
-    render.out().print(
+    console.out().print(
         f"Restored revision {restored.revision} ({len(document.interviews)} interviews); "
         f"the store is now revision {document.revision}."
     )
     if restored.set_aside is not None:
-        render.note(f"The unreadable version is kept as {restored.set_aside}.")
+        console.note(f"The unreadable version is kept as {restored.set_aside}.")
     else:
-        render.note("The version it replaced is kept as a backup: afterview restore lists it.")
+        console.note("The version it replaced is kept as a backup: afterview restore lists it.")

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import typer
 
-from afterview import render
 from afterview.cli import editor, inputs, runtime
 from afterview.cli.interviews import find
-from afterview.debrief import (
+from afterview.domain.debrief import (
     MAX_BYTES,
     DebriefError,
     is_empty,
@@ -28,11 +27,12 @@ from afterview.debrief import (
     same,
     to_markdown,
 )
+from afterview.domain.steps import refresh_steps
 from afterview.errors import AfterviewError, UserError
 from afterview.models import Debrief, Question, Rating, StepKind, StepState
+from afterview.render import console
 from afterview.render.debrief import saved
-from afterview.steps import refresh_steps
-from afterview.store import Store, Unchanged
+from afterview.store.storefile import Store, Unchanged
 
 
 def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input: bool) -> None:
@@ -59,7 +59,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
                 kept = editor.keep(
                     to_markdown(debrief, interview, tz=tz).encode("utf-8"), name=f"debrief-{interview_id}"
                 )
-                render.note(f"What you typed so far is kept in {kept}; finish it with --from {kept}")
+                console.note(f"What you typed so far is kept in {kept}; finish it with --from {kept}")
             raise
         text = to_markdown(debrief, interview, tz=tz).encode("utf-8")
         debrief = _reread(text, interview_id=interview_id)
@@ -67,7 +67,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
         markdown = to_markdown(before, interview, tz=runtime.user_tz(document.profile))
         debrief, text = _from_editor(markdown, interview_id=interview_id, interactive=interactive)
         if text == markdown.encode("utf-8"):
-            render.out().print(
+            console.out().print(
                 f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
             )
             return
@@ -98,7 +98,7 @@ def _from_source(source: str, *, interview_id: int) -> tuple[Debrief, bytes | No
         if sys.stdin is None:
             raise UserError("There is no stdin to read the debrief from.", hint="Use --from FILE instead.")
         if sys.stdin.isatty():
-            render.note(
+            console.note(
                 "Reading the debrief's Markdown from the terminal; end it with Ctrl-D (Ctrl-Z on Windows)."
             )
         data, where, kept = sys.stdin.buffer.read(MAX_BYTES + 1), "stdin", True
@@ -146,7 +146,7 @@ def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tupl
     while True:
         data = editor.edit(text, editor=command, name=f"{name}.md")
         if data == text.encode("utf-8"):
-            render.note(
+            console.note(
                 'The file was not changed (an editor that returns at once needs to wait: "code --wait").'
             )
         try:
@@ -156,7 +156,7 @@ def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tupl
                 try:
                     data.decode("utf-8")
                 except UnicodeDecodeError:
-                    render.note(f"The file as you saved it is kept in {editor.keep(data, name=name)}.")
+                    console.note(f"The file as you saved it is kept in {editor.keep(data, name=name)}.")
                 text = mark_problems(data.decode("utf-8", "replace"), error.problems)
                 continue
             path = editor.keep(data, name=name)
@@ -169,7 +169,7 @@ def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tupl
 
 def _again(error: DebriefError) -> bool:
     """Whether the user wants to fix the file now; Ctrl-C or end of input means no (the text is kept)."""
-    render.error(error.message)
+    console.error(error.message)
     try:
         return bool(typer.confirm("Open the editor again to fix it?", default=True, err=True))
     except (typer.Abort, KeyboardInterrupt, EOFError):
@@ -179,7 +179,7 @@ def _again(error: DebriefError) -> bool:
 def _ask(draft: Debrief) -> None:
     """Fill ``draft`` (the saved debrief, or an empty one) from prompts, answer by answer, so that if the
     user stops part way what they typed so far is in it. New questions go after the saved ones."""
-    render.note("The questions they asked; leave the question blank when there are no more.")
+    console.note("The questions they asked; leave the question blank when there are no more.")
     while question := inputs.ask(f"Question {len(draft.questions) + 1}", required=False):
         item = Question(question=question)
         draft.questions.append(item)
@@ -215,7 +215,7 @@ def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief 
                 hint="To change it, run afterview remember again and edit the sections.",
             )
         if same(debrief, current or Debrief()):
-            render.out().print(
+            console.out().print(
                 f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
             )
             raise Unchanged

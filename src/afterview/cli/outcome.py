@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.cli.lifecycle import option_date, option_moment, refresh_all, show_changes
-from afterview.contract import interview_json
-from afterview.dates import DATE_EXAMPLES, describe_day, short_date
+from afterview.domain.dates import DATE_EXAMPLES, describe_day, short_date
 from afterview.errors import UserError
+from afterview.formats.contract import interview_json
 from afterview.models import Document, Interview, Stage, Status, StatusChange, Step
-from afterview.store import Unchanged
+from afterview.render import console, views
+from afterview.store.storefile import Unchanged
 
 OUTCOMES = ", ".join(s.value for s in Status if s is not Status.WAITING)
 
@@ -94,7 +94,7 @@ def outcome(
         new_deadline = change.deadline is not None and change.deadline != _last_deadline(interview)
         repeated = interview.status is chosen and not (chosen is Status.OFFER and new_deadline)
         if repeated and when is None:
-            render.out().print(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
+            console.out().print(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
             raise Unchanged
         if not repeated:
             document.put(
@@ -105,7 +105,7 @@ def outcome(
     if changes is None:
         return
     if json_:
-        render.print_json(interview_json(find(document, interview_id), now=now))
+        console.print_json(interview_json(find(document, interview_id), now=now))
         return
     _report(document, interview_id, change if not repeated else None, changes, following, now=now)
 
@@ -127,15 +127,15 @@ def _report(
     updated = find(document, interview_id)
     if change is not None:
         extra = f", deadline {describe_day(change.deadline, today=now.date())}" if change.deadline else ""
-        render.out().print(
+        console.out().print(
             f"Interview {interview_id} ({updated.company} · {updated.role}): {change.status.value}, "
             f"{describe_day(change.on, today=now.date())}{extra}."
         )
     show_changes(((i, s) for i, s in changes if following is None or i.id != following.id), now=now)
     if following is not None:
-        render.created(find(document, following.id), now=now)
+        views.created(find(document, following.id), now=now)
     elif updated.status is Status.NEXT_ROUND:
-        render.note(
+        console.note(
             f"When you know when the next round is, log it linked to this one: "
             f"afterview outcome {interview_id} next-round --at 'tuesday 10:00'"
         )

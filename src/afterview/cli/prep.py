@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import runtime
 from afterview.cli.interviews import Json
+from afterview.render import console
 
 
 def prep(
@@ -22,13 +22,13 @@ def prep(
 
     Example: afterview prep Acme --role engineer
     """
-    from afterview.prep import prep_questions
+    from afterview.domain.prep import prep_questions
     from afterview.render.prep import prep_json, prep_list
 
     document = runtime.open_store().read()
     questions = prep_questions(document.interviews, company=company, role=role)
     if json_:
-        render.print_json(prep_json(questions))
+        console.print_json(prep_json(questions))
         return
     prep_list(
         questions,

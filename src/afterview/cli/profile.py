@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.errors import UserError
 from afterview.models import Profile
-from afterview.store import Unchanged
+from afterview.render import console, views
+from afterview.store.storefile import Unchanged
 
 
 def _timezone(value: str) -> str:
@@ -29,7 +29,7 @@ def _country(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 2 or not code.isalpha():
         raise UserError(f"{value!r} is not a two-letter country code.", hint="For example US, GB, DE or FR.")
-    from afterview.workdays import PublicHolidays
+    from afterview.domain.workdays import PublicHolidays
 
     PublicHolidays(code).check()  # refused now, not at the next log that counts a business day
     return code
@@ -90,13 +90,13 @@ def profile(
         with store.transaction() as document:
             updated = Profile.model_validate({**document.profile.model_dump(), **changes})
             if updated == document.profile:  # the same again: no new revision, no backup pushed out
-                render.note("Nothing changed: the profile already says so.")
+                console.note("Nothing changed: the profile already says so.")
                 raise Unchanged
             document.profile = result = updated
         if result is not None:
-            render.note("Profile saved.")
+            console.note("Profile saved.")
     result = result or store.read().profile
     if json_:
-        render.print_json(result.model_dump(mode="json"))
+        console.print_json(result.model_dump(mode="json"))
     else:
-        render.kv((key.capitalize(), getattr(result, key)) for key in _READERS)
+        views.kv((key.capitalize(), getattr(result, key)) for key in _READERS)

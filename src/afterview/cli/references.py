@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import Json
 from afterview.cli.lifecycle import refresh_all, show_changes
 from afterview.errors import UserError
 from afterview.models import Reference
+from afterview.render import console
 from afterview.render.references import references_table
 
 app = typer.Typer(
@@ -54,7 +54,7 @@ def add(
         document.references.append(reference)
         document.next_reference_id = new_id + 1
         changes = refresh_all(document, now=now)
-    render.out().print(f"Added reference {reference.id}: {reference.name}")
+    console.out().print(f"Added reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)
 
 
@@ -66,9 +66,9 @@ def list_references(json_: Json = False) -> None:
     """
     references = runtime.open_store().read().references
     if json_:
-        render.print_json([r.model_dump(mode="json") for r in references])
+        console.print_json([r.model_dump(mode="json") for r in references])
     elif not references:
-        render.out().print('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
+        console.out().print('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
     else:
         references_table(references)
 
@@ -93,5 +93,5 @@ def rm(
         document.references.remove(reference)
         document.next_reference_id = max(document.next_reference_id, reference.id + 1)
         changes = refresh_all(document, now=now)
-    render.out().print(f"Removed reference {reference.id}: {reference.name}")
+    console.out().print(f"Removed reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)

@@ -14,10 +14,11 @@ import datetime as dt
 import os
 import sys
 
-from afterview import index
 from afterview.cli import clock
-from afterview.dates import due_moment, is_past
+from afterview.domain import dates
+from afterview.domain.dates import due_moment, is_past
 from afterview.errors import AfterviewError, ExitCode
+from afterview.store import index
 
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def due_counts(raw: Any, *, now: dt.datetime) -> tuple[int, int]:
     """How many pending steps are due today (not yet late) and how many are overdue, from the raw store.
 
     A date-only due (or snooze) means by the end of that day in ``now``'s time zone; the rules are the step
-    engine's (:func:`afterview.index.effective_due`), so ``remind`` and ``todo`` agree.
+    engine's (:func:`afterview.domain.dates.indexed_due`), so ``remind`` and ``todo`` agree.
     """
     if not isinstance(raw, dict) or raw.get("format") != "afterview":
         raise _Unreadable("not an afterview store")
@@ -48,7 +49,7 @@ def due_counts(raw: Any, *, now: dt.datetime) -> tuple[int, int]:
     today = now.date()
     due_today = overdue = 0
     for step in _pending(raw.get("interviews", [])):
-        due = index.effective_due(step)
+        due = dates.indexed_due(step)
         if is_past(due, now=now):
             overdue += 1
         elif due_moment(due, tz).astimezone(tz).date() == today:
@@ -76,7 +77,8 @@ def message(due_today: int, overdue: int) -> str:
 
 
 def store_path() -> str:
-    """Where the store is (as :func:`afterview.paths.store_path`, which a test checks), without pathlib or
+    """Where the store is (as :func:`afterview.store.paths.store_path`, which a test checks), without
+    pathlib or
     platformdirs on Linux, whose imports would cost more than the rest of ``remind``."""
     home = os.environ.get("AFTERVIEW_HOME")
     if home:
@@ -86,7 +88,7 @@ def store_path() -> str:
         xdg = os.environ.get("XDG_DATA_HOME", "")
         base = xdg if os.path.isabs(xdg) else os.path.join(user_home, ".local", "share")
         return os.path.join(base, "afterview", "afterview.json")
-    from afterview import paths
+    from afterview.store import paths
 
     return str(paths.store_path())
 
@@ -97,7 +99,7 @@ def main() -> int:
         now = clock.now()
         found = index.load(store_path())  # the usual case, with the standard library's json only
         if found is None:  # missing or stale: rebuilt from the fully checked store
-            from afterview.cli.fast import load_index
+            from afterview.cli.runtime import load_index
 
             found = load_index()
         raw = _as_store(found)

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from afterview import paths
 from afterview.cli import clock
 from afterview.errors import UserError
+from afterview.store import paths
 
 if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
+    from afterview.domain.steps import PlanContext
     from afterview.models import Document, Profile
-    from afterview.steps import PlanContext
-    from afterview.store import Store
+    from afterview.store.storefile import Store
 
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
 
@@ -41,7 +41,7 @@ def local_now(profile: Profile) -> dt.datetime:
 
 def open_store() -> Store:
     """The store under ``AFTERVIEW_HOME`` or the platform's data directory."""
-    from afterview.store import DEFAULT_LOCK_TIMEOUT, Store
+    from afterview.store.storefile import DEFAULT_LOCK_TIMEOUT, Store
 
     timeout = os.environ.get(LOCK_TIMEOUT_VARIABLE)
     try:
@@ -54,8 +54,8 @@ def open_store() -> Store:
 def context(document: Document) -> PlanContext:
     """What the step engine needs besides an interview, with the profile country's public holidays
     (loaded only when a business day is first counted)."""
-    from afterview.steps import plan_context
-    from afterview.workdays import public_holidays
+    from afterview.domain.steps import plan_context
+    from afterview.domain.workdays import public_holidays
 
     profile = document.profile
     return plan_context(
@@ -66,3 +66,15 @@ def context(document: Document) -> PlanContext:
 def interactive(no_input: bool) -> bool:
     """Whether prompting is allowed: never with ``--no-input`` or when stdin is not a terminal."""
     return not no_input and sys.stdin.isatty()
+
+
+def load_index() -> dict[str, Any]:
+    """The index of the user's store, rebuilt from the store when it is missing or stale.
+
+    For any fast path: ``timezone`` (the profile's), ``interviews`` (``[id, company, role]`` each) and
+    ``pending`` (the pending steps, as :func:`afterview.store.index.build` writes them).
+    """
+    from afterview.store import index
+
+    found = index.load(paths.store_path())
+    return found if found is not None else open_store().current_index()

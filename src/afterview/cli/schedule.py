@@ -7,16 +7,16 @@ from typing import Annotated, Any
 
 import typer
 
-from afterview import render
 from afterview.cli import runtime
 from afterview.cli.interviews import Json
 from afterview.cli.lifecycle import refresh_all
-from afterview.dates import short_date
+from afterview.domain.dates import short_date
+from afterview.domain.steps import effective_due
+from afterview.domain.workdays import PublicHolidays
 from afterview.errors import UserError
 from afterview.models import Profile, Schedule, StepState
-from afterview.steps import effective_due
-from afterview.store import Unchanged
-from afterview.workdays import PublicHolidays
+from afterview.render import console, views
+from afterview.store.storefile import Unchanged
 
 SETTINGS = {
     "thank_you_hours": "thank-you note, hours after the interview",
@@ -75,7 +75,7 @@ def schedule(
             if subdivision is not None:
                 profile = _with_subdivision(profile, subdivision)
             if profile == document.profile and not replan:  # no new revision, no backup pushed out
-                render.note("Nothing changed: the schedule already says so.")
+                console.note("Nothing changed: the schedule already says so.")
                 raise Unchanged
             before = _pending_dues(document.interviews)
             document.profile = profile
@@ -83,11 +83,11 @@ def schedule(
             after = _pending_dues(document.interviews)
             moved = sum(1 for step_id, due in after.items() if before.get(step_id, due) != due)
         if moved is not None:
-            render.note(f"Schedule saved; {moved} pending step{'' if moved == 1 else 's'} moved.")
+            console.note(f"Schedule saved; {moved} pending step{'' if moved == 1 else 's'} moved.")
     document = store.read()
     current = document.profile.schedule
     if json_:
-        render.print_json(
+        console.print_json(
             {
                 **current.model_dump(mode="json"),
                 "country": document.profile.country,
@@ -95,7 +95,7 @@ def schedule(
             }
         )
         return
-    render.kv((f"{name} ({about})", str(getattr(current, name))) for name, about in SETTINGS.items())
+    views.kv((f"{name} ({about})", str(getattr(current, name))) for name, about in SETTINGS.items())
     _show_holidays(document.profile, now=runtime.local_now(document.profile))
 
 
@@ -149,7 +149,7 @@ def _pending_dues(interviews: list[Any]) -> dict[str, dt.date]:
 
 def _show_holidays(profile: Profile, *, now: dt.datetime) -> None:
     if not profile.country:
-        render.note(
+        console.note(
             "Business days skip weekends only. Add your country's holidays: afterview profile --country DE"
         )
         return
@@ -157,4 +157,4 @@ def _show_holidays(profile: Profile, *, now: dt.datetime) -> None:
     where = profile.country + (f"-{profile.subdivision}" if profile.subdivision else "")
     upcoming = calendar.names(now.date(), now.date() + HOLIDAY_WINDOW)
     listed = "; ".join(f"{short_date(day, today=now.date())} {name}" for day, name in upcoming) or "none"
-    render.kv([(f"Public holidays ({where}) in the next 90 days", listed)])
+    views.kv([(f"Public holidays ({where}) in the next 90 days", listed)])

@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import runtime
 from afterview.cli.interviews import Json
-from afterview.dates import DATE_EXAMPLES, parse_date
+from afterview.domain.dates import DATE_EXAMPLES, parse_date
+from afterview.render import console
 
 
 def stats(
@@ -25,7 +25,7 @@ def stats(
 
     Example: afterview stats --since 2026-09-01
     """
-    from afterview.stats import compute, stats_json
+    from afterview.domain.stats import compute, stats_json
 
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
@@ -34,7 +34,7 @@ def stats(
         document.interviews, now=now, tz=runtime.user_tz(document.profile), since=start, weeks=weeks
     )
     if json_:
-        render.print_json(stats_json(result))
+        console.print_json(stats_json(result))
     else:
         from afterview.render.stats import stats as show
 

@@ -9,11 +9,12 @@ from typing import Annotated
 
 import typer
 
-from afterview import files, paths, render
 from afterview.cli import runtime
 from afterview.cli.interviews import Json
+from afterview.domain.templates import NAMES, Template, TemplateError, check, fields_of
 from afterview.errors import UserError
-from afterview.templates import NAMES, Template, TemplateError, check, fields_of
+from afterview.render import console
+from afterview.store import files, paths
 
 app = typer.Typer(
     help="Message templates you can make your own: list, show, edit, reset."
@@ -76,13 +77,13 @@ def list_templates(json_: Json = False) -> None:
     """
     rows = [(name, user_path(name)) for name in NAMES]
     if json_:
-        render.print_json(
+        console.print_json(
             [{"name": name, "custom": path.is_file(), "path": str(path)} for name, path in rows]
         )
         return
     for name, path in rows:
-        render.out().print(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
-    render.note("Make one your own with: afterview templates edit NAME")
+        console.out().print(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
+    console.note("Make one your own with: afterview templates edit NAME")
 
 
 @app.command("show")
@@ -99,7 +100,7 @@ def show(
     template = builtin(_known(name)) if builtin_ else load(_known(name))
     sys.stdout.write(template.text if template.text.endswith("\n") else template.text + "\n")
     fields = ", ".join("{{ " + field + " }}" for field in fields_of(name))
-    render.note(f"From {template.origin}. Fields: {fields}.")
+    console.note(f"From {template.origin}. Fields: {fields}.")
 
 
 @app.command("edit")
@@ -130,7 +131,7 @@ def edit(name: Name) -> None:
                 hint=f"What you typed is kept in {kept}.",
             ) from None
     load(name)
-    render.out().print(f"Saved your {name} template: {path}")
+    console.out().print(f"Saved your {name} template: {path}")
 
 
 @app.command("reset")
@@ -141,8 +142,8 @@ def reset(name: Name) -> None:
     """
     path = user_path(_known(name))
     if not path.is_file():
-        render.out().print(f"The {name} template is already the built-in one.")
+        console.out().print(f"The {name} template is already the built-in one.")
         return
     backup = path.with_name(path.name + ".bak")
     os.replace(path, backup)
-    render.out().print(f"The {name} template is the built-in one again; yours is kept as {backup}")
+    console.out().print(f"The {name} template is the built-in one again; yours is kept as {backup}")

@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from afterview import render
 from afterview.cli import completion, inputs, runtime
 from afterview.cli.interviews import Json, find
-from afterview.contract import step_json
-from afterview.dates import due_moment
+from afterview.domain.dates import due_moment
+from afterview.domain.steps import effective_due, refresh_steps
 from afterview.errors import UserError
+from afterview.formats.contract import step_json
 from afterview.models import Document, Interview, Step, StepState
-from afterview.steps import effective_due, refresh_steps
-from afterview.store import Unchanged
+from afterview.render import console, views
+from afterview.store.storefile import Unchanged
 
 
 def _complete_steps(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -63,9 +63,9 @@ def todo(
         key=lambda item: (due_moment(effective_due(item[1]), now.tzinfo or dt.timezone.utc), item[0].id)
     )
     if json_:
-        render.print_json([step_json(interview, step, now=now) for interview, step in items])
+        console.print_json([step_json(interview, step, now=now) for interview, step in items])
     else:
-        render.todo(items, now=now)
+        views.todo(items, now=now)
 
 
 def done(
@@ -112,16 +112,16 @@ def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None
             updated = interview.model_copy(update={"steps": steps, "updated_at": now})
             document.put(refresh_steps(updated, runtime.context(document), now=now))
         if not changed:
-            render.out().print(f"Nothing changed: {', '.join(step_ids)} already closed.")
+            console.out().print(f"Nothing changed: {', '.join(step_ids)} already closed.")
             raise Unchanged
     if not changed:
         return
     verb = "Done" if state is StepState.DONE else "Skipped"
     for step_id in changed:
-        render.out().print(f"{verb} {step_id}: {locate(document, step_id)[1].title}")
+        console.out().print(f"{verb} {step_id}: {locate(document, step_id)[1].title}")
     already = [step_id for step_id in step_ids if step_id not in changed]
     if already:
-        render.note(f"Already closed: {', '.join(already)}.")
+        console.note(f"Already closed: {', '.join(already)}.")
 
 
 def locate(document: Document, step_id: str) -> tuple[Interview, Step]:

@@ -14,12 +14,12 @@ import sys
 
 import typer
 
-from afterview import render
 from afterview.cli import inputs, log, profile, runtime
-from afterview.dates import due_moment
+from afterview.domain.dates import due_moment
+from afterview.domain.steps import effective_due
 from afterview.models import Document, Interview, Profile, Step, StepKind, StepState
+from afterview.render import console
 from afterview.render import welcome as screen
-from afterview.steps import effective_due
 
 _COMMAND_IN_TITLE = re.compile(r"\((afterview [^)]+)\)")
 
@@ -41,7 +41,7 @@ def run() -> None:
     if typer.confirm("Log the interview you just had?", default=True):
         log.log()
     else:
-        render.out().print(
+        console.out().print(
             "When you are ready: [bold]afterview log[/] (or look around first: afterview demo)"
         )
 
@@ -74,7 +74,7 @@ def _set_up_profile(current: Profile) -> None:
         return
     with runtime.open_store().transaction() as document:
         document.profile = Profile.model_validate({**document.profile.model_dump(), **changes})
-    render.note("Profile saved; change it any time with: afterview profile")
+    console.note("Profile saved; change it any time with: afterview profile")
 
 
 def _locale_country() -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from afterview.debrief import SECTIONS
+from afterview.domain.debrief import SECTIONS
 from afterview.models import Debrief, Interview, Rating, Step
-from afterview.render import note, out, warn
+from afterview.render.console import note, out, warn
 
 _RATING_STYLE = {Rating.STRONG: "green", Rating.OK: "yellow", Rating.WEAK: "red"}
 

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from afterview.drafts import Draft
+from afterview.domain.drafts import Draft
 from afterview.models import SentMessage
-from afterview.render import out, warn
+from afterview.render.console import out, warn
 
 
 def drafts(items: Sequence[Draft]) -> None:

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from afterview.doctor import Finding, Level
-from afterview.recovery import Backup
-from afterview.render import out
+from afterview.render.console import out
+from afterview.store.doctor import Finding, Level
+from afterview.store.recovery import Backup
 
 _MARKS = {
     Level.OK: ("ok", "green"),

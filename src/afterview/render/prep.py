@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from afterview.prep import PrepQuestion
-from afterview.render import note, out
+from afterview.domain.prep import PrepQuestion
+from afterview.render.console import note, out
 
 _RATING_STYLE = {"strong": "green", "ok": "yellow", "weak": "bold red", "unrated": "dim"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from afterview.models import Reference
-from afterview.render import out
+from afterview.render.console import out
 
 
 def references_table(items: Sequence[Reference]) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from afterview.render import out
-from afterview.stats import BENCHMARK_DAYS, THANK_YOU_HOURS, Stats
+from afterview.domain.stats import BENCHMARK_DAYS, THANK_YOU_HOURS, Stats
+from afterview.render.console import out
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 _BAR_WIDTH = 30

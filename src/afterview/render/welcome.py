@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from afterview.models import Interview, Step
-from afterview.render import note, out, step_rows
+from afterview.render.console import note, out
+from afterview.render.views import step_rows
 
 FIVE_STEPS = (  # each under 80 columns with its indent
     "Remember and thank: note what they asked; send each interviewer a thank-you.",

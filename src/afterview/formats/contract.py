@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import Interview, Step
-from afterview.steps import effective_due, is_overdue
 
 
 def step_json(interview: Interview, step: Step, *, now: dt.datetime) -> dict[str, Any]:

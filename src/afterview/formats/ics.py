@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 
 from afterview import __version__
+from afterview.domain.steps import effective_due
 from afterview.models import Interview, Step, StepState
-from afterview.steps import effective_due
 
 TIMED_EVENT = dt.timedelta(minutes=30)
 TIMED_ALARM = dt.timedelta(hours=-1)

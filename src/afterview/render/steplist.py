@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from afterview.dates import describe_due
+from afterview.domain.dates import describe_due
 
 GAP = "  "
 NOTHING_TO_DO = "Nothing to do. Just had an interview? Record it with: afterview log"

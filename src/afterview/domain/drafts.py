@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from afterview.domain.templates import Template, render
 from afterview.errors import UserError
 from afterview.models import (
     Document,
@@ -24,7 +25,6 @@ from afterview.models import (
     StepKind,
     StepState,
 )
-from afterview.templates import Template, render
 
 
 class _HasName(Protocol):

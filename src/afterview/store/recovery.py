@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from afterview.errors import StoreError, UserError
-from afterview.store import CorruptStore, Store, backup_revision, backup_time, parse_document
+from afterview.store.codec import CorruptStore, parse_document
+from afterview.store.storefile import Store, backup_revision, backup_time
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-import json
 import os
 import re
 import stat
@@ -28,19 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from afterview import __version__, files, index
+from afterview import __version__
 from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
-from afterview.files import PRIVATE_FILE, TEMP_SUFFIX
-from afterview.jsonpos import first_problem, line_column, position_of
 from afterview.models import SCHEMA_VERSION, Document
-
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns a schema-``n`` document into schema ``n + 1`` (pure; no release needs one yet).
-
-Every schema version ever released has a frozen example under ``tests/fixtures/``; add one with each bump.
-"""
+from afterview.store import files, index
+from afterview.store.codec import CorruptStore, NewerStore, checked_bytes, parse_document
+from afterview.store.files import PRIVATE_FILE, TEMP_SUFFIX
 
 BACKUP_DIR = "backups"
 DEFAULT_KEEP_BACKUPS = 20
@@ -50,7 +42,6 @@ DEFAULT_LOCK_TIMEOUT = 10.0
 CORRUPT_MARK = ".corrupt-"
 PRIVATE_DIR = 0o700
 _STAMP = "%Y%m%dT%H%M%S%fZ"
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def empty_document() -> Document:
@@ -183,6 +174,25 @@ class Store:
             return backup
         return None
 
+    def current_index(self) -> dict[str, Any]:
+        """Read the whole store and return its derived index (:mod:`afterview.store.index`), writing it
+        if the lock is free (never waiting for it)."""
+        target = self.target
+        if not target.exists():
+            return {"timezone": None, "interviews": [], "pending": []}
+        built: dict[str, Any] | None = None
+        quick = Store(self.path, clock=self.clock, lock_timeout=0, keep_backups=self.keep_backups)
+        try:
+            with quick.transaction() as document:
+                built = index.write(self.path, document, target=target) or index.build(
+                    document, source=index.stamp(target)
+                )
+                raise Unchanged
+        except StoreLockedError:  # a writer holds the lock, and writes the index itself when it is done
+            built = index.build(self.read(), source=index.stamp(target))
+        assert built is not None
+        return built
+
     def _remove_orphans(self) -> None:
         """Remove the temp files a killed writer left (called under the lock)."""
         for orphan in self.temp_files():
@@ -236,7 +246,7 @@ class Store:
         document.revision += 1
         document.written_by = f"afterview {__version__}"
         document.updated_at = self.clock()
-        data = _checked_bytes(document)
+        data = checked_bytes(document)
         backup = None if previous is None else self._write_backup(previous, revision=document.revision - 1)
         try:
             _atomic_write(target, data, what="store")
@@ -293,14 +303,6 @@ class Unchanged(Exception):
     """Raised inside :meth:`Store.transaction` when there turned out to be nothing to save."""
 
 
-class CorruptStore(ValueError):
-    """The bytes are not a valid afterview store; the message says where (line and column)."""
-
-
-class NewerStore(StoreError):
-    """The store was written by a newer afterview; it is read-only to this one."""
-
-
 def backup_revision(path: Path) -> int | None:
     """The revision a backup holds, from its name (``<time>-r<revision>-<store name>``)."""
     match = re.match(r"\d{8}T\d{6}\d*Z-r(\d+)-", path.name)
@@ -314,142 +316,6 @@ def backup_time(path: Path) -> dt.datetime | None:
         return dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=dt.timezone.utc)
     except ValueError:
         return None
-
-
-def serialise(document: Document) -> bytes:
-    """The document as the bytes of a store file: UTF-8 JSON, one-space indents, a final newline.
-
-    Pydantic's own JSON writer is used because it is many times faster than ``json.dumps`` with indents.
-    """
-    return document.model_dump_json(indent=1).encode("utf-8") + b"\n"
-
-
-def parse_document(data: bytes) -> Document:
-    """Parse and validate a store file's bytes, migrating older schemas in memory.
-
-    Raises :class:`CorruptStore` naming the line and column, or :class:`NewerStore` for a newer schema.
-    """
-    from pydantic import ValidationError
-
-    canonical = _canonical(data)
-    if canonical is not None:
-        return canonical
-    text = _decode(data)
-    raw = _parse_json(text)
-    if not isinstance(raw, dict) or raw.get("format") != "afterview":
-        where = position_of(text, ["format"]) if isinstance(raw, dict) else 0
-        raise CorruptStore(_at(text, where, 'not an afterview store (no "format": "afterview")'))
-    version = raw.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        where = position_of(text, ["schema_version"])
-        raise CorruptStore(_at(text, where, f"schema_version {version!r} is not a positive whole number"))
-    if version > SCHEMA_VERSION:
-        raise NewerStore(
-            f"the store was written by a newer afterview ({raw.get('written_by', 'unknown version')}, "
-            f"schema {version}); this is afterview {__version__} (schema {SCHEMA_VERSION}). "
-            "Nothing was changed.",
-            hint="Upgrade afterview to use this store.",
-        )
-    for missing in ("revision", "interviews"):
-        if missing not in raw:
-            raise CorruptStore(_at(text, 0, f'the key "{missing}" is missing'))
-    raw = migrate(raw)
-    try:
-        return Document.model_validate(raw)
-    except ValidationError as error:
-        first = error.errors()[0]
-        dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
-        message = f"{dotted.lstrip('.') or 'top level'}: {first['msg']}"
-        raise CorruptStore(_at(text, position_of(text, first["loc"]), message)) from None
-
-
-def _canonical(data: bytes) -> Document | None:
-    """The document, if ``data`` is exactly what :func:`serialise` writes for it (the fast path).
-
-    Every file afterview writes is canonical, so this is the usual case. Anything else (a duplicate key,
-    ``NaN``, an older schema, odd spacing) takes the slow path, which checks it all and says where it is.
-    """
-    try:
-        document = Document.model_validate_json(data)
-        if document.schema_version != SCHEMA_VERSION or serialise(document) != data:
-            return None
-    except ValueError:
-        return None
-    return document
-
-
-def migrate(
-    raw: dict[str, Any], *, migrations: Mapping[int, Migration] | None = None, target: int | None = None
-) -> dict[str, Any]:
-    """Bring a document of an older schema up to ``target`` (default: current), one migration at a time."""
-    steps = MIGRATIONS if migrations is None else migrations
-    version: int = raw["schema_version"]
-    while version < (SCHEMA_VERSION if target is None else target):
-        raw = steps[version](raw)
-        version += 1
-        raw["schema_version"] = version
-    return raw
-
-
-def _checked_bytes(document: Document) -> bytes:
-    """The bytes to write, parsed back first: never write what would not load again."""
-    try:
-        data = serialise(document)
-    except ValueError:  # text that is not valid Unicode (lone surrogates) cannot be written as UTF-8
-        raise NotSavedError(
-            "Some text holds characters that cannot be stored (broken Unicode); nothing was saved.",
-            hint="Retype the text, or check your terminal's encoding is UTF-8.",
-        ) from None
-    try:
-        parse_document(data)
-    except CorruptStore as error:
-        raise NotSavedError(f"The change would not load again ({error}); nothing was saved.") from None
-    return data
-
-
-def _decode(data: bytes) -> str:
-    if not data:
-        raise CorruptStore("line 1 column 1: the file is empty (0 bytes), so it holds no store")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        prefix = data[: error.start].decode("utf-8", "replace")
-        line, column = line_column(prefix, len(prefix))
-        raise CorruptStore(f"line {line} column {column}: bytes that are not UTF-8") from None
-    if not text.strip():
-        raise CorruptStore("line 1 column 1: the file holds only blank space")
-    return text
-
-
-def _parse_json(text: str) -> Any:
-    try:
-        raw = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
-    except json.JSONDecodeError as error:
-        raise CorruptStore(f"line {error.lineno} column {error.colno}: {error.msg}") from None
-    except (ValueError, RecursionError):  # a duplicate key, NaN, an oversized number, deep nesting
-        where, message = first_problem(text) or (0, "this is not valid JSON")
-        raise CorruptStore(_at(text, where, message)) from None
-    if _SURROGATE_ESCAPE.search(text):
-        problem = first_problem(text)
-        if problem is not None:
-            raise CorruptStore(_at(text, *problem))
-    return raw
-
-
-def _at(text: str, position: int, message: str) -> str:
-    line, column = line_column(text, position)
-    return f"line {line} column {column}: {message}"
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("duplicate key")
-    return result
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a valid JSON value")
 
 
 def _reason(error: Exception) -> str:

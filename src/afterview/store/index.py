@@ -15,11 +15,8 @@ Reading it needs only the standard library (no Pydantic), which is the point.
 # ruff: noqa: PTH116  (os, not pathlib, when reading: ``remind`` reads the index at every shell start)
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-
-from afterview.dates import snoozed_due, stored_due
 
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
 if TYPE_CHECKING:
@@ -27,7 +24,6 @@ if TYPE_CHECKING:
     from typing import Any
 
     from afterview.models import Document
-    from afterview.store import Store
 
 FORMAT = "afterview-index"
 VERSION = 1
@@ -97,7 +93,7 @@ def write(store_path: Path, document: Document, *, target: Path) -> dict[str, An
     """
     import contextlib
 
-    from afterview import files
+    from afterview.store import files
 
     index = path_for(store_path)
     try:
@@ -108,29 +104,3 @@ def write(store_path: Path, document: Document, *, target: Path) -> dict[str, An
             index.unlink()
         return None
     return built
-
-
-def rebuild(store: Store) -> dict[str, Any]:
-    """Read the whole store and return its index, writing it if the lock is free (never waiting for it)."""
-    from afterview.errors import StoreLockedError
-    from afterview.store import Unchanged
-
-    target = store.target
-    if not target.exists():
-        return {"timezone": None, "interviews": [], "pending": []}
-    built: dict[str, Any] | None = None
-    quick = type(store)(store.path, clock=store.clock, lock_timeout=0, keep_backups=store.keep_backups)
-    try:
-        with quick.transaction() as document:
-            built = write(store.path, document, target=target) or build(document, source=stamp(target))
-            raise Unchanged
-    except StoreLockedError:  # a writer holds the lock, and writes the index itself when it is done
-        built = build(store.read(), source=stamp(target))
-    assert built is not None
-    return built
-
-
-def effective_due(step: dict[str, Any]) -> dt.date:
-    """An indexed step's due date or date-time, counting a snooze (as ``afterview.steps.effective_due``)."""
-    snoozed = step.get("snoozed_until")
-    return snoozed_due(stored_due(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)

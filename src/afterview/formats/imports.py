@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from afterview.dates import due_moment
+from afterview.domain.dates import due_moment
+from afterview.domain.steps import PlanContext, refresh_steps
 from afterview.errors import UserError
-from afterview.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
+from afterview.formats.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
 from afterview.models import (
     SCHEMA_VERSION,
     Document,
@@ -32,7 +33,6 @@ from afterview.models import (
     StatusChange,
     StepState,
 )
-from afterview.steps import PlanContext, refresh_steps
 
 REQUIRED_CSV_COLUMNS = ("company", "role", "at")
 IMPORT_NOTE = "imported; it was due before the import"

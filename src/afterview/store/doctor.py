@@ -14,17 +14,12 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from afterview import index
 from afterview.errors import StoreError
-from afterview.files import PRIVATE_FILE
 from afterview.models import SCHEMA_VERSION
-from afterview.store import (
-    PRIVATE_DIR,
-    CorruptStore,
-    Store,
-    backup_revision,
-    parse_document,
-)
+from afterview.store import index
+from afterview.store.codec import CorruptStore, parse_document
+from afterview.store.files import PRIVATE_FILE
+from afterview.store.storefile import PRIVATE_DIR, Store, backup_revision
 
 NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph", "glusterfs",

@@ -16,7 +16,7 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from afterview.dates import add_business_days, is_past, short_date, snoozed_due
+from afterview.domain.dates import add_business_days, is_past, short_date, snoozed_due
 from afterview.errors import UserError
 from afterview.models import (
     ENDED_STATUSES,

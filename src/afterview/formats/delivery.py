@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from afterview.drafts import Draft
+from afterview.domain.drafts import Draft
 
 
 def eml(draft: Draft, *, sender_name: str | None = None, sender_email: str | None = None) -> bytes:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from afterview.errors import UserError
+
+TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
+if TYPE_CHECKING:
+    from typing import Any
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBREVIATIONS = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {
@@ -183,3 +187,14 @@ def stored_due(text: str) -> dt.date:
     if moment.tzinfo is None:
         raise ValueError(f"due {text!r} has no time-zone offset")
     return moment
+
+
+def indexed_due(step: Mapping[str, Any]) -> dt.date:
+    """An indexed step's due date or date-time, counting a snooze.
+
+    The same rule as :func:`afterview.domain.steps.effective_due`, on the index's plain dicts.
+
+    ``step`` is one entry of the derived index's ``pending`` list (:func:`afterview.store.index.build`).
+    """
+    snoozed = step.get("snoozed_until")
+    return snoozed_due(stored_due(step["due"]), dt.date.fromisoformat(snoozed) if snoozed else None)

@@ -1,0 +1,89 @@
+"""The two consoles (results on stdout; errors, warnings and hints on stderr) and JSON for scripts.
+
+On a terminal output is styled; piped or with ``NO_COLOR`` it is plain text with no escape codes and no
+wrapping, so it can be grepped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+quiet = False
+"""Set by ``--quiet``: hints and notes are left out (warnings and errors never are)."""
+
+
+@cache
+def out() -> Console:
+    """The console for results (stdout)."""
+    from rich.console import Console
+
+    plain = not sys.stdout.isatty()
+    width, height = (100_000, None) if plain else _dumb_size()
+    return Console(soft_wrap=plain, width=width, height=height, highlight=False, color_system=_color_system())
+
+
+@cache
+def err() -> Console:
+    """The console for errors, warnings and progress (stderr)."""
+    from rich.console import Console
+
+    width, height = _dumb_size()
+    return Console(
+        stderr=True,
+        width=width,
+        height=height,
+        highlight=False,
+        soft_wrap=not sys.stderr.isatty(),
+        color_system=_color_system(),
+    )
+
+
+def _dumb_size() -> tuple[int | None, int | None]:
+    """The terminal's size under ``TERM=dumb``, where Rich would assume 80 by 25; else Rich decides."""
+    if os.environ.get("TERM") != "dumb":
+        return None, None
+    import shutil
+
+    size = shutil.get_terminal_size()
+    return size.columns, size.lines
+
+
+def _color_system() -> Literal["auto"] | None:
+    """No escape codes at all (not even bold) with ``NO_COLOR``; else Rich decides (``FORCE_COLOR``)."""
+    return None if os.environ.get("NO_COLOR") else "auto"
+
+
+def print_json(value: Any) -> None:
+    """Print ``value`` as indented JSON on stdout (no Rich, so no styling ever gets in)."""
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def warn(message: str) -> None:
+    """A warning on stderr."""
+    err().print(f"[yellow]Warning:[/] {escape(message)}")
+
+
+def note(message: str) -> None:
+    """A hint or progress line on stderr, so stdout stays clean for results (none with ``--quiet``)."""
+    if not quiet:
+        err().print(message, style="dim")
+
+
+def error(message: str, *, hint: str | None = None) -> None:
+    """An error for the user on stderr, with what to do about it."""
+    err().print(f"[bold red]Error:[/] {escape(message)}")
+    if hint:
+        err().print(escape(hint))
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

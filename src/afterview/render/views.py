@@ -1,0 +1,163 @@
+"""The interview and step views: ``todo``, ``list``, ``show`` and what ``log`` prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from afterview.domain.dates import describe_day, due_moment
+from afterview.domain.steps import effective_due, is_overdue
+from afterview.models import Interview, Step, StepState
+from afterview.render import steplist
+from afterview.render.console import escape, note, out
+
+
+def step_rows(
+    items: Iterable[tuple[Interview, Step]], *, now: dt.datetime, show_interview: bool = True
+) -> None:
+    """Print steps, one per line: id, when, what, and the interview they belong to (as
+    :mod:`afterview.render.steplist` lays them out)."""
+    from rich.text import Text
+
+    rows = []
+    for interview, step in items:
+        due = effective_due(step)
+        if step.state is StepState.PENDING:
+            late = is_overdue(step, now=now)
+            when, style = steplist.when(due, now=now, late=late), "bold red" if late else "cyan"
+        else:
+            when, style = step.state.value + (f" ({step.note})" if step.note else ""), "dim"
+        rows.append((interview, step, when, style))
+    widths = steplist.widths((step.id for _, step, _, _ in rows), (when for _, _, when, _ in rows))
+    for interview, step, when, style in rows:
+        step_id, padded, title = steplist.cells(step.id, when, step.title, widths=widths)
+        line = Text.assemble(
+            (step_id, "bold"), steplist.GAP, (padded, style), steplist.GAP,
+            (title, "dim" if step.state is not StepState.PENDING else ""),
+        )  # fmt: skip
+        if show_interview:
+            line.append(steplist.company_tag(interview.company), style="magenta")
+        out().print(line)
+
+
+def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
+    """The ``todo`` list, or a friendly word when there is nothing to do."""
+    if not items:
+        out().print(steplist.NOTHING_TO_DO)
+        return
+    step_rows(items, now=now)
+    note(steplist.closing_hint(sum(is_overdue(step, now=now) for _, step in items)))
+
+
+def created(interview: Interview, *, now: dt.datetime) -> None:
+    """What ``log`` says after recording an interview."""
+    console = out()
+    day = describe_day(interview.at.astimezone(now.tzinfo).date(), today=now.date())
+    console.print(
+        f"[bold green]Logged interview {interview.id}[/]: "
+        f"{escape(interview.company)} · {escape(interview.role)}, {day}"
+    )
+    console.print("Steps:")
+    step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
+    when = "After the interview" if interview.at > now else "Next"
+    console.print(f"{when}, while it is fresh: [bold]afterview remember {interview.id}[/]")
+
+
+def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
+    """The ``list`` table."""
+    if not items:
+        out().print("No interviews yet. Record one with: afterview log")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, padding=(0, 2), header_style="bold")
+    for column in ("ID", "When", "Company", "Role", "Stage", "Status", "Pending"):
+        table.add_column(column, no_wrap=column in ("ID", "Pending"))
+    for interview in items:
+        pending = sum(step.state is StepState.PENDING for step in interview.steps)
+        table.add_row(
+            str(interview.id),
+            f"{interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}",
+            interview.company,
+            interview.role,
+            interview.stage.value,
+            interview.status.value,
+            str(pending),
+        )
+    out().print(table)
+
+
+def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
+    """Everything ``show`` knows about one interview."""
+    from rich.text import Text
+
+    console = out()
+    at = interview.at.astimezone(now.tzinfo)
+    console.print(
+        Text.assemble(
+            (f"Interview {interview.id}: ", "bold"),
+            (f"{interview.company} · {interview.role}", "bold cyan"),
+        )
+    )
+    lines = [
+        ("When", f"{describe_day(at.date(), today=now.date())} at {at:%H:%M} ({at:%Y-%m-%d %H:%M %z})"),
+        ("Stage", f"{interview.stage.value}, {interview.format.value}"),
+        ("Where", interview.location),
+        ("Status", interview.status.value),
+        ("Earlier round", f"interview {interview.previous_id}" if interview.previous_id else None),
+        ("Next steps", interview.next_steps),
+        (
+            "Decision by",
+            describe_day(interview.decision_by, today=now.date()) if interview.decision_by else None,
+        ),
+        ("References", "may be contacted" if interview.references_may_call else None),
+        ("Notes", interview.notes),
+    ]
+    for label, value in lines:
+        if value:
+            console.print(Text.assemble((f"{label}: ", "bold"), value))
+    if interview.interviewers:
+        console.print(Text("Interviewers:", style="bold"))
+        for person in interview.interviewers:
+            details = ", ".join(
+                part for part in (person.title, person.email, person.phone, person.url) if part
+            )
+            console.print(Text(f"  {person.name}" + (f" ({details})" if details else "")))
+    if interview.paperwork:
+        console.print(Text("Paperwork:", style="bold"))
+        for item in interview.paperwork:
+            console.print(Text(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else "")))
+    if len(interview.history) > 0:
+        console.print(Text("History:", style="bold"))
+        for change in interview.history:
+            extra = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
+            console.print(
+                Text(
+                    f"  {change.on.isoformat()} {change.status.value}{extra}"
+                    + (f": {change.note}" if change.note else "")
+                )
+            )
+    if interview.debrief is not None:
+        from afterview.render.debrief import debrief
+
+        debrief(interview.debrief)
+    if interview.sent:
+        from afterview.render.drafts import sent
+
+        console.print(Text("Sent:", style="bold"))
+        sent(interview.sent, tz=now.tzinfo or dt.timezone.utc)
+    if interview.steps:
+        console.print(Text("Steps:", style="bold"))
+        step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
+
+
+def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:
+    return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.timezone.utc))
+
+
+def kv(pairs: Iterable[tuple[str, str | None]]) -> None:
+    """Labelled values, one per line (the profile)."""
+    from rich.text import Text
+
+    for label, value in pairs:
+        out().print(Text.assemble((f"{label}: ", "bold"), value or "(not set)"))

@@ -1,0 +1,32 @@
+"""Chained pure migrations from every released schema to the current one (no I/O).
+
+Every schema version ever released has a frozen example under ``tests/fixtures/``; add one with each bump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from afterview.models import SCHEMA_VERSION
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns a schema-``n`` document into schema ``n + 1`` (pure; no release needs one yet).
+
+Every schema version ever released has a frozen example under ``tests/fixtures/``; add one with each bump.
+"""
+
+
+def migrate(
+    raw: dict[str, Any], *, migrations: Mapping[int, Migration] | None = None, target: int | None = None
+) -> dict[str, Any]:
+    """Bring a document of an older schema up to ``target`` (default: current), one migration at a time."""
+    steps = MIGRATIONS if migrations is None else migrations
+    version: int = raw["schema_version"]
+    while version < (SCHEMA_VERSION if target is None else target):
+        raw = steps[version](raw)
+        version += 1
+        raw["schema_version"] = version
+    return raw
