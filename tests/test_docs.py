@@ -87,7 +87,7 @@ def test_every_command_is_in_the_reference_and_the_man_page(command: tuple[str, 
 def test_the_readme_shows_the_screenshots_and_how_to_regenerate_them() -> None:
     text = README.read_text(encoding="utf-8")
     for name in ("log", "todo", "draft-thanks"):
-        assert f"](docs/images/{name}.svg)" in text
+        assert f"/main/docs/images/{name}.svg)" in text  # absolute, so the package index shows them
     assert "python scripts/docs.py" in text
     assert text.index("docs/images/todo.svg") < text.index("## Quick start")
 
