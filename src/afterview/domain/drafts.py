@@ -2,17 +2,20 @@
 
 Every field a template can use is filled: data the store does not have becomes a visible ``[add …]`` marker,
 and the draft carries a warning saying what to add, so no placeholder ever reaches a message unfilled.
+Whom a draft is addressed to is :mod:`afterview.domain.recipients`; how values read in it,
+:mod:`afterview.domain.wording`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
+from afterview.domain.recipients import by_name, callers, checked_email, interviewers_named, recipient
 from afterview.domain.templates import Template, render
+from afterview.domain.wording import listing, long_date, one_line
 from afterview.errors import UserError
 from afterview.models import (
     Document,
@@ -25,14 +28,6 @@ from afterview.models import (
     StepKind,
     StepState,
 )
-
-
-class _HasName(Protocol):
-    @property
-    def name(self) -> str: ...
-
-
-_Named = TypeVar("_Named", bound=_HasName)
 
 TOPIC_WORDS = 20
 """A debrief topic is cut to this many words, so a thank-you note stays brief."""
@@ -77,7 +72,7 @@ def thank_you_notes(
     interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
 ) -> list[Draft]:
     """One brief thank-you note per interviewer (or only to those whose name contains ``to``)."""
-    people = _matching(interview, to) if to is not None else list(interview.interviewers)
+    people = interviewers_named(interview, to) if to is not None else list(interview.interviewers)
     return [thank_you_note(interview, person, profile, template=template, tz=tz) for person in people]
 
 
@@ -104,10 +99,10 @@ def follow_up(
     interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
 ) -> Draft:
     """A polite check-in that refers to the timeline they gave."""
-    person = _recipient(interview, to)
+    person = recipient(interview, to)
     fill = _common(interview, person, profile, tz=tz)
     fill.values["decision_by"] = _decision_by(interview, fill)
-    fill.values["next_steps"] = _line(interview.next_steps or "")
+    fill.values["next_steps"] = one_line(interview.next_steps or "")
     return _compose(
         "follow-up",
         template,
@@ -123,7 +118,7 @@ def nudge(
     interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
 ) -> Draft:
     """The second, briefer check-in, pointing back at the first."""
-    person = _recipient(interview, to)
+    person = recipient(interview, to)
     fill = _common(interview, person, profile, tz=tz)
     fill.values["decision_by"] = _decision_by(interview, fill)
     sent = next(
@@ -135,7 +130,7 @@ def nudge(
         None,
     )
     fill.values["follow_up_sent"] = (
-        _long_date(sent.astimezone(tz).date())
+        long_date(sent.astimezone(tz).date())
         if sent
         else fill.marker(
             "when you sent your first follow-up",
@@ -166,7 +161,7 @@ def reference_notes(
     """A heads-up to each reference (or those whose name contains ``ref``): who may call, what to stress."""
     references = list(document.references)
     if ref is not None:
-        references = _by_name(references, ref)
+        references = by_name(references, ref)
         if not references:
             names = ", ".join(r.name for r in document.references) or "none recorded yet"
             raise UserError(f"No reference matches {ref!r}.", hint=f"Your references: {names}.")
@@ -177,21 +172,20 @@ def reference_notes(
     for name, email, relationship, key in recipients:
         fill = _common(interview, None, document.profile, tz=tz)
         fill.values["name"] = (
-            _line(name)
+            one_line(name)
             if name
             else fill.marker(
                 "your reference's name",
                 'No references are recorded: add one with afterview ref add "Name" --email EMAIL',
             )
         )
-        fill.values["relationship"] = _line(relationship or "")
-        fill.values["callers"] = _callers(interview)
-        topics = (
-            [_line(t) for t in interview.debrief.thank_you_topics if t.strip()] if interview.debrief else []
-        )
-        fill.values["focus"] = _and(topics)
+        fill.values["relationship"] = one_line(relationship or "")
+        fill.values["callers"] = callers(interview)
+        debrief = interview.debrief
+        topics = [one_line(t) for t in debrief.thank_you_topics if t.strip()] if debrief else []
+        fill.values["focus"] = listing(topics)
         fill.values["emphasis"] = (
-            _line(emphasis)
+            one_line(emphasis)
             if emphasis and emphasis.strip()
             else fill.marker(
                 "what they should emphasise",
@@ -232,18 +226,18 @@ def offer_notice(
                 hint="See your interviews with: afterview list",
             )
     offer = max(offers, key=lambda i: i.history[-1].on, default=None)
-    person = _recipient(interview, to)
+    person = recipient(interview, to)
     fill = _common(interview, person, document.profile, tz=tz)
     no_offer = (
         "No offer from another company is recorded; "
         "record it with: afterview outcome ID offer --deadline DATE"
     )
     fill.values["offer_company"] = (
-        _line(offer.company) if offer else fill.marker("the company that made the offer", no_offer)
+        one_line(offer.company) if offer else fill.marker("the company that made the offer", no_offer)
     )
     deadline = offer.history[-1].deadline if offer else None
     fill.values["offer_deadline"] = (
-        _long_date(deadline)
+        long_date(deadline)
         if deadline
         else fill.marker(
             "the offer's deadline",
@@ -268,7 +262,7 @@ def withdraw(
     interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
 ) -> Draft:
     """A courteous note withdrawing from the process."""
-    person = _recipient(interview, to)
+    person = recipient(interview, to)
     fill = _common(interview, person, profile, tz=tz)
     return _compose(
         "withdraw", template, fill, interview=interview, person=person, step_kind=None, step_key=None
@@ -279,16 +273,16 @@ def _common(interview: Interview, person: Person | None, profile: Profile, *, tz
     day = interview.at.astimezone(tz)
     fill = _Fill(
         {
-            "title": _line(person.title or "") if person else "",
-            "company": _line(interview.company),
-            "role": _line(interview.role),
+            "title": one_line(person.title or "") if person else "",
+            "company": one_line(interview.company),
+            "role": one_line(interview.role),
             "stage": interview.stage.value,
             "interview_day": f"{day:%A}",
-            "interview_date": _long_date(day.date()),
+            "interview_date": long_date(day.date()),
         }
     )
     fill.values["name"] = (
-        _line(person.name)
+        one_line(person.name)
         if person and person.name.strip()
         else fill.marker(
             "their name",
@@ -297,12 +291,13 @@ def _common(interview: Interview, person: Person | None, profile: Profile, *, tz
         )
     )
     no_name = 'Your profile has no name: run afterview profile --name "Your Name".'
-    fill.values["my_name"] = _line(profile.name) if profile.name else fill.marker("your name", no_name)
+    fill.values["my_name"] = one_line(profile.name) if profile.name else fill.marker("your name", no_name)
     if profile.signature:
         fill.values["signature"] = profile.signature.strip()
     elif profile.name:
         contact = " · ".join(part for part in (profile.email, profile.phone) if part)
-        fill.values["signature"] = f"{_line(profile.name)}\n{contact}" if contact else _line(profile.name)
+        name = one_line(profile.name)
+        fill.values["signature"] = f"{name}\n{contact}" if contact else name
     else:
         fill.values["signature"] = fill.marker("your name", no_name)
     return fill
@@ -321,7 +316,7 @@ def _compose(
 ) -> Draft:
     subject, body = render(template, fill.values)
     name, raw_email = to if to else (str(fill.values["name"]), person.email if person else None)
-    email = _checked_email(raw_email, name=name, interview=interview, warnings=fill.warnings)
+    email = checked_email(raw_email, name=name, interview=interview, warnings=fill.warnings)
     used = [warning for marker, warning in fill.missing.items() if marker in subject or marker in body]
     return Draft(
         kind=kind,
@@ -336,89 +331,26 @@ def _compose(
     )
 
 
-def _checked_email(email: str | None, *, name: str, interview: Interview, warnings: list[str]) -> str | None:
-    """``email`` when it is an address; otherwise ``None`` and a warning (it will not be written anywhere)."""
-    if email is None:
-        return None
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        return validate_email(email, check_deliverability=False).normalized
-    except EmailNotValidError:
-        warnings.append(
-            f"{name}'s email {email!r} is not an address, so the draft has none; fix it with: "
-            f'afterview interviewer {interview.id} "{name} <address>"'
-        )
-        return None
-
-
-def _by_name(items: Sequence[_Named], name: str) -> list[_Named]:
-    """The items named exactly ``name`` (any case), else those whose name contains it."""
-    wanted = name.strip().casefold()
-    exact = [item for item in items if item.name.strip().casefold() == wanted]
-    return exact or [item for item in items if wanted in item.name.casefold()]
-
-
-def _matching(interview: Interview, to: str) -> list[Person]:
-    people = _by_name(interview.interviewers, to)
-    if not people:
-        names = ", ".join(p.name for p in interview.interviewers) or "none recorded yet"
-        raise UserError(
-            f"No interviewer of interview {interview.id} matches {to!r}.", hint=f"They are: {names}."
-        )
-    return people
-
-
-def _recipient(interview: Interview, to: str | None) -> Person | None:
-    """Whom a message to the company goes to: the one named, else the first interviewer with an email."""
-    people = _matching(interview, to) if to is not None else list(interview.interviewers)
-    return next((p for p in people if p.email), people[0] if people else None)
-
-
 def _decision_by(interview: Interview, fill: _Fill) -> str:
     if interview.decision_by is not None:
-        return _long_date(interview.decision_by)
+        return long_date(interview.decision_by)
     return fill.marker(
         "the date they said they would decide",
         f"Interview {interview.id} has no decision date; add it to the draft by hand.",
     )
 
 
-def _callers(interview: Interview) -> str:
-    people = [
-        _line(p.name) + (f" ({_line(p.title)})" if p.title and p.title.strip() else "")
-        for p in interview.interviewers
-    ]
-    return _and(people, last="or") or f"Someone from {_line(interview.company)}"
-
-
 def _topic(interview: Interview) -> str | None:
     debrief = interview.debrief
     if debrief is None:
         return None
-    topic = next((_line(t).rstrip(".") for t in debrief.thank_you_topics if t.strip()), None)
+    topic = next((one_line(t).rstrip(".") for t in debrief.thank_you_topics if t.strip()), None)
     if topic is not None:
         return _words(topic)
     strong = next((q for q in debrief.questions if q.rating is Rating.STRONG and q.question.strip()), None)
-    return f'your question "{_words(_line(strong.question).rstrip("?."))}"' if strong else None
+    return f'your question "{_words(one_line(strong.question).rstrip("?."))}"' if strong else None
 
 
 def _words(text: str) -> str:
     words = text.split()
     return text if len(words) <= TOPIC_WORDS else " ".join(words[:TOPIC_WORDS]) + "…"
-
-
-def _line(text: str) -> str:
-    """``text`` on one line and without control characters (say, a terminal escape in a hand-edited store):
-    a name or company never breaks a greeting, a subject or a header, nor restyles the terminal."""
-    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
-
-
-def _and(items: Sequence[str], *, last: str = "and") -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"

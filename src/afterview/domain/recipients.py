@@ -1,0 +1,67 @@
+"""Whom a message is addressed to: interviewers and references found by name, and their addresses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from afterview.domain.wording import listing, one_line
+from afterview.errors import UserError
+from afterview.models import Interview, Person
+
+
+class _HasName(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_Named = TypeVar("_Named", bound=_HasName)
+
+
+def by_name(items: Sequence[_Named], name: str) -> list[_Named]:
+    """The items named exactly ``name`` (any case), else those whose name contains it."""
+    wanted = name.strip().casefold()
+    exact = [item for item in items if item.name.strip().casefold() == wanted]
+    return exact or [item for item in items if wanted in item.name.casefold()]
+
+
+def interviewers_named(interview: Interview, to: str) -> list[Person]:
+    """The interviewers ``to`` names (see :func:`by_name`); a user error naming them all if none."""
+    people = by_name(interview.interviewers, to)
+    if not people:
+        names = ", ".join(p.name for p in interview.interviewers) or "none recorded yet"
+        raise UserError(
+            f"No interviewer of interview {interview.id} matches {to!r}.", hint=f"They are: {names}."
+        )
+    return people
+
+
+def recipient(interview: Interview, to: str | None) -> Person | None:
+    """Whom a message to the company goes to: the one named, else the first interviewer with an email."""
+    people = interviewers_named(interview, to) if to is not None else list(interview.interviewers)
+    return next((p for p in people if p.email), people[0] if people else None)
+
+
+def callers(interview: Interview) -> str:
+    """Who may call a reference: the interviewers with their titles, else someone from the company."""
+    people = [
+        one_line(p.name) + (f" ({one_line(p.title)})" if p.title and p.title.strip() else "")
+        for p in interview.interviewers
+    ]
+    return listing(people, last="or") or f"Someone from {one_line(interview.company)}"
+
+
+def checked_email(email: str | None, *, name: str, interview: Interview, warnings: list[str]) -> str | None:
+    """``email`` when it is an address; otherwise ``None`` and a warning (it will not be written anywhere)."""
+    if email is None:
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(email, check_deliverability=False).normalized
+    except EmailNotValidError:
+        warnings.append(
+            f"{name}'s email {email!r} is not an address, so the draft has none; fix it with: "
+            f'afterview interviewer {interview.id} "{name} <address>"'
+        )
+        return None
