@@ -9,7 +9,7 @@ import pytest
 
 from afterview.domain.steps import plan_context
 from afterview.errors import UserError
-from afterview.formats import exports, imports
+from afterview.formats import exports, imports, merging
 from afterview.models import (
     Document,
     Interview,
@@ -45,8 +45,8 @@ def export_of(document: Document) -> str:
     return exports.to_json(document, now=NOW)
 
 
-def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> imports.Report:
-    return imports.merge(document, incoming, context=plan_context(document, tz=UTC), now=NOW, theirs=theirs)
+def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> merging.Report:
+    return merging.merge(document, incoming, context=plan_context(document, tz=UTC), now=NOW, theirs=theirs)
 
 
 def test_history_repeats_are_shown_once() -> None:

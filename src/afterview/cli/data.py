@@ -22,7 +22,7 @@ from afterview.render import console
 from afterview.store.storefile import Store, Unchanged
 
 if TYPE_CHECKING:
-    from afterview.formats.imports import Report
+    from afterview.formats.merging import Report
 
 
 def import_(
@@ -44,28 +44,14 @@ def import_(
 
     All or nothing: one bad record or row imports nothing. Example: afterview import interviews.csv --dry-run
     """
-    from afterview.formats import imports
+    from afterview.formats import imports, merging
 
-    text = _read_text(file)
-    as_json = file.suffix.lower() == ".json" or (
-        file.suffix.lower() != ".csv" and text.lstrip("\ufeff \r\n\t").startswith("{")
-    )
-    if only and not as_json:
-        raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
+    source = imports.source(_read_text(file), name=file.name, only=only or ())
 
-    def apply(document: Document) -> imports.Report:
+    def apply(document: Document) -> merging.Report:
         now = runtime.local_now(document.profile)
-        incoming = (
-            imports.read_json(text)
-            if as_json
-            else imports.read_csv(text, tz=runtime.user_tz(document.profile), today=now.date())
-        )
-        if only:
-            missing = sorted(set(only) - {i.id for i in incoming.interviews})
-            if missing:
-                raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
-            incoming = imports.Incoming(interviews=[i for i in incoming.interviews if i.id in only])
-        return imports.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
+        incoming = source.read(tz=runtime.user_tz(document.profile), today=now.date())
+        return merging.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
 
     store = runtime.open_store()
     if dry_run:
