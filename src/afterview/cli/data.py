@@ -15,6 +15,7 @@ from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.domain.steps import refresh_steps
+from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
 from afterview.models import Document, Format, Interview, Stage
@@ -95,16 +96,18 @@ def _show_report(report: Report, *, dry_run: bool) -> None:
         return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
-        screen.print(f"{verb} {len(report.added)} interview(s): {_ids(report.added)}.")
+        screen.print(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
     if report.replaced:
         what = "Would replace" if dry_run else "Replaced"
         screen.print(
-            f"{what} {len(report.replaced)} interview(s) with the imported version: {_ids(report.replaced)}."
+            f"{what} {plural(len(report.replaced), 'interview')} with the imported version: "
+            f"{_ids(report.replaced)}."
         )
     if report.unchanged:
         screen.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
     if report.references_added:
-        screen.print(f"{verb} reference(s): {', '.join(report.references_added)}.")
+        names = ", ".join(report.references_added)
+        screen.print(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
     if report.profile == "taken":
         screen.print(f"{verb} the profile (yours was empty).")
     elif report.profile == "kept":
@@ -333,7 +336,9 @@ def rm(
     if not yes:
         if not runtime.interactive(no_input=False):
             raise UserError(f"Not removing {label} without confirmation.", hint="Add --yes to remove it.")
-        if not typer.confirm(f"Remove {label} and its {len(interview.steps)} steps?", default=False):
+        if not typer.confirm(
+            f"Remove {label} and its {plural(len(interview.steps), 'step')}?", default=False
+        ):
             console.out().print("Kept it.")
             return
     with store.transaction() as document:

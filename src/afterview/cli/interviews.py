@@ -10,6 +10,7 @@ from afterview.cli import completion, inputs, runtime
 from afterview.domain import people
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
 from afterview.domain.steps import refresh_steps
+from afterview.domain.wording import plural
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
 from afterview.models import Document, Interview, Status, StepState
@@ -71,7 +72,10 @@ def list_interviews(
     if json_:
         console.print_json([interview_json(i, now=now) for i in items])
     elif not items and document.interviews:
-        console.out().print(f"None of your {len(document.interviews)} interviews match.")
+        count = len(document.interviews)
+        console.out().print(
+            f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}."
+        )
     else:
         views.interviews(items, now=now)
 

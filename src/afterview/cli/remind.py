@@ -17,6 +17,7 @@ import sys
 from afterview.cli import clock
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
+from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, ExitCode
 from afterview.store import index
 
@@ -68,11 +69,9 @@ def message(due_today: int, overdue: int) -> str:
     """The one line: ``2 steps due today, 1 overdue — run afterview todo``; empty when nothing is due."""
     parts = []
     if due_today:
-        parts.append(f"{due_today} step{'s' if due_today != 1 else ''} due today")
+        parts.append(f"{plural(due_today, 'step')} due today")
     if overdue:
-        parts.append(
-            f"{overdue} overdue" if parts else f"{overdue} step{'s' if overdue != 1 else ''} overdue"
-        )
+        parts.append(f"{overdue} overdue" if parts else f"{plural(overdue, 'step')} overdue")
     return f"{', '.join(parts)} — run afterview todo" if parts else ""
 
 
