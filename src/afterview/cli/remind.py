@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
 
+    from afterview.store.index import Index
+
 KNOWN_SCHEMA = 1
 """The newest store schema this reader understands (``models.SCHEMA_VERSION``; a test keeps them equal)."""
 
@@ -96,7 +98,8 @@ def main() -> int:
     """Print the reminder line (if any) and return the exit status."""
     try:
         now = clock.now()
-        found = index.load(store_path())  # the usual case, with the standard library's json only
+        # the usual case, with the standard library's json only
+        found: Index | None = index.load(store_path())
         if found is None:  # missing or stale: rebuilt from the fully checked store
             from afterview.cli.runtime import load_index
 
@@ -122,7 +125,7 @@ def main() -> int:
     return int(ExitCode.USER if line else ExitCode.OK)
 
 
-def _as_store(found: dict[str, Any]) -> dict[str, Any]:
+def _as_store(found: Index) -> dict[str, Any]:
     """The index's pending steps, shaped like the store for :func:`due_counts`."""
     return {
         "format": "afterview",
