@@ -9,7 +9,7 @@ import pytest
 
 from afterview.domain.steps import plan_context
 from afterview.errors import UserError
-from afterview.formats import exports, imports
+from afterview.formats import exports, imports, merging
 from afterview.models import (
     Document,
     Interview,
@@ -45,8 +45,8 @@ def export_of(document: Document) -> str:
     return exports.to_json(document, now=NOW)
 
 
-def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> imports.Report:
-    return imports.merge(document, incoming, context=plan_context(document, tz=UTC), now=NOW, theirs=theirs)
+def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> merging.Report:
+    return merging.merge(document, incoming, context=plan_context(document, tz=UTC), now=NOW, theirs=theirs)
 
 
 def test_history_repeats_are_shown_once() -> None:
@@ -161,3 +161,37 @@ def test_the_same_row_twice_in_a_csv_is_added_once() -> None:
     report = merge(document, incoming)
     assert (report.added, report.unchanged) == ([1], [1])
     assert document.next_id == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "is_json"),
+    [
+        ("export.json", "company,role,at\n", True),  # the suffix decides, whatever the text
+        ("interviews.CSV", '{"format": "afterview"}', False),
+        ("-", '\ufeff \n{"format": "afterview"}', True),  # no suffix: a leading { means JSON
+        ("backup.bak", "company,role,at\n", False),
+    ],
+)
+def test_source_tells_json_from_csv_by_suffix_then_content(name: str, text: str, is_json: bool) -> None:
+    assert imports.source(text, name=name).is_json is is_json
+
+
+def test_source_refuses_only_for_a_csv() -> None:
+    with pytest.raises(UserError, match="--only picks interviews by id from a JSON export"):
+        imports.source("company,role,at\n", name="x.csv", only=[1])
+
+
+def test_source_reads_only_the_interviews_asked_for() -> None:
+    text = export_of(Document(interviews=[make(1), make(2, role="Principal")], next_id=3))
+    incoming = imports.source(text, name="export.json", only=[2]).read(tz=UTC, today=NOW.date())
+    assert [(i.id, i.role) for i in incoming.interviews] == [(2, "Principal")]
+    with pytest.raises(UserError, match=r"The file holds no interview 3, 4\."):
+        imports.source(text, name="export.json", only=[4, 3, 2]).read(tz=UTC, today=NOW.date())
+
+
+def test_source_reads_a_csv_as_rows() -> None:
+    text = "company,role,at\nAcme,SRE,2026-11-20\n"
+    incoming = imports.source(text, name="-").read(tz=UTC, today=NOW.date())
+    assert [(row["company"], row["at"]) for row in incoming.rows] == [
+        ("Acme", dt.datetime(2026, 11, 20, 12, tzinfo=UTC))
+    ]

@@ -47,7 +47,7 @@ def test_json_round_trip_into_a_fresh_home_and_twice_adds_nothing(
     monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
     first = cli("import", str(exported))
     assert first.code == 0, first.err
-    assert "Imported 2 interview(s): 1, 2." in first.out
+    assert "Imported 2 interviews: 1, 2." in first.out
     assert _interviews(cli) == original
     second = cli("import", str(exported), "--json")
     assert second.code == 0, second.err
@@ -64,7 +64,7 @@ def test_dry_run_shows_what_would_change_and_writes_nothing(
     monkeypatch.setenv("AFTERVIEW_HOME", str(fresh))
     result = cli("import", str(exported), "--dry-run")
     assert result.code == 0, result.err
-    assert "Would import 2 interview(s)" in result.out
+    assert "Would import 2 interviews" in result.out
     assert "Dry run" in result.err
     assert not (fresh / "afterview.json").exists()
 

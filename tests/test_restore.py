@@ -52,7 +52,7 @@ def test_no_backups_yet(cli: Cli) -> None:
 def test_restores_a_backup_and_keeps_the_current_version(three: None, cli: Cli, store_file: Path) -> None:
     result = cli("restore", "2")
     assert result.code == 0, result.err
-    assert "Restored revision 1 (1 interviews); the store is now revision 4." in result.out
+    assert "Restored revision 1 (1 interview); the store is now revision 4." in result.out
     assert companies(store_file) == ["Acme"]
     assert json.loads(store_file.read_bytes())["revision"] == 4
     assert cli("restore", "--json").json()[0]["interviews"] == 3  # the replaced version is a backup now

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from enum import Enum
 from typing import Annotated, Literal
 
@@ -280,6 +281,25 @@ class Document(Model):
         return next((i for i in self.interviews if i.id == interview_id), None)
 
     def put(self, interview: Interview) -> None:
-        """Replace the interview that has ``interview``'s id."""
-        index = next(n for n, i in enumerate(self.interviews) if i.id == interview.id)
+        """Replace the interview that has ``interview``'s id.
+
+        Raises KeyError when the document has no interview with that id: callers look the interview up
+        first (``afterview.cli.interviews.find`` says so to the user), so a miss here is a bug, not bad input.
+        """
+        index = next((n for n, i in enumerate(self.interviews) if i.id == interview.id), None)
+        if index is None:
+            raise KeyError(f"there is no interview {interview.id} to replace")
         self.interviews[index] = interview
+
+    def add_interview(self, fields: Mapping[str, object], *, now: dt.datetime) -> Interview:
+        """Add a new interview made of ``fields`` under the next id, created ``now``, and return it.
+
+        The one way to add an interview: ids are given in order and never reused. Raises
+        pydantic.ValidationError when ``fields`` do not make a valid interview (nothing is added then).
+        """
+        interview = Interview.model_validate(
+            {**fields, "id": self.next_id, "created_at": now, "updated_at": now}
+        )
+        self.interviews.append(interview)
+        self.next_id += 1
+        return interview

@@ -14,21 +14,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from afterview.errors import AfterviewError
+
+if TYPE_CHECKING:
+    from afterview.store.index import Index
 
 _TEXT_WIDTH = 60
 
 
-def index_or_empty() -> dict[str, Any]:
+def index_or_empty() -> Index:
     """The index of the store; empty when the store is missing or unreadable (completion never complains)."""
     from afterview.cli.runtime import load_index
 
     try:
         return load_index()
     except (AfterviewError, OSError, ValueError):
-        return {"interviews": [], "pending": []}
+        return {"timezone": None, "interviews": [], "pending": []}
 
 
 def _short(text: str) -> str:
@@ -48,7 +51,7 @@ def _offer(candidates: list[tuple[str, str]], *, bash: bool) -> list[tuple[str, 
     return [(f"{value.ljust(width)}  {text}", text) for value, text in candidates]
 
 
-def interview_candidates(found: dict[str, Any], incomplete: str, *, bash: bool) -> list[tuple[str, str]]:
+def interview_candidates(found: Index, incomplete: str, *, bash: bool) -> list[tuple[str, str]]:
     """Interview ids starting with ``incomplete``, newest first, each with ``Company — Role``."""
     rows = sorted(found["interviews"], key=lambda row: row[0], reverse=True)
     return _offer(
@@ -62,7 +65,7 @@ def interview_candidates(found: dict[str, Any], incomplete: str, *, bash: bool) 
 
 
 def step_candidates(
-    found: dict[str, Any], incomplete: str, typed: Iterable[str], *, bash: bool
+    found: Index, incomplete: str, typed: Iterable[str], *, bash: bool
 ) -> list[tuple[str, str]]:
     """Pending step ids starting with ``incomplete`` and not already typed, soonest due first, with text."""
     from afterview.domain import dates

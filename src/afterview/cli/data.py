@@ -15,6 +15,7 @@ from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.domain.steps import refresh_steps
+from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
 from afterview.models import Document, Format, Interview, Stage
@@ -22,7 +23,7 @@ from afterview.render import console
 from afterview.store.storefile import Store, Unchanged
 
 if TYPE_CHECKING:
-    from afterview.formats.imports import Report
+    from afterview.formats.merging import Report
 
 
 def import_(
@@ -44,28 +45,14 @@ def import_(
 
     All or nothing: one bad record or row imports nothing. Example: afterview import interviews.csv --dry-run
     """
-    from afterview.formats import imports
+    from afterview.formats import imports, merging
 
-    text = _read_text(file)
-    as_json = file.suffix.lower() == ".json" or (
-        file.suffix.lower() != ".csv" and text.lstrip("\ufeff \r\n\t").startswith("{")
-    )
-    if only and not as_json:
-        raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
+    source = imports.source(_read_text(file), name=file.name, only=only or ())
 
-    def apply(document: Document) -> imports.Report:
+    def apply(document: Document) -> merging.Report:
         now = runtime.local_now(document.profile)
-        incoming = (
-            imports.read_json(text)
-            if as_json
-            else imports.read_csv(text, tz=runtime.user_tz(document.profile), today=now.date())
-        )
-        if only:
-            missing = sorted(set(only) - {i.id for i in incoming.interviews})
-            if missing:
-                raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
-            incoming = imports.Incoming(interviews=[i for i in incoming.interviews if i.id in only])
-        return imports.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
+        incoming = source.read(tz=runtime.user_tz(document.profile), today=now.date())
+        return merging.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
 
     store = runtime.open_store()
     if dry_run:
@@ -109,16 +96,18 @@ def _show_report(report: Report, *, dry_run: bool) -> None:
         return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
-        screen.print(f"{verb} {len(report.added)} interview(s): {_ids(report.added)}.")
+        screen.print(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
     if report.replaced:
         what = "Would replace" if dry_run else "Replaced"
         screen.print(
-            f"{what} {len(report.replaced)} interview(s) with the imported version: {_ids(report.replaced)}."
+            f"{what} {plural(len(report.replaced), 'interview')} with the imported version: "
+            f"{_ids(report.replaced)}."
         )
     if report.unchanged:
         screen.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
     if report.references_added:
-        screen.print(f"{verb} reference(s): {', '.join(report.references_added)}.")
+        names = ", ".join(report.references_added)
+        screen.print(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
     if report.profile == "taken":
         screen.print(f"{verb} the profile (yours was empty).")
     elif report.profile == "kept":
@@ -347,7 +336,9 @@ def rm(
     if not yes:
         if not runtime.interactive(no_input=False):
             raise UserError(f"Not removing {label} without confirmation.", hint="Add --yes to remove it.")
-        if not typer.confirm(f"Remove {label} and its {len(interview.steps)} steps?", default=False):
+        if not typer.confirm(
+            f"Remove {label} and its {plural(len(interview.steps), 'step')}?", default=False
+        ):
             console.out().print("Kept it.")
             return
     with store.transaction() as document:

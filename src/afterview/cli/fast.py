@@ -14,12 +14,16 @@ import os
 import shlex
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from afterview.cli import clock, runtime
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
 from afterview.render import steplist
+
+if TYPE_CHECKING:
+    from afterview.formats.contract import StepJson
+    from afterview.store.index import PendingStep
 
 STEP_COMMANDS = frozenset({"done", "skip", "snooze"})
 """Commands whose every argument is a pending step id (Tab offers the pending steps)."""
@@ -82,14 +86,14 @@ def complete(environ: Mapping[str, str]) -> int | None:
     return 0
 
 
-def _row(step: dict[str, Any], *, now: dt.datetime) -> tuple[dict[str, Any], str, bool]:
+def _row(step: PendingStep, *, now: dt.datetime) -> tuple[PendingStep, str, bool]:
     """A step with when it is due, as people say it, and whether that is past."""
     due = dates.indexed_due(step)
     late = is_past(due, now=now)
     return step, steplist.when(due, now=now, late=late), late
 
 
-def _step_json(step: dict[str, Any], *, overdue: bool) -> dict[str, Any]:
+def _step_json(step: PendingStep, *, overdue: bool) -> StepJson:
     """A pending step as ``todo --json`` shows it (as :func:`afterview.formats.contract.step_json`)."""
     due = dates.indexed_due(step)
     return {
@@ -112,7 +116,7 @@ def _step_json(step: dict[str, Any], *, overdue: bool) -> dict[str, Any]:
 _FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
-def _render(rows: Sequence[tuple[dict[str, Any], str, bool]]) -> None:
+def _render(rows: Sequence[tuple[PendingStep, str, bool]]) -> None:
     """The pending steps as :func:`afterview.render.views.todo` prints them to a pipe, laid out by the
     same :mod:`afterview.render.steplist` (a test holds the two together byte for byte). Only piped output
     comes here; a terminal gets the full command and its styling."""

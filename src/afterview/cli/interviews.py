@@ -7,8 +7,10 @@ from typing import Annotated
 import typer
 
 from afterview.cli import completion, inputs, runtime
+from afterview.domain import contacts
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
 from afterview.domain.steps import refresh_steps
+from afterview.domain.wording import plural
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
 from afterview.models import Document, Interview, Status, StepState
@@ -70,7 +72,10 @@ def list_interviews(
     if json_:
         console.print_json([interview_json(i, now=now) for i in items])
     elif not items and document.interviews:
-        console.out().print(f"None of your {len(document.interviews)} interviews match.")
+        count = len(document.interviews)
+        console.out().print(
+            f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}."
+        )
     else:
         views.interviews(items, now=now)
 
@@ -99,34 +104,26 @@ def interviewer(
     """
     person = inputs.interviewer(spec)
     store = runtime.open_store()
-    updated = None
+    updated = added = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
-        people = list(interview.interviewers)
-        same = next((i for i, p in enumerate(people) if p.name.casefold() == person.name.casefold()), None)
-        if same is None:
-            people.append(person)
-        else:
-            old = people[same]
-            people[same] = old.model_copy(
-                update={"title": person.title or old.title, "email": person.email or old.email}
+        added = contacts.add_interviewer(interview.interviewers, person)
+        if not added.changed:
+            console.out().print(
+                f"Nothing changed: {added.person.name} is already on interview {interview_id} as given."
             )
-            if people[same] == old:
-                console.out().print(
-                    f"Nothing changed: {old.name} is already on interview {interview_id} as given."
-                )
-                raise Unchanged
+            raise Unchanged
         updated = refresh_steps(
-            interview.model_copy(update={"interviewers": people, "updated_at": now}),
+            interview.model_copy(update={"interviewers": added.people, "updated_at": now}),
             runtime.context(document),
             now=now,
         )
         document.put(updated)
-    if updated is None:
+    if updated is None or added is None:
         return
-    name = people[-1 if same is None else same].name
-    console.out().print(f"{'Added' if same is None else 'Updated'} {name} on interview {interview_id}.")
+    name = added.person.name
+    console.out().print(f"{'Added' if added.added else 'Updated'} {name} on interview {interview_id}.")
     views.step_rows(
         ((updated, s) for s in updated.steps if s.person == name and s.state is StepState.PENDING),
         now=now,

@@ -10,10 +10,10 @@ import typer
 
 from afterview.cli import clock, inputs, runtime
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
-from afterview.domain.steps import refresh_steps
+from afterview.domain.interviews import log_interview
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
-from afterview.models import Document, Format, Interview, Paperwork, Person, Stage
+from afterview.models import Format, Paperwork, Person, Stage
 from afterview.render import console, views
 
 
@@ -81,7 +81,9 @@ def log(
     )  # fmt: skip
     fields = _read(answers, now=now, ask=runtime.interactive(no_input))
     with runtime.open_store().transaction() as document:
-        interview = _record(document, fields, now=runtime.local_now(document.profile))
+        interview = log_interview(
+            document, fields, context=runtime.context(document), now=runtime.local_now(document.profile)
+        )
     if json_:
         console.print_json(interview_json(interview, now=now))
     else:
@@ -194,14 +196,3 @@ def _ask_lines(label: str) -> list[str]:
     while line := inputs.ask("  Item", required=False):
         lines.append(line)
     return lines
-
-
-def _record(document: Document, fields: dict[str, object], *, now: dt.datetime) -> Interview:
-    """Add the interview to the document with a new id, and plan its steps."""
-    interview = Interview.model_validate(
-        {**fields, "id": document.next_id, "created_at": now, "updated_at": now}
-    )
-    interview = refresh_steps(interview, runtime.context(document), now=now)
-    document.next_id += 1
-    document.interviews.append(interview)
-    return interview

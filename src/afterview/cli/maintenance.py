@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from afterview.cli import runtime
+from afterview.domain.wording import plural
 from afterview.errors import ExitCode
 from afterview.render import console
 from afterview.render import maintenance as view
@@ -70,7 +71,7 @@ def restore(
         )
         return
     console.out().print(
-        f"Restored revision {restored.revision} ({len(document.interviews)} interviews); "
+        f"Restored revision {restored.revision} ({plural(len(document.interviews), 'interview')}); "
         f"the store is now revision {document.revision}."
     )
     if restored.set_aside is not None:

@@ -10,14 +10,13 @@ import typer
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.cli.lifecycle import option_date, option_moment, refresh_all, show_changes
-from afterview.domain.dates import DATE_EXAMPLES, describe_day, short_date
-from afterview.errors import UserError
+from afterview.domain import outcomes
+from afterview.domain.dates import DATE_EXAMPLES, describe_day
+from afterview.domain.outcomes import OUTCOMES
 from afterview.formats.contract import interview_json
 from afterview.models import Document, Interview, Stage, Status, StatusChange, Step
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
-
-OUTCOMES = ", ".join(s.value for s in Status if s is not Status.WAITING)
 
 
 def outcome(
@@ -56,15 +55,13 @@ def outcome(
 
         afterview outcome 7 next-round --at "tuesday 10:00" --stage onsite
     """
-    chosen = next((s for s in Status if s.value == status.strip().lower() and s is not Status.WAITING), None)
-    if chosen is None:
-        raise UserError(f"{status!r} is not an outcome; choose one of: {OUTCOMES}.")
-    if deadline is not None and chosen is not Status.OFFER:
-        raise UserError(
-            "--deadline is for offers.", hint=f"afterview outcome {interview_id} offer --deadline DATE"
-        )
-    if (at is not None or stage is not None) and chosen is not Status.NEXT_ROUND:
-        raise UserError("--at and --stage are for next-round: they log the next interview.")
+    chosen = outcomes.outcome_status(status)
+    outcomes.check_options(
+        chosen,
+        interview_id=interview_id,
+        deadline=deadline is not None,
+        next_round=at is not None or stage is not None,
+    )
     next_stage = inputs.choice(stage, Stage, field="stage") if stage is not None else None
     text = (
         inputs.clean_text(note, field="note", max_length=2_000, multiline=True) if note is not None else None
@@ -72,14 +69,13 @@ def outcome(
     store = runtime.open_store()
     current = store.read()
     now = runtime.local_now(current.profile)
-    change = StatusChange(
-        status=chosen,
+    change = outcomes.status_change(
+        chosen,
         on=option_date("--on", on, today=now.date(), past=True),
         deadline=option_date("--deadline", deadline, today=now.date()) if deadline is not None else None,
         note=text,
+        today=now.date(),
     )
-    if change.on > now.date():
-        raise UserError(f"--on is in the future ({short_date(change.on)}); say when you heard.")
     when = option_moment("--at", at, now=now, past=False) if at else None
     if chosen is Status.NEXT_ROUND and at is None and runtime.interactive(no_input) and not json_:
         when = inputs.ask_until_valid(
@@ -87,31 +83,22 @@ def outcome(
             lambda text: option_moment("--at", text, now=now, past=False),
             required=False,
         )
-    changes = None
+    recorded = changes = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        interview = find(document, interview_id)
-        new_deadline = change.deadline is not None and change.deadline != _last_deadline(interview)
-        repeated = interview.status is chosen and not (chosen is Status.OFFER and new_deadline)
-        if repeated and when is None:
+        recorded = outcomes.record_outcome(
+            document, find(document, interview_id), change, next_round_at=when, stage=next_stage, now=now
+        )
+        if not recorded.changed:
             console.out().print(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
             raise Unchanged
-        if not repeated:
-            document.put(
-                interview.model_copy(update={"history": [*interview.history, change], "updated_at": now})
-            )
-        following = _log_next_round(document, interview, at=when, stage=next_stage, now=now) if when else None
         changes = refresh_all(document, now=now)
-    if changes is None:
+    if recorded is None or changes is None:
         return
     if json_:
         console.print_json(interview_json(find(document, interview_id), now=now))
         return
-    _report(document, interview_id, change if not repeated else None, changes, following, now=now)
-
-
-def _last_deadline(interview: Interview) -> dt.date | None:
-    return interview.history[-1].deadline if interview.history else None
+    _report(document, interview_id, recorded.change, changes, recorded.following, now=now)
 
 
 def _report(
@@ -139,36 +126,3 @@ def _report(
             f"When you know when the next round is, log it linked to this one: "
             f"afterview outcome {interview_id} next-round --at 'tuesday 10:00'"
         )
-
-
-def _log_next_round(
-    document: Document, interview: Interview, *, at: dt.datetime, stage: Stage | None, now: dt.datetime
-) -> Interview:
-    """Add the next interview of ``interview``'s process (same company and role), linked to it."""
-    linked = next((i for i in document.interviews if i.previous_id == interview.id), None)
-    if linked is not None:
-        raise UserError(
-            f"Interview {linked.id} is already the round after {interview.id}; nothing was changed.",
-            hint=f"Record its outcome with: afterview outcome {linked.id} next-round --at WHEN",
-        )
-    if stage is None:
-        stages = list(Stage)
-        stage = (
-            stages[min(stages.index(interview.stage) + 1, stages.index(Stage.FINAL))]
-            if interview.stage is not Stage.OTHER
-            else Stage.OTHER
-        )
-    following = Interview(
-        id=document.next_id,
-        company=interview.company,
-        role=interview.role,
-        at=at,
-        stage=stage,
-        format=interview.format,
-        previous_id=interview.id,
-        created_at=now,
-        updated_at=now,
-    )
-    document.next_id += 1
-    document.interviews.append(following)
-    return following

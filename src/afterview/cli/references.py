@@ -9,8 +9,7 @@ import typer
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import Json
 from afterview.cli.lifecycle import refresh_all, show_changes
-from afterview.errors import UserError
-from afterview.models import Reference
+from afterview.domain import contacts
 from afterview.render import console
 from afterview.render.references import references_table
 
@@ -44,15 +43,7 @@ def add(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        if any(r.name.casefold() == clean_name.casefold() for r in document.references):
-            raise UserError(
-                f"You already have a reference named {clean_name}; nothing was changed.",
-                hint="See them with: afterview ref list",
-            )
-        new_id = max([document.next_reference_id, *(r.id + 1 for r in document.references)])
-        reference = Reference.model_validate({"id": new_id, **fields})
-        document.references.append(reference)
-        document.next_reference_id = new_id + 1
+        reference = contacts.add_reference(document, fields)
         changes = refresh_all(document, now=now)
     console.out().print(f"Added reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)
@@ -84,14 +75,7 @@ def rm(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        reference = next((r for r in document.references if r.id == reference_id), None)
-        if reference is None:
-            raise UserError(
-                f"There is no reference {reference_id}; nothing was changed.",
-                hint="See them with: afterview ref list",
-            )
-        document.references.remove(reference)
-        document.next_reference_id = max(document.next_reference_id, reference.id + 1)
+        reference = contacts.remove_reference(document, reference_id)
         changes = refresh_all(document, now=now)
     console.out().print(f"Removed reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)

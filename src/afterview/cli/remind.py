@@ -17,6 +17,7 @@ import sys
 from afterview.cli import clock
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
+from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, ExitCode
 from afterview.store import index
 
@@ -24,6 +25,8 @@ TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this a
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Any
+
+    from afterview.store.index import Index
 
 KNOWN_SCHEMA = 1
 """The newest store schema this reader understands (``models.SCHEMA_VERSION``; a test keeps them equal)."""
@@ -68,11 +71,9 @@ def message(due_today: int, overdue: int) -> str:
     """The one line: ``2 steps due today, 1 overdue — run afterview todo``; empty when nothing is due."""
     parts = []
     if due_today:
-        parts.append(f"{due_today} step{'s' if due_today != 1 else ''} due today")
+        parts.append(f"{plural(due_today, 'step')} due today")
     if overdue:
-        parts.append(
-            f"{overdue} overdue" if parts else f"{overdue} step{'s' if overdue != 1 else ''} overdue"
-        )
+        parts.append(f"{overdue} overdue" if parts else f"{plural(overdue, 'step')} overdue")
     return f"{', '.join(parts)} — run afterview todo" if parts else ""
 
 
@@ -97,7 +98,8 @@ def main() -> int:
     """Print the reminder line (if any) and return the exit status."""
     try:
         now = clock.now()
-        found = index.load(store_path())  # the usual case, with the standard library's json only
+        # the usual case, with the standard library's json only
+        found: Index | None = index.load(store_path())
         if found is None:  # missing or stale: rebuilt from the fully checked store
             from afterview.cli.runtime import load_index
 
@@ -123,7 +125,7 @@ def main() -> int:
     return int(ExitCode.USER if line else ExitCode.OK)
 
 
-def _as_store(found: dict[str, Any]) -> dict[str, Any]:
+def _as_store(found: Index) -> dict[str, Any]:
     """The index's pending steps, shaped like the store for :func:`due_counts`."""
     return {
         "format": "afterview",

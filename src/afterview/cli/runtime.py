@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from afterview.cli import clock
 from afterview.errors import UserError
@@ -14,6 +14,7 @@ from afterview.store import paths
 if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
     from afterview.domain.steps import PlanContext
     from afterview.models import Document, Profile
+    from afterview.store.index import Index
     from afterview.store.storefile import Store
 
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
@@ -68,7 +69,7 @@ def interactive(no_input: bool) -> bool:
     return not no_input and sys.stdin.isatty()
 
 
-def load_index() -> dict[str, Any]:
+def load_index() -> Index:
     """The index of the user's store, rebuilt from the store when it is missing or stale.
 
     For any fast path: ``timezone`` (the profile's), ``interviews`` (``[id, company, role]`` each) and

@@ -12,6 +12,7 @@ from afterview.cli.interviews import Json
 from afterview.cli.lifecycle import refresh_all
 from afterview.domain.dates import short_date
 from afterview.domain.steps import effective_due
+from afterview.domain.wording import plural
 from afterview.domain.workdays import PublicHolidays
 from afterview.errors import UserError
 from afterview.models import Profile, Schedule, StepState
@@ -83,7 +84,7 @@ def schedule(
             after = _pending_dues(document.interviews)
             moved = sum(1 for step_id, due in after.items() if before.get(step_id, due) != due)
         if moved is not None:
-            console.note(f"Schedule saved; {moved} pending step{'' if moved == 1 else 's'} moved.")
+            console.note(f"Schedule saved; {plural(moved, 'pending step')} moved.")
     document = store.read()
     current = document.profile.schedule
     if json_:

@@ -38,6 +38,8 @@ def parse_date(text: str, *, today: dt.date, past: bool = False) -> dt.date:
     latest one up to today; ``next friday`` is always ahead, ``last friday`` always behind, ``this friday``
     the one in the coming seven days, today included. Slash dates are refused rather than guessed (is
     03/04 March or April?), and so is anything else unknown, with examples.
+
+    Raises UserError when ``text`` is not a date it can read, or is a slash date.
     """
     words = " ".join(text.strip().lower().split())
     if not words:
@@ -82,6 +84,8 @@ def parse_moment(text: str, *, now: dt.datetime, past: bool = True) -> dt.dateti
     looking back unless ``past=False``) with an optional ``HH:MM``. A date alone means the current time of
     day if it is today, else noon. Naive times are in ``now``'s time zone; the result is always time-zone
     aware.
+
+    Raises UserError when ``text`` is not a date and time it can read, or its time is not a time of day.
     """
     tz = now.tzinfo
     words = " ".join(text.strip().split())

@@ -148,7 +148,10 @@ class _QuestionBlock:
 
 
 def parse(text: str) -> Debrief:
-    """The debrief a Markdown file holds; :class:`DebriefError` lists every problem with its line."""
+    """The debrief a Markdown file holds.
+
+    Raises DebriefError (a UserError) when it does not read as a debrief, listing every problem with its line.
+    """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     problems = _bad_characters(text)
     sections: dict[str, _Block] = {}

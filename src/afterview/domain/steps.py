@@ -277,6 +277,8 @@ def refresh_steps(
     it again; pending ones are updated to the plan, or closed when the plan no longer holds them, with
     ``reason`` or else :func:`closing_reason` (a contact-details step whose email is known now closes as
     done); new ones get the next free id, never a reused one.
+
+    Raises UserError when the interview is dated so far ahead that a step would fall after the year 9999.
     """
     try:
         plans = {plan.key: plan for plan in plan_steps(interview, context)}

@@ -85,12 +85,18 @@ def fields_of(name: str) -> dict[str, str]:
 
 
 def check(template: Template) -> None:
-    """Refuse a template that does not parse or uses anything beyond fields, conditions, loops and filters."""
+    """Refuse a template that does not parse or uses anything beyond fields, conditions, loops and filters.
+
+    Raises TemplateError (a UserError) naming the template's file and line when it is refused.
+    """
     _parse(template)
 
 
 def render(template: Template, values: Mapping[str, Any]) -> tuple[str, str]:
-    """The subject and body ``template`` gives for ``values`` (which must hold every field of its kind)."""
+    """The subject and body ``template`` gives for ``values`` (which must hold every field of its kind).
+
+    Raises TemplateError (a UserError) when the template is refused (see :func:`check`) or cannot render.
+    """
     from jinja2 import TemplateError as JinjaError
 
     tree = _parse(template)

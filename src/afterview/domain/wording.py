@@ -1,4 +1,5 @@
-"""How stored values read inside a message: on one line, listed with "and", dates written out."""
+"""How values read in what afterview writes: counts in the singular or plural, text on one line, lists with
+"and", dates written out (pure)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,11 @@ def listing(items: Sequence[str], *, last: str = "and") -> str:
 def long_date(day: dt.date) -> str:
     """``Friday 27 November``."""
     return f"{day:%A} {day.day} {day:%B}"
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``count`` and ``noun``, in the plural unless the count is one: ``1 interview``, ``2 interviews``.
+
+    ``plural_noun`` is the plural when adding an "s" is wrong (``plural(2, "reply", "replies")``).
+    """
+    return f"{count} {noun if count == 1 else plural_noun or noun + 's'}"

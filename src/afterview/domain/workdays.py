@@ -15,7 +15,11 @@ from afterview.errors import UserError
 
 
 class PublicHolidays(Container[dt.date]):
-    """The public holidays of ``country`` (and ``subdivision``), any year, loaded on first use."""
+    """The public holidays of ``country`` (and ``subdivision``), any year, loaded on first use.
+
+    Raises UserError on first use (a lookup, :meth:`check` or :meth:`names`) when ``holidays`` knows no such
+    country or subdivision.
+    """
 
     def __init__(self, country: str, subdivision: str | None = None) -> None:
         self.country = country
@@ -39,7 +43,7 @@ class PublicHolidays(Container[dt.date]):
         return day in self._calendar
 
     def check(self) -> None:
-        """Raise :class:`UserError` now if the country or subdivision is unknown."""
+        """Load the calendar now. Raises UserError when the country or subdivision is unknown."""
         self._calendar  # noqa: B018  (loading is the check)
 
     def names(self, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
@@ -49,7 +53,10 @@ class PublicHolidays(Container[dt.date]):
 
 
 def public_holidays(country: str | None, subdivision: str | None = None) -> Container[dt.date]:
-    """The public holidays for the profile's country, or none when no country is set."""
+    """The public holidays for the profile's country, or none when no country is set.
+
+    Raises UserError (at the first lookup, not here) when the country or subdivision is unknown.
+    """
     if not country:
         return frozenset()
     return PublicHolidays(country.upper(), subdivision.upper() if subdivision else None)

@@ -3,13 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict
 
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import Interview, Step
 
 
-def step_json(interview: Interview, step: Step, *, now: dt.datetime) -> dict[str, Any]:
+class StepJson(TypedDict):
+    """A step in ``todo --json`` and the ``steps`` arrays (dates and times as ISO 8601 text)."""
+
+    id: str
+    interview_id: int
+    company: str
+    role: str
+    kind: str
+    title: str
+    person: str | None
+    due: str
+    state: str
+    overdue: bool
+    done_at: str | None
+    snoozed_until: str | None
+    note: str | None
+
+
+class InterviewJson(TypedDict):
+    """An interview in ``log --json``, ``show --json`` and ``list --json``."""
+
+    id: int
+    company: str
+    role: str
+    at: str
+    stage: str
+    format: str
+    location: str | None
+    interviewers: list[dict[str, Any]]
+    next_steps: str | None
+    decision_by: str | None
+    references_may_call: bool
+    paperwork: list[dict[str, Any]]
+    status: str
+    history: list[dict[str, Any]]
+    debrief: dict[str, Any] | None
+    notes: str | None
+    steps: list[StepJson]
+    created_at: str
+    updated_at: str
+
+
+def step_json(interview: Interview, step: Step, *, now: dt.datetime) -> StepJson:
     """A step as ``todo --json`` and the ``steps`` arrays show it."""
     return {
         "id": step.id,
@@ -28,7 +70,7 @@ def step_json(interview: Interview, step: Step, *, now: dt.datetime) -> dict[str
     }
 
 
-def interview_json(interview: Interview, *, now: dt.datetime) -> dict[str, Any]:
+def interview_json(interview: Interview, *, now: dt.datetime) -> InterviewJson:
     """An interview as ``log --json``, ``show --json`` and ``list --json`` show it."""
     dumped = interview.model_dump(mode="json", exclude={"steps", "step_seq", "history"})
     return {

@@ -1,4 +1,4 @@
-"""Reading interviews from an afterview JSON export or a CSV file, and merging them into a store (pure).
+"""Reading interviews from an afterview JSON export or a CSV file (pure; :mod:`.merging` merges them).
 
 Everything is checked before anything is merged: one bad record or row fails the whole import with a message
 naming it, so a store is never half-imported.
@@ -11,18 +11,16 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import PurePath
 from typing import Any
 
-from afterview.domain.dates import due_moment
-from afterview.domain.steps import PlanContext, refresh_steps
 from afterview.errors import UserError
 from afterview.formats.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
 from afterview.models import (
     SCHEMA_VERSION,
-    Document,
     Format,
     Interview,
     Person,
@@ -31,11 +29,9 @@ from afterview.models import (
     Stage,
     Status,
     StatusChange,
-    StepState,
 )
 
 REQUIRED_CSV_COLUMNS = ("company", "role", "at")
-IMPORT_NOTE = "imported; it was due before the import"
 _CSV_HINT = f"The CSV header is: {','.join(CSV_COLUMNS)} (company, role and at are required)."
 _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 _HISTORY_ENTRY = re.compile(r"^(?P<status>[a-z-]+)\s*(?:\((?P<on>[^()]*)\))?$")
@@ -53,30 +49,40 @@ class Incoming:
     references: list[Reference] = field(default_factory=list)
 
 
-@dataclass
-class Conflict:
-    """A record whose id is taken by a different one in the store."""
+@dataclass(frozen=True)
+class Source:
+    """A file to import: its text, whether it is an afterview JSON export (else a CSV), the ids wanted."""
 
-    what: str
-    fields: list[str]
+    text: str
+    is_json: bool
+    only: frozenset[int] = frozenset()
+
+    def read(self, *, tz: dt.tzinfo, today: dt.date) -> Incoming:
+        """Every record in the file, checked (:func:`read_json` or :func:`read_csv`), keeping only ``only``.
+
+        Raises UserError when a record is invalid or an id in ``only`` is not in the file.
+        """
+        if not self.is_json:
+            return read_csv(self.text, tz=tz, today=today)
+        incoming = read_json(self.text)
+        if not self.only:
+            return incoming
+        missing = sorted(self.only - {i.id for i in incoming.interviews})
+        if missing:
+            raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
+        return Incoming(interviews=[i for i in incoming.interviews if i.id in self.only])
 
 
-@dataclass
-class Report:
-    """What an import did (or, with ``--dry-run``, would do)."""
+def source(text: str, *, name: str, only: Iterable[int] = ()) -> Source:
+    """The file ``name`` holding ``text``: JSON by a ``.json`` suffix, or without a ``.csv`` one by a ``{``.
 
-    added: list[int] = field(default_factory=list)
-    replaced: list[int] = field(default_factory=list)
-    unchanged: list[int] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    references_added: list[str] = field(default_factory=list)
-    profile: str | None = None
-    """``"taken"`` when the store had no profile and got the import's, ``"kept"`` when the two differ."""
-
-    @property
-    def changed(self) -> bool:
-        """Whether the store would change."""
-        return bool(self.added or self.replaced or self.references_added or self.profile == "taken")
+    Raises UserError when ``only`` picks ids from a CSV, which has no afterview ids.
+    """
+    suffix = PurePath(name).suffix.lower()
+    is_json = suffix == ".json" or (suffix != ".csv" and text.lstrip("\ufeff \r\n\t").startswith("{"))
+    if only and not is_json:
+        raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
+    return Source(text, is_json=is_json, only=frozenset(only))
 
 
 def read_json(text: str) -> Incoming:
@@ -287,99 +293,3 @@ def _history(text: str, *, bad: Bad) -> list[StatusChange]:
             continue  # the start of every process, implied by the interview itself
         changes.append(StatusChange(status=status, on=on))
     return changes
-
-
-def merge(
-    document: Document, incoming: Incoming, *, context: PlanContext, now: dt.datetime, theirs: bool = False
-) -> Report:
-    """Merge ``incoming`` into ``document`` in place and say what changed.
-
-    Interviews from a JSON export are matched by id: a new id is added, an identical record is left alone,
-    and a different one under a taken id is a conflict, reported and kept as it is (replaced with
-    ``theirs``). CSV rows get new ids, unless an interview with the same company, role and time exists.
-    """
-    from pydantic_core import to_json
-
-    report = Report()
-    current = {interview.id: interview for interview in document.interviews}
-    for interview in incoming.interviews:
-        mine = current.get(interview.id)
-        if mine is None:
-            document.interviews.append(interview)
-            report.added.append(interview.id)
-            continue
-        if to_json(mine) == to_json(interview):
-            report.unchanged.append(interview.id)
-            continue
-        ours, theirs_dump = mine.model_dump(mode="json"), interview.model_dump(mode="json")
-        if ours == theirs_dump:
-            report.unchanged.append(interview.id)
-        elif theirs:
-            document.put(interview)
-            report.replaced.append(interview.id)
-        else:
-            differing = sorted(
-                k for k in ours.keys() | theirs_dump.keys() if ours.get(k) != theirs_dump.get(k)
-            )
-            report.conflicts.append(Conflict(f"interview {interview.id}", differing))
-    if incoming.interviews:
-        document.next_id = max(document.next_id, max(i.id for i in incoming.interviews) + 1)
-    _merge_rows(document, incoming.rows, report, context=context, now=now)
-    _merge_references(document, incoming.references, report)
-    if incoming.profile is not None and incoming.profile != document.profile:
-        if document.profile == Profile():
-            document.profile = incoming.profile
-            report.profile = "taken"
-        else:
-            report.profile = "kept"
-    document.interviews.sort(key=lambda interview: interview.id)
-    return report
-
-
-def _merge_rows(
-    document: Document, rows: list[dict[str, Any]], report: Report, *, context: PlanContext, now: dt.datetime
-) -> None:
-    known = {_identity(i.company, i.role, i.at): i.id for i in document.interviews}
-    for fields in rows:
-        identity = _identity(fields["company"], fields["role"], fields["at"])
-        if identity in known:
-            report.unchanged.append(known[identity])
-            continue
-        interview = Interview.model_validate(
-            {**fields, "id": document.next_id, "created_at": now, "updated_at": now}
-        )
-        interview = _close_past_steps(refresh_steps(interview, context, now=now), context=context, now=now)
-        document.interviews.append(interview)
-        document.next_id += 1
-        known[identity] = interview.id
-        report.added.append(interview.id)
-
-
-def _close_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> Interview:
-    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue."""
-    steps = [
-        step.model_copy(update={"state": StepState.SKIPPED, "note": IMPORT_NOTE})
-        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now
-        else step
-        for step in interview.steps
-    ]
-    return interview.model_copy(update={"steps": steps})
-
-
-def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.datetime]:
-    return (
-        company.casefold(),
-        role.casefold(),
-        at.astimezone(dt.timezone.utc).replace(second=0, microsecond=0),
-    )
-
-
-def _merge_references(document: Document, references: list[Reference], report: Report) -> None:
-    mine = {reference.id: reference for reference in document.references}
-    for reference in references:
-        existing = mine.get(reference.id)
-        if existing is None:
-            document.references.append(reference)
-            report.references_added.append(reference.name)
-        elif existing != reference:
-            report.conflicts.append(Conflict(f"reference {reference.id}", ["name, email or phone"]))

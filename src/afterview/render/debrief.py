@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from afterview.domain.debrief import SECTIONS
+from afterview.domain.wording import plural
 from afterview.models import Debrief, Interview, Rating, Step
 from afterview.render.console import note, out, warn
 
@@ -50,10 +51,10 @@ def summary(value: Debrief) -> str:
     count = len(value.questions)
     ratings = [q.rating for q in value.questions if q.rating is not None]
     by_rating = ", ".join(f"{ratings.count(r)} {r.value}" for r in Rating if r in ratings)
-    parts = [f"{count} question{'s' * (count != 1)}" + (f" ({by_rating})" if by_rating else "")]
+    parts = [plural(count, "question") + (f" ({by_rating})" if by_rating else "")]
     topics = len(value.thank_you_topics)
     if topics:
-        parts.append(f"{topics} topic{'s' * (topics != 1)} for the thank-you note")
+        parts.append(f"{plural(topics, 'topic')} for the thank-you note")
     return ", ".join(parts)
 
 

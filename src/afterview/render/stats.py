@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from afterview.domain.stats import BENCHMARK_DAYS, THANK_YOU_HOURS, Stats
+from afterview.domain.wording import plural
 from afterview.render.console import out
 
 _SPARKS = "▁▂▃▄▅▆▇█"
@@ -102,7 +103,7 @@ def _momentum(result: Stats) -> None:
     console.print("\n[bold]Interviews per week[/] (momentum)")
     console.print(
         f"[cyan]{sparkline(counts)}[/]  {first:%d %b %Y} → week of {last:%d %b}: "
-        f"{sum(counts)} in {len(counts)} weeks ({sum(counts) / len(counts):.1f} a week), "
+        f"{sum(counts)} in {plural(len(counts), 'week')} ({sum(counts) / len(counts):.1f} a week), "
         f"{counts[-1]} this week"
     )
 

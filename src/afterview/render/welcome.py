@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from afterview.domain.wording import plural
 from afterview.models import Interview, Step
 from afterview.render.console import note, out
 from afterview.render.views import step_rows
@@ -34,7 +35,7 @@ def summary(*, due: int) -> None:
 
     out().print(Text(SUMMARY))
     if due:
-        out().print(f"{due} step{'s' if due != 1 else ''} due today or overdue: afterview todo")
+        out().print(f"{plural(due, 'step')} due today or overdue: afterview todo")
 
 
 def greeting() -> None:

@@ -19,11 +19,42 @@ import json
 import os
 
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here runs
     from pathlib import Path
-    from typing import Any
+    from typing import TypedDict
 
     from afterview.models import Document
+
+    class PendingStep(TypedDict):
+        """One pending step, as the index keeps it (dates as ISO 8601 text)."""
+
+        id: str
+        interview_id: int
+        company: str
+        role: str
+        kind: str
+        title: str
+        person: str | None
+        due: str
+        snoozed_until: str | None
+        note: str | None
+
+    class Index(TypedDict):
+        """What the everyday views read: the profile's time zone, every interview, the pending steps."""
+
+        timezone: str | None
+        interviews: list[tuple[int, str, str]]
+        """``[id, company, role]`` for each interview (a JSON array once read back)."""
+        pending: list[PendingStep]
+
+    class StoredIndex(Index):
+        """The index file: :class:`Index`, plus what it is and which store file it was built from."""
+
+        format: str
+        version: int
+        source: list[int]
+        revision: int
+
 
 FORMAT = "afterview-index"
 VERSION = 1
@@ -41,7 +72,7 @@ def stamp(target: str | Path) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def build(document: Document, *, source: list[int]) -> dict[str, Any]:
+def build(document: Document, *, source: list[int]) -> StoredIndex:
     """The index of ``document``, whose file had the stamp ``source``."""
     from afterview.models import StepState
 
@@ -51,7 +82,7 @@ def build(document: Document, *, source: list[int]) -> dict[str, Any]:
         "source": source,
         "revision": document.revision,
         "timezone": document.profile.timezone,
-        "interviews": [[i.id, i.company, i.role] for i in document.interviews],
+        "interviews": [(i.id, i.company, i.role) for i in document.interviews],
         "pending": [
             {
                 "id": step.id,
@@ -72,7 +103,7 @@ def build(document: Document, *, source: list[int]) -> dict[str, Any]:
     }
 
 
-def load(store_path: str | Path) -> dict[str, Any] | None:
+def load(store_path: str | Path) -> StoredIndex | None:
     """The index, if it exists and was built from the store file as it is now; else ``None``."""
     try:
         source = stamp(os.path.realpath(store_path))
@@ -80,12 +111,11 @@ def load(store_path: str | Path) -> dict[str, Any] | None:
             found = json.load(file)
     except (OSError, ValueError):
         return None
-    if not isinstance(found, dict) or found.get("format") != FORMAT or found.get("version") != VERSION:
-        return None
-    return found if found.get("source") == source else None
+    fits = isinstance(found, dict) and found.get("format") == FORMAT and found.get("version") == VERSION
+    return found if fits and found.get("source") == source else None
 
 
-def write(store_path: Path, document: Document, *, target: Path) -> dict[str, Any] | None:
+def write(store_path: Path, document: Document, *, target: Path) -> StoredIndex | None:
     """Write and return the index of ``document``, just read from or saved to ``target``; hold the lock.
 
     The store is already safe on disk, so any failure here only removes the index (readers rebuild it) and

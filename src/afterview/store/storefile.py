@@ -25,7 +25,7 @@ import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from afterview import __version__
 from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
@@ -33,6 +33,9 @@ from afterview.models import SCHEMA_VERSION, Document
 from afterview.store import files, index
 from afterview.store.codec import CorruptStore, NewerStore, checked_bytes, parse_document
 from afterview.store.files import PRIVATE_FILE, TEMP_SUFFIX
+
+if TYPE_CHECKING:
+    from afterview.store.index import Index, StoredIndex
 
 BACKUP_DIR = "backups"
 DEFAULT_KEEP_BACKUPS = 20
@@ -174,13 +177,13 @@ class Store:
             return backup
         return None
 
-    def current_index(self) -> dict[str, Any]:
+    def current_index(self) -> Index:
         """Read the whole store and return its derived index (:mod:`afterview.store.index`), writing it
         if the lock is free (never waiting for it)."""
         target = self.target
         if not target.exists():
             return {"timezone": None, "interviews": [], "pending": []}
-        built: dict[str, Any] | None = None
+        built: StoredIndex | None = None
         quick = Store(self.path, clock=self.clock, lock_timeout=0, keep_backups=self.keep_backups)
         try:
             with quick.transaction() as document:

@@ -1,0 +1,135 @@
+"""Merging what an import file holds into a store's document, saying what changed (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from afterview.domain.dates import due_moment
+from afterview.domain.interviews import log_interview
+from afterview.domain.steps import PlanContext
+from afterview.formats.imports import Incoming
+from afterview.models import Document, Interview, Profile, Reference, StepState
+
+IMPORT_NOTE = "imported; it was due before the import"
+
+
+@dataclass
+class Conflict:
+    """A record whose id is taken by a different one in the store."""
+
+    what: str
+    fields: list[str]
+
+
+@dataclass
+class Report:
+    """What an import did (or, with ``--dry-run``, would do)."""
+
+    added: list[int] = field(default_factory=list)
+    replaced: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    references_added: list[str] = field(default_factory=list)
+    profile: str | None = None
+    """``"taken"`` when the store had no profile and got the import's, ``"kept"`` when the two differ."""
+
+    @property
+    def changed(self) -> bool:
+        """Whether the store would change."""
+        return bool(self.added or self.replaced or self.references_added or self.profile == "taken")
+
+
+def merge(
+    document: Document, incoming: Incoming, *, context: PlanContext, now: dt.datetime, theirs: bool = False
+) -> Report:
+    """Merge ``incoming`` into ``document`` in place and say what changed.
+
+    Interviews from a JSON export are matched by id: a new id is added, an identical record is left alone,
+    and a different one under a taken id is a conflict, reported and kept as it is (replaced with
+    ``theirs``). CSV rows get new ids, unless an interview with the same company, role and time exists.
+    """
+    from pydantic_core import to_json
+
+    report = Report()
+    current = {interview.id: interview for interview in document.interviews}
+    for interview in incoming.interviews:
+        mine = current.get(interview.id)
+        if mine is None:
+            document.interviews.append(interview)
+            report.added.append(interview.id)
+            continue
+        if to_json(mine) == to_json(interview):
+            report.unchanged.append(interview.id)
+            continue
+        ours, theirs_dump = mine.model_dump(mode="json"), interview.model_dump(mode="json")
+        if ours == theirs_dump:
+            report.unchanged.append(interview.id)
+        elif theirs:
+            document.put(interview)
+            report.replaced.append(interview.id)
+        else:
+            differing = sorted(
+                k for k in ours.keys() | theirs_dump.keys() if ours.get(k) != theirs_dump.get(k)
+            )
+            report.conflicts.append(Conflict(f"interview {interview.id}", differing))
+    if incoming.interviews:
+        document.next_id = max(document.next_id, max(i.id for i in incoming.interviews) + 1)
+    _merge_rows(document, incoming.rows, report, context=context, now=now)
+    _merge_references(document, incoming.references, report)
+    if incoming.profile is not None and incoming.profile != document.profile:
+        if document.profile == Profile():
+            document.profile = incoming.profile
+            report.profile = "taken"
+        else:
+            report.profile = "kept"
+    document.interviews.sort(key=lambda interview: interview.id)
+    return report
+
+
+def _merge_rows(
+    document: Document, rows: list[dict[str, Any]], report: Report, *, context: PlanContext, now: dt.datetime
+) -> None:
+    known = {_identity(i.company, i.role, i.at): i.id for i in document.interviews}
+    for fields in rows:
+        identity = _identity(fields["company"], fields["role"], fields["at"])
+        if identity in known:
+            report.unchanged.append(known[identity])
+            continue
+        interview = _close_past_steps(
+            log_interview(document, fields, context=context, now=now), context=context, now=now
+        )
+        document.put(interview)
+        known[identity] = interview.id
+        report.added.append(interview.id)
+
+
+def _close_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> Interview:
+    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue."""
+    steps = [
+        step.model_copy(update={"state": StepState.SKIPPED, "note": IMPORT_NOTE})
+        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now
+        else step
+        for step in interview.steps
+    ]
+    return interview.model_copy(update={"steps": steps})
+
+
+def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.datetime]:
+    return (
+        company.casefold(),
+        role.casefold(),
+        at.astimezone(dt.timezone.utc).replace(second=0, microsecond=0),
+    )
+
+
+def _merge_references(document: Document, references: list[Reference], report: Report) -> None:
+    mine = {reference.id: reference for reference in document.references}
+    for reference in references:
+        existing = mine.get(reference.id)
+        if existing is None:
+            document.references.append(reference)
+            report.references_added.append(reference.name)
+        elif existing != reference:
+            report.conflicts.append(Conflict(f"reference {reference.id}", ["name, email or phone"]))

@@ -1,0 +1,183 @@
+"""The rules of ``afterview outcome``, pure: which options go together, repeats, and the next round."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from afterview.domain.outcomes import check_options, next_stage, outcome_status, record_outcome, status_change
+from afterview.errors import UserError
+from afterview.models import Document, Format, Interview, Stage, Status, StatusChange
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+TODAY = NOW.date()
+
+
+def make(interview_id: int = 1, **fields: object) -> Interview:
+    values: dict[str, object] = {
+        "id": interview_id,
+        "company": "Acme",
+        "role": "SRE",
+        "at": dt.datetime(2026, 11, 20, 10, tzinfo=UTC),
+        "created_at": NOW,
+        "updated_at": NOW,
+        **fields,
+    }
+    return Interview.model_validate(values)
+
+
+def document_of(*interviews: Interview) -> Document:
+    return Document(interviews=list(interviews), next_id=max((i.id for i in interviews), default=0) + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("offer", Status.OFFER), (" Next-Round ", Status.NEXT_ROUND), ("NO-RESPONSE", Status.NO_RESPONSE)],
+)
+def test_outcome_status_reads_any_case(text: str, expected: Status) -> None:
+    assert outcome_status(text) is expected
+
+
+@pytest.mark.parametrize("text", ["waiting", "hired", ""])
+def test_outcome_status_refuses_waiting_and_unknown_words(text: str) -> None:
+    with pytest.raises(UserError, match="is not an outcome; choose one of: next-round, offer, rejected"):
+        outcome_status(text)
+
+
+def test_a_deadline_goes_with_an_offer_only() -> None:
+    check_options(Status.OFFER, interview_id=7, deadline=True, next_round=False)
+    with pytest.raises(UserError, match="--deadline is for offers") as raised:
+        check_options(Status.REJECTED, interview_id=7, deadline=True, next_round=False)
+    assert raised.value.hint == "afterview outcome 7 offer --deadline DATE"
+
+
+def test_a_next_round_time_or_stage_goes_with_next_round_only() -> None:
+    check_options(Status.NEXT_ROUND, interview_id=7, deadline=False, next_round=True)
+    with pytest.raises(UserError, match="--at and --stage are for next-round"):
+        check_options(Status.OFFER, interview_id=7, deadline=False, next_round=True)
+
+
+def test_status_change_refuses_a_day_not_yet_come() -> None:
+    change = status_change(
+        Status.OFFER, on=TODAY, deadline=dt.date(2026, 12, 4), note="base 100k", today=TODAY
+    )
+    assert (change.status, change.on, change.deadline, change.note) == (
+        Status.OFFER,
+        TODAY,
+        dt.date(2026, 12, 4),
+        "base 100k",
+    )
+    with pytest.raises(UserError, match=r"--on is in the future \("):
+        status_change(Status.OFFER, on=TODAY + dt.timedelta(days=1), deadline=None, note=None, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("stage", "expected"),
+    [
+        (Stage.SCREEN, Stage.TECHNICAL),
+        (Stage.TECHNICAL, Stage.ONSITE),
+        (Stage.ONSITE, Stage.FINAL),
+        (Stage.FINAL, Stage.FINAL),
+        (Stage.OTHER, Stage.OTHER),
+    ],
+)
+def test_next_stage_moves_on_but_never_past_final(stage: Stage, expected: Stage) -> None:
+    assert next_stage(stage) is expected
+
+
+def test_recording_a_new_status_appends_it_to_the_history() -> None:
+    document = document_of(make(1))
+    change = StatusChange(status=Status.REJECTED, on=TODAY)
+    later = NOW + dt.timedelta(hours=1)
+    recorded = record_outcome(document, make(1), change, now=later)
+    assert recorded.changed
+    assert recorded.change == change
+    assert recorded.following is None
+    stored = document.interview(1)
+    assert stored is not None
+    assert (stored.status, stored.updated_at) == (Status.REJECTED, later)
+    assert recorded.interview == stored
+
+
+def test_the_same_status_again_changes_nothing() -> None:
+    rejected = make(1, history=[StatusChange(status=Status.REJECTED, on=TODAY)])
+    document = document_of(rejected)
+    recorded = record_outcome(document, rejected, StatusChange(status=Status.REJECTED, on=TODAY), now=NOW)
+    assert not recorded.changed
+    assert recorded.change is None
+    assert document.interviews == [rejected]
+
+
+def test_an_offer_again_with_a_new_deadline_is_recorded_but_not_with_the_same_one() -> None:
+    offer = make(1, history=[StatusChange(status=Status.OFFER, on=TODAY, deadline=dt.date(2026, 12, 1))])
+    document = document_of(offer)
+    same = StatusChange(status=Status.OFFER, on=TODAY, deadline=dt.date(2026, 12, 1))
+    assert not record_outcome(document, offer, same, now=NOW).changed
+    moved = StatusChange(status=Status.OFFER, on=TODAY, deadline=dt.date(2026, 12, 8))
+    recorded = record_outcome(document, offer, moved, now=NOW)
+    assert recorded.change == moved
+    assert [c.deadline for c in recorded.interview.history] == [dt.date(2026, 12, 1), dt.date(2026, 12, 8)]
+
+
+def test_next_round_logs_the_next_interview_linked_with_the_next_id_and_stage() -> None:
+    first = make(3, stage=Stage.SCREEN, format=Format.PHONE)
+    document = document_of(make(1), first)
+    at = dt.datetime(2026, 12, 1, 10, tzinfo=UTC)
+    recorded = record_outcome(
+        document, first, StatusChange(status=Status.NEXT_ROUND, on=TODAY), next_round_at=at, now=NOW
+    )
+    following = recorded.following
+    assert following is not None
+    assert (following.id, following.previous_id, following.at) == (4, 3, at)
+    assert (following.company, following.role, following.stage, following.format) == (
+        "Acme",
+        "SRE",
+        Stage.TECHNICAL,
+        Format.PHONE,
+    )
+    assert document.next_id == 5
+    assert [i.id for i in document.interviews] == [1, 3, 4]
+
+
+def test_next_round_takes_the_stage_given() -> None:
+    document = document_of(make(1, stage=Stage.SCREEN))
+    recorded = record_outcome(
+        document,
+        make(1, stage=Stage.SCREEN),
+        StatusChange(status=Status.NEXT_ROUND, on=TODAY),
+        next_round_at=NOW + dt.timedelta(days=3),
+        stage=Stage.FINAL,
+        now=NOW,
+    )
+    assert recorded.following is not None
+    assert recorded.following.stage is Stage.FINAL
+
+
+def test_a_repeated_next_round_with_a_time_still_logs_the_round() -> None:
+    waiting_round = make(1, history=[StatusChange(status=Status.NEXT_ROUND, on=TODAY)])
+    document = document_of(waiting_round)
+    recorded = record_outcome(
+        document,
+        waiting_round,
+        StatusChange(status=Status.NEXT_ROUND, on=TODAY),
+        next_round_at=NOW + dt.timedelta(days=3),
+        now=NOW,
+    )
+    assert recorded.change is None
+    assert recorded.following is not None
+    assert recorded.changed
+    assert len(waiting_round.history) == 1
+
+
+def test_a_second_next_round_is_refused() -> None:
+    document = document_of(make(1), make(2, previous_id=1))
+    with pytest.raises(UserError, match=r"Interview 2 is already the round after 1; nothing was changed\."):
+        record_outcome(
+            document,
+            make(1),
+            StatusChange(status=Status.NEXT_ROUND, on=TODAY),
+            next_round_at=NOW + dt.timedelta(days=3),
+            now=NOW,
+        )
