@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import subprocess
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from afterview.cli.main import run
+from tests.helpers import NOW, Result, afterview_command
 
 # Whoever starts the tests (a CI runner, a backgrounded shell) may have SIGINT ignored, which every child
 # process inherits, so the tests that press Ctrl-C in a real terminal would see nothing happen. Python's own
 # handler here means children start with the default disposition again.
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
-
-NOW = "2026-11-27T16:00:00+01:00"
-"""The fixed "now" of every test: a Friday afternoon, UTC+1."""
-
-
-@dataclass
-class Result:
-    """What a command printed and how it exited."""
-
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
 
 
 @pytest.fixture(autouse=True)
@@ -71,14 +53,6 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
         return Result(code, captured.out, captured.err)
 
     return invoke
-
-
-def afterview_command() -> list[str]:
-    """The installed ``afterview`` console script of this environment."""
-    script = Path(sys.executable).with_name("afterview.exe" if os.name == "nt" else "afterview")
-    found = str(script) if script.exists() else shutil.which("afterview")
-    assert found, "the afterview command is not installed in this environment"
-    return [found]
 
 
 @pytest.fixture

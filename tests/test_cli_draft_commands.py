@@ -21,7 +21,7 @@ from afterview.cli import runtime
 from afterview.models import Debrief, Document, Reference, Status, StatusChange
 from afterview.store import paths
 from afterview.store.storefile import Store
-from tests.conftest import Result
+from tests.helpers import Result
 
 CLI = Callable[..., Result]
 Log = Callable[..., dict[str, Any]]
@@ -492,7 +492,7 @@ def test_on_a_narrow_terminal_the_body_is_not_broken_into_lines(two: dict[str, A
 
     import pexpect
 
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     env = {**os.environ, "COLUMNS": "40"}
     child = pexpect.spawn(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 
 def test_log_prints_id_steps_and_next_command(cli: Callable[..., Result]) -> None:

@@ -13,19 +13,7 @@ from typing import Any
 import pytest
 
 from afterview.cli import completion, fast
-from tests.conftest import Result, afterview_command
-
-Spawn = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def bash(process: Spawn, words: str) -> list[str]:
-    """What Typer's bash completion script gets back for the command line ``words`` (cursor at its end)."""
-    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
-    result = process(
-        env={"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
-    )
-    assert result.returncode == 0, result.stderr
-    return [line for line in result.stdout.splitlines() if line]
+from tests.helpers import Result, Spawn, afterview_command, bash, command_paths
 
 
 @pytest.fixture
@@ -109,10 +97,8 @@ def test_the_bash_fast_path_answers_exactly_as_typer_does(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every command, at the places ids go: where the fast path answers, Typer would have said the same."""
-    from tests.test_docs import COMMANDS
-
     assert cli("done", "1.1").code == 0
-    names = {command[0] for command in COMMANDS}
+    names = {command[0] for command in command_paths()}
     fast_commands = fast.STEP_COMMANDS | fast.INTERVIEW_COMMANDS
     assert fast_commands <= names
     answered = set()

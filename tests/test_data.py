@@ -15,7 +15,7 @@ import pytest
 
 from afterview.errors import UserError
 from afterview.formats import editable
-from tests.conftest import Result
+from tests.helpers import Result
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_a_change_saved_meanwhile_is_merged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """No lock is held while editing: another afterview saves the location; the edit saves the role."""
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     command = [*afterview_command(), "edit", "1", "--location", "Room 4"]
     editor(
@@ -157,7 +157,7 @@ def test_a_change_saved_meanwhile_is_merged(
 def test_a_conflicting_change_keeps_both_versions(
     cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], home: Path
 ) -> None:
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     command = [*afterview_command(), "edit", "1", "--role", "Theirs"]
     editor(
@@ -389,7 +389,7 @@ def test_an_edit_that_cannot_be_saved_is_kept(
     cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], home: Path
 ) -> None:
     """The interview is removed while the editor is open: nothing is saved, and the text is kept."""
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     command = [*afterview_command(), "rm", "1", "--yes"]
     editor(

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 
-from afterview.cli.main import app
-from tests.conftest import Result
+from tests.helpers import Result, command_paths
 
 README = Path(__file__).parents[1] / "README.md"
-
-
-def command_paths(command: Any = None, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    """Every command as the words a user types after ``afterview``."""
-    command = command or typer.main.get_command(app)
-    for name, sub in sorted(getattr(command, "commands", {}).items()):
-        if getattr(sub, "hidden", False):
-            continue
-        if getattr(sub, "commands", None):
-            yield from command_paths(sub, (*prefix, name))
-        else:
-            yield (*prefix, name)
 
 
 COMMANDS = list(command_paths())

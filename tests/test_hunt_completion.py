@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.conftest import Result
-from tests.test_completion import Spawn, bash
+from tests.helpers import Result, Spawn, bash
 
 
 def test_undo_offers_the_steps_it_can_reopen(

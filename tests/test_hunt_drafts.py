@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 Cli = Callable[..., Result]
 Log = Callable[..., dict[str, Any]]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 GROUPS = {"draft": "nudge", "templates": "show", "export": "ics", "ref": "add", "task": "add"}
 

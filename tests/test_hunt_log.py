@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_welcome import finish, terminal
+from tests.helpers import finish, terminal
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result, afterview_command
+from tests.helpers import Result, afterview_command
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result
-from tests.test_welcome import finish, terminal
+from tests.helpers import Result, finish, terminal
 
 Cli = Callable[..., Result]
 

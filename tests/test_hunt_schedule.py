@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 
 @pytest.mark.parametrize("args", [["--reset"], ["thank_you_hours=24"]])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 
 def test_one_day_to_an_answer_is_singular(

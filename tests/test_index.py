@@ -17,7 +17,7 @@ from afterview.domain.dates import is_past
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import Step, StepKind
 from afterview.store import index
-from tests.conftest import Result
+from tests.helpers import Result
 
 Process = Callable[..., subprocess.CompletedProcess[str]]
 

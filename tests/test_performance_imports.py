@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from afterview.cli.main import COMMANDS
-from tests.conftest import Result
+from tests.helpers import Result
 
 HEAVY = ("rich.table", "afterview.models", "pydantic.main", "icalendar", "holidays")
 """Modules the hot paths must not load: Rich's tables, the store's models, calendars, public holidays."""

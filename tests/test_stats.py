@@ -21,7 +21,7 @@ from afterview.models import (
     StepState,
 )
 from afterview.render.stats import bar, sparkline
-from tests.conftest import Result
+from tests.helpers import Result
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=TZ)

@@ -15,7 +15,7 @@ import pytest
 from afterview.errors import StoreError
 from afterview.store.codec import CorruptStore, parse_document
 from afterview.store.storefile import Store
-from tests.conftest import Result
+from tests.helpers import Result
 
 Cli = Callable[..., Result]
 WHERE = re.compile(r"line \d+ column \d+")

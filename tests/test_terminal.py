@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import Result, afterview_command
+from tests.helpers import Result, Spawn, afterview_command, posix_only
 
-Spawn = Callable[..., subprocess.CompletedProcess[str]]
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
 ESC = "\x1b"
 LONG = "Acme Very Long Company Name Incorporated International"
 

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,29 +12,7 @@ import pytest
 
 from afterview.cli import welcome
 from afterview.models import Interview, Step, StepKind
-from tests.conftest import NOW, Result, afterview_command
-
-Spawn = Callable[..., subprocess.CompletedProcess[str]]
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
-
-
-def terminal(*args: str) -> Any:
-    """``afterview ARGS`` in a real pseudo-terminal."""
-    import pexpect
-
-    child = pexpect.spawn(
-        afterview_command()[0], list(args), env={**os.environ, "COLUMNS": "120"}, encoding="utf-8", timeout=30
-    )
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def finish(child: Any) -> int:
-    import pexpect
-
-    child.expect(pexpect.EOF)
-    child.close()
-    return int(child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus)
+from tests.helpers import NOW, Result, Spawn, finish, posix_only, terminal
 
 
 def test_off_a_terminal_it_prints_a_summary_and_asks_nothing(process: Spawn, store_file: Path) -> None:
