@@ -176,3 +176,28 @@ def test_a_new_offer_deadline_updates_the_notices(cli: Cli, log: Log) -> None:
         "2026-12-11",
     ]
     assert "already offer" in cli("outcome", "1", "offer", "--deadline", "2026-12-11").out
+
+
+@pytest.mark.parametrize("first_stage", ["other", "screen", "final"])
+def test_next_round_uses_the_stage_given(cli: Cli, log: Log, first_stage: str) -> None:
+    log("--stage", first_stage)
+    result = cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--stage", "onsite", "--no-input")
+    assert result.code == 0, result.err
+    assert cli("show", "2", "--json").json()["stage"] == "onsite"
+
+
+@pytest.mark.parametrize(("first_stage", "next_stage"), [("other", "other"), ("screen", "technical")])
+def test_next_round_without_a_stage_takes_the_next_one(
+    cli: Cli, log: Log, first_stage: str, next_stage: str
+) -> None:
+    log("--stage", first_stage)
+    assert cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--no-input").code == 0
+    assert cli("show", "2", "--json").json()["stage"] == next_stage
+
+
+def test_a_future_round_is_not_called_fresh(cli: Cli, log: Log) -> None:
+    log()
+    result = cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--no-input")
+    assert result.code == 0, result.err
+    assert "Next, while it is fresh" not in result.out
+    assert "After the interview, while it is fresh: afterview remember 2" in result.out

@@ -203,3 +203,22 @@ def test_with_a_profile_but_no_interview_it_goes_straight_to_logging_one(profile
     child.sendline("n")
     assert finish(child) == 0
     assert "Set up your profile" not in child.logfile_read.getvalue()
+
+
+@posix_only
+def test_the_welcome_asks_again_for_a_country_without_known_holidays(store_file: Path) -> None:
+    child = terminal()
+    child.expect_exact("Set up your profile now (name, email, signature, country)? [Y/n]")
+    child.sendline("y")
+    for prompt in ("Your name", "Your email", "Signature"):
+        child.expect_exact(prompt)
+        child.sendline("")
+    child.expect_exact("Country for public holidays")
+    child.sendline("XX")
+    child.expect_exact("knows no public holidays for 'XX'")
+    child.expect_exact("Country for public holidays")
+    child.sendline("DE")
+    child.expect_exact("Log the interview you just had? [Y/n]")
+    child.sendline("n")
+    assert finish(child) == 0
+    assert json.loads(store_file.read_bytes())["profile"]["country"] == "DE"
