@@ -31,7 +31,17 @@ def test_every_command_has_a_summary_and_an_example(
     assert result.code == 0
     assert "Usage:" in result.out
     assert f"afterview {' '.join(command)}" in result.out.replace("\n", " ")
+    assert f"afterview {' '.join(command)}" in result.out  # on one line, as a user would copy it
     assert "Example" in result.out
+
+
+@pytest.mark.parametrize("command", [("snooze",), ("task", "add"), ("outcome",)])
+def test_date_options_list_the_forms_people_can_type(
+    cli: Callable[..., Result], command: tuple[str, ...]
+) -> None:
+    out = " ".join(cli(*command, "--help").out.split())
+    for form in ("today", "next friday", "+3d", "in 3 days"):
+        assert form in out
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
