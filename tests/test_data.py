@@ -269,8 +269,24 @@ def test_rm_removes_and_the_backup_brings_it_back(
     assert sorted(i["id"] for i in cli("list", "--json").json()) == [1, 2, 3]
 
 
-def test_rm_unknown_id(cli: Callable[..., Result]) -> None:
-    assert cli("rm", "4", "--yes").code == 1
+def test_rm_unknown_id(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]], store_file: Path, home: Path
+) -> None:
+    """``rm`` of an id that is not there exits 1 and leaves the store and each backup byte for byte."""
+    log()
+    log(company="Globex")  # a second write, so there is a backup
+
+    def saved() -> dict[str, bytes]:
+        backups = {f"backups/{p.name}": p.read_bytes() for p in (home / "backups").iterdir()}
+        return {store_file.name: store_file.read_bytes(), **backups}
+
+    before = saved()
+    assert any(name.startswith("backups/") for name in before)
+    result = cli("rm", "4", "--yes")
+    assert result.code == 1
+    assert "4" in result.err
+    assert "Traceback" not in result.err
+    assert saved() == before
 
 
 def test_rm_asks_on_a_terminal(
