@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -145,7 +146,8 @@ def test_the_same_outcome_twice_changes_nothing(cli: Cli, log: Log, store_file: 
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX terminal")
-def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path) -> None:
+def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path, cli: Cli, store_file: Path) -> None:
+    """The time typed at the prompt is the next round's time: Tuesday after Friday 27 November, 10:00."""
     import pexpect
 
     log()
@@ -162,6 +164,10 @@ def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    second = json.loads(store_file.read_bytes())["interviews"][1]
+    assert (second["id"], second["previous_id"]) == (2, 1)
+    assert second["at"] == "2026-12-01T10:00:00+01:00"
+    assert cli("show", "2", "--json").json()["at"] == "2026-12-01T10:00:00+01:00"
 
 
 def test_a_new_offer_deadline_updates_the_notices(cli: Cli, log: Log) -> None:
