@@ -1,21 +1,19 @@
-"""Every test runs against a temporary AFTERVIEW_HOME, a fixed clock and plain output."""
+"""Every test runs in its own temporary directory, against a temporary AFTERVIEW_HOME, a fixed clock and plain
+output; a run that leaves the git working tree changed fails."""
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import signal
 import subprocess
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from afterview.cli.main import run
+from tests.helpers import NOW, Result, afterview_command
 
 # Whoever starts the tests (a CI runner, a backgrounded shell) may have SIGINT ignored, which every child
 # process inherits, so the tests that press Ctrl-C in a real terminal would see nothing happen. Python's own
@@ -23,20 +21,69 @@ from afterview.cli.main import run
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
-NOW = "2026-11-27T16:00:00+01:00"
-"""The fixed "now" of every test: a Friday afternoon, UTC+1."""
+ROOT = Path(__file__).resolve().parents[1]
+WORKING_TREE = pytest.StashKey[str]()
 
 
-@dataclass
-class Result:
-    """What a command printed and how it exited."""
+def working_tree() -> str | None:
+    """``git status`` of the checkout under test, or None when it is not one (an unpacked sdist, no git)."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        if top.returncode != 0 or Path(top.stdout.strip()).resolve() != ROOT:
+            return None
+        status = subprocess.run(
+            ["git", "--no-optional-locks", "status", "--porcelain", "--untracked-files=all"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return status.stdout if status.returncode == 0 else None
 
-    code: int
-    out: str
-    err: str
 
-    def json(self) -> Any:
-        return json.loads(self.out)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Note the working tree before any test runs (once: in the xdist controller, not in each worker)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    status = working_tree()
+    if status is not None:
+        session.config.stash[WORKING_TREE] = status
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if a test left a file in the working tree (every test should write under its tmp_path)."""
+    before = session.config.stash.get(WORKING_TREE, None)
+    after = working_tree() if before is not None else None
+    if after is None or after == before:
+        return
+    assert before is not None
+    changed = sorted(set(after.splitlines()) ^ set(before.splitlines()))
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.ensure_newline()
+        reporter.write_sep("=", "the tests changed the working tree", red=True)
+        for line in changed or after.splitlines():
+            reporter.write_line(line)
+        reporter.write_line("A test wrote outside its tmp_path: `git status` changed during the run.")
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run each test in its own temporary directory: a relative path (``export -o notes.md``, an editor that
+    takes ``--wait`` for its file) lands there, never in the checkout."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 @pytest.fixture(autouse=True)
@@ -71,14 +118,6 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
         return Result(code, captured.out, captured.err)
 
     return invoke
-
-
-def afterview_command() -> list[str]:
-    """The installed ``afterview`` console script of this environment."""
-    script = Path(sys.executable).with_name("afterview.exe" if os.name == "nt" else "afterview")
-    found = str(script) if script.exists() else shutil.which("afterview")
-    assert found, "the afterview command is not installed in this environment"
-    return [found]
 
 
 @pytest.fixture

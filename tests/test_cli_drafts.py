@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 Log = Callable[..., dict[str, Any]]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result, afterview_command
+from tests.helpers import Result, afterview_command
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]
@@ -145,7 +146,8 @@ def test_the_same_outcome_twice_changes_nothing(cli: Cli, log: Log, store_file: 
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX terminal")
-def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path) -> None:
+def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path, cli: Cli, store_file: Path) -> None:
+    """The time typed at the prompt is the next round's time: Tuesday after Friday 27 November, 10:00."""
     import pexpect
 
     log()
@@ -162,6 +164,10 @@ def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    second = json.loads(store_file.read_bytes())["interviews"][1]
+    assert (second["id"], second["previous_id"]) == (2, 1)
+    assert second["at"] == "2026-12-01T10:00:00+01:00"
+    assert cli("show", "2", "--json").json()["at"] == "2026-12-01T10:00:00+01:00"
 
 
 def test_a_new_offer_deadline_updates_the_notices(cli: Cli, log: Log) -> None:
@@ -176,3 +182,28 @@ def test_a_new_offer_deadline_updates_the_notices(cli: Cli, log: Log) -> None:
         "2026-12-11",
     ]
     assert "already offer" in cli("outcome", "1", "offer", "--deadline", "2026-12-11").out
+
+
+@pytest.mark.parametrize("first_stage", ["other", "screen", "final"])
+def test_next_round_uses_the_stage_given(cli: Cli, log: Log, first_stage: str) -> None:
+    log("--stage", first_stage)
+    result = cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--stage", "onsite", "--no-input")
+    assert result.code == 0, result.err
+    assert cli("show", "2", "--json").json()["stage"] == "onsite"
+
+
+@pytest.mark.parametrize(("first_stage", "next_stage"), [("other", "other"), ("screen", "technical")])
+def test_next_round_without_a_stage_takes_the_next_one(
+    cli: Cli, log: Log, first_stage: str, next_stage: str
+) -> None:
+    log("--stage", first_stage)
+    assert cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--no-input").code == 0
+    assert cli("show", "2", "--json").json()["stage"] == next_stage
+
+
+def test_a_future_round_is_not_called_fresh(cli: Cli, log: Log) -> None:
+    log()
+    result = cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--no-input")
+    assert result.code == 0, result.err
+    assert "Next, while it is fresh" not in result.out
+    assert "After the interview, while it is fresh: afterview remember 2" in result.out

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]

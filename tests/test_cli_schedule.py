@@ -1,4 +1,4 @@
-"""``afterview schedule`` and the profile's country: every default configurable, real public holidays."""
+"""``afterview schedule`` and ``profile``: every default configurable, the country's real public holidays."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]
@@ -120,3 +120,39 @@ def test_replan_after_setting_the_country(cli: Cli, log: Log) -> None:
     result = cli("schedule", "--replan")
     assert result.code == 0, result.err
     assert due(cli, "follow-up") == "2026-12-07"
+
+
+@pytest.mark.parametrize("args", [["--reset"], ["thank_you_hours=24"]])
+def test_a_schedule_change_that_changes_nothing_writes_nothing(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]], store_file: Path, args: list[str]
+) -> None:
+    log()
+    before = store_file.read_bytes()
+    result = cli("schedule", *args)
+    assert result.code == 0, result.err
+    assert "Nothing changed" in result.err
+    assert "Schedule saved" not in result.err
+    assert store_file.read_bytes() == before
+    assert "Schedule saved" in cli("schedule", "--replan").err  # re-planning is asked for: it writes
+
+
+def test_a_country_without_known_holidays_is_refused_when_set(cli: Cli, store_file: Path) -> None:
+    assert cli("profile", "--country", "DE", "--no-input").code == 0
+    before = store_file.read_bytes()
+    result = cli("profile", "--country", "XX", "--no-input")
+    assert result.code == 1
+    assert "knows no public holidays for 'XX'" in result.err
+    assert store_file.read_bytes() == before
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--no-input").code == 0
+
+
+def test_setting_the_same_values_again_writes_nothing(cli: Cli, store_file: Path, home: Path) -> None:
+    assert cli("profile", "--name", "Sam Lee", "--country", "de", "--no-input").code == 0
+    before = store_file.read_bytes()
+    backups = sorted((home / "backups").iterdir()) if (home / "backups").exists() else []
+    result = cli("profile", "--name", "Sam Lee", "--country", "DE", "--no-input")
+    assert result.code == 0
+    assert "Nothing changed" in result.err + result.out
+    assert "Profile saved" not in result.err
+    assert store_file.read_bytes() == before  # no new revision
+    assert (sorted((home / "backups").iterdir()) if (home / "backups").exists() else []) == backups

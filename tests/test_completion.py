@@ -13,19 +13,7 @@ from typing import Any
 import pytest
 
 from afterview.cli import completion, fast
-from tests.conftest import Result, afterview_command
-
-Spawn = Callable[..., subprocess.CompletedProcess[str]]
-
-
-def bash(process: Spawn, words: str) -> list[str]:
-    """What Typer's bash completion script gets back for the command line ``words`` (cursor at its end)."""
-    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
-    result = process(
-        env={"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
-    )
-    assert result.returncode == 0, result.stderr
-    return [line for line in result.stdout.splitlines() if line]
+from tests.helpers import Result, Spawn, afterview_command, bash, command_paths
 
 
 @pytest.fixture
@@ -109,10 +97,8 @@ def test_the_bash_fast_path_answers_exactly_as_typer_does(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every command, at the places ids go: where the fast path answers, Typer would have said the same."""
-    from tests.test_docs import COMMANDS
-
     assert cli("done", "1.1").code == 0
-    names = {command[0] for command in COMMANDS}
+    names = {command[0] for command in command_paths()}
     fast_commands = fast.STEP_COMMANDS | fast.INTERVIEW_COMMANDS
     assert fast_commands <= names
     answered = set()
@@ -164,3 +150,16 @@ def test_real_bash_with_the_installed_script_offers_the_step_ids(process: Spawn)
     )
     assert result.returncode == 0, result.stderr
     assert "1.2  Send Jane Doe a thank-you note (afterview draft-thanks 1)" in result.stdout.splitlines()
+
+
+def test_undo_offers_the_steps_it_can_reopen(
+    process: Spawn, cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
+) -> None:
+    log("--interviewer", "Jane Doe <jane@acme.com>", "--at", "yesterday 10:00")
+    assert cli("done", "1.1").code == 0
+    assert cli("skip", "1.2", "--reason", "called instead").code == 0
+    lines = bash(process, "afterview undo ")
+    assert [line.split()[0] for line in lines] == ["1.1", "1.2"]
+    assert "1.2  Send Jane Doe a thank-you note (afterview draft-thanks 1)" in lines
+    assert bash(process, "afterview undo 1.1 ") == ["1.2"]  # one left: the bare id, for bash to insert
+    assert bash(process, "afterview undo 1.3") == []  # pending: nothing to reopen

@@ -15,7 +15,7 @@ import pytest
 
 from afterview.errors import UserError
 from afterview.formats import editable
-from tests.conftest import Result
+from tests.helpers import Result
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_a_change_saved_meanwhile_is_merged(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """No lock is held while editing: another afterview saves the location; the edit saves the role."""
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     command = [*afterview_command(), "edit", "1", "--location", "Room 4"]
     editor(
@@ -157,7 +157,7 @@ def test_a_change_saved_meanwhile_is_merged(
 def test_a_conflicting_change_keeps_both_versions(
     cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], home: Path
 ) -> None:
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     command = [*afterview_command(), "edit", "1", "--role", "Theirs"]
     editor(
@@ -269,8 +269,24 @@ def test_rm_removes_and_the_backup_brings_it_back(
     assert sorted(i["id"] for i in cli("list", "--json").json()) == [1, 2, 3]
 
 
-def test_rm_unknown_id(cli: Callable[..., Result]) -> None:
-    assert cli("rm", "4", "--yes").code == 1
+def test_rm_unknown_id(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]], store_file: Path, home: Path
+) -> None:
+    """``rm`` of an id that is not there exits 1 and leaves the store and each backup byte for byte."""
+    log()
+    log(company="Globex")  # a second write, so there is a backup
+
+    def saved() -> dict[str, bytes]:
+        backups = {f"backups/{p.name}": p.read_bytes() for p in (home / "backups").iterdir()}
+        return {store_file.name: store_file.read_bytes(), **backups}
+
+    before = saved()
+    assert any(name.startswith("backups/") for name in before)
+    result = cli("rm", "4", "--yes")
+    assert result.code == 1
+    assert "4" in result.err
+    assert "Traceback" not in result.err
+    assert saved() == before
 
 
 def test_rm_asks_on_a_terminal(
@@ -389,7 +405,7 @@ def test_an_edit_that_cannot_be_saved_is_kept(
     cli: Callable[..., Result], one: dict[str, Any], editor: Callable[[str], Path], home: Path
 ) -> None:
     """The interview is removed while the editor is open: nothing is saved, and the text is kept."""
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     command = [*afterview_command(), "rm", "1", "--yes"]
     editor(

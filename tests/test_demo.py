@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 Spawn = Callable[..., subprocess.CompletedProcess[str]]
 

@@ -1,31 +1,17 @@
-"""Documentation that cannot drift: every command has help with an example, and the README names it."""
+"""Documentation that cannot drift: every command has plain help with an example, and the README names it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 
-from afterview.cli.main import app
-from tests.conftest import Result
+from tests.helpers import Result, command_paths
 
 README = Path(__file__).parents[1] / "README.md"
-
-
-def command_paths(command: Any = None, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
-    """Every command as the words a user types after ``afterview``."""
-    command = command or typer.main.get_command(app)
-    for name, sub in sorted(getattr(command, "commands", {}).items()):
-        if getattr(sub, "hidden", False):
-            continue
-        if getattr(sub, "commands", None):
-            yield from command_paths(sub, (*prefix, name))
-        else:
-            yield (*prefix, name)
 
 
 COMMANDS = list(command_paths())
@@ -45,7 +31,17 @@ def test_every_command_has_a_summary_and_an_example(
     assert result.code == 0
     assert "Usage:" in result.out
     assert f"afterview {' '.join(command)}" in result.out.replace("\n", " ")
+    assert f"afterview {' '.join(command)}" in result.out  # on one line, as a user would copy it
     assert "Example" in result.out
+
+
+@pytest.mark.parametrize("command", [("snooze",), ("task", "add"), ("outcome",)])
+def test_date_options_list_the_forms_people_can_type(
+    cli: Callable[..., Result], command: tuple[str, ...]
+) -> None:
+    out = " ".join(cli(*command, "--help").out.split())
+    for form in ("today", "next friday", "+3d", "in 3 days"):
+        assert form in out
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
@@ -104,3 +100,27 @@ def test_the_check_mode_names_a_stale_file(tmp_path: Path, monkeypatch: pytest.M
     assert docs.main([]) == 0
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "new\n"
     assert docs.main(["--check"]) == 0
+
+
+GROUPS = {"draft": "nudge", "templates": "show", "export": "ics", "ref": "add", "task": "add"}
+
+
+def _plain(out: str, args: list[str]) -> None:
+    assert out.startswith(f"Usage: afterview {' '.join(args[:-1])} ")
+    assert "╭" not in out  # Rich's boxes: the rest of afterview's help is plain
+    assert "--install-completion" not in out  # that belongs to afterview itself
+    assert "--show-completion" not in out
+
+
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_a_group_has_plain_help_without_completion_options(
+    cli: Callable[..., Result], process: Callable[..., subprocess.CompletedProcess[str]], group: str
+) -> None:
+    for args in ([group, "--help"], [group, GROUPS[group], "--help"]):
+        result = cli(*args)
+        assert result.code == 0, result.err
+        _plain(result.out, args)
+    args = [group, GROUPS[group], "-h"]  # in a process of its own: -h is set up once per process
+    spawned = process(*args)
+    assert spawned.returncode == 0, spawned.stderr
+    _plain(spawned.stdout, args)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from afterview.store.doctor import Finding, Level, healthy, is_network, loose, mount_type
-from tests.conftest import Result
+from tests.helpers import Result
 
 Cli = Callable[..., Result]
 Log = Callable[..., dict[str, Any]]

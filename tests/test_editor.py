@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 COMMANDS = {
     "remember": (("remember", "1"), "recovery", ".md"),

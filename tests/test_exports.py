@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from afterview.formats import exports
-from tests.conftest import Result
+from tests.helpers import Result
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from afterview.errors import UserError
 from afterview.formats import imports
-from tests.conftest import Result
+from tests.helpers import Result
 
 UTC = dt.timezone.utc
 TODAY = dt.date(2026, 11, 27)

@@ -17,7 +17,7 @@ from afterview.domain.dates import is_past
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import Step, StepKind
 from afterview.store import index
-from tests.conftest import Result
+from tests.helpers import Result
 
 Process = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -120,22 +120,27 @@ def test_rebuilding_never_waits_for_a_held_lock(store_file: Path, process: Proce
 @pytest.mark.parametrize(
     ("words", "cword", "expected"),
     [
-        ("afterview done 1.", "2", {"1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8", "1.9", "1.10"}),
-        ("afterview skip 2.1 2.", "3", {"2.1", "2.2", "2.3", "2.4", "2.5", "2.6"}),
-        ("afterview show ", "2", {"1", "2"}),
-        ("afterview draft-thanks 2", "2", {"2"}),
+        ("afterview done 1.", "2", ["1.4", "1.2", "1.5", "1.3", "1.6", "1.7", "1.9", "1.8"]),
+        ("afterview skip 2.1 2.", "3", ["2.2", "2.3", "2.4", "2.6", "2.5"]),
+        ("afterview show ", "2", ["2", "1"]),
+        ("afterview draft-thanks 2", "2", ["2"]),
     ],
 )
 def test_tab_completes_pending_step_ids_and_interview_ids(
-    words: str, cword: str, expected: set[str], process: Process
+    words: str, cword: str, expected: list[str], process: Process, cli: Callable[..., Result]
 ) -> None:
-    """Bash completion offers pending steps for done/skip and interview ids for commands that take one."""
+    """Bash completion offers exactly the pending steps not yet typed (in todo's order) for done/skip, and
+    the interview ids for commands that take one."""
     env = {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
     result = process(env=env)
-    assert result.returncode == 0
-    offered = {line.split()[0] for line in result.stdout.splitlines() if line}  # "7.2  its text" under bash
-    assert offered <= expected
-    assert offered, result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    offered = [line.split()[0] for line in result.stdout.splitlines() if line]  # "7.2  its text" under bash
+    assert offered == expected
+    if words.startswith(("afterview done", "afterview skip")):
+        *typed, prefix = words.split()[2:]
+        pending = [s["id"] for s in cli("todo", "--json").json()]
+        assert offered == [i for i in pending if i.startswith(prefix) and i not in typed]
     assert "1.1" not in offered  # done already
 
 

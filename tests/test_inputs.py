@@ -13,7 +13,7 @@ import pytest
 
 from afterview.cli.inputs import LIMITS, clean_text, email_address, url
 from afterview.errors import UserError
-from tests.conftest import Result, afterview_command
+from tests.helpers import Result, afterview_command
 
 Cli = Callable[..., Result]
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from afterview.cli.main import COMMANDS
-from tests.conftest import Result
+from tests.helpers import Result, Spawn
 
 HEAVY = ("rich.table", "afterview.models", "pydantic.main", "icalendar", "holidays")
 """Modules the hot paths must not load: Rich's tables, the store's models, calendars, public holidays."""
@@ -22,17 +22,24 @@ _PROBE = """
 import json, sys
 sys.argv = ["afterview", *json.loads(sys.argv[1])]
 from afterview.__main__ import main
+code = 0
 try:
     main()
-except SystemExit:
-    pass
+except SystemExit as exit:
+    code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
 sys.stdout.flush()
 sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+sys.exit(code)
 """
 
 
-def loaded(*args: str, env: dict[str, str] | None = None) -> tuple[set[str], str]:
-    """Run ``afterview ARGS`` in a fresh interpreter; return the modules it imported and what it printed."""
+def loaded(
+    *args: str, env: dict[str, str] | None = None, code: int = 0, err: str = ""
+) -> tuple[set[str], str]:
+    """Run ``afterview ARGS`` in a fresh interpreter; return the modules it imported and what it printed.
+
+    The probe must have run the command as ``afterview`` would: it exits with ``code`` and writes ``err`` to
+    stderr (nothing, unless told), then the module list."""
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(args)],
         capture_output=True,
@@ -43,6 +50,8 @@ def loaded(*args: str, env: dict[str, str] | None = None) -> tuple[set[str], str
     )
     errors, _, modules = result.stderr.rpartition("\nMODULES ")
     assert modules, result.stderr
+    assert result.returncode == code, result.stderr
+    assert errors == err
     return set(json.loads(modules)), result.stdout + errors
 
 
@@ -62,22 +71,26 @@ def test_help_lists_every_command_without_loading_them() -> None:
 
 
 @pytest.mark.parametrize("command", [c for c in ("remind",) if c in COMMANDS.targets] + ["todo"])
-def test_hot_commands_stay_light(command: str, log: Callable[..., dict[str, Any]]) -> None:
+def test_hot_commands_stay_light(command: str, log: Callable[..., dict[str, Any]], process: Spawn) -> None:
     """``todo`` (and ``remind`` when present), piped, read the derived index: no Typer, Pydantic or Rich."""
     log("--interviewer", "Jane Doe <jane@acme.com>")
-    modules, printed = loaded(command)
+    real = process(command)
+    assert real.returncode == (1 if command == "remind" else 0), real.stderr  # remind: 1 when steps are due
+    modules, printed = loaded(command, code=real.returncode, err=real.stderr)
     assert heavy(modules) == []
     assert not any(m.startswith(("pydantic", "typer", "rich")) for m in modules)
     assert printed
+    assert printed == real.stdout + real.stderr
 
 
-def test_tab_completion_stays_light(log: Callable[..., dict[str, Any]]) -> None:
+def test_tab_completion_stays_light(log: Callable[..., dict[str, Any]], process: Spawn) -> None:
     """Completing a step id reads the derived index only."""
     log("--interviewer", "Jane Doe <jane@acme.com>")
     env = {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview done 1.", "COMP_CWORD": "2"}
     modules, printed = loaded(env=env)
     assert not any(m.startswith(("pydantic", "typer", "rich")) for m in modules)
     assert "1.1" in printed.split()
+    assert printed == process(env=env).stdout
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -105,7 +118,7 @@ def test_a_group_of_commands_has_the_same_plain_help(cli: Callable[..., Result])
 def test_remind_reads_the_index_without_pathlib_or_typing(log: Callable[..., dict[str, Any]]) -> None:
     """``remind`` runs at every shell start: from the index it needs neither pathlib nor typing."""
     log("--interviewer", "Jane Doe <jane@acme.com>")
-    modules, printed = loaded("remind")
+    modules, printed = loaded("remind", code=1)  # 1: steps are due
     assert not {"pathlib", "typing", "afterview.store.paths"} & modules
     assert "due" in printed or "overdue" in printed
 

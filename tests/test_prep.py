@@ -11,7 +11,7 @@ import pytest
 
 from afterview.domain.prep import normalise, prep_questions
 from afterview.models import Debrief, Interview, Question, Rating
-from tests.conftest import Result
+from tests.helpers import Result
 
 UTC = dt.timezone.utc
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import afterview_command
+from tests.helpers import afterview_command
 
 
 def test_twenty_concurrent_logs_leave_twenty_interviews_with_distinct_ids(store_file: Path) -> None:

@@ -16,7 +16,7 @@ import filelock
 import pytest
 
 from afterview.errors import UserError
-from tests.conftest import Result
+from tests.helpers import Result
 
 EDITOR_SCRIPT = r"""
 import json, os, pathlib, stat, subprocess, sys
@@ -541,7 +541,7 @@ def test_in_a_real_terminal_a_broken_file_reopens_and_is_fixed(
 ) -> None:
     import pexpect
 
-    from tests.conftest import afterview_command
+    from tests.helpers import afterview_command
 
     editor("fix")
     [command] = afterview_command()

@@ -17,7 +17,7 @@ from afterview.cli import remind
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import SCHEMA_VERSION, Document, Interview, Step, StepKind, StepState
 from afterview.store.codec import serialise
-from tests.conftest import Result
+from tests.helpers import Result
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]

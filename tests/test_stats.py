@@ -21,7 +21,7 @@ from afterview.models import (
     StepState,
 )
 from afterview.render.stats import bar, sparkline
-from tests.conftest import Result
+from tests.helpers import Result
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=TZ)
@@ -210,3 +210,14 @@ def test_momentum_line_fits_a_terminal(cli: Callable[..., Result], known: None) 
     assert len(line.split()[0]) == 52
     assert "5 in 52 weeks (0.1 a week)" in line
     assert len(cli("stats", "--since", "2020-01-01", "--json").json()["per_week"]) > 52
+
+
+def test_one_day_to_an_answer_is_singular(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
+) -> None:
+    log("--at", "yesterday 10:00")
+    assert cli("outcome", "1", "rejected").code == 0
+    out = cli("stats").out
+    assert "Median" in out
+    assert " 1 day (" in out
+    assert "1 days" not in out

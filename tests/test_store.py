@@ -1,4 +1,6 @@
-"""The store protocol, seen from the commands: private files, backups, corrupt and newer stores."""
+"""The store protocol, seen from the commands: private files, backups, an empty and a newer store.
+
+Every way a store can be corrupt, for every command: test_store_corruption.py."""
 
 from __future__ import annotations
 
@@ -11,19 +13,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 Log = Callable[..., dict[str, Any]]
-COMMANDS = [
-    ("todo",),
-    ("list",),
-    ("show", "1"),
-    ("done", "1.1"),
-    ("skip", "1.1"),
-    ("draft-thanks", "1"),
-    ("profile", "--name", "X"),
-    ("log", "--company", "A", "--role", "B", "--no-input"),
-]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -50,23 +42,8 @@ def test_every_write_bumps_the_revision_and_keeps_the_previous_version(log: Log,
     assert backups[-1].read_bytes() == first
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
-def test_a_truncated_store_makes_every_command_exit_3_and_stays_byte_identical(
-    cli: Callable[..., Result], log: Log, store_file: Path, command: tuple[str, ...]
-) -> None:
-    log("--interviewer", "Jane Doe <jane@acme.com>")
-    store_file.write_bytes(store_file.read_bytes()[:200])
-    broken = store_file.read_bytes()
-    result = cli(*command)
-    assert result.code == 3
-    assert str(store_file) in result.err
-    assert "line" in result.err
-    assert "column" in result.err
-    assert "Traceback" not in result.err
-    assert store_file.read_bytes() == broken
-
-
 def test_an_empty_file_is_corrupt_not_an_empty_store(cli: Callable[..., Result], store_file: Path) -> None:
+    """Even before any backup exists (test_store_corruption.py covers every command, with a backup)."""
     store_file.parent.mkdir(parents=True)
     store_file.write_bytes(b"")
     result = cli("log", "--company", "A", "--role", "B", "--no-input")

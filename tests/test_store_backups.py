@@ -20,7 +20,7 @@ from afterview.store.storefile import (
     backup_revision,
     configured_backups,
 )
-from tests.conftest import Result
+from tests.helpers import Result
 
 Cli = Callable[..., Result]
 NOW = dt.datetime(2026, 11, 27, 15, tzinfo=dt.timezone.utc)

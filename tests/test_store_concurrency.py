@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from afterview.store.storefile import Store
-from tests.conftest import afterview_command
+from tests.helpers import afterview_command
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result, afterview_command
+from tests.helpers import Result, afterview_command
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Result
+from tests.helpers import Result
 
 Cli = Callable[..., Result]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")

@@ -14,7 +14,7 @@ from afterview.models import SCHEMA_VERSION
 from afterview.store import codec, migrations
 from afterview.store.codec import CorruptStore, NewerStore, parse_document, serialise
 from afterview.store.migrations import MIGRATIONS, migrate
-from tests.conftest import Result
+from tests.helpers import Result
 
 FIXTURES = Path(__file__).with_name("fixtures")
 Cli = Callable[..., Result]

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,29 +12,7 @@ import pytest
 
 from afterview.cli import welcome
 from afterview.models import Interview, Step, StepKind
-from tests.conftest import NOW, Result, afterview_command
-
-Spawn = Callable[..., subprocess.CompletedProcess[str]]
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
-
-
-def terminal(*args: str) -> Any:
-    """``afterview ARGS`` in a real pseudo-terminal."""
-    import pexpect
-
-    child = pexpect.spawn(
-        afterview_command()[0], list(args), env={**os.environ, "COLUMNS": "120"}, encoding="utf-8", timeout=30
-    )
-    child.logfile_read = io.StringIO()
-    return child
-
-
-def finish(child: Any) -> int:
-    import pexpect
-
-    child.expect(pexpect.EOF)
-    child.close()
-    return int(child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus)
+from tests.helpers import NOW, Result, Spawn, finish, posix_only, terminal
 
 
 def test_off_a_terminal_it_prints_a_summary_and_asks_nothing(process: Spawn, store_file: Path) -> None:
@@ -229,3 +203,22 @@ def test_with_a_profile_but_no_interview_it_goes_straight_to_logging_one(profile
     child.sendline("n")
     assert finish(child) == 0
     assert "Set up your profile" not in child.logfile_read.getvalue()
+
+
+@posix_only
+def test_the_welcome_asks_again_for_a_country_without_known_holidays(store_file: Path) -> None:
+    child = terminal()
+    child.expect_exact("Set up your profile now (name, email, signature, country)? [Y/n]")
+    child.sendline("y")
+    for prompt in ("Your name", "Your email", "Signature"):
+        child.expect_exact(prompt)
+        child.sendline("")
+    child.expect_exact("Country for public holidays")
+    child.sendline("XX")
+    child.expect_exact("knows no public holidays for 'XX'")
+    child.expect_exact("Country for public holidays")
+    child.sendline("DE")
+    child.expect_exact("Log the interview you just had? [Y/n]")
+    child.sendline("n")
+    assert finish(child) == 0
+    assert json.loads(store_file.read_bytes())["profile"]["country"] == "DE"

@@ -1,0 +1,93 @@
+"""What more than one test file needs: the fixed clock, a command's result, the real ``afterview`` command,
+completion and pseudo-terminal drivers, and every command's name. Fixtures live in conftest.py; test files
+import from here, never from each other."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+NOW = "2026-11-27T16:00:00+01:00"
+"""The fixed "now" of every test: a Friday afternoon, UTC+1."""
+
+Spawn = Callable[..., subprocess.CompletedProcess[str]]
+"""The ``process`` fixture: run the real ``afterview`` command as a separate process."""
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+
+
+@dataclass
+class Result:
+    """What a command printed and how it exited."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def afterview_command() -> list[str]:
+    """The installed ``afterview`` console script of this environment."""
+    script = Path(sys.executable).with_name("afterview.exe" if os.name == "nt" else "afterview")
+    found = str(script) if script.exists() else shutil.which("afterview")
+    assert found, "the afterview command is not installed in this environment"
+    return [found]
+
+
+def bash(process: Spawn, words: str) -> list[str]:
+    """What Typer's bash completion script gets back for the command line ``words`` (cursor at its end)."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    result = process(
+        env={"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    )
+    assert result.returncode == 0, result.stderr
+    return [line for line in result.stdout.splitlines() if line]
+
+
+def terminal(*args: str) -> Any:
+    """``afterview ARGS`` in a real pseudo-terminal."""
+    import pexpect
+
+    child = pexpect.spawn(
+        afterview_command()[0], list(args), env={**os.environ, "COLUMNS": "120"}, encoding="utf-8", timeout=30
+    )
+    child.logfile_read = io.StringIO()
+    return child
+
+
+def finish(child: Any) -> int:
+    """Wait for a :func:`terminal` child to end; its exit status (128 + the signal when one killed it)."""
+    import pexpect
+
+    child.expect(pexpect.EOF)
+    child.close()
+    return int(child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus)
+
+
+def command_paths(command: Any = None, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    """Every command as the words a user types after ``afterview``."""
+    if command is None:
+        import typer
+
+        from afterview.cli.main import app
+
+        command = typer.main.get_command(app)
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        if getattr(sub, "hidden", False):
+            continue
+        if getattr(sub, "commands", None):
+            yield from command_paths(sub, (*prefix, name))
+        else:
+            yield (*prefix, name)
