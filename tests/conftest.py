@@ -92,7 +92,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "home"
     monkeypatch.setenv("AFTERVIEW_HOME", str(path))
     monkeypatch.setenv("AFTERVIEW_NOW", NOW)
-    monkeypatch.setenv("TZ", "UTC")
+    monkeypatch.setenv("TZ", "Europe/Berlin")  # the zone of NOW (+01:00 in November)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("COLUMNS", "120")

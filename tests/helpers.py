@@ -10,12 +10,14 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from afterview.models import Document, Interview, Process, StatusChange
 
 NOW = "2026-11-27T16:00:00+01:00"
 """The fixed "now" of every test: a Friday afternoon, UTC+1."""
@@ -91,3 +93,40 @@ def command_paths(command: Any = None, prefix: tuple[str, ...] = ()) -> Iterator
             yield from command_paths(sub, (*prefix, name))
         else:
             yield (*prefix, name)
+
+
+def make_interview(
+    *,
+    company: str = "Acme",
+    role: str = "Engineer",
+    history: Sequence[StatusChange] = (),
+    process: Process | None = None,
+    **fields: Any,
+) -> Interview:
+    """An interview linked to a hiring process of its own (schema 2), for tests of the pure domain.
+
+    ``company``, ``role`` and ``history`` are the process's; ``process`` joins an existing one instead.
+    """
+    if process is None:
+        when = fields.get("created_at") or fields["at"]
+        process = Process(
+            id=fields.get("process_id") or fields.get("id", 1),
+            company=company,
+            role=role,
+            history=list(history),
+            created_at=when,
+            updated_at=when,
+        )
+    return Interview.model_validate({**fields, "process_id": process.id}).linked(process)
+
+
+def document_of(*interviews: Interview, **fields: Any) -> Document:
+    """A document holding ``interviews`` and their processes, with the next ids after theirs."""
+    processes = list({interview.process.id: interview.process for interview in interviews}.values())
+    defaults = {
+        "next_id": max((i.id for i in interviews), default=0) + 1,
+        "next_process_id": max((p.id for p in processes), default=0) + 1,
+    }
+    return Document.model_validate(
+        {**defaults, **fields, "processes": processes, "interviews": list(interviews)}
+    )

@@ -17,7 +17,6 @@ from itertools import count
 from pathlib import Path
 
 from afterview.errors import AfterviewError
-from afterview.models import Interview
 from afterview.store.storefile import Store
 
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)
@@ -25,10 +24,8 @@ NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)
 
 def _add(store: Store, name: str) -> int:
     with store.transaction() as document:
-        document.interviews.append(
-            Interview(id=document.next_id, company=name, role="r", at=NOW, created_at=NOW, updated_at=NOW)
-        )
-        document.next_id += 1
+        process = document.add_process(company=name, role="r", now=NOW)
+        document.add_interview({"at": NOW}, process=process, now=NOW)
     return document.revision
 
 

@@ -314,7 +314,7 @@ def several(cli: Callable[..., Result], log: Callable[..., dict[str, Any]]) -> N
     from afterview.models import Status, StatusChange
 
     with runtime.open_store().transaction() as document:
-        document.interviews[1].history = [
+        document.interviews[1].process.history = [
             StatusChange(status=Status.REJECTED, on=document.interviews[1].at.date())
         ]
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from afterview.domain.steps import plan_context
+from afterview.domain.planning import plan_context
 from afterview.errors import UserError
 from afterview.formats import exports, imports, merging
 from afterview.models import (
@@ -23,6 +23,7 @@ from afterview.models import (
     StepKind,
     StepState,
 )
+from tests.helpers import document_of
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
@@ -65,7 +66,7 @@ def test_markdown_paperwork_and_done_steps() -> None:
         state=StepState.DONE, done_at=NOW,
     )  # fmt: skip
     interview = make(paperwork=[Paperwork(title="NDA", due=dt.date(2026, 12, 1))], steps=[step])
-    text = exports.to_markdown(Document(interviews=[interview], profile=Profile(name="Sam")), now=NOW)
+    text = exports.to_markdown(document_of(interview, profile=Profile(name="Sam")), now=NOW)
     assert text.startswith("# Interviews of Sam")
     assert "- NDA (due 2026-12-01)" in text
     assert "### Done\n\n- Write it down (2026-11-27)" in text
@@ -79,7 +80,7 @@ def test_vcard_phone_url_and_details_from_a_later_interview() -> None:
             Person(name="Jane Doe", email="JANE@acme.com", phone="+1 555 0100", url="https://x.example/jane")
         ],
     )
-    text = exports.to_vcard(Document(interviews=[first, second]))
+    text = exports.to_vcard(document_of(first, second))
     assert text.count("BEGIN:VCARD") == 1
     assert "TEL;TYPE=work;VALUE=text:+1 555 0100\r\n" in text
     assert "URL:https://x.example/jane\r\n" in text
@@ -100,8 +101,8 @@ def test_profile_is_taken_only_when_yours_is_empty() -> None:
 
 
 def test_theirs_replaces_a_conflicting_interview() -> None:
-    incoming = imports.read_json(export_of(Document(interviews=[make(role="Principal")])))
-    document = Document(interviews=[make()], next_id=2)
+    incoming = imports.read_json(export_of(document_of(make(role="Principal"))))
+    document = document_of(make(), next_id=2)
     report = merge(document, incoming, theirs=True)
     assert report.replaced == [1]
     assert document.interviews[0].role == "Principal"
@@ -109,9 +110,9 @@ def test_theirs_replaces_a_conflicting_interview() -> None:
 
 def test_same_content_in_another_key_order_is_identical() -> None:
     interview = make()
-    payload = json.loads(export_of(Document(interviews=[interview])))
+    payload = json.loads(export_of(document_of(interview)))
     payload["interviews"][0] = dict(reversed(list(payload["interviews"][0].items())))
-    document = Document(interviews=[interview], next_id=2)
+    document = document_of(interview, next_id=2)
     assert merge(document, imports.read_json(json.dumps(payload))).unchanged == [1]
 
 
@@ -182,7 +183,7 @@ def test_source_refuses_only_for_a_csv() -> None:
 
 
 def test_source_reads_only_the_interviews_asked_for() -> None:
-    text = export_of(Document(interviews=[make(1), make(2, role="Principal")], next_id=3))
+    text = export_of(document_of(make(1), make(2, role="Principal"), next_id=3))
     incoming = imports.source(text, name="export.json", only=[2]).read(tz=UTC, today=NOW.date())
     assert [(i.id, i.role) for i in incoming.interviews] == [(2, "Principal")]
     with pytest.raises(UserError, match=r"The file holds no interview 3, 4\."):

@@ -19,13 +19,14 @@ from afterview.domain.debrief import (
     to_markdown,
 )
 from afterview.models import Debrief, Interview, Person, Question, Rating
+from tests.helpers import make_interview
 
 UTC = dt.timezone.utc
 AT = dt.datetime(2026, 11, 27, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
 
 def interview() -> Interview:
-    return Interview(
+    return make_interview(
         id=7,
         company="Acme",
         role="Staff Engineer",
@@ -223,7 +224,7 @@ def test_misplaced_or_repeated_markdown_is_named(markdown: str, problem: str) ->
 
 def test_a_question_written_as_its_own_heading_says_how_to_write_it() -> None:
     at = dt.datetime(2026, 11, 27, 10, tzinfo=UTC)
-    item = Interview(id=1, company="Acme", role="SRE", at=at, created_at=at, updated_at=at)
+    item = make_interview(id=1, company="Acme", role="SRE", at=at, created_at=at, updated_at=at)
     text = to_markdown(None, item, tz=UTC).replace("### Question 1", "### Tell me about a failure", 1)
     with pytest.raises(DebriefError) as caught:
         parse(text)

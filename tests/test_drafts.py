@@ -28,6 +28,7 @@ from afterview.models import (
     StepKind,
     StepState,
 )
+from tests.helpers import document_of, make_interview
 
 UTC = dt.timezone.utc
 AT = dt.datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # a Thursday
@@ -49,7 +50,7 @@ def interview(**changes: Any) -> Interview:
         "updated_at": AT,
         **changes,
     }
-    return Interview(**fields)
+    return make_interview(**fields)
 
 
 def words(text: str) -> int:
@@ -158,7 +159,7 @@ def test_an_interviewer_email_that_is_not_an_address_is_dropped_with_a_warning()
 
 
 def document(item: Interview, **changes: Any) -> Document:
-    return Document(profile=PROFILE, interviews=[item], **changes)
+    return document_of(item, profile=PROFILE, **changes)
 
 
 def company_drafts(item: Interview, doc: Document | None = None) -> dict[str, Draft]:
@@ -244,7 +245,7 @@ def test_offer_picks_the_named_offer_else_the_latest() -> None:
     newer = interview(
         id=9, company="Initech", history=[StatusChange(status=Status.OFFER, on=dt.date(2026, 11, 25))]
     )
-    doc = Document(profile=PROFILE, interviews=[item, older, newer])
+    doc = document_of(item, older, newer, profile=PROFILE)
     template = Template(
         name="offer-notice", text="Subject: x\n\n{{ offer_company }} by {{ offer_deadline }}\n", origin="t"
     )

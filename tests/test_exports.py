@@ -49,7 +49,7 @@ def test_csv_history_shows_every_change(
     from afterview.models import StatusChange
 
     with runtime.open_store().transaction() as document:
-        document.interviews[0].history = [
+        document.interviews[0].process.history = [
             StatusChange(status="next-round", on="2026-12-01"),
             StatusChange(status="offer", on="2026-12-10"),
         ]
@@ -164,7 +164,7 @@ def test_markdown_includes_the_debrief_and_history(
             went_well="Rapport with Jane",
             thank_you_topics=["their on-call rotation"],
         )
-        interview.history = [StatusChange(status=Status.NEXT_ROUND, on=interview.at.date())]
+        interview.process.history = [StatusChange(status=Status.NEXT_ROUND, on=interview.at.date())]
     out = cli("export", "md").out
     assert "1. **Design a rate limiter** (weak)" in out
     assert "   - *Answer:* Token bucket\n     per tenant" in out

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from afterview.formats import exports, imports
-from afterview.models import Document, Interview, Person
+from afterview.models import Person
+from tests.helpers import document_of, make_interview
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
@@ -29,7 +30,7 @@ name = text.filter(lambda t: not any(c in t for c in '<>,;\n"')).map(str.strip).
 @settings(max_examples=60, deadline=None)
 @given(company=text.filter(lambda t: len(t) <= 200), role=text, notes=text, person=name)
 def test_csv_export_reads_back(company: str, role: str, notes: str, person: str) -> None:
-    interview = Interview(
+    interview = make_interview(
         id=1,
         company=company,
         role=role,
@@ -39,7 +40,7 @@ def test_csv_export_reads_back(company: str, role: str, notes: str, person: str)
         created_at=NOW,
         updated_at=NOW,
     )
-    (row,) = imports.read_csv(exports.to_csv(Document(interviews=[interview])), tz=UTC, today=NOW.date()).rows
+    (row,) = imports.read_csv(exports.to_csv(document_of(interview)), tz=UTC, today=NOW.date()).rows
     assert (row["company"], row["role"], row["notes"]) == (company, role, notes.replace("\r\n", "\n"))
     assert [(p.name, p.email) for p in row["interviewers"]] == [(person, "jane@example.com")]
     assert row["at"] == interview.at
@@ -71,7 +72,7 @@ def test_editor_toml_reads_back_unchanged(company: str, notes: str, title: str |
     """Whatever an interview holds, opening it in the editor and saving without a change changes nothing."""
     from afterview.formats import editable
 
-    interview = Interview(
+    interview = make_interview(
         id=3,
         company=company,
         role="SRE",

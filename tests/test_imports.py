@@ -28,7 +28,7 @@ def exported(cli: Callable[..., Result], log: Callable[..., dict[str, Any]], tmp
 
     with runtime.open_store().transaction() as document:
         globex = document.interviews[1]
-        globex.history = [StatusChange(status=Status.REJECTED, on=dt.date(2026, 10, 20))]
+        globex.process.history = [StatusChange(status=Status.REJECTED, on=dt.date(2026, 10, 20))]
         globex.debrief = Debrief(questions=[Question(question="Tell me about a failure", rating=Rating.WEAK)])
     path = tmp_path / "export.json"
     assert cli("export", "json", "-o", str(path)).code == 0

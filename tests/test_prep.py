@@ -11,14 +11,14 @@ import pytest
 
 from afterview.domain.prep import normalise, prep_questions
 from afterview.models import Debrief, Interview, Question, Rating
-from tests.helpers import Result
+from tests.helpers import Result, make_interview
 
 UTC = dt.timezone.utc
 
 
 def interview(number: int, *questions: Question, company: str = "Acme", role: str = "Engineer") -> Interview:
     at = dt.datetime(2026, 11, number, 10, 0, tzinfo=UTC)
-    return Interview(
+    return make_interview(
         id=number,
         company=company,
         role=role,

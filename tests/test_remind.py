@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from afterview.cli import remind
 from afterview.domain.steps import effective_due, is_overdue
-from afterview.models import SCHEMA_VERSION, Document, Interview, Step, StepKind, StepState
+from afterview.models import SCHEMA_VERSION, Step, StepKind, StepState
 from afterview.store.codec import serialise
-from tests.helpers import Result
+from tests.helpers import Result, document_of, make_interview
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]
@@ -160,10 +160,10 @@ steps_strategy = st.lists(
 
 def raw_store(steps: list[Step]) -> Any:
     """A store holding one interview with ``steps``, as remind reads it (raw JSON)."""
-    interview = Interview(
+    interview = make_interview(
         id=1, company="A", role="B", at=NOW, created_at=NOW, updated_at=NOW, steps=steps, step_seq=len(steps)
     )
-    return json.loads(serialise(Document(interviews=[interview])))
+    return json.loads(serialise(document_of(interview)))
 
 
 def day_of(due: dt.date) -> dt.date:

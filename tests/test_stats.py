@@ -21,7 +21,7 @@ from afterview.models import (
     StepState,
 )
 from afterview.render.stats import bar, sparkline
-from tests.helpers import Result
+from tests.helpers import Result, make_interview
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=TZ)
@@ -51,7 +51,7 @@ def interview(
     steps: tuple[Step, ...] = (),
     weak: tuple[str, ...] = (),
 ) -> Interview:
-    return Interview(
+    return make_interview(
         id=interview_id,
         company=f"Company {interview_id}",
         role="Engineer",

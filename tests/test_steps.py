@@ -4,18 +4,13 @@ table), and what closes when a process moves on."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from afterview.domain.dates import add_business_days
-from afterview.domain.steps import (
-    PlanContext,
-    is_overdue,
-    plan_context,
-    plan_steps,
-    refresh_steps,
-    remove_paperwork,
-)
+from afterview.domain.planning import PlanContext, plan_context, plan_steps
+from afterview.domain.steps import is_overdue, refresh_steps, remove_paperwork
 from afterview.models import (
     Document,
     Interview,
@@ -30,6 +25,7 @@ from afterview.models import (
     StepKind,
     StepState,
 )
+from tests.helpers import document_of, make_interview
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 FRIDAY = dt.datetime(2026, 11, 27, 14, 0, tzinfo=TZ)
@@ -37,8 +33,8 @@ NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=TZ)
 CONTEXT = PlanContext(profile=Profile(), tz=TZ)
 
 
-def interview(**fields: object) -> Interview:
-    base: dict[str, object] = {
+def interview(**fields: Any) -> Interview:
+    base: dict[str, Any] = {
         "id": 7,
         "company": "Acme",
         "role": "Staff Engineer",
@@ -46,32 +42,31 @@ def interview(**fields: object) -> Interview:
         "created_at": FRIDAY,
         "updated_at": FRIDAY,
     }
-    return Interview.model_validate(base | fields)
+    return make_interview(**(base | fields))
 
 
-def due_by_key(item: Interview, context: PlanContext = CONTEXT) -> dict[str, object]:
-    return {plan.key: plan.due for plan in plan_steps(item, context)}
+def due_by_key(item: Interview, context: PlanContext | None = None) -> dict[str, object]:
+    return {plan.key: plan.due for plan in plan_steps(item, context or plan_for(item))}
 
 
-def numbered(interview_id: int = 1, *, at: dt.datetime = FRIDAY, **fields: object) -> Interview:
-    """Interview ``interview_id`` at "Company ``interview_id``", for tests of several processes."""
-    return Interview.model_validate(
-        {
-            "id": interview_id,
-            "company": f"Company {interview_id}",
-            "role": "Engineer",
-            "at": at,
-            "created_at": at,
-            "updated_at": at,
-            **fields,
-        }
+def numbered(interview_id: int = 1, *, at: dt.datetime = FRIDAY, **fields: Any) -> Interview:
+    """Interview ``interview_id`` at "Company ``interview_id``" (a process of its own unless ``process``
+    names one), for tests of several processes."""
+    return make_interview(
+        id=interview_id,
+        company=f"Company {interview_id}",
+        role="Engineer",
+        at=at,
+        created_at=at,
+        updated_at=at,
+        **fields,
     )
 
 
 def plan_for(
     *interviews: Interview, holidays: frozenset[dt.date] = frozenset(), **profile: object
 ) -> PlanContext:
-    document = Document(interviews=list(interviews), profile=Profile.model_validate(profile))
+    document = document_of(*interviews, profile=Profile.model_validate(profile))
     return plan_context(document, tz=TZ, holidays=holidays)
 
 
@@ -89,8 +84,10 @@ def close(item: Interview, key: str, *, on: dt.datetime, state: StepState = Step
 
 
 def with_status(item: Interview, status: Status, **change: object) -> Interview:
+    """``item``, with ``status`` recorded on its process (and so for every round of it)."""
     entry = StatusChange.model_validate({"status": status, "on": dt.date(2026, 11, 30), **change})
-    return item.model_copy(update={"history": [*item.history, entry]})
+    item.process.history.append(entry)
+    return item
 
 
 @pytest.mark.parametrize(
@@ -200,9 +197,7 @@ def test_a_rejection_closes_every_open_step_with_the_reason() -> None:
     first = refresh_steps(
         interview(interviewers=[Person(name="Jane Doe", email="j@acme.com")]), CONTEXT, now=FRIDAY
     )
-    rejected = first.model_copy(
-        update={"history": [StatusChange(status=Status.REJECTED, on=dt.date(2026, 12, 1))]}
-    )
+    rejected = with_status(first, Status.REJECTED, on=dt.date(2026, 12, 1))
     steps = refresh_steps(rejected, CONTEXT, now=FRIDAY, reason="process ended").steps
     assert [step.id for step in steps] == [step.id for step in first.steps]
     assert {(step.state, step.note) for step in steps} == {(StepState.SKIPPED, "process ended")}
@@ -265,13 +260,14 @@ def test_schedule_in_the_profile_changes_due_dates(setting: dict[str, int], key:
 
 @pytest.mark.parametrize("status", [Status.REJECTED, Status.WITHDRAWN, Status.NO_RESPONSE])
 def test_an_ended_process_closes_every_open_step_with_the_reason(status: Status) -> None:
+    """Every step of the process closes; the search's momentum step stays (schema 2: it is the search's)."""
     item = planned(numbered(interviewers=[Person(name="Jane Doe")]))
     done = close(item, "memory-dump", on=NOW)
     ended = with_status(done, status)
     after = refresh_steps(ended, plan_for(ended), now=NOW)
-    assert not [s for s in after.steps if s.state is StepState.PENDING]
+    assert [s.kind for s in after.steps if s.state is StepState.PENDING] == [StepKind.MOMENTUM]
     assert step(after, "memory-dump").state is StepState.DONE  # what was done stays done
-    closed = [s for s in after.steps if s.key != "memory-dump"]
+    closed = [s for s in after.steps if s.key not in ("memory-dump", "momentum")]
     assert {s.note for s in closed} == {f"process ended: {status.value}"}
     assert all(s.closed_automatically and s.state is StepState.SKIPPED for s in closed)
 
@@ -324,17 +320,18 @@ def test_later_round_ending_the_process_closes_the_earlier_rounds_steps() -> Non
     first = with_status(
         planned(numbered(1, interviewers=[Person(name="Jo", email="jo@x.org")])), Status.NEXT_ROUND
     )
-    second = planned(numbered(2, at=FRIDAY + dt.timedelta(days=4), previous_id=1))
-    second = with_status(second, Status.REJECTED)
+    second = numbered(2, at=FRIDAY + dt.timedelta(days=4), process=first.process)
+    second = with_status(planned(second, plan_for(first, second)), Status.REJECTED)
     ctx = plan_for(first, second)
     first = refresh_steps(first, ctx, now=NOW)
     assert step(first, "thank-you:0").note == "process ended: rejected"
-    assert not [s for s in first.steps if s.state is StepState.PENDING]
+    assert [s.kind for s in first.steps if s.state is StepState.PENDING] == [StepKind.MOMENTUM]
 
 
 def test_an_offer_in_one_round_does_not_notify_another_round_of_the_same_process() -> None:
     first = planned(numbered(1))
-    second = with_status(planned(numbered(2, previous_id=1)), Status.OFFER)
+    second = numbered(2, process=first.process)
+    second = with_status(planned(second, plan_for(first, second)), Status.OFFER)
     first = refresh_steps(first, plan_for(first, second), now=NOW)
     assert not any(s.kind is StepKind.OFFER_NOTICE for s in first.steps)
 
@@ -358,7 +355,7 @@ def test_a_process_waiting_for_its_next_round_hears_about_an_offer_once() -> Non
     first = with_status(planned(numbered(2)), Status.NEXT_ROUND)
     alone = refresh_steps(first, plan_for(offer, first), now=NOW)
     assert step(alone, "offer-notice:1").state is StepState.PENDING
-    second = planned(numbered(3, previous_id=2))
+    second = numbered(3, at=FRIDAY + dt.timedelta(days=1), process=alone.process)
     ctx = plan_for(offer, alone, second)
     assert step(refresh_steps(alone, ctx, now=NOW), "offer-notice:1").state is StepState.SKIPPED
     assert step(refresh_steps(second, ctx, now=NOW), "offer-notice:1").state is StepState.PENDING
@@ -372,17 +369,9 @@ def test_an_interview_logged_after_the_offer_is_told_from_its_own_day() -> None:
     )
 
 
-def test_rounds_linked_in_a_loop_by_hand_do_not_hang_the_planner() -> None:
-    first, second = numbered(1, previous_id=2), numbered(2, previous_id=1)
-    ctx = plan_for(first, second)
-    assert set(ctx.processes) == {1, 2}
-    assert step(planned(first, ctx), "follow-up").state is StepState.PENDING
-
-
 def test_the_latest_round_decides_however_the_rounds_are_ordered() -> None:
     first = with_status(planned(numbered(1)), Status.NEXT_ROUND)
-    second = with_status(
-        planned(numbered(2, at=FRIDAY + dt.timedelta(days=4), previous_id=1)), Status.WITHDRAWN
-    )
+    second = numbered(2, at=FRIDAY + dt.timedelta(days=4), process=first.process)
+    second = with_status(planned(second, plan_for(first, second)), Status.WITHDRAWN)
     ctx = plan_for(second, first)
-    assert step(refresh_steps(first, ctx, now=NOW), "momentum").note == "process ended: withdrawn"
+    assert step(refresh_steps(first, ctx, now=NOW), "memory-dump").note == "process ended: withdrawn"

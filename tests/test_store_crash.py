@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from afterview.models import Interview
 from afterview.store.storefile import Store
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
@@ -43,11 +42,7 @@ def test_sigkill_at_random_moments_loses_nothing(batch: int, store_file: Path) -
         assert [i.id for i in document.interviews] == list(range(1, document.revision + 1))
 
         with store.transaction() as document:  # the next write succeeds and clears the debris
-            document.interviews.append(
-                Interview(
-                    id=document.next_id, company="after", role="r", at=NOW, created_at=NOW, updated_at=NOW
-                )
-            )
-            document.next_id += 1
+            process = document.add_process(company="after", role="r", now=NOW)
+            document.add_interview({"at": NOW}, process=process, now=NOW)
         assert store.temp_files() == []
         assert len(store.read().interviews) == document.revision

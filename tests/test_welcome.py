@@ -12,7 +12,7 @@ import pytest
 
 from afterview.cli import welcome
 from afterview.models import Interview, Step, StepKind
-from tests.helpers import NOW, Result, Spawn, finish, posix_only, terminal
+from tests.helpers import NOW, Result, Spawn, finish, make_interview, posix_only, terminal
 
 
 def test_off_a_terminal_it_prints_a_summary_and_asks_nothing(process: Spawn, store_file: Path) -> None:
@@ -163,7 +163,7 @@ def test_with_nothing_due_today_it_shows_the_next_step_coming(log: Callable[...,
 
 def step(kind: StepKind, title: str, person: str | None = None) -> tuple[Interview, Step]:
     at = dt.datetime.fromisoformat(NOW)
-    interview = Interview(id=4, company="Acme", role="Engineer", at=at, created_at=at, updated_at=at)
+    interview = make_interview(id=4, company="Acme", role="Engineer", at=at, created_at=at, updated_at=at)
     return interview, Step(id="4.2", kind=kind, key=kind.value, title=title, person=person, due=at.date())
 
 

@@ -23,10 +23,31 @@ def now() -> dt.datetime:
 
 
 def now_in(timezone: str | None) -> dt.datetime:
-    """Now in the time zone named ``timezone`` (the profile's), else in the clock's own."""
+    """Now in the IANA zone named ``timezone`` (the profile's), else in the system's IANA zone, so that
+    times typed later ("tomorrow 10:00") get that day's offset, summer time included; with neither, in the
+    clock's own offset."""
     moment = now()
-    if not timezone:
-        return moment
+    zone = zone_named(timezone or system_zone())
+    return moment.astimezone(zone) if zone is not None else moment
+
+
+def zone_named(name: str | None) -> dt.tzinfo | None:
+    """The IANA zone ``name``, or ``None`` when there is no name or the system's database lacks it."""
+    if not name:
+        return None
     from zoneinfo import ZoneInfo
 
-    return moment.astimezone(ZoneInfo(timezone))
+    try:
+        return ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return None
+
+
+def system_zone() -> str | None:
+    """The system's IANA zone name (``TZ``, else the system setting, read by tzlocal); ``None`` if unknown."""
+    try:
+        import tzlocal
+
+        return str(tzlocal.get_localzone_name()) or None
+    except Exception:  # tzlocal raises its own errors for odd setups; the clock's offset is then the zone
+        return None

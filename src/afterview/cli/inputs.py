@@ -145,3 +145,25 @@ def ask_until_valid(
             return read(answer)
         except UserError as error:
             typer.echo(f"{error.message} {error.hint or ''}".strip(), err=True)
+
+
+_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+
+
+def timezone(value: str) -> str:
+    """An IANA time-zone name the system knows (``Europe/Berlin``), as typed.
+
+    Raises UserError for anything else, paths included.
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = value.strip()
+    try:
+        if not _ZONE_NAME.match(name):
+            raise ValueError(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise UserError(
+            f"{value!r} is not a time zone.", hint="Use an IANA name such as Europe/Berlin."
+        ) from None
+    return name

@@ -12,8 +12,8 @@ from afterview.domain.dates import DATE_EXAMPLES, parse_date
 from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import UserError
-from afterview.formats.contract import interview_json
-from afterview.models import Document, Interview, Status, StepState
+from afterview.formats.contract import interview_json, process_json
+from afterview.models import Document, Interview, Process, Status, StepState
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 
@@ -27,6 +27,15 @@ InterviewId = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
+RoundOrProcess = Annotated[
+    str,
+    typer.Argument(
+        help="An interview's id (7), or a hiring process's (P2), as afterview list shows them.",
+        metavar="ID",
+        autocompletion=completion.interview_ids,
+        show_default=False,
+    ),
+]
 
 
 def find(document: Document, interview_id: int) -> Interview:
@@ -37,6 +46,37 @@ def find(document: Document, interview_id: int) -> Interview:
             f"There is no interview {interview_id}.", hint="See your interviews with: afterview list"
         )
     return interview
+
+
+def find_process(document: Document, text: str) -> tuple[Process, Interview | None]:
+    """The process ``text`` names, ``P2`` (any case) or any of its rounds' ids (``7``), and that round.
+
+    Raises UserError when ``text`` names neither.
+    """
+    word = text.strip()
+    if word[:1] in ("P", "p") and word[1:].isdigit():
+        process = document.process(int(word[1:]))
+        if process is None:
+            raise UserError(
+                f"There is no process {word.upper()}.", hint="See your processes with: afterview list"
+            )
+        return process, None
+    if not word.isdigit() or int(word) < 1:
+        raise UserError(
+            f"{text!r} is not an interview id (7) or a process id (P2).",
+            hint="See them with: afterview list",
+        )
+    interview = find(document, int(word))
+    return interview.process, interview
+
+
+def latest_round(document: Document, text: str) -> Interview:
+    """The interview ``text`` names, or the latest round of the process it names (``P2``).
+
+    Raises UserError when ``text`` names neither.
+    """
+    process, interview = find_process(document, text)
+    return interview if interview is not None else document.rounds(process)[-1]
 
 
 def list_interviews(
@@ -80,15 +120,23 @@ def list_interviews(
         views.interviews(items, now=now)
 
 
-def show(interview_id: InterviewId, json_: Json = False) -> None:
-    """Show one interview: who, when, what comes next, and its steps.
+def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
+    """Show one interview (who, when, what comes next, its steps) or one hiring process and its rounds.
 
-    Example: afterview show 7
+    Examples: afterview show 7   ·   afterview show P2
     """
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
-    interview = find(document, interview_id)
-    if json_:
+    process, interview = find_process(document, interview_id)
+    if interview is None:
+        rounds = document.rounds(process)
+        if json_:
+            console.print_json(
+                {**process_json(process, rounds), "interviews": [interview_json(i, now=now) for i in rounds]}
+            )
+        else:
+            views.process_detail(process, rounds, now=now)
+    elif json_:
         console.print_json(interview_json(interview, now=now))
     else:
         views.interview_detail(interview, now=now)

@@ -12,7 +12,7 @@ from afterview.cli import completion, inputs, runtime
 from afterview.cli.interviews import InterviewId, find
 from afterview.cli.todo import StepIds, locate
 from afterview.domain.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
-from afterview.domain.steps import effective_due, process_status, refresh_steps, remove_paperwork
+from afterview.domain.steps import effective_due, refresh_document, refresh_steps, remove_paperwork
 from afterview.errors import UserError
 from afterview.models import ENDED_STATUSES, Document, Interview, Paperwork, Step, StepKind, StepState
 from afterview.render import console, views
@@ -43,16 +43,7 @@ def option_moment(option: str, text: str, *, now: dt.datetime, past: bool = True
 
 def refresh_all(document: Document, *, now: dt.datetime) -> list[tuple[Interview, Step]]:
     """Re-plan every interview of ``document`` in place; return the steps that opened or closed."""
-    context = runtime.context(document)
-    changed: list[tuple[Interview, Step]] = []
-    for index, interview in enumerate(document.interviews):
-        updated = refresh_steps(interview, context, now=now)
-        if updated.steps != interview.steps:
-            updated = updated.model_copy(update={"updated_at": now})
-        before = {step.id: step.state for step in interview.steps}
-        changed += [(updated, step) for step in updated.steps if before.get(step.id) is not step.state]
-        document.interviews[index] = updated
-    return changed
+    return refresh_document(document, runtime.context(document), now=now)
 
 
 def show_changes(changes: Iterable[tuple[Interview, Step]], *, now: dt.datetime) -> None:
@@ -178,7 +169,7 @@ def task_add(
         day = option_date("--due", due, today=now.date()) if due is not None else None
         interview = find(document, interview_id)
         context = runtime.context(document)
-        status = process_status(interview, context)
+        status = interview.status
         if status in ENDED_STATUSES:
             raise UserError(
                 f"Interview {interview_id}'s process has ended ({status.value}); nothing was changed.",

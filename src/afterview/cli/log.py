@@ -10,10 +10,10 @@ import typer
 
 from afterview.cli import clock, inputs, runtime
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
-from afterview.domain.interviews import log_interview
+from afterview.domain.interviews import log_interview, open_process_named
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
-from afterview.models import Format, Paperwork, Person, Stage
+from afterview.models import Document, Format, Paperwork, Person, Process, Stage
 from afterview.render import console, views
 
 
@@ -32,6 +32,8 @@ class Answers:
     paperwork: list[str]
     references: bool | None
     note: str | None
+    location: str | None = None
+    timezone: str | None = None
 
 
 def log(
@@ -59,6 +61,27 @@ def log(
         typer.Option("--references/--no-references", help="Whether your references may be contacted."),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Anything else worth keeping.")] = None,
+    location: Annotated[
+        str | None, typer.Option(help="Where it was: an address, a room, or the video link.")
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option(
+            "--tz",
+            help="The IANA time zone it happened in, when not yours (e.g. America/New_York); --at is read "
+            "in that zone.",
+        ),
+    ] = None,
+    process: Annotated[
+        str | None,
+        typer.Option(
+            help="Log it as the next round of this process (P2, or any of its interviews' ids) instead "
+            "of starting a new one.",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option(help="For a new process: where it came from (a referral, a job board...).")
+    ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; fail if something is missing.")
     ] = False,
@@ -66,7 +89,9 @@ def log(
 ) -> None:
     """Record an interview you just had, and plan what to do next.
 
-    On a terminal it asks for whatever the flags did not give. Example:
+    Each log starts a new hiring process, unless --process names one to add this round to (a second log
+    for the same company and role suggests it). On a terminal it asks for whatever the flags did not give.
+    Example:
 
         afterview log --company Acme --role "Staff Engineer" --interviewer "Jane Doe <jane@acme.com>"
     """
@@ -74,20 +99,59 @@ def log(
 
     # The profile's time zone from the derived index (rebuilt from the fully checked store when stale, so a
     # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
-    now = clock.now_in(load_index()["timezone"])
+    profile_zone = load_index()["timezone"]
+    zone = inputs.timezone(tz) if tz is not None else None
+    now = clock.now_in(zone or profile_zone)
+    ask = runtime.interactive(no_input)
+    store = runtime.open_store()
+    joined = None
+    if process is not None:
+        from afterview.cli.interviews import find_process
+
+        joined, _ = find_process(store.read(), process)
+        company = company if company is not None else joined.company
+        role = role if role is not None else joined.role
     answers = Answers(
         company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
-        list(paperwork or []), references, note,
+        list(paperwork or []), references, note, location, zone,
     )  # fmt: skip
-    fields = _read(answers, now=now, ask=runtime.interactive(no_input))
-    with runtime.open_store().transaction() as document:
+    fields = _read(answers, now=now, ask=ask)
+    fields["timezone"] = zone or profile_zone or clock.system_zone()
+    company_name, role_name = str(fields.pop("company")), str(fields.pop("role"))
+    with store.transaction() as document:
+        join = document.process(joined.id) if joined is not None else None
+        if join is None and joined is None:
+            join = _same_process(document, company_name, role_name, ask=ask)
         interview = log_interview(
-            document, fields, context=runtime.context(document), now=runtime.local_now(document.profile)
+            document,
+            fields,
+            company=company_name,
+            role=role_name,
+            source=inputs.clean_text(source, field="source", max_length=500) if source else None,
+            join=join,
+            context=runtime.context,
+            now=runtime.local_now(document.profile),
         )
     if json_:
         console.print_json(interview_json(interview, now=now))
     else:
         views.created(interview, now=now)
+
+
+def _same_process(document: Document, company: str, role: str, *, ask: bool) -> Process | None:
+    """An open process for the same company and role to add this round to: asked on a terminal,
+    else a hint (a new process is started, as the flags said nothing)."""
+    same = open_process_named(document, company, role)
+    if same is None:
+        return None
+    label = f"P{same.id} ({same.company} · {same.role}, {same.status.value})"
+    if ask and typer.confirm(f"Is this the next round of {label}?", default=True):
+        return same
+    if not ask:
+        console.note(
+            f"Started a new process; to add this as the next round of {label}, log with --process P{same.id}."
+        )
+    return None
 
 
 def _read(answers: Answers, *, now: dt.datetime, ask: bool) -> dict[str, object]:
@@ -134,6 +198,9 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool) -> dict[str, object]
     if references is None and ask:
         references = typer.confirm("May they contact your references?", default=False)
     fields["references_may_call"] = bool(references)
+    fields["location"] = (
+        inputs.clean_text(answers.location, field="location", max_length=2_000) if answers.location else None
+    )
     fields["notes"] = (
         inputs.clean_text(answers.note, field="note", max_length=100_000, multiline=True)
         if answers.note

@@ -7,20 +7,20 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import inputs, runtime
-from afterview.cli.interviews import InterviewId, Json, find
+from afterview.cli import clock, inputs, runtime
+from afterview.cli.interviews import Json, RoundOrProcess, find, latest_round
 from afterview.cli.lifecycle import option_date, option_moment, refresh_all, show_changes
 from afterview.domain import outcomes
 from afterview.domain.dates import DATE_EXAMPLES, describe_day
 from afterview.domain.outcomes import OUTCOMES
 from afterview.formats.contract import interview_json
-from afterview.models import Document, Interview, Stage, Status, StatusChange, Step
+from afterview.models import Document, Format, Interview, Stage, Status, Step
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 
 
 def outcome(
-    interview_id: InterviewId,
+    interview_id: RoundOrProcess,
     status: Annotated[str, typer.Argument(help=f"What happened: {OUTCOMES}.", show_default=False)],
     on: Annotated[
         str, typer.Option(help=f"When you heard (default: today): {DATE_EXAMPLES}.", show_default=False)
@@ -29,46 +29,64 @@ def outcome(
         str | None,
         typer.Option(help=f"For an offer: when you must answer by: {DATE_EXAMPLES}.", show_default=False),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="Anything worth keeping about it.")] = None,
+    note: Annotated[str | None, typer.Option(help="Anything worth keeping; for an offer, its terms.")] = None,
     at: Annotated[
         str | None,
         typer.Option(
             help="For next-round: when the next interview is, as a date with an optional HH:MM "
-            "('tuesday 10:00', '2026-12-01T10:00'); logs it, linked to this one."
+            "('tuesday 10:00', '2026-12-01T10:00'); logs it as the process's next round."
         ),
     ] = None,
     stage: Annotated[
         str | None, typer.Option(help="For next-round: the next interview's stage (default: the next one).")
     ] = None,
+    format_: Annotated[
+        str | None,
+        typer.Option("--format", help="For next-round: video, phone or onsite (default: as the last round)."),
+    ] = None,
+    location: Annotated[
+        str | None,
+        typer.Option(help="For next-round: where it is, or its link (default: as the last round)."),
+    ] = None,
+    tz: Annotated[
+        str | None,
+        typer.Option("--tz", help="For next-round: the IANA time zone it is in, when not the last round's."),
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     json_: Json = False,
 ) -> None:
-    """Record an outcome: next-round, offer, rejected, withdrawn or no-response.
+    """Record how a hiring process moved on: next-round, offer, accepted, declined, rejected, withdrawn
+    or no-response.
 
-    Steps follow: an ended process closes its open steps, saying why.
+    ID is any of the process's interviews (7) or the process itself (P2). Steps follow: an ended process
+    closes its open steps, saying why. An offer gives you a step to decide by its deadline (3 business days
+    without one) and every other waiting process a step to tell them. accepted ends every other open
+    process with a step to withdraw from it, and the search's momentum step.
 
-    An offer gives every other waiting process a step to tell them, with your deadline.
+    next-round with --at logs the process's next interview. Examples:
 
-    next-round with --at logs the next interview of the same process, linked to this one. Examples:
+        afterview outcome 7 offer --deadline "next friday" --note "120k, remote"
 
-        afterview outcome 7 offer --deadline "next friday"
-
-        afterview outcome 7 next-round --at "tuesday 10:00" --stage onsite
+        afterview outcome P2 next-round --at "tuesday 10:00" --stage onsite
     """
     chosen = outcomes.outcome_status(status)
     outcomes.check_options(
         chosen,
         interview_id=interview_id,
         deadline=deadline is not None,
-        next_round=at is not None or stage is not None,
+        next_round=any(v is not None for v in (at, stage, format_, location, tz)),
     )
     next_stage = inputs.choice(stage, Stage, field="stage") if stage is not None else None
+    next_format = inputs.choice(format_, Format, field="format") if format_ is not None else None
+    place = inputs.clean_text(location, field="location", max_length=2_000) if location is not None else None
+    zone = inputs.timezone(tz) if tz is not None else None
     text = (
         inputs.clean_text(note, field="note", max_length=2_000, multiline=True) if note is not None else None
     )
     store = runtime.open_store()
     current = store.read()
-    now = runtime.local_now(current.profile)
+    named = latest_round(current, interview_id)
+    now = clock.now_in(zone or named.timezone or current.profile.timezone)
     change = outcomes.status_change(
         chosen,
         on=option_date("--on", on, today=now.date(), past=True),
@@ -83,46 +101,51 @@ def outcome(
             lambda text: option_moment("--at", text, now=now, past=False),
             required=False,
         )
+    following = None
+    if when is not None:
+        following = outcomes.NextRound(
+            at=when, stage=next_stage, format=next_format, location=place, timezone=zone
+        )
     recorded = changes = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        recorded = outcomes.record_outcome(
-            document, find(document, interview_id), change, next_round_at=when, stage=next_stage, now=now
-        )
+        interview = latest_round(document, interview_id)
+        recorded = outcomes.record_outcome(document, interview, change, next_round=following, now=now)
         if not recorded.changed:
-            console.out().print(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
+            console.out().print(f"Nothing changed: {interview.company}'s process is already {chosen.value}.")
             raise Unchanged
         changes = refresh_all(document, now=now)
     if recorded is None or changes is None:
         return
     if json_:
-        console.print_json(interview_json(find(document, interview_id), now=now))
+        console.print_json(interview_json(find(document, recorded.interview.id), now=now))
         return
-    _report(document, interview_id, recorded.change, changes, recorded.following, now=now)
+    _report(document, recorded, changes, now=now)
 
 
 def _report(
     document: Document,
-    interview_id: int,
-    change: StatusChange | None,
+    recorded: outcomes.Recorded,
     changes: list[tuple[Interview, Step]],
-    following: Interview | None,
     *,
     now: dt.datetime,
 ) -> None:
     """What ``outcome`` did: the new status, the steps that opened or closed, the next round if logged."""
-    updated = find(document, interview_id)
+    updated = find(document, recorded.interview.id)
+    change, following = recorded.change, recorded.following
     if change is not None:
         extra = f", deadline {describe_day(change.deadline, today=now.date())}" if change.deadline else ""
         console.out().print(
-            f"Interview {interview_id} ({updated.company} · {updated.role}): {change.status.value}, "
+            f"P{updated.process_id} ({updated.company} · {updated.role}): {change.status.value}, "
             f"{describe_day(change.on, today=now.date())}{extra}."
         )
+    for process in recorded.withdrawn:
+        console.out().print(f"P{process.id} ({process.company} · {process.role}): withdrawn.")
     show_changes(((i, s) for i, s in changes if following is None or i.id != following.id), now=now)
     if following is not None:
         views.created(find(document, following.id), now=now)
     elif updated.status is Status.NEXT_ROUND:
         console.note(
-            f"When you know when the next round is, log it linked to this one: "
-            f"afterview outcome {interview_id} next-round --at 'tuesday 10:00'"
+            f"When you know when the next round is, log it: "
+            f"afterview outcome P{updated.process_id} next-round --at 'tuesday 10:00'"
         )

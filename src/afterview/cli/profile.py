@@ -13,18 +13,6 @@ from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 
 
-def _timezone(value: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(
-            f"{value!r} is not a time zone.", hint="Use an IANA name such as Europe/Berlin."
-        ) from None
-    return value
-
-
 def _country(value: str) -> str:
     code = value.strip().upper()
     if len(code) != 2 or not code.isalpha():
@@ -42,7 +30,7 @@ _READERS = {
     "signature": lambda v: inputs.clean_text(
         v.replace("\\n", "\n"), field="signature", max_length=2_000, multiline=True
     ),
-    "timezone": _timezone,
+    "timezone": inputs.timezone,
     "country": _country,
 }
 

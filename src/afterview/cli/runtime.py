@@ -12,7 +12,7 @@ from afterview.errors import UserError
 from afterview.store import paths
 
 if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
-    from afterview.domain.steps import PlanContext
+    from afterview.domain.planning import PlanContext
     from afterview.models import Document, Profile
     from afterview.store.index import Index
     from afterview.store.storefile import Store
@@ -55,13 +55,12 @@ def open_store() -> Store:
 def context(document: Document) -> PlanContext:
     """What the step engine needs besides an interview, with the profile country's public holidays
     (loaded only when a business day is first counted)."""
-    from afterview.domain.steps import plan_context
-    from afterview.domain.workdays import public_holidays
+    from afterview.domain.planning import plan_context
+    from afterview.domain.workdays import public_holidays, weekend_of
 
     profile = document.profile
-    return plan_context(
-        document, tz=user_tz(profile), holidays=public_holidays(profile.country, profile.subdivision)
-    )
+    holidays = public_holidays(profile.country, profile.subdivision)
+    return plan_context(document, tz=user_tz(profile), holidays=holidays, weekend=weekend_of(holidays))
 
 
 def interactive(no_input: bool) -> bool:

@@ -118,13 +118,20 @@ def parse_moment(text: str, *, now: dt.datetime, past: bool = True) -> dt.dateti
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
 
 
-def add_business_days(start: dt.date, days: int, *, holidays: Container[dt.date] = ()) -> dt.date:
-    """The date ``days`` business days after ``start``, skipping weekends and ``holidays``."""
+WEEKEND = frozenset({5, 6})
+"""Saturday and Sunday (``date.weekday()`` numbers), the weekend where the country's is not known."""
+
+
+def add_business_days(
+    start: dt.date, days: int, *, holidays: Container[dt.date] = (), weekend: Container[int] = WEEKEND
+) -> dt.date:
+    """The date ``days`` business days after ``start``, skipping the ``weekend`` days (``date.weekday()``
+    numbers: Friday and Saturday in Israel) and ``holidays``."""
     day = start
     remaining = days
     while remaining > 0:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5 and day not in holidays:
+        if day.weekday() not in weekend and day not in holidays:
             remaining -= 1
     return day
 
@@ -149,10 +156,10 @@ def describe_day(day: dt.date, *, today: dt.date) -> str:
         relative = f"in {delta} days"
     elif -7 < delta < -1:
         relative = f"{-delta} days ago"
-    elif delta >= 7:
-        relative = f"in {round(delta / 7)} weeks" if delta >= 14 else "in a week"
     else:
-        relative = f"{round(-delta / 7)} weeks ago" if delta <= -14 else "a week ago"
+        weeks = (abs(delta) * 2 + 7) // 14  # to the nearest whole week, half a week up: 13 days is 2 weeks
+        amount = "a week" if weeks == 1 else f"{weeks} weeks"
+        relative = f"in {amount}" if delta > 0 else f"{amount} ago"
     return f"{relative}, {absolute}"
 
 

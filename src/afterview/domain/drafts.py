@@ -217,7 +217,9 @@ def offer_notice(
     offer_id: int | None = None,
 ) -> Draft:
     """An honest note to a company you are waiting on: an offer arrived elsewhere, and its deadline."""
-    offers = [i for i in document.interviews if i.id != interview.id and i.status is Status.OFFER]
+    offers = [
+        i for i in document.interviews if i.process_id != interview.process_id and i.status is Status.OFFER
+    ]
     if offer_id is not None:
         offers = [i for i in offers if i.id == offer_id]
         if not offers:
@@ -225,7 +227,9 @@ def offer_notice(
                 f"Interview {offer_id} has no offer recorded.",
                 hint="See your interviews with: afterview list",
             )
-    offer = max(offers, key=lambda i: i.history[-1].on, default=None)
+    offer = max(
+        offers, key=lambda i: (i.process.offer.on if i.process.offer else dt.date.min, i.id), default=None
+    )
     person = recipient(interview, to)
     fill = _common(interview, person, document.profile, tz=tz)
     no_offer = (
@@ -235,7 +239,7 @@ def offer_notice(
     fill.values["offer_company"] = (
         one_line(offer.company) if offer else fill.marker("the company that made the offer", no_offer)
     )
-    deadline = offer.history[-1].deadline if offer else None
+    deadline = offer.process.offer.deadline if offer and offer.process.offer else None
     fill.values["offer_deadline"] = (
         long_date(deadline)
         if deadline

@@ -1,23 +1,63 @@
-"""Adding an interview to the store's document: a new id, then the steps it calls for (pure)."""
+"""Logging an interview: a new hiring process or the next round of one, then every step re-planned (pure)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from afterview.domain.steps import PlanContext, refresh_steps
-from afterview.models import Document, Interview
+from afterview.domain.planning import PlanContext
+from afterview.domain.steps import refresh_document
+from afterview.errors import UserError
+from afterview.models import Document, Interview, Process, Status, StatusChange
 
 
 def log_interview(
-    document: Document, fields: Mapping[str, object], *, context: PlanContext, now: dt.datetime
+    document: Document,
+    fields: Mapping[str, object],
+    *,
+    company: str,
+    role: str,
+    source: str | None = None,
+    join: Process | None = None,
+    context: Callable[[Document], PlanContext],
+    now: dt.datetime,
 ) -> Interview:
-    """Add an interview made of ``fields`` to ``document`` under the next id, with its steps planned.
+    """Add an interview made of ``fields`` to ``document``, plan its steps, and return it.
 
-    ``context`` is the planning context of ``document`` as it was before the interview was added.
-    Raises UserError when the interview is dated too far ahead to plan its steps, and
-    pydantic.ValidationError when ``fields`` do not make a valid interview.
+    It starts a new hiring process for ``company`` and ``role`` (from ``source``), unless ``join`` names an
+    open process, whose next round it becomes: a process still waiting on its latest round records
+    ``next-round`` (as of the day the new round was logged). Every interview is re-planned with
+    ``context(document)`` afterwards, since a new process moves the search's momentum step.
+
+    Raises UserError when ``join`` has ended or the interview is dated too far ahead to plan its steps, and
+    pydantic.ValidationError when the fields do not make a valid process or interview.
     """
-    interview = refresh_steps(document.add_interview(fields, now=now), context, now=now)
-    document.put(interview)
-    return interview
+    if join is None:
+        process = document.add_process(company=company, role=role, source=source, now=now)
+    else:
+        process = join
+        if process.ended:
+            raise UserError(
+                f"{process.company}'s process has ended ({process.status.value}); nothing was changed.",
+                hint="Log it as a new process: leave out --process.",
+            )
+        promised = sum(change.status is Status.NEXT_ROUND for change in process.history)
+        if len(document.rounds(process)) > promised:
+            process.history.append(StatusChange(status=Status.NEXT_ROUND, on=now.date()))
+            process.updated_at = now
+    interview = document.add_interview(fields, process=process, now=now)
+    refresh_document(document, context(document), now=now)
+    found = document.interview(interview.id)
+    assert found is not None
+    return found
+
+
+def open_process_named(document: Document, company: str, role: str) -> Process | None:
+    """An open process for the same company and role (ignoring case and accents), the newest if several."""
+    from afterview.domain.people import name_key
+
+    wanted = (name_key(company), name_key(role))
+    matches = [
+        p for p in document.processes if not p.ended and (name_key(p.company), name_key(p.role)) == wanted
+    ]
+    return max(matches, key=lambda p: p.id, default=None)

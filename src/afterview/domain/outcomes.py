@@ -1,8 +1,9 @@
 """How a hiring process moves on: which outcome options go together, and what recording one changes (pure).
 
-An outcome is a status change on an interview (``next-round``, ``offer``, ``rejected``...). Recording the
-status it already has changes nothing, except an offer with a new deadline. ``next-round`` with a time also
-logs the next interview of the same process (same company and role), linked to this one.
+An outcome is a status change of a process (``next-round``, ``offer``, ``accepted``, ``rejected``...),
+named through any of its rounds. Recording the status it already has changes nothing, except an offer with
+a new deadline or terms. ``next-round`` with a time also logs the next round of the process. ``accepted``
+ends every other open process as withdrawn (each then gets a step to tell them), and the search's momentum.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from afterview.domain.dates import short_date
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Stage, Status, StatusChange
+from afterview.models import Document, Format, Interview, Process, Stage, Status, StatusChange
 
 OUTCOMES = ", ".join(s.value for s in Status if s is not Status.WAITING)
 """The outcomes a user can record, as they type them."""
@@ -23,11 +24,13 @@ class Recorded:
     """What recording an outcome changed in the document."""
 
     interview: Interview
-    """The interview the outcome is about, as it is now in the document."""
+    """The interview the outcome was named through, as it is now in the document."""
     change: StatusChange | None
-    """The status change added to its history; ``None`` when it already had that status."""
+    """The status change added to its process's history; ``None`` when it already had that status."""
     following: Interview | None
     """The next round, when one was logged."""
+    withdrawn: tuple[Process, ...] = ()
+    """The other processes an accepted offer ended."""
 
     @property
     def changed(self) -> bool:
@@ -46,7 +49,7 @@ def outcome_status(text: str) -> Status:
     return chosen
 
 
-def check_options(status: Status, *, interview_id: int, deadline: bool, next_round: bool) -> None:
+def check_options(status: Status, *, interview_id: int | str, deadline: bool, next_round: bool) -> None:
     """Check that the options go with ``status``: a deadline with an offer, a next round with next-round.
 
     ``deadline`` says whether a deadline was given, ``next_round`` whether a time or stage of the next round
@@ -57,7 +60,9 @@ def check_options(status: Status, *, interview_id: int, deadline: bool, next_rou
             "--deadline is for offers.", hint=f"afterview outcome {interview_id} offer --deadline DATE"
         )
     if next_round and status is not Status.NEXT_ROUND:
-        raise UserError("--at and --stage are for next-round: they log the next interview.")
+        raise UserError(
+            "--at, --stage, --format and --location are for next-round: they log the next interview."
+        )
 
 
 def status_change(
@@ -81,50 +86,100 @@ def next_stage(stage: Stage) -> Stage:
     return stages[min(stages.index(stage) + 1, stages.index(Stage.FINAL))]
 
 
+@dataclass(frozen=True)
+class NextRound:
+    """The next round to log with a ``next-round`` outcome: when, and what is known of it."""
+
+    at: dt.datetime
+    stage: Stage | None = None
+    format: Format | None = None
+    location: str | None = None
+    timezone: str | None = None
+
+
 def record_outcome(
     document: Document,
     interview: Interview,
     change: StatusChange,
     *,
-    next_round_at: dt.datetime | None = None,
-    stage: Stage | None = None,
+    next_round: NextRound | None = None,
     now: dt.datetime,
 ) -> Recorded:
-    """Record ``change`` on ``interview`` of ``document`` with ``next_round_at``, log the next round.
+    """Record ``change`` on the process of ``interview`` in ``document``; log its next round if given.
 
-    The same status again is not recorded (an offer with a different deadline is). The next round gets the
-    next id, the same company, role and format, and ``stage`` or else :func:`next_stage`. Steps are not
-    re-planned here: the caller re-plans the whole document, since an outcome can change other processes'
-    steps. Raises UserError when the interview already has a next round and another is asked for.
+    The same status again is not recorded (an offer with a different deadline or terms is). ``accepted``
+    also ends every other open process as withdrawn, naming this one as the cause. The next round gets the
+    next id, the previous round's format and location unless given, and ``stage`` or else
+    :func:`next_stage`. Steps are not re-planned here: the caller re-plans the whole document, since an
+    outcome changes other processes' steps too. Raises UserError when the process has ended and the outcome
+    would reopen it in a way that makes no sense (a next round after it ended).
     """
-    last_deadline = interview.history[-1].deadline if interview.history else None
-    new_deadline = change.deadline is not None and change.deadline != last_deadline
-    repeated = interview.status is change.status and not (change.status is Status.OFFER and new_deadline)
+    process = interview.process
+    last = process.history[-1] if process.history else None
+    new_offer = change.status is Status.OFFER and (
+        last is None or (change.deadline, change.note) != (last.deadline, last.note)
+    )
+    repeated = process.status is change.status and not new_offer
+    withdrawn: list[Process] = []
     if not repeated:
-        interview = interview.model_copy(update={"history": [*interview.history, change], "updated_at": now})
-        document.put(interview)
+        process.history.append(change)
+        process.updated_at = now
+        if change.status is Status.ACCEPTED:
+            withdrawn = _end_the_others(document, process, on=change.on, now=now)
     following = None
-    if next_round_at is not None:
-        following = _log_next_round(document, interview, at=next_round_at, stage=stage, now=now)
-    return Recorded(interview=interview, change=None if repeated else change, following=following)
+    if next_round is not None:
+        promised = sum(c.status is Status.NEXT_ROUND for c in process.history)
+        rounds = document.rounds(process)
+        if repeated and len(rounds) > promised:
+            raise UserError(
+                f"Interview {rounds[-1].id} is already the next round of {process.company}; "
+                "nothing was changed.",
+                hint=f"Record its outcome with: afterview outcome {rounds[-1].id} next-round --at WHEN",
+            )
+        following = _log_next_round(document, interview, next_round, now=now)
+    return Recorded(
+        interview=interview,
+        change=None if repeated else change,
+        following=following,
+        withdrawn=tuple(withdrawn),
+    )
+
+
+def _end_the_others(document: Document, accepted: Process, *, on: dt.date, now: dt.datetime) -> list[Process]:
+    """Every other open process, ended as withdrawn because ``accepted``'s offer was taken."""
+    ended = []
+    for process in document.processes:
+        if process.id == accepted.id or process.ended:
+            continue
+        process.history.append(
+            StatusChange(
+                status=Status.WITHDRAWN,
+                on=on,
+                note=f"accepted {accepted.company}'s offer",
+                cause=accepted.id,
+            )
+        )
+        process.updated_at = now
+        ended.append(process)
+    return ended
 
 
 def _log_next_round(
-    document: Document, interview: Interview, *, at: dt.datetime, stage: Stage | None, now: dt.datetime
+    document: Document, interview: Interview, next_round: NextRound, *, now: dt.datetime
 ) -> Interview:
-    """Add the next interview of ``interview``'s process (same company and role), linked to it."""
-    linked = next((i for i in document.interviews if i.previous_id == interview.id), None)
-    if linked is not None:
+    """Add the next round of ``interview``'s process, after its latest round."""
+    rounds = document.rounds(interview.process)
+    latest = rounds[-1] if rounds else interview
+    if interview.process.ended:
         raise UserError(
-            f"Interview {linked.id} is already the round after {interview.id}; nothing was changed.",
-            hint=f"Record its outcome with: afterview outcome {linked.id} next-round --at WHEN",
+            f"{interview.company}'s process has ended ({interview.status.value}); nothing was changed.",
+            hint="Log a new interview with: afterview log",
         )
     fields = {
-        "company": interview.company,
-        "role": interview.role,
-        "at": at,
-        "stage": stage if stage is not None else next_stage(interview.stage),
-        "format": interview.format,
-        "previous_id": interview.id,
+        "at": next_round.at,
+        "timezone": next_round.timezone if next_round.timezone is not None else latest.timezone,
+        "stage": next_round.stage if next_round.stage is not None else next_stage(latest.stage),
+        "format": next_round.format if next_round.format is not None else latest.format,
+        "location": next_round.location if next_round.location is not None else latest.location,
     }
-    return document.add_interview(fields, now=now)
+    return document.add_interview(fields, process=interview.process, now=now)

@@ -1,7 +1,9 @@
 """What your interviews tell you: the funnel, time to an answer, momentum, thank-you habits, weak spots.
 
-Pure: ``now`` and the time zone are parameters. Counts are per interview (a process with a screen and an
-onsite counts twice), so the funnel reads "of my interviews, how many led further".
+Pure: ``now`` and the time zone are parameters. The funnel counts hiring processes (one application, however
+many rounds): processes → interviews (rounds) → offers → accepted. Time to an answer counts only answers
+from the company (a next round, an offer, a rejection), each from the round it answers; your own
+withdrawals and decisions are not answers, and neither is silence.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from afterview.models import Interview, Rating, Status, StepKind, StepState
+from afterview.models import COMPANY_ANSWERS, Interview, Process, Rating, Status, StepKind, StepState
 
 BENCHMARK_DAYS = 38
 """Jobvite's 2019 average time-to-hire, in days, which DESIGN.md measures waiting against."""
@@ -23,19 +25,28 @@ DEFAULT_WEEKS = 12
 
 @dataclass(frozen=True)
 class Funnel:
-    """Interviews, how many led to a next round, and how many to an offer."""
+    """Processes, their interviews (rounds), and how many processes went to a next round, an offer, a yes."""
 
+    processes: int
     interviews: int
     next_round: int
     offers: int
+    accepted: int
 
     @property
     def next_round_rate(self) -> float | None:
-        return _share(self.next_round, self.interviews)
+        """The share of processes that reached a next round (or further)."""
+        return _share(self.next_round, self.processes)
 
     @property
     def offer_rate(self) -> float | None:
-        return _share(self.offers, self.interviews)
+        """The share of processes that reached an offer."""
+        return _share(self.offers, self.processes)
+
+    @property
+    def rounds_per_process(self) -> float | None:
+        """Interviews per process, on average."""
+        return round(self.interviews / self.processes, 2) if self.processes else None
 
 
 @dataclass(frozen=True)
@@ -103,24 +114,34 @@ def compute(
     weeks: int = DEFAULT_WEEKS,
     top: int = 5,
 ) -> Stats:
-    """The statistics of the interviews held on or after ``since`` (all of them by default)."""
+    """The statistics of the processes whose first round was on or after ``since`` (all by default).
+
+    ``interviews`` are linked to their processes (as a loaded document's are).
+    """
     today = now.astimezone(tz).date()
-    chosen = [i for i in interviews if since is None or _day(i, tz) >= since]
-    reached = [{change.status for change in i.history} for i in chosen]
+    rounds: dict[int, list[Interview]] = {}
+    for interview in sorted(interviews, key=lambda i: (i.at, i.id)):
+        rounds.setdefault(interview.process_id, []).append(interview)
+    kept = {p: r for p, r in rounds.items() if since is None or _day(r[0], tz) >= since}
+    processes = [r[0].process for r in kept.values()]
+    chosen = [i for r in kept.values() for i in r]
+    reached = [{change.status for change in p.history} for p in processes]
     funnel = Funnel(
+        processes=len(processes),
         interviews=len(chosen),
-        next_round=sum(bool(s & {Status.NEXT_ROUND, Status.OFFER}) for s in reached),
-        offers=sum(Status.OFFER in s for s in reached),
+        next_round=sum(bool(s & {Status.NEXT_ROUND, Status.OFFER, Status.ACCEPTED}) for s in reached),
+        offers=sum(bool(s & {Status.OFFER, Status.ACCEPTED, Status.DECLINED}) for s in reached),
+        accepted=sum(Status.ACCEPTED in s for s in reached),
     )
     outcomes = {status.value: 0 for status in Status}
-    for interview in chosen:
-        outcomes[interview.status.value] += 1
+    for process in processes:
+        outcomes[process.status.value] += 1
     return Stats(
         since=since,
         today=today,
         funnel=funnel,
         outcomes=outcomes,
-        answers=_answers(chosen, tz=tz, today=today),
+        answers=_answers(processes, kept, tz=tz, today=today),
         weeks=_weeks(chosen, tz=tz, today=today, since=since, count=weeks),
         thank_yous=_thank_yous(chosen, now=now),
         weak_questions=_weak_questions(chosen, top=top),
@@ -135,14 +156,20 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _answers(interviews: Sequence[Interview], *, tz: dt.tzinfo, today: dt.date) -> Answers:
+def _answers(
+    processes: Sequence[Process], rounds: dict[int, list[Interview]], *, tz: dt.tzinfo, today: dt.date
+) -> Answers:
+    """Days from each round to the company's answer to it (the first company answer on or after its day)."""
     days: list[int] = []
     waiting = 0
-    for interview in interviews:
-        answer = next((c for c in interview.history if c.status is not Status.WAITING), None)
-        if answer is not None:
-            days.append(max((answer.on - _day(interview, tz)).days, 0))
-        elif interview.status is Status.WAITING and (today - _day(interview, tz)).days > BENCHMARK_DAYS:
+    for process in processes:
+        held = [_day(i, tz) for i in rounds[process.id]]
+        answers = sorted(c.on for c in process.history if c.status in COMPANY_ANSWERS)
+        for day, until in zip(held, [*held[1:], None], strict=True):
+            answer = next((on for on in answers if on >= day and (until is None or on <= until)), None)
+            if answer is not None:
+                days.append((answer - day).days)
+        if process.status is Status.WAITING and (today - held[-1]).days > BENCHMARK_DAYS:
             waiting += 1
     return Answers(days=days, waiting_past_benchmark=waiting)
 
@@ -213,13 +240,17 @@ def stats_json(stats: Stats) -> dict[str, Any]:
     return {
         "since": stats.since.isoformat() if stats.since else None,
         "today": stats.today.isoformat(),
+        "processes": funnel.processes,
         "interviews": funnel.interviews,
         "funnel": {
+            "processes": funnel.processes,
             "interviews": funnel.interviews,
             "next_round": funnel.next_round,
             "offers": funnel.offers,
+            "accepted": funnel.accepted,
             "next_round_rate": funnel.next_round_rate,
             "offer_rate": funnel.offer_rate,
+            "rounds_per_process": funnel.rounds_per_process,
         },
         "outcomes": stats.outcomes,
         "time_to_answer": {

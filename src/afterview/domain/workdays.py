@@ -42,6 +42,12 @@ class PublicHolidays(Container[dt.date]):
     def __contains__(self, day: object) -> bool:
         return day in self._calendar
 
+    @property
+    def weekend(self) -> Container[int]:
+        """The country's weekend days as ``date.weekday()`` numbers (Friday and Saturday in Israel),
+        as the ``holidays`` library knows them; loaded on first use like the holidays."""
+        return _Weekend(self)
+
     def check(self) -> None:
         """Load the calendar now. Raises UserError when the country or subdivision is unknown."""
         self._calendar  # noqa: B018  (loading is the check)
@@ -60,3 +66,22 @@ def public_holidays(country: str | None, subdivision: str | None = None) -> Cont
     if not country:
         return frozenset()
     return PublicHolidays(country.upper(), subdivision.upper() if subdivision else None)
+
+
+class _Weekend(Container[int]):
+    """The weekend of a :class:`PublicHolidays` calendar, read from it only when first asked."""
+
+    def __init__(self, calendar: PublicHolidays) -> None:
+        self.calendar = calendar
+
+    def __contains__(self, weekday: object) -> bool:
+        calendar: Any = self.calendar._calendar
+        return weekday in calendar.weekend
+
+
+def weekend_of(holidays: Container[dt.date]) -> Container[int]:
+    """The weekend that goes with a calendar from :func:`public_holidays`: the country's, else Saturday and
+    Sunday."""
+    from afterview.domain.dates import WEEKEND
+
+    return holidays.weekend if isinstance(holidays, PublicHolidays) else WEEKEND

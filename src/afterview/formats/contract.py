@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, TypedDict
 
 from afterview.domain.steps import effective_due, is_overdue
-from afterview.models import Interview, Step
+from afterview.models import Interview, Process, Step
 
 
 class StepJson(TypedDict):
@@ -28,12 +28,17 @@ class StepJson(TypedDict):
 
 
 class InterviewJson(TypedDict):
-    """An interview in ``log --json``, ``show --json`` and ``list --json``."""
+    """An interview in ``log --json``, ``show --json`` and ``list --json``.
+
+    ``company``, ``role``, ``status`` and ``history`` are its process's (schema 2).
+    """
 
     id: int
+    process_id: int
     company: str
     role: str
     at: str
+    timezone: str | None
     stage: str
     format: str
     location: str | None
@@ -47,6 +52,22 @@ class InterviewJson(TypedDict):
     debrief: dict[str, Any] | None
     notes: str | None
     steps: list[StepJson]
+    sent: list[dict[str, Any]]
+    created_at: str
+    updated_at: str
+
+
+class ProcessJson(TypedDict):
+    """A hiring process in ``show P2 --json`` and ``list --processes --json``, with its rounds."""
+
+    id: str
+    company: str
+    role: str
+    source: str | None
+    status: str
+    history: list[dict[str, Any]]
+    offer: dict[str, Any] | None
+    rounds: list[int]
     created_at: str
     updated_at: str
 
@@ -72,12 +93,14 @@ def step_json(interview: Interview, step: Step, *, now: dt.datetime) -> StepJson
 
 def interview_json(interview: Interview, *, now: dt.datetime) -> InterviewJson:
     """An interview as ``log --json``, ``show --json`` and ``list --json`` show it."""
-    dumped = interview.model_dump(mode="json", exclude={"steps", "step_seq", "history"})
+    dumped = interview.model_dump(mode="json", exclude={"steps", "step_seq"})
     return {
         "id": interview.id,
+        "process_id": interview.process_id,
         "company": interview.company,
         "role": interview.role,
         "at": interview.at.isoformat(),
+        "timezone": interview.timezone,
         "stage": interview.stage.value,
         "format": interview.format.value,
         "location": interview.location,
@@ -87,10 +110,33 @@ def interview_json(interview: Interview, *, now: dt.datetime) -> InterviewJson:
         "references_may_call": interview.references_may_call,
         "paperwork": dumped["paperwork"],
         "status": interview.status.value,
-        "history": [change.model_dump(mode="json") for change in interview.history],
+        "history": [change.model_dump(mode="json") for change in interview.process.history],
         "debrief": dumped["debrief"],
         "notes": interview.notes,
         "steps": [step_json(interview, step, now=now) for step in interview.steps],
+        "sent": dumped["sent"],
         "created_at": interview.created_at.isoformat(),
         "updated_at": interview.updated_at.isoformat(),
+    }
+
+
+def process_label(process: Process) -> str:
+    """How a person types a process's id: ``P2``."""
+    return f"P{process.id}"
+
+
+def process_json(process: Process, rounds: list[Interview]) -> ProcessJson:
+    """A process as ``show P2 --json`` shows it: its status history, offer and rounds (interview ids)."""
+    offer = process.offer
+    return {
+        "id": process_label(process),
+        "company": process.company,
+        "role": process.role,
+        "source": process.source,
+        "status": process.status.value,
+        "history": [change.model_dump(mode="json") for change in process.history],
+        "offer": offer.model_dump(mode="json") if offer is not None else None,
+        "rounds": [interview.id for interview in rounds],
+        "created_at": process.created_at.isoformat(),
+        "updated_at": process.updated_at.isoformat(),
     }

@@ -17,8 +17,12 @@ from afterview import __version__
 from afterview.models import SCHEMA_VERSION, Document, Interview, Person, Stage, Status
 
 EXPORT_FORMAT = "afterview-export"
-EXPORT_VERSION = 1
-"""The version of the JSON export; bumped whenever its shape changes (documented in the README)."""
+EXPORT_VERSION = 2
+"""The version of the JSON export; bumped whenever its shape changes (documented in the README).
+
+2 (schema 2): ``processes`` beside ``interviews``, whose rounds name them by ``process_id``. ``import``
+still reads version 1.
+"""
 
 CSV_COLUMNS = (
     "id",
@@ -52,6 +56,7 @@ def to_json(document: Document, *, now: dt.datetime) -> str:
         "exported_at": now.isoformat(),
         "profile": document.profile,
         "references": document.references,
+        "processes": sorted(document.processes, key=lambda p: p.id),
         "interviews": _by_id(document.interviews),
     }
     return dump(payload, indent=2).decode("utf-8") + "\n"
@@ -85,7 +90,7 @@ def to_csv(document: Document) -> str:
 def status_history(interview: Interview) -> str:
     """``waiting (2026-11-20) → next-round (2026-11-25) → offer (2026-12-01)``: where the process went."""
     entries = [(Status.WAITING, interview.at.date())]
-    for change in interview.history:
+    for change in interview.process.history:
         if change.status is not entries[-1][0]:
             entries.append((change.status, change.on))
     return HISTORY_ARROW.join(f"{status.value} ({on.isoformat()})" for status, on in entries)

@@ -24,12 +24,14 @@ from afterview.models import (
     Format,
     Interview,
     Person,
+    Process,
     Profile,
     Reference,
     Stage,
     Status,
     StatusChange,
 )
+from afterview.models.migrations import schema_1_to_2
 
 REQUIRED_CSV_COLUMNS = ("company", "role", "at")
 _CSV_HINT = f"The CSV header is: {','.join(CSV_COLUMNS)} (company, role and at are required)."
@@ -44,6 +46,8 @@ class Incoming:
     """What a file holds, checked: interviews with ids (a JSON export) or rows to add (a CSV)."""
 
     interviews: list[Interview] = field(default_factory=list)
+    """Linked to their processes in ``processes``."""
+    processes: list[Process] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
     profile: Profile | None = None
     references: list[Reference] = field(default_factory=list)
@@ -70,7 +74,9 @@ class Source:
         missing = sorted(self.only - {i.id for i in incoming.interviews})
         if missing:
             raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
-        return Incoming(interviews=[i for i in incoming.interviews if i.id in self.only])
+        return Incoming(
+            interviews=[i for i in incoming.interviews if i.id in self.only], processes=incoming.processes
+        )
 
 
 def source(text: str, *, name: str, only: Iterable[int] = ()) -> Source:
@@ -101,10 +107,22 @@ def read_json(text: str) -> Incoming:
         )
     _check_version(raw, "export_version", EXPORT_VERSION)
     _check_version(raw, "schema_version", SCHEMA_VERSION)
+    if raw.get("schema_version", 1) == 1:  # afterview 0.1: rounds linked by previous_id, no processes
+        raw = schema_1_to_2(raw)
     interviews = raw.get("interviews")
     if not isinstance(interviews, list):
         raise UserError('The export has no "interviews" list.')
     incoming = Incoming()
+    processes: dict[int, Process] = {}
+    for index, item in enumerate(raw.get("processes") or [], start=1):
+        try:
+            process = Process.model_validate(item)
+        except ValidationError as error:
+            raise UserError(f"The process record {index} is invalid: {_first_error(error)}.") from None
+        if process.id in processes:
+            raise UserError(f"Two process records have id {process.id}.")
+        processes[process.id] = process
+    incoming.processes = list(processes.values())
     seen: dict[int, int] = {}
     for index, item in enumerate(interviews, start=1):
         label = f"interview record {index}" + (
@@ -118,6 +136,11 @@ def read_json(text: str) -> Incoming:
             raise UserError(
                 f"Interview records {seen[interview.id]} and {index} both have id {interview.id}."
             )
+        if interview.process_id not in processes:
+            raise UserError(
+                f"The {label} is a round of process {interview.process_id}, which the file does not hold."
+            )
+        interview.linked(processes[interview.process_id])
         seen[interview.id] = index
         incoming.interviews.append(interview)
     try:

@@ -40,21 +40,26 @@ def stats(result: Stats) -> None:
     console = out()
     funnel = result.funnel
     scope = f"since {result.since.isoformat()}" if result.since else "all time"
-    console.print(f"[bold]Your interviews[/] ({scope}): {funnel.interviews}")
+    console.print(
+        f"[bold]Your applications[/] ({scope}): {plural(funnel.processes, 'process', 'processes')}, "
+        f"{plural(funnel.interviews, 'interview')}"
+        + (f" ({funnel.rounds_per_process:g} rounds per process)" if funnel.rounds_per_process else "")
+    )
     if not funnel.interviews:
         console.print("Nothing to count yet. Record an interview with: afterview log")
         return
 
-    console.print("\n[bold]Funnel[/]")
+    console.print("\n[bold]Funnel[/] (share of processes)")
     table = Table(box=None, show_header=False, padding=(0, 1))
     for column in ("label", "bar", "count", "rate"):
         table.add_column(column, no_wrap=True, justify="right" if column in ("count", "rate") else "left")
     for label, count, rate in (
-        ("Interviews", funnel.interviews, 1.0),
+        ("Processes", funnel.processes, 1.0),
         ("Next round", funnel.next_round, funnel.next_round_rate),
         ("Offers", funnel.offers, funnel.offer_rate),
+        ("Accepted", funnel.accepted, _share(funnel.accepted, funnel.processes)),
     ):
-        table.add_row(label, f"[cyan]{bar(count, maximum=funnel.interviews)}[/]", str(count), _percent(rate))
+        table.add_row(label, f"[cyan]{bar(count, maximum=funnel.processes)}[/]", str(count), _percent(rate))
     console.print(table)
     ended = ", ".join(f"{n} {status}" for status, n in result.outcomes.items() if n)
     console.print(f"Where they stand: {ended}", style="dim")
@@ -136,3 +141,7 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None

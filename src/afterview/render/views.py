@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from afterview.domain.dates import describe_day, due_moment
 from afterview.domain.steps import effective_due, is_overdue
-from afterview.models import Interview, Step, StepState
+from afterview.models import Interview, Process, Step, StepState
 from afterview.render import steplist
 from afterview.render.console import escape, note, out
 
@@ -64,18 +64,23 @@ def created(interview: Interview, *, now: dt.datetime) -> None:
 
 
 def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
-    """The ``list`` table."""
+    """The ``list`` table: each process (``P2``) with its rounds, newest process first, newest round first."""
     if not items:
         out().print("No interviews yet. Record one with: afterview log")
         return
     from rich.table import Table
 
     table = Table(box=None, padding=(0, 2), header_style="bold")
-    for column in ("ID", "When", "Company", "Role", "Stage", "Status", "Pending"):
-        table.add_column(column, no_wrap=column in ("ID", "Pending"))
+    for column in ("Process", "ID", "When", "Company", "Role", "Stage", "Status", "Pending"):
+        table.add_column(column, no_wrap=column in ("Process", "ID", "Pending"))
+    newest: dict[int, dt.datetime] = {}
     for interview in items:
+        newest[interview.process_id] = max(newest.get(interview.process_id, interview.at), interview.at)
+    ordered = sorted(items, key=lambda i: (newest[i.process_id], i.process_id, i.at, i.id), reverse=True)
+    for interview in ordered:
         pending = sum(step.state is StepState.PENDING for step in interview.steps)
         table.add_row(
+            f"P{interview.process_id}",
             str(interview.id),
             f"{interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}",
             interview.company,
@@ -92,7 +97,6 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     from rich.text import Text
 
     console = out()
-    at = interview.at.astimezone(now.tzinfo)
     console.print(
         Text.assemble(
             (f"Interview {interview.id}: ", "bold"),
@@ -100,11 +104,10 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
         )
     )
     lines = [
-        ("When", f"{describe_day(at.date(), today=now.date())} at {at:%H:%M} ({at:%Y-%m-%d %H:%M %z})"),
+        ("When", when_held(interview, now=now)),
         ("Stage", f"{interview.stage.value}, {interview.format.value}"),
         ("Where", interview.location),
-        ("Status", interview.status.value),
-        ("Earlier round", f"interview {interview.previous_id}" if interview.previous_id else None),
+        ("Process", f"P{interview.process_id}, {interview.status.value}"),
         ("Next steps", interview.next_steps),
         (
             "Decision by",
@@ -127,9 +130,9 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
         console.print(Text("Paperwork:", style="bold"))
         for item in interview.paperwork:
             console.print(Text(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else "")))
-    if len(interview.history) > 0:
+    if interview.process.history:
         console.print(Text("History:", style="bold"))
-        for change in interview.history:
+        for change in interview.process.history:
             extra = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
             console.print(
                 Text(
@@ -149,6 +152,52 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     if interview.steps:
         console.print(Text("Steps:", style="bold"))
         step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
+
+
+def process_detail(process: Process, rounds: Sequence[Interview], *, now: dt.datetime) -> None:
+    """Everything ``show P2`` knows about one hiring process: status, history, offer, rounds."""
+    from rich.text import Text
+
+    console = out()
+    console.print(
+        Text.assemble(
+            (f"Process P{process.id}: ", "bold"), (f"{process.company} · {process.role}", "bold cyan")
+        )
+    )
+    console.print(Text.assemble(("Status: ", "bold"), process.status.value))
+    if process.source:
+        console.print(Text.assemble(("Source: ", "bold"), process.source))
+    if process.history:
+        console.print(Text("History:", style="bold"))
+        for change in process.history:
+            extra = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
+            note = f": {change.note}" if change.note else ""
+            console.print(Text(f"  {change.on.isoformat()} {change.status.value}{extra}{note}"))
+    console.print(Text("Rounds:", style="bold"))
+    for interview in rounds:
+        pending = sum(step.state is StepState.PENDING for step in interview.steps)
+        console.print(
+            Text(
+                f"  {interview.id}  {interview.stage.value}, {when_held(interview, now=now)}; "
+                f"{pending} pending"
+            )
+        )
+
+
+def when_held(interview: Interview, *, now: dt.datetime) -> str:
+    """When an interview is or was, in the zone it happened in, and in yours when that differs:
+    ``tomorrow at 10:00 (2026-03-29 10:00 +0200, Europe/Berlin; 09:00 yours)``."""
+    from afterview.domain.planning import zone_of
+
+    user = now.tzinfo or dt.timezone.utc
+    there = interview.at.astimezone(zone_of(interview, user))
+    zone = f", {interview.timezone}" if interview.timezone else ""
+    day = describe_day(there.date(), today=now.date())
+    held = f"{day} at {there:%H:%M} ({there:%Y-%m-%d %H:%M %z}{zone})"
+    mine = interview.at.astimezone(user)
+    if mine.utcoffset() != there.utcoffset():
+        held += f"; {describe_day(mine.date(), today=now.date())} at {mine:%H:%M} your time"
+    return held
 
 
 def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:

@@ -1,6 +1,8 @@
 """Chained pure migrations from every released schema to the current one (no I/O).
 
 Every schema version ever released has a frozen example under ``tests/fixtures/``; add one with each bump.
+The migrations themselves live with the models (:mod:`afterview.models.migrations`), so ``import`` can read
+an older export through the same functions.
 """
 
 from __future__ import annotations
@@ -9,14 +11,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from afterview.models import SCHEMA_VERSION
+from afterview.models.migrations import schema_1_to_2
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-MIGRATIONS: dict[int, Migration] = {}
-"""``MIGRATIONS[n]`` turns a schema-``n`` document into schema ``n + 1`` (pure; no release needs one yet).
-
-Every schema version ever released has a frozen example under ``tests/fixtures/``; add one with each bump.
-"""
+MIGRATIONS: dict[int, Migration] = {1: schema_1_to_2}
+"""``MIGRATIONS[n]`` turns a schema-``n`` document into schema ``n + 1`` (pure)."""
 
 
 def migrate(

@@ -1,21 +1,14 @@
-"""The data afterview keeps: Pydantic models and enums, no I/O.
-
-Every model keeps unknown keys (``extra="allow"``), so a hand-edited file or one written by a newer
-minor version survives a load-save cycle.
-"""
+"""The records inside the store: profile, people, processes, interviews, their steps and debriefs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = 1
-"""The store's schema version; bump it (and add a migration) whenever the shape of the file changes."""
+from afterview.models.enums import ENDED_STATUSES, Format, Rating, Stage, Status, StepKind, StepState
 
 # A cheap structural check used when loading the store; the full check happens at the input edge.
 _EMAIL_SHAPE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
@@ -43,70 +36,6 @@ Email = Annotated[str | None, AfterValidator(_email_shape)]
 Due = Annotated[dt.datetime | dt.date, BeforeValidator(_due)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 LongText = Annotated[str, Field(max_length=100_000)]
-
-
-class Stage(str, Enum):
-    """Which round of the process the interview was."""
-
-    SCREEN = "screen"
-    TECHNICAL = "technical"
-    ONSITE = "onsite"
-    FINAL = "final"
-    OTHER = "other"
-
-
-class Format(str, Enum):
-    """How the interview happened."""
-
-    VIDEO = "video"
-    PHONE = "phone"
-    ONSITE = "onsite"
-
-
-class Status(str, Enum):
-    """Where a process stands after an interview."""
-
-    WAITING = "waiting"
-    NEXT_ROUND = "next-round"
-    OFFER = "offer"
-    REJECTED = "rejected"
-    WITHDRAWN = "withdrawn"
-    NO_RESPONSE = "no-response"
-
-
-ENDED_STATUSES = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.NO_RESPONSE})
-
-
-class StepKind(str, Enum):
-    """What a step asks the user to do (part of the JSON contract)."""
-
-    MEMORY_DUMP = "memory-dump"
-    CONTACT_DETAILS = "contact-details"
-    THANK_YOU = "thank-you"
-    NETWORK = "network"
-    PAPERWORK = "paperwork"
-    REFERENCE = "reference"
-    FOLLOW_UP = "follow-up"
-    NUDGE = "nudge"
-    CLOSE_OUT = "close-out"
-    OFFER_NOTICE = "offer-notice"
-    MOMENTUM = "momentum"
-
-
-class StepState(str, Enum):
-    """Whether a step is still to do."""
-
-    PENDING = "pending"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class Rating(str, Enum):
-    """How an answer went."""
-
-    STRONG = "strong"
-    OK = "ok"
-    WEAK = "weak"
 
 
 class Model(BaseModel):
@@ -142,8 +71,21 @@ class Profile(Model):
     schedule: Schedule = Field(default_factory=Schedule)
 
 
-class Person(Model):
-    """An interviewer."""
+class NameParts(Model):
+    """The parts of a person's name a greeting needs (RFC 6350 ``N``), beside the display name (``FN``).
+
+    All optional: unset parts are read from the display name (:func:`afterview.domain.people.parse_name`).
+    """
+
+    honorific: str | None = Field(None, max_length=100)
+    given_name: str | None = Field(None, max_length=200)
+    family_name: str | None = Field(None, max_length=200)
+    address_as: str | None = Field(None, max_length=200)
+    """How to address them in a greeting, when neither rule fits (``Dear <address_as>,``)."""
+
+
+class Person(NameParts):
+    """An interviewer: display name, name parts, and how to reach them."""
 
     name: Text
     title: str | None = Field(None, max_length=200)
@@ -152,7 +94,7 @@ class Person(Model):
     url: str | None = Field(None, max_length=2_000)
 
 
-class Reference(Model):
+class Reference(NameParts):
     """Someone who may vouch for the user."""
 
     id: int = Field(ge=1)
@@ -204,12 +146,42 @@ class Step(Model):
 
 
 class StatusChange(Model):
-    """One entry of an interview's status history."""
+    """One entry of a process's status history; for an offer, ``deadline`` and ``note`` (its terms)."""
 
     status: Status
     on: dt.date
     deadline: dt.date | None = None
     note: str | None = Field(None, max_length=2_000)
+    cause: int | None = Field(None, ge=1)
+    """The process whose accepted offer ended this one (a withdrawal afterview recorded for you)."""
+
+
+class Process(Model):
+    """A hiring process: one application to one company for one role; its rounds are interviews."""
+
+    id: int = Field(ge=1)
+    company: Text
+    role: Text
+    source: str | None = Field(None, max_length=500)
+    """Where it came from: a referral, a job board, a recruiter."""
+    history: list[StatusChange] = Field(default_factory=list)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+    @property
+    def status(self) -> Status:
+        """The latest status, ``waiting`` until something else is recorded."""
+        return self.history[-1].status if self.history else Status.WAITING
+
+    @property
+    def offer(self) -> StatusChange | None:
+        """The latest offer recorded (with its deadline and terms), if any."""
+        return next((c for c in reversed(self.history) if c.status is Status.OFFER), None)
+
+    @property
+    def ended(self) -> bool:
+        """Whether nothing is left to wait for."""
+        return self.status in ENDED_STATUSES
 
 
 class Paperwork(Model):
@@ -231,12 +203,17 @@ class SentMessage(Model):
 
 
 class Interview(Model):
-    """One interview and everything that follows from it."""
+    """One interview (a round of a hiring process) and everything that follows from it.
+
+    Its company, role and status are its process's; the document links the two when it loads and whenever
+    an interview is added or replaced (:meth:`Document.put`).
+    """
 
     id: int = Field(ge=1)
-    company: Text
-    role: Text
+    process_id: int = Field(ge=1)
     at: AwareDatetime
+    timezone: str | None = Field(None, max_length=64)
+    """The IANA zone it happened in (``Europe/Berlin``); ``None`` when only its offset is known."""
     stage: Stage = Stage.OTHER
     format: Format = Format.VIDEO
     location: str | None = Field(None, max_length=2_000)
@@ -249,57 +226,38 @@ class Interview(Model):
     sent: list[SentMessage] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     step_seq: int = Field(0, ge=0)
-    history: list[StatusChange] = Field(default_factory=list)
     notes: str | None = Field(None, max_length=100_000)
-    previous_id: int | None = Field(None, ge=1)
-    """The earlier round of the same process, when this interview is a next round."""
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    _process: Process | None = PrivateAttr(None)
+
+    @property
+    def process(self) -> Process:
+        """The hiring process this interview is a round of.
+
+        Raises LookupError when the interview was made outside a document and never linked.
+        """
+        if self._process is None:
+            raise LookupError(f"interview {self.id} is not linked to its process")
+        return self._process
+
+    @property
+    def company(self) -> str:
+        """The process's company."""
+        return self.process.company
+
+    @property
+    def role(self) -> str:
+        """The process's role."""
+        return self.process.role
 
     @property
     def status(self) -> Status:
-        """The latest status, ``waiting`` until something else is recorded."""
-        return self.history[-1].status if self.history else Status.WAITING
+        """The process's status."""
+        return self.process.status
 
-
-class Document(Model):
-    """The whole store file."""
-
-    format: Literal["afterview"] = "afterview"
-    schema_version: int = SCHEMA_VERSION
-    revision: int = Field(0, ge=0)
-    written_by: str = ""
-    updated_at: AwareDatetime | None = None
-    next_id: int = Field(1, ge=1)
-    next_reference_id: int = Field(1, ge=1)
-    profile: Profile = Field(default_factory=Profile)
-    references: list[Reference] = Field(default_factory=list)
-    interviews: list[Interview] = Field(default_factory=list)
-
-    def interview(self, interview_id: int) -> Interview | None:
-        """The interview with this id, if there is one."""
-        return next((i for i in self.interviews if i.id == interview_id), None)
-
-    def put(self, interview: Interview) -> None:
-        """Replace the interview that has ``interview``'s id.
-
-        Raises KeyError when the document has no interview with that id: callers look the interview up
-        first (``afterview.cli.interviews.find`` says so to the user), so a miss here is a bug, not bad input.
-        """
-        index = next((n for n, i in enumerate(self.interviews) if i.id == interview.id), None)
-        if index is None:
-            raise KeyError(f"there is no interview {interview.id} to replace")
-        self.interviews[index] = interview
-
-    def add_interview(self, fields: Mapping[str, object], *, now: dt.datetime) -> Interview:
-        """Add a new interview made of ``fields`` under the next id, created ``now``, and return it.
-
-        The one way to add an interview: ids are given in order and never reused. Raises
-        pydantic.ValidationError when ``fields`` do not make a valid interview (nothing is added then).
-        """
-        interview = Interview.model_validate(
-            {**fields, "id": self.next_id, "created_at": now, "updated_at": now}
-        )
-        self.interviews.append(interview)
-        self.next_id += 1
-        return interview
+    def linked(self, process: Process) -> Interview:
+        """This interview, linked to ``process`` (which must have its ``process_id``); returns itself."""
+        assert process.id == self.process_id
+        self._process = process
+        return self

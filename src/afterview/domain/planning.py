@@ -1,0 +1,336 @@
+"""Which steps an interview calls for now, and when each is due (pure: the profile is a parameter).
+
+The rules are DESIGN.md's table, per hiring process (schema 2):
+
+- the steps of one interview (memory dump, contact details, thank-you notes, network, paperwork,
+  references) while its process is open;
+- the waiting steps (follow-up, nudge, close-out), the offer to decide on and the notices of offers
+  elsewhere only on a process's latest round;
+- a "withdraw" step on each process that an accepted offer elsewhere ended;
+- one momentum step for the whole search, on the first round of the newest process, rolling forward when
+  it is done, and none once an offer is accepted.
+
+Time: every due is worked out in the interview's own IANA zone. "24 hours after" is one absolute instant
+(``at + 24 h``, shown in that zone, so a DST change in between is counted right). A step that is due "at
+once" after its cause (an email to find, an offer to tell about, a withdrawal) is due at the cause, or when
+it was created if that is later: never already past when it first appears. Business days skip the
+country's own weekend (Friday and Saturday in Israel) and its public holidays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from afterview.domain.dates import WEEKEND, add_business_days, short_date
+from afterview.models import (
+    Document,
+    Interview,
+    Process,
+    Profile,
+    Reference,
+    Stage,
+    Status,
+    StepKind,
+    StepState,
+)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """An offer recorded on a process, which the other waiting processes should hear about."""
+
+    process_id: int
+    interview_id: int
+    """The offering process's latest round (offer-notice steps are keyed by it)."""
+    company: str
+    on: dt.date
+    deadline: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """Everything besides the interview itself that decides its steps."""
+
+    profile: Profile
+    tz: dt.tzinfo
+    """The user's zone, for interviews that do not know their own."""
+    references: tuple[Reference, ...] = ()
+    offers: tuple[Offer, ...] = ()
+    holidays: Container[dt.date] = field(default_factory=frozenset)
+    weekend: Container[int] = WEEKEND
+    """The country's weekend days, as ``date.weekday()`` numbers."""
+    latest_rounds: Mapping[int, int] = field(default_factory=dict)
+    """Each process's latest round: process id → interview id."""
+    rounds: Mapping[int, int] = field(default_factory=dict)
+    """How many rounds each process has: process id → count."""
+    momentum_anchor: int | None = None
+    """The interview that holds the search's one momentum step (``None`` once an offer is accepted)."""
+    accepted: Mapping[int, str] = field(default_factory=dict)
+    """Accepted offers: process id → company."""
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """A step the interview calls for, before it has an id.
+
+    ``at_once`` steps are due at ``due`` (their cause) or, when they are created later than that, at once:
+    :func:`afterview.domain.steps.refresh_steps` settles the time when it gives the step an id.
+    """
+
+    kind: StepKind
+    key: str
+    title: str
+    due: dt.date
+    person: str | None = None
+    at_once: bool = False
+
+
+def plan_context(
+    document: Document,
+    *,
+    tz: dt.tzinfo,
+    holidays: Container[dt.date] = frozenset(),
+    weekend: Container[int] = WEEKEND,
+) -> PlanContext:
+    """The context for planning any interview of ``document``: references, offers, rounds, the momentum."""
+    latest: dict[int, Interview] = {}
+    rounds: dict[int, int] = {}
+    for interview in document.interviews:
+        current = latest.get(interview.process_id)
+        if current is None or (interview.at, interview.id) > (current.at, current.id):
+            latest[interview.process_id] = interview
+        rounds[interview.process_id] = rounds.get(interview.process_id, 0) + 1
+    offers = tuple(
+        Offer(p.id, latest[p.id].id, p.company, p.offer.on, p.offer.deadline)
+        for p in document.processes
+        if p.status is Status.OFFER and p.offer is not None and p.id in latest
+    )
+    accepted = {p.id: p.company for p in document.processes if p.status is Status.ACCEPTED}
+    return PlanContext(
+        profile=document.profile,
+        tz=tz,
+        references=tuple(document.references),
+        offers=offers,
+        holidays=holidays,
+        weekend=weekend,
+        latest_rounds={process_id: interview.id for process_id, interview in latest.items()},
+        rounds=rounds,
+        momentum_anchor=None if accepted else _momentum_anchor(document),
+        accepted=accepted,
+    )
+
+
+def _momentum_anchor(document: Document) -> int | None:
+    """The first round of the newest process: the search's momentum rolls forward to each new process."""
+    if not document.processes:
+        return None
+    newest = max(document.processes, key=lambda p: p.id)
+    first = [i.id for i in document.interviews if i.process_id == newest.id]
+    return min(first) if first else None
+
+
+def zone_of(interview: Interview, default: dt.tzinfo) -> dt.tzinfo:
+    """The zone the interview happened in: its IANA zone, else ``default`` (the user's)."""
+    if interview.timezone:
+        from zoneinfo import ZoneInfo
+
+        try:
+            return ZoneInfo(interview.timezone)
+        except (ValueError, KeyError, OSError):  # a name the system does not know: the user's zone
+            return default
+    return default
+
+
+def awaiting_answer(process: Process, rounds: int) -> bool:
+    """Whether the process waits for the company's answer to its latest round.
+
+    It does while it is ``waiting``, and after ``next-round`` once that next round is logged: each
+    ``next-round`` leads to one more round, so more rounds than next-round entries means the latest one is
+    the round that next-round promised.
+    """
+    if process.status is Status.WAITING:
+        return True
+    promised = sum(change.status is Status.NEXT_ROUND for change in process.history)
+    return process.status is Status.NEXT_ROUND and rounds > promised
+
+
+def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
+    """The steps ``interview`` calls for, following DESIGN.md's table (see the module docstring)."""
+    process = interview.process
+    zone = zone_of(interview, context.tz)
+    day = interview.at.astimezone(zone).date()
+    latest = context.latest_rounds.get(process.id, interview.id) == interview.id  # unknown: the only round
+    plans: list[PlannedStep] = []
+    if not process.ended:
+        plans.extend(_round_steps(interview, context, zone=zone, day=day))
+        if latest and awaiting_answer(process, context.rounds.get(process.id, 1)):
+            plans.extend(_waiting_steps(interview, context, day))
+        if latest and process.status is Status.OFFER and process.offer is not None:
+            plans.append(_decide(process, context))
+        if latest and process.status in (Status.WAITING, Status.NEXT_ROUND):
+            plans.extend(_offer_notices(interview, context, day))
+    elif latest and process.status is Status.WITHDRAWN and process.history[-1].cause in context.accepted:
+        plans.append(_withdraw(interview, context.accepted[process.history[-1].cause or 0]))
+    if context.momentum_anchor == interview.id:
+        plans.append(_momentum(interview, context, zone=zone, day=day))
+    return plans
+
+
+def _business(context: PlanContext, start: dt.date, days: int) -> dt.date:
+    return add_business_days(start, days, holidays=context.holidays, weekend=context.weekend)
+
+
+def _round_steps(
+    interview: Interview, context: PlanContext, *, zone: dt.tzinfo, day: dt.date
+) -> Iterable[PlannedStep]:
+    """What one interview calls for while its process is open."""
+    schedule = context.profile.schedule
+    logged = interview.created_at.astimezone(zone).date()
+    stage = "interview" if interview.stage is Stage.OTHER else f"{interview.stage.value} interview"
+    yield PlannedStep(
+        StepKind.MEMORY_DUMP,
+        "memory-dump",
+        f"Write down what you remember of the {stage} (afterview remember {interview.id})",
+        max(day, logged),  # the end of the interview's day, or of the day it was logged
+    )
+    for index, person in enumerate(interview.interviewers):
+        if person.email is None:
+            yield PlannedStep(
+                StepKind.CONTACT_DETAILS,
+                f"contact-details:{index}",
+                f"Get {person.name}'s email address",
+                interview.at,
+                person.name,
+                at_once=True,
+            )
+        thank_you_due = (interview.at + dt.timedelta(hours=schedule.thank_you_hours)).astimezone(zone)
+        yield PlannedStep(
+            StepKind.THANK_YOU,
+            f"thank-you:{index}",
+            f"Send {person.name} a thank-you note (afterview draft-thanks {interview.id})",
+            thank_you_due,
+            person.name,
+        )
+        yield PlannedStep(
+            StepKind.NETWORK,
+            f"network:{index}",
+            f"Add {person.name} to your professional network",
+            _business(context, day, schedule.network_business_days),
+            person.name,
+        )
+    for index, item in enumerate(interview.paperwork):
+        yield PlannedStep(
+            StepKind.PAPERWORK,
+            f"paperwork:{index}",
+            item.title,
+            item.due or _business(context, day, schedule.paperwork_business_days),
+        )
+    if interview.references_may_call:
+        yield from _reference_steps(
+            interview, context.references, _business(context, day, schedule.reference_business_days)
+        )
+
+
+def _reference_steps(
+    interview: Interview, references: Iterable[Reference], due: dt.date
+) -> Iterable[PlannedStep]:
+    about = f"{interview.company} may call about the {interview.role} role"
+    references = list(references)
+    if not references:
+        yield PlannedStep(StepKind.REFERENCE, "reference", f"Tell your references that {about}", due)
+    for reference in references:
+        yield PlannedStep(
+            StepKind.REFERENCE, f"reference:{reference.id}", f"Tell {reference.name} that {about}", due
+        )
+
+
+def _waiting_steps(interview: Interview, context: PlanContext, day: dt.date) -> Iterable[PlannedStep]:
+    schedule = context.profile.schedule
+    if interview.decision_by is not None:
+        follow_up_due = _business(
+            context, interview.decision_by, schedule.follow_up_after_decision_business_days
+        )
+        when = f"they said you would hear by {short_date(interview.decision_by)}"
+    else:
+        follow_up_due = _business(context, day, schedule.follow_up_business_days)
+        when = "no news yet"
+    yield PlannedStep(
+        StepKind.FOLLOW_UP, "follow-up", f"Check in with {interview.company} ({when})", follow_up_due
+    )
+    follow_up = next((s for s in interview.steps if s.key == "follow-up"), None)
+    if follow_up is not None and follow_up.state is StepState.DONE:
+        zone = zone_of(interview, context.tz)
+        checked_in = follow_up.done_at.astimezone(zone).date() if follow_up.done_at else follow_up_due
+        yield PlannedStep(
+            StepKind.NUDGE,
+            "nudge",
+            f"Still waiting? Send {interview.company} a second, brief nudge",
+            _business(context, checked_in, schedule.nudge_business_days),
+        )
+    yield PlannedStep(
+        StepKind.CLOSE_OUT,
+        "close-out",
+        f"Still no answer from {interview.company}? Close it out and focus elsewhere",
+        day + dt.timedelta(days=schedule.close_out_days),
+    )
+
+
+DECIDE_BUSINESS_DAYS = 3
+"""When an offer comes without a deadline, decide within this many business days (a common courtesy)."""
+
+
+def _decide(process: Process, context: PlanContext) -> PlannedStep:
+    offer = process.offer
+    assert offer is not None
+    deadline = f" (deadline {short_date(offer.deadline)})" if offer.deadline else ""
+    return PlannedStep(
+        StepKind.DECIDE_OFFER,
+        "decide-offer",
+        f"Decide on {process.company}'s offer{deadline}",
+        offer.deadline or _business(context, offer.on, DECIDE_BUSINESS_DAYS),
+    )
+
+
+def _offer_notices(interview: Interview, context: PlanContext, day: dt.date) -> Iterable[PlannedStep]:
+    for offer in context.offers:
+        if offer.process_id == interview.process_id:
+            continue
+        deadline = f" (deadline {short_date(offer.deadline)})" if offer.deadline else ""
+        yield PlannedStep(
+            StepKind.OFFER_NOTICE,
+            f"offer-notice:{offer.interview_id}",
+            f"Tell {interview.company} you have an offer from {offer.company}{deadline}",
+            max(offer.on, day),  # from the offer's day, or from this interview's if it is later
+            at_once=True,
+        )
+
+
+def _withdraw(interview: Interview, accepted_company: str) -> PlannedStep:
+    change = interview.process.history[-1]
+    return PlannedStep(
+        StepKind.WITHDRAW,
+        "withdraw",
+        f"Tell {interview.company} you are withdrawing: you accepted {accepted_company}'s offer "
+        f"(afterview draft withdraw {interview.id})",
+        change.on,
+        at_once=True,
+    )
+
+
+def _momentum(interview: Interview, context: PlanContext, *, zone: dt.tzinfo, day: dt.date) -> PlannedStep:
+    """The search's momentum step: after each one you tick off, the next is due ``momentum_days`` later."""
+    closed = [
+        s
+        for s in interview.steps
+        if s.kind is StepKind.MOMENTUM and s.state is not StepState.PENDING and not s.closed_automatically
+    ]
+    ends = [s.done_at.astimezone(zone).date() for s in closed if s.done_at is not None]
+    start = max(ends) if ends else max(day, interview.created_at.astimezone(zone).date())
+    return PlannedStep(
+        StepKind.MOMENTUM,
+        "momentum" if not closed else f"momentum:{len(closed)}",
+        "Keep your search moving: line up your next application or interview",
+        start + dt.timedelta(days=context.profile.schedule.momentum_days),
+    )
