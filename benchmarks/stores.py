@@ -333,7 +333,7 @@ def write(path: Path, size: int, *, seed: int = 7) -> list[str]:
     The whole document goes through the models and the store's own serialiser, so the file holds exactly
     the bytes afterview itself would write (and loads as such).
     """
-    from afterview.models import Document
+    from afterview.models.document import Document
     from afterview.store.codec import serialise
 
     payload = document(size, seed=seed)

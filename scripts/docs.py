@@ -295,7 +295,7 @@ def _command_line(args: list[str]) -> str:
 
 def json_formats() -> str:
     """The ``--json`` formats, shown by running the real commands on an example interview."""
-    from afterview.models import Format, Stage, Status, StepKind, StepState
+    from afterview.models.enums import Format, Stage, Status, StepKind, StepState
 
     with tempfile.TemporaryDirectory(prefix="afterview-docs-") as home:
         _afterview(["profile", "--name", "Sam Lee", "--email", "sam@example.com", "--no-input"], home=home)

@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from afterview.models import Document, Interview, Process, StatusChange
+from afterview.models.document import Document
+from afterview.models.records import Interview, Process, StatusChange
 
 NOW = "2026-11-27T16:00:00+01:00"
 """The fixed "now" of every test: a Friday afternoon, UTC+1."""
@@ -130,3 +131,9 @@ def document_of(*interviews: Interview, **fields: Any) -> Document:
     return Document.model_validate(
         {**defaults, **fields, "processes": processes, "interviews": list(interviews)}
     )
+
+
+def stored_companies(document: dict[str, Any]) -> list[str]:
+    """The company of each interview of a store file's JSON, in order (schema 2 keeps it on the process)."""
+    companies = {process["id"]: process["company"] for process in document["processes"]}
+    return [companies[interview["process_id"]] for interview in document["interviews"]]

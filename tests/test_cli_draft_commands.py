@@ -18,7 +18,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from afterview.cli import runtime
-from afterview.models import Debrief, Document, Reference, Status, StatusChange
+from afterview.models.document import Document
+from afterview.models.enums import Status
+from afterview.models.records import Debrief, Reference, StatusChange
 from afterview.store import paths
 from afterview.store.storefile import Store
 from tests.helpers import Result

@@ -64,7 +64,7 @@ def test_an_interview_without_interviewers_says_how_to_add_one(cli: Callable[...
 
 def test_the_topic_from_the_debrief_makes_it_personal(cli: Callable[..., Result], log: Log) -> None:
     from afterview.cli import runtime
-    from afterview.models import Debrief
+    from afterview.models.records import Debrief
 
     log("--interviewer", "Jane Doe <jane@acme.com>")
     with runtime.open_store().transaction() as document:

@@ -6,7 +6,8 @@ import pytest
 
 from afterview.domain.contacts import add_interviewer, add_reference, remove_reference, same_name
 from afterview.errors import UserError
-from afterview.models import Document, Person, Reference
+from afterview.models.document import Document
+from afterview.models.records import Person, Reference
 
 
 def test_same_name_ignores_case_only() -> None:

@@ -311,7 +311,8 @@ def several(cli: Callable[..., Result], log: Callable[..., dict[str, Any]]) -> N
     log("--at", "2026-11-10 10:00", company="Globex")
     log("--at", "2026-11-20 10:00", company="Acme Labs")
     from afterview.cli import runtime
-    from afterview.models import Status, StatusChange
+    from afterview.models.enums import Status
+    from afterview.models.records import StatusChange
 
     with runtime.open_store().transaction() as document:
         document.interviews[1].process.history = [

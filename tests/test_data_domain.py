@@ -10,19 +10,9 @@ import pytest
 from afterview.domain.planning import plan_context
 from afterview.errors import UserError
 from afterview.formats import exports, imports, merging
-from afterview.models import (
-    Document,
-    Interview,
-    Paperwork,
-    Person,
-    Profile,
-    Reference,
-    Status,
-    StatusChange,
-    Step,
-    StepKind,
-    StepState,
-)
+from afterview.models.document import Document
+from afterview.models.enums import Status, StepKind, StepState
+from afterview.models.records import Interview, Paperwork, Person, Profile, Reference, StatusChange, Step
 from tests.helpers import document_of
 
 UTC = dt.timezone.utc

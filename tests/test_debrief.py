@@ -18,7 +18,8 @@ from afterview.domain.debrief import (
     strip_problems,
     to_markdown,
 )
-from afterview.models import Debrief, Interview, Person, Question, Rating
+from afterview.models.enums import Rating
+from afterview.models.records import Debrief, Interview, Person, Question
 from tests.helpers import make_interview
 
 UTC = dt.timezone.utc

@@ -29,7 +29,7 @@ def test_a_healthy_store(log: Log, cli: Cli) -> None:
     log(company="Beta")
     result = cli("doctor")
     assert result.code == 0, result.out
-    assert "readable: revision 2, 2 interviews, schema 1" in result.out
+    assert "readable: revision 2, 2 interviews, schema 2" in result.out
     assert "1 good backup (keeping the last 20), newest holds revision 1" in result.out
     assert "The store is healthy." in result.out
 

@@ -13,20 +13,17 @@ from afterview.domain import drafts
 from afterview.domain.drafts import Draft
 from afterview.domain.templates import Template
 from afterview.errors import UserError
-from afterview.models import (
+from afterview.models.document import Document
+from afterview.models.enums import Rating, Status, StepKind, StepState
+from afterview.models.records import (
     Debrief,
-    Document,
     Interview,
     Person,
     Profile,
     Question,
-    Rating,
     Reference,
-    Status,
     StatusChange,
     Step,
-    StepKind,
-    StepState,
 )
 from tests.helpers import document_of, make_interview
 

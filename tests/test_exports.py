@@ -46,7 +46,7 @@ def test_csv_history_shows_every_change(
 ) -> None:
     log()
     from afterview.cli import runtime
-    from afterview.models import StatusChange
+    from afterview.models.records import StatusChange
 
     with runtime.open_store().transaction() as document:
         document.interviews[0].process.history = [
@@ -148,7 +148,8 @@ def test_markdown_includes_the_debrief_and_history(
 ) -> None:
     log("--interviewer", "Jane Doe <jane@acme.com>")
     from afterview.cli import runtime
-    from afterview.models import Debrief, Question, Rating, Status, StatusChange
+    from afterview.models.enums import Rating, Status
+    from afterview.models.records import Debrief, Question, StatusChange
 
     with runtime.open_store().transaction() as document:
         interview = document.interviews[0]

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from afterview.formats import exports, imports
-from afterview.models import Person
+from afterview.models.records import Person
 from tests.helpers import document_of, make_interview
 
 UTC = dt.timezone.utc

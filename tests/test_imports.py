@@ -24,7 +24,8 @@ def exported(cli: Callable[..., Result], log: Callable[..., dict[str, Any]], tmp
     log("--interviewer", "Jane Doe, CTO <jane@acme.com>", "--note", "ask about on-call")
     log("--at", "2026-10-01 10:00", company="Globex", role="SRE")
     from afterview.cli import runtime
-    from afterview.models import Debrief, Question, Rating, Status, StatusChange
+    from afterview.models.enums import Rating, Status
+    from afterview.models.records import Debrief, Question, StatusChange
 
     with runtime.open_store().transaction() as document:
         globex = document.interviews[1]

@@ -15,7 +15,8 @@ import pytest
 from afterview.domain import dates
 from afterview.domain.dates import is_past
 from afterview.domain.steps import effective_due, is_overdue
-from afterview.models import Step, StepKind
+from afterview.models.enums import StepKind
+from afterview.models.records import Step
 from afterview.store import index
 from tests.helpers import Result
 
@@ -120,7 +121,7 @@ def test_rebuilding_never_waits_for_a_held_lock(store_file: Path, process: Proce
 @pytest.mark.parametrize(
     ("words", "cword", "expected"),
     [
-        ("afterview done 1.", "2", ["1.4", "1.2", "1.5", "1.3", "1.6", "1.7", "1.9", "1.8"]),
+        ("afterview done 1.", "2", ["1.2", "1.5", "1.3", "1.6", "1.4", "1.7", "1.8"]),
         ("afterview skip 2.1 2.", "3", ["2.2", "2.3", "2.4", "2.6", "2.5"]),
         ("afterview show ", "2", ["2", "1"]),
         ("afterview draft-thanks 2", "2", ["2"]),

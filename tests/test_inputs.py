@@ -93,14 +93,14 @@ def test_invalid_urls(value: str) -> None:
 @pytest.mark.parametrize(
     ("model", "field", "limit"),
     [("Person", "name", "name"), ("Person", "title", "title"), ("Person", "url", "url"),
-     ("Interview", "company", "company"), ("Interview", "role", "role"), ("Interview", "notes", "note"),
+     ("Process", "company", "company"), ("Process", "role", "role"), ("Interview", "notes", "note"),
      ("Interview", "next_steps", "next steps"), ("Profile", "phone", "phone"),
      ("Profile", "signature", "signature")],
 )  # fmt: skip
 def test_documented_limits_match_the_models(model: str, field: str, limit: str) -> None:
-    from afterview import models
+    from afterview.models import records
 
-    metadata = getattr(models, model).model_fields[field].metadata
+    metadata = getattr(records, model).model_fields[field].metadata
     assert [m.max_length for m in metadata if hasattr(m, "max_length")] == [LIMITS[limit]]
 
 

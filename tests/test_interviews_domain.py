@@ -10,7 +10,9 @@ from pydantic import ValidationError
 from afterview.domain.interviews import log_interview, open_process_named
 from afterview.domain.planning import PlanContext, plan_context
 from afterview.errors import UserError
-from afterview.models import Document, Person, Process, Status, StatusChange, StepKind
+from afterview.models.document import Document
+from afterview.models.enums import Status, StepKind
+from afterview.models.records import Person, Process, StatusChange
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)

@@ -16,7 +16,8 @@ from afterview.domain.outcomes import (
     status_change,
 )
 from afterview.errors import UserError
-from afterview.models import Format, Interview, Stage, Status, StatusChange
+from afterview.models.enums import Format, Stage, Status
+from afterview.models.records import Interview, StatusChange
 from tests.helpers import document_of, make_interview
 
 UTC = dt.timezone.utc

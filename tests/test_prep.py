@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from afterview.domain.prep import normalise, prep_questions
-from afterview.models import Debrief, Interview, Question, Rating
+from afterview.models.enums import Rating
+from afterview.models.records import Debrief, Interview, Question
 from tests.helpers import Result, make_interview
 
 UTC = dt.timezone.utc

@@ -15,8 +15,11 @@ from hypothesis import strategies as st
 
 from afterview.cli import remind
 from afterview.domain.steps import effective_due, is_overdue
-from afterview.models import SCHEMA_VERSION, Step, StepKind, StepState
+from afterview.models.document import SCHEMA_VERSION
+from afterview.models.enums import StepKind, StepState
+from afterview.models.records import Step
 from afterview.store.codec import serialise
+from tests.helpers import NOW as FIXED_NOW
 from tests.helpers import Result, document_of, make_interview
 
 Log = Callable[..., dict[str, Any]]
@@ -42,8 +45,12 @@ def test_something_due_prints_one_line_and_exits_1(cli: Cli, log: Log, process: 
     assert (in_app.code, in_app.out) == (1, spawned.stdout)
 
 
-def test_overdue_steps_are_counted_and_a_snooze_is_honoured(cli: Cli, log: Log, process: Process) -> None:
+def test_overdue_steps_are_counted_and_a_snooze_is_honoured(
+    cli: Cli, log: Log, process: Process, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-11-23T12:00:00+01:00")  # logged on the day, so due that day
     log("--at", "2026-11-23T10:00")
+    monkeypatch.setenv("AFTERVIEW_NOW", FIXED_NOW)
     log()
     assert process("remind").stdout == "1 step due today, 1 overdue — run afterview todo\n"
     assert cli("snooze", "1.1", "--until", "tomorrow").code == 0

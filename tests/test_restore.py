@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Result
+from tests.helpers import Result, stored_companies
 
 Cli = Callable[..., Result]
 Log = Callable[..., dict[str, Any]]
@@ -27,7 +27,7 @@ def three(log: Log) -> None:
 
 
 def companies(store_file: Path) -> list[str]:
-    return [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]]
+    return stored_companies(json.loads(store_file.read_bytes()))
 
 
 def test_lists_backups_newest_first(three: None, cli: Cli) -> None:

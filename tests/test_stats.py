@@ -9,17 +9,8 @@ from typing import Any
 import pytest
 
 from afterview.domain.stats import compute
-from afterview.models import (
-    Debrief,
-    Interview,
-    Question,
-    Rating,
-    Status,
-    StatusChange,
-    Step,
-    StepKind,
-    StepState,
-)
+from afterview.models.enums import Rating, Status, StepKind, StepState
+from afterview.models.records import Debrief, Interview, Question, StatusChange, Step
 from afterview.render.stats import bar, sparkline
 from tests.helpers import Result, make_interview
 

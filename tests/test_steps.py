@@ -11,19 +11,17 @@ import pytest
 from afterview.domain.dates import add_business_days
 from afterview.domain.planning import PlanContext, plan_context, plan_steps
 from afterview.domain.steps import is_overdue, refresh_steps, remove_paperwork
-from afterview.models import (
-    Document,
+from afterview.models.document import Document
+from afterview.models.enums import Status, StepKind, StepState
+from afterview.models.records import (
     Interview,
     Paperwork,
     Person,
     Profile,
     Reference,
     Schedule,
-    Status,
     StatusChange,
     Step,
-    StepKind,
-    StepState,
 )
 from tests.helpers import document_of, make_interview
 

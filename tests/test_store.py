@@ -37,7 +37,7 @@ def test_every_write_bumps_the_revision_and_keeps_the_previous_version(log: Log,
     document = json.loads(store_file.read_bytes())
     assert document["revision"] == 2
     assert document["format"] == "afterview"
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     backups = sorted((store_file.parent / "backups").iterdir())
     assert backups[-1].read_bytes() == first
 

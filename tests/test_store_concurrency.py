@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from afterview.store.storefile import Store
-from tests.helpers import afterview_command
+from tests.helpers import afterview_command, stored_companies
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
 
@@ -150,4 +150,4 @@ def test_a_killed_lock_holder_does_not_block_the_next_write(
         "log", "--company", "Beta", "--role", "r", "--no-input", env={"AFTERVIEW_LOCK_TIMEOUT": "5"}
     )
     assert result.returncode == 0, result.stderr
-    assert [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]] == ["Acme", "Beta"]
+    assert stored_companies(json.loads(store_file.read_bytes())) == ["Acme", "Beta"]

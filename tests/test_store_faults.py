@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Result, afterview_command
+from tests.helpers import Result, afterview_command, stored_companies
 
 Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]
@@ -151,7 +151,7 @@ def test_short_writes_are_completed(saved: bytes, cli: Cli, store_file: Path) ->
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data[:7])))
         assert cli("log", "--company", "Gamma", "--role", "r", "--no-input").code == 0
-    assert [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]] == [
+    assert stored_companies(json.loads(store_file.read_bytes())) == [
         "Acme",
         "Beta",
         "Gamma",

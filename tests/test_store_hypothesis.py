@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from afterview.cli.main import run
-from afterview.models import Document, Status, StepState
+from afterview.models.document import Document
+from afterview.models.enums import ENDED_STATUSES, Status, StepState
 from afterview.store.codec import CorruptStore, NewerStore, parse_document, serialise
 from afterview.store.storefile import Store
 
@@ -99,7 +100,8 @@ people = st.builds(
 )  # fmt: skip
 interviews = st.builds(
     lambda company, role, at, stage, form, who, notes, decision, more: {
-        "company": company, "role": role, "at": at, "stage": stage, "format": form, "interviewers": who,
+        "process": {"company": company, "role": role, "created_at": at, "updated_at": at},
+        "at": at, "stage": stage, "format": form, "interviewers": who,
         "notes": notes, "decision_by": decision, "created_at": at, "updated_at": at, **more,
     },
     text, text, moments, st.sampled_from(["screen", "technical", "onsite", "final", "other"]),
@@ -110,8 +112,14 @@ interviews = st.builds(
 documents = st.builds(
     lambda items, revision, name, more: Document.model_validate(
         {
-            "revision": revision, "next_id": len(items) + 1, "profile": {"name": name},
-            "interviews": [{**item, "id": n} for n, item in enumerate(items, start=1)], **more,
+            "revision": revision, "next_id": len(items) + 1, "next_process_id": len(items) + 1,
+            "profile": {"name": name},
+            "processes": [{**item["process"], "id": n} for n, item in enumerate(items, start=1)],
+            "interviews": [
+                {**{k: v for k, v in item.items() if k != "process"}, "id": n, "process_id": n}
+                for n, item in enumerate(items, start=1)
+            ],
+            **more,
         }
     ),
     st.lists(interviews, max_size=4), st.integers(0, 10**6), st.none() | text, extras,
@@ -179,6 +187,10 @@ class StoreAgainstModel(RuleBasedStateMachine):
         if self.model[interview_id]["status"] is not status:  # the same outcome again changes nothing
             self.model[interview_id]["status"] = status
             self.revision += 1
+            if status is Status.ACCEPTED:  # every other open process ends: you are withdrawing from it
+                for other, value in self.model.items():
+                    if other != interview_id and value["status"] not in ENDED_STATUSES:
+                        value["status"] = Status.WITHDRAWN
 
     @precondition(lambda self: bool(self.model))
     @rule(data=st.data())

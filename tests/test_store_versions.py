@@ -3,6 +3,7 @@ pure functions; a store from a newer afterview is refused and left alone; unknow
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from afterview.models import SCHEMA_VERSION
+from afterview.models.document import SCHEMA_VERSION
+from afterview.models.enums import Status
 from afterview.store import codec, migrations
 from afterview.store.codec import CorruptStore, NewerStore, parse_document, serialise
 from afterview.store.migrations import MIGRATIONS, migrate
@@ -83,19 +85,69 @@ def test_migrations_run_in_order_as_pure_functions() -> None:
 
 
 def test_an_older_store_is_migrated_in_memory_on_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a (test) schema 2, a schema-1 file loads through the migration and stays untouched on disk."""
+    """With a (test) schema 3, a schema-2 file loads through the migration and stays untouched on disk."""
 
     def mark(raw: dict[str, Any]) -> dict[str, Any]:
         return {**raw, "migrated_from": raw["schema_version"]}
 
-    monkeypatch.setattr(codec, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(MIGRATIONS, 1, mark)
-    document = parse_document(fixture(1))
-    assert document.schema_version == 2
-    assert document.model_extra == {"migrated_from": 1}
+    monkeypatch.setattr(codec, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(MIGRATIONS, 2, mark)
+    document = parse_document(fixture(2))
+    assert document.schema_version == 3
+    assert document.model_extra == {"migrated_from": 2}
     with pytest.raises(NewerStore):
-        parse_document(fixture(1).replace(b'"schema_version": 1', b'"schema_version": 3'))
+        parse_document(fixture(2).replace(b'"schema_version": 2', b'"schema_version": 4'))
+
+
+RELEASED = FIXTURES / "released" / "afterview-0.1.0.json"
+"""A store written by afterview 0.1.0's own commands (log, outcome next-round/offer/rejected, done, skip,
+snooze, remember, draft-thanks --sent), with two rounds of one process."""
+
+
+@pytest.mark.parametrize("path", [FIXTURES / "schema-1.json", RELEASED], ids=["frozen", "released"])
+def test_a_schema_1_store_upgrades_on_its_first_write_keeping_everything(
+    cli: Cli, store_file: Path, home: Path, path: Path
+) -> None:
+    old = path.read_bytes()
+    before = json.loads(old)
+    home.mkdir()
+    store_file.write_bytes(old)
+    assert cli("profile", "--phone", "+49 30 1234567").code == 0  # a write that plans nothing
+    after = json.loads(store_file.read_bytes())
+    assert after["schema_version"] == 2
+    assert [b.read_bytes() for b in (home / "backups").iterdir()] == [old]  # the schema-1 bytes, kept
+    states = {s["id"]: (s["state"], s["due"]) for i in before["interviews"] for s in i["steps"]}
+    assert {s["id"]: (s["state"], s["due"]) for i in after["interviews"] for s in i["steps"]} == states
+    assert [i["id"] for i in after["interviews"]] == [i["id"] for i in before["interviews"]]
+    companies = {p["id"]: p["company"] for p in after["processes"]}
+    assert [companies[i["process_id"]] for i in after["interviews"]] == [
+        i["company"] for i in before["interviews"]
+    ]
+    debriefs = [i.get("debrief") for i in before["interviews"]]
+    assert [i.get("debrief") for i in after["interviews"]] == debriefs
+
+
+def test_rounds_linked_by_previous_id_become_one_process_with_both_histories() -> None:
+    document = parse_document(RELEASED.read_bytes())
+    acme = document.processes[0]
+    assert (acme.company, [i.id for i in document.rounds(acme)]) == ("Acme GmbH", [1, 4])
+    assert [c.status for c in acme.history] == [Status.NEXT_ROUND, Status.OFFER]
+    assert acme.offer is not None
+    assert (acme.offer.deadline, acme.offer.note) == (dt.date(2026, 11, 27), "120k")
+    assert [(p.company, p.status) for p in document.processes[1:]] == [
+        ("Globex", Status.WAITING),
+        ("Initech", Status.REJECTED),
+    ]
+    assert {i.timezone for i in document.interviews} == {"Europe/Berlin"}
+
+
+def test_rounds_linked_in_a_loop_by_hand_still_migrate() -> None:
+    raw = json.loads(fixture(1))
+    raw["interviews"][0]["previous_id"], raw["interviews"][1]["previous_id"] = 2, 1
+    document = parse_document(json.dumps(raw).encode())
+    assert len(document.processes) == 1
+    assert [i.process_id for i in document.interviews] == [1, 1]
 
 
 def test_a_newer_store_is_refused_and_left_alone(cli: Cli, store_file: Path, home: Path) -> None:

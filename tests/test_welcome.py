@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from afterview.cli import welcome
-from afterview.models import Interview, Step, StepKind
+from afterview.models.enums import StepKind
+from afterview.models.records import Interview, Step
 from tests.helpers import NOW, Result, Spawn, finish, make_interview, posix_only, terminal
 
 

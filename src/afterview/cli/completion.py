@@ -89,7 +89,7 @@ def closed_step_ids(incomplete: str, typed: Iterable[str]) -> list[tuple[str, st
     The index holds pending steps only, so these come from the store (``undo`` is rarely completed).
     """
     from afterview.cli import runtime
-    from afterview.models import StepState
+    from afterview.models.enums import StepState
 
     try:
         document = runtime.open_store().read()

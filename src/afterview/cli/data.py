@@ -18,7 +18,9 @@ from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
-from afterview.models import Document, Format, Interview, Stage
+from afterview.models.document import Document
+from afterview.models.enums import Format, Stage
+from afterview.models.records import Interview
 from afterview.render import console
 from afterview.store.storefile import Store, Unchanged
 

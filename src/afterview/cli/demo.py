@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from afterview.cli import drafts, log, profile, runtime, todo
-from afterview.models import StepKind
+from afterview.models.enums import StepKind
 from afterview.render import console
 from afterview.store import paths
 

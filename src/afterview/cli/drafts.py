@@ -23,7 +23,9 @@ from afterview.domain import drafts as compose
 from afterview.domain.drafts import Draft
 from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
-from afterview.models import Document, Interview, SentMessage, StepState
+from afterview.models.document import Document
+from afterview.models.enums import StepState
+from afterview.models.records import Interview, SentMessage
 from afterview.render import console
 from afterview.render import drafts as show
 from afterview.store.storefile import Unchanged

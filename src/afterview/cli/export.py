@@ -12,7 +12,7 @@ from afterview.cli import runtime
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due
 from afterview.errors import UserError
-from afterview.models import StepState
+from afterview.models.enums import StepState
 from afterview.render import console
 from afterview.store import files
 

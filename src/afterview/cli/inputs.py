@@ -11,7 +11,7 @@ from typing import TypeVar
 import typer
 
 from afterview.errors import UserError
-from afterview.models import Person
+from afterview.models.records import Person
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")

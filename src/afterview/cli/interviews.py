@@ -13,7 +13,9 @@ from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json, process_json
-from afterview.models import Document, Interview, Process, Status, StepState
+from afterview.models.document import Document
+from afterview.models.enums import Status, StepState
+from afterview.models.records import Interview, Process
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 

@@ -14,7 +14,9 @@ from afterview.cli.todo import StepIds, locate
 from afterview.domain.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
 from afterview.domain.steps import effective_due, refresh_document, refresh_steps, remove_paperwork
 from afterview.errors import UserError
-from afterview.models import ENDED_STATUSES, Document, Interview, Paperwork, Step, StepKind, StepState
+from afterview.models.document import Document
+from afterview.models.enums import ENDED_STATUSES, StepKind, StepState
+from afterview.models.records import Interview, Paperwork, Step
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 

@@ -13,7 +13,9 @@ from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.domain.interviews import log_interview, open_process_named
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
-from afterview.models import Document, Format, Paperwork, Person, Process, Stage
+from afterview.models.document import Document
+from afterview.models.enums import Format, Stage
+from afterview.models.records import Paperwork, Person, Process
 from afterview.render import console, views
 
 

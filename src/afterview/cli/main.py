@@ -179,7 +179,9 @@ COMMANDS.add(
     "List every interview, newest first, optionally filtered.",
 )
 COMMANDS.add(
-    "show", "afterview.cli.interviews:show", "Show one interview: who, when, what comes next, and its steps."
+    "show",
+    "afterview.cli.interviews:show",
+    "Show one interview (who, when, what comes next, its steps) or one hiring process and its rounds.",
 )
 COMMANDS.add(
     "interviewer",
@@ -214,7 +216,7 @@ COMMANDS.add(
 COMMANDS.add(
     "outcome",
     "afterview.cli.outcome:outcome",
-    "Record an outcome: next-round, offer, rejected, withdrawn or no-response.",
+    "Record an outcome of a hiring process: next-round, offer, accepted, declined, rejected, withdrawn.",
 )
 COMMANDS.add(
     "schedule",

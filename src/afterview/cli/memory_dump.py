@@ -29,7 +29,8 @@ from afterview.domain.debrief import (
 )
 from afterview.domain.steps import refresh_steps
 from afterview.errors import AfterviewError, UserError
-from afterview.models import Debrief, Question, Rating, StepKind, StepState
+from afterview.models.enums import Rating, StepKind, StepState
+from afterview.models.records import Debrief, Question
 from afterview.render import console
 from afterview.render.debrief import saved
 from afterview.store.storefile import Store, Unchanged

@@ -14,7 +14,9 @@ from afterview.domain import outcomes
 from afterview.domain.dates import DATE_EXAMPLES, describe_day
 from afterview.domain.outcomes import OUTCOMES
 from afterview.formats.contract import interview_json
-from afterview.models import Document, Format, Interview, Stage, Status, Step
+from afterview.models.document import Document
+from afterview.models.enums import Format, Stage, Status
+from afterview.models.records import Interview, Step
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 
@@ -55,8 +57,9 @@ def outcome(
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     json_: Json = False,
 ) -> None:
-    """Record how a hiring process moved on: next-round, offer, accepted, declined, rejected, withdrawn
-    or no-response.
+    """Record an outcome of a hiring process: next-round, offer, accepted, declined, rejected, withdrawn.
+
+    Or no-response, when they went silent.
 
     ID is any of the process's interviews (7) or the process itself (P2). Steps follow: an ended process
     closes its open steps, saying why. An offer gives you a step to decide by its deadline (3 business days

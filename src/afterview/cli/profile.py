@@ -8,7 +8,7 @@ import typer
 
 from afterview.cli import inputs, runtime
 from afterview.errors import UserError
-from afterview.models import Profile
+from afterview.models.records import Profile
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 

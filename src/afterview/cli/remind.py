@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from afterview.store.index import Index
 
-KNOWN_SCHEMA = 1
+KNOWN_SCHEMA = 2
 """The newest store schema this reader understands (``models.SCHEMA_VERSION``; a test keeps them equal)."""
 
 

@@ -13,7 +13,8 @@ from afterview.store import paths
 
 if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
     from afterview.domain.planning import PlanContext
-    from afterview.models import Document, Profile
+    from afterview.models.document import Document
+    from afterview.models.records import Profile
     from afterview.store.index import Index
     from afterview.store.storefile import Store
 

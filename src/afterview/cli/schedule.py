@@ -15,7 +15,8 @@ from afterview.domain.steps import effective_due
 from afterview.domain.wording import plural
 from afterview.domain.workdays import PublicHolidays
 from afterview.errors import UserError
-from afterview.models import Profile, Schedule, StepState
+from afterview.models.enums import StepState
+from afterview.models.records import Profile, Schedule
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 

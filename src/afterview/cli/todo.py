@@ -13,7 +13,9 @@ from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due, refresh_steps
 from afterview.errors import UserError
 from afterview.formats.contract import step_json
-from afterview.models import Document, Interview, Step, StepState
+from afterview.models.document import Document
+from afterview.models.enums import StepState
+from afterview.models.records import Interview, Step
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 

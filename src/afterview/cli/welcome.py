@@ -17,7 +17,9 @@ import typer
 from afterview.cli import inputs, log, profile, runtime
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due
-from afterview.models import Document, Interview, Profile, Step, StepKind, StepState
+from afterview.models.document import Document
+from afterview.models.enums import StepKind, StepState
+from afterview.models.records import Interview, Profile, Step
 from afterview.render import console
 from afterview.render import welcome as screen
 

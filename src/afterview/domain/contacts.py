@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from afterview.errors import UserError
-from afterview.models import Document, Person, Reference
+from afterview.models.document import Document
+from afterview.models.records import Person, Reference
 
 
 def same_name(first: str, second: str) -> bool:

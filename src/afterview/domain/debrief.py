@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from afterview.errors import UserError
-from afterview.models import Debrief, Interview, Question, Rating
+from afterview.models.enums import Rating
+from afterview.models.records import Debrief, Interview, Question
 
 SECTIONS = {
     "questions": "Questions",

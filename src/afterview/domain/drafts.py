@@ -17,17 +17,9 @@ from afterview.domain.recipients import by_name, callers, checked_email, intervi
 from afterview.domain.templates import Template, render
 from afterview.domain.wording import listing, long_date, one_line
 from afterview.errors import UserError
-from afterview.models import (
-    Document,
-    Interview,
-    Person,
-    Profile,
-    Rating,
-    Status,
-    Step,
-    StepKind,
-    StepState,
-)
+from afterview.models.document import Document
+from afterview.models.enums import Rating, Status, StepKind, StepState
+from afterview.models.records import Interview, Person, Profile, Step
 
 TOPIC_WORDS = 20
 """A debrief topic is cut to this many words, so a thank-you note stays brief."""

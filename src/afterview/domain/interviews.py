@@ -8,7 +8,9 @@ from collections.abc import Callable, Mapping
 from afterview.domain.planning import PlanContext
 from afterview.domain.steps import refresh_document
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Process, Status, StatusChange
+from afterview.models.document import Document
+from afterview.models.enums import Status
+from afterview.models.records import Interview, Process, StatusChange
 
 
 def log_interview(

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from afterview.domain.dates import short_date
 from afterview.errors import UserError
-from afterview.models import Document, Format, Interview, Process, Stage, Status, StatusChange
+from afterview.models.document import Document
+from afterview.models.enums import Format, Stage, Status
+from afterview.models.records import Interview, Process, StatusChange
 
 OUTCOMES = ", ".join(s.value for s in Status if s is not Status.WAITING)
 """The outcomes a user can record, as they type them."""

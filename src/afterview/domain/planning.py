@@ -24,17 +24,9 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from afterview.domain.dates import WEEKEND, add_business_days, short_date
-from afterview.models import (
-    Document,
-    Interview,
-    Process,
-    Profile,
-    Reference,
-    Stage,
-    Status,
-    StepKind,
-    StepState,
-)
+from afterview.models.document import Document
+from afterview.models.enums import Stage, Status, StepKind, StepState
+from afterview.models.records import Interview, Process, Profile, Reference
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from afterview.models import Interview, Question, Rating
+from afterview.models.enums import Rating
+from afterview.models.records import Interview, Question
 
 SIMILARITY = 87.0
 """How alike (0-100, rapidfuzz's ratio of the normalised texts) two wordings must be to count as one."""

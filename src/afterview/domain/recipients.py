@@ -7,7 +7,7 @@ from typing import Protocol, TypeVar
 
 from afterview.domain.wording import listing, one_line
 from afterview.errors import UserError
-from afterview.models import Interview, Person
+from afterview.models.records import Interview, Person
 
 
 class _HasName(Protocol):

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from afterview.models import COMPANY_ANSWERS, Interview, Process, Rating, Status, StepKind, StepState
+from afterview.models.enums import COMPANY_ANSWERS, Rating, Status, StepKind, StepState
+from afterview.models.records import Interview, Process
 
 BENCHMARK_DAYS = 38
 """Jobvite's 2019 average time-to-hire, in days, which DESIGN.md measures waiting against."""

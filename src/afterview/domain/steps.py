@@ -14,7 +14,9 @@ from typing import Any
 from afterview.domain.dates import is_past, snoozed_due
 from afterview.domain.planning import PlanContext, PlannedStep, awaiting_answer, plan_steps, zone_of
 from afterview.errors import UserError
-from afterview.models import Document, Interview, Status, Step, StepKind, StepState
+from afterview.models.document import Document
+from afterview.models.enums import Status, StepKind, StepState
+from afterview.models.records import Interview, Step
 
 _REOPENED: dict[str, Any] = {
     "state": StepState.PENDING,

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, TypedDict
 
 from afterview.domain.steps import effective_due, is_overdue
-from afterview.models import Interview, Process, Step
+from afterview.models.records import Interview, Process, Step
 
 
 class StepJson(TypedDict):

@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any
 
 from afterview.errors import UserError
-from afterview.models import Interview
+from afterview.models.records import Interview
 
 FIXED = frozenset({"id", "steps", "step_seq", "created_at", "updated_at"})
 """Keys the file does not hold: afterview keeps them."""

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from afterview import __version__
-from afterview.models import SCHEMA_VERSION, Document, Interview, Person, Stage, Status
+from afterview.models.document import SCHEMA_VERSION, Document
+from afterview.models.enums import Stage, Status
+from afterview.models.records import Interview, Person
 
 EXPORT_FORMAT = "afterview-export"
 EXPORT_VERSION = 2

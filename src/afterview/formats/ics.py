@@ -12,7 +12,8 @@ from collections.abc import Iterable
 
 from afterview import __version__
 from afterview.domain.steps import effective_due
-from afterview.models import Interview, Step, StepState
+from afterview.models.enums import StepState
+from afterview.models.records import Interview, Step
 
 TIMED_EVENT = dt.timedelta(minutes=30)
 TIMED_ALARM = dt.timedelta(hours=-1)

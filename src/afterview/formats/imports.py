@@ -19,19 +19,10 @@ from typing import Any
 
 from afterview.errors import UserError
 from afterview.formats.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
-from afterview.models import (
-    SCHEMA_VERSION,
-    Format,
-    Interview,
-    Person,
-    Process,
-    Profile,
-    Reference,
-    Stage,
-    Status,
-    StatusChange,
-)
+from afterview.models.document import SCHEMA_VERSION
+from afterview.models.enums import Format, Stage, Status
 from afterview.models.migrations import schema_1_to_2
+from afterview.models.records import Interview, Person, Process, Profile, Reference, StatusChange
 
 REQUIRED_CSV_COLUMNS = ("company", "role", "at")
 _CSV_HINT = f"The CSV header is: {','.join(CSV_COLUMNS)} (company, role and at are required)."

@@ -10,7 +10,9 @@ from afterview.domain.dates import due_moment
 from afterview.domain.planning import PlanContext, plan_context
 from afterview.domain.steps import refresh_document
 from afterview.formats.imports import Incoming
-from afterview.models import Document, Interview, Process, Profile, Reference, StepState
+from afterview.models.document import Document
+from afterview.models.enums import StepState
+from afterview.models.records import Interview, Process, Profile, Reference
 
 IMPORT_NOTE = "imported; it was due before the import"
 

@@ -31,6 +31,8 @@ def schema_1_to_2(raw: dict[str, Any]) -> dict[str, Any]:
         while root in previous and root not in seen:
             seen.add(root)
             root = previous[root]
+        if root in seen:  # rounds linked in a loop by hand: the loop is one process, named by its lowest id
+            root = min(seen, key=_sortable)
         chains.setdefault(root, []).append(interview)
     profile = document.get("profile")
     zone = profile.get("timezone") if isinstance(profile, dict) else None

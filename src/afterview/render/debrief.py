@@ -7,7 +7,8 @@ from pathlib import Path
 
 from afterview.domain.debrief import SECTIONS
 from afterview.domain.wording import plural
-from afterview.models import Debrief, Interview, Rating, Step
+from afterview.models.enums import Rating
+from afterview.models.records import Debrief, Interview, Step
 from afterview.render.console import note, out, warn
 
 _RATING_STYLE = {Rating.STRONG: "green", Rating.OK: "yellow", Rating.WEAK: "red"}

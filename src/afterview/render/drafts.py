@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from afterview.domain.drafts import Draft
-from afterview.models import SentMessage
+from afterview.models.records import SentMessage
 from afterview.render.console import out, warn
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from afterview.models import Reference
+from afterview.models.records import Reference
 from afterview.render.console import out
 
 

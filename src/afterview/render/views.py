@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from afterview.domain.dates import describe_day, due_moment
 from afterview.domain.steps import effective_due, is_overdue
-from afterview.models import Interview, Process, Step, StepState
+from afterview.models.enums import StepState
+from afterview.models.records import Interview, Process, Step
 from afterview.render import steplist
 from afterview.render.console import escape, note, out
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from afterview.domain.wording import plural
-from afterview.models import Interview, Step
+from afterview.models.records import Interview, Step
 from afterview.render.console import note, out
 from afterview.render.views import step_rows
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from afterview import __version__
 from afterview.errors import NotSavedError, StoreError
-from afterview.models import SCHEMA_VERSION, Document
+from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.store.jsonpos import first_problem, line_column, position_of
 from afterview.store.migrations import migrate
 

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 
 from afterview.errors import StoreError
-from afterview.models import SCHEMA_VERSION
+from afterview.models.document import SCHEMA_VERSION
 from afterview.store import index
 from afterview.store.codec import CorruptStore, parse_document
 from afterview.store.files import PRIVATE_FILE

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here
     from pathlib import Path
     from typing import TypedDict
 
-    from afterview.models import Document
+    from afterview.models.document import Document
 
     class PendingStep(TypedDict):
         """One pending step, as the index keeps it (dates as ISO 8601 text)."""
@@ -74,7 +74,7 @@ def stamp(target: str | Path) -> list[int]:
 
 def build(document: Document, *, source: list[int]) -> StoredIndex:
     """The index of ``document``, whose file had the stamp ``source``."""
-    from afterview.models import StepState
+    from afterview.models.enums import StepState
 
     return {
         "format": FORMAT,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from afterview.models import SCHEMA_VERSION
+from afterview.models.document import SCHEMA_VERSION
 from afterview.models.migrations import schema_1_to_2
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

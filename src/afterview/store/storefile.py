@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from afterview import __version__
 from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
-from afterview.models import SCHEMA_VERSION, Document
+from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.store import files, index
 from afterview.store.codec import CorruptStore, NewerStore, checked_bytes, parse_document
 from afterview.store.files import PRIVATE_FILE, TEMP_SUFFIX
