@@ -22,12 +22,13 @@ def test_rejected_takes_the_process_out_of_todo_and_todo_all_says_why(cli: Cli, 
     log(company="Beta")
     result = cli("outcome", "1", "rejected", "--note", "went with an internal candidate")
     assert result.code == 0, result.err
-    assert "Interview 1 (Acme · Staff Engineer): rejected, today" in result.out
+    assert "P1 (Acme · Staff Engineer): rejected, today" in result.out
     assert "process ended: rejected" in result.out
     pending = cli("todo", "--json").json()
     assert pending
     assert {s["interview_id"] for s in pending} == {2}
-    closed = [s for s in cli("todo", "--json", "--all").json() if s["interview_id"] == 1]
+    everything = cli("todo", "--json", "--all").json()
+    closed = [s for s in everything if s["interview_id"] == 1 and s["kind"] != "momentum"]
     assert closed
     assert {(s["state"], s["note"]) for s in closed} == {("skipped", "process ended: rejected")}
     assert "skipped (process ended: rejected)" in cli("todo", "1", "--all").out
@@ -91,7 +92,8 @@ def test_next_round_logs_the_next_interview_linked_to_the_process(cli: Cli, log:
     assert thanks["state"] == "pending"
     # The process ends in round 2: round 1's open steps close too.
     assert cli("outcome", "2", "rejected").code == 0
-    assert not [s for s in cli("todo", "--json").json() if s["company"] == "Acme"]
+    left = [s["kind"] for s in cli("todo", "--json").json() if s["company"] == "Acme"]
+    assert left == ["momentum"]  # the search's, not the process's
     thanks = next(s for s in cli("show", "1", "--json").json()["steps"] if s["kind"] == "thank-you")
     assert thanks["note"] == "process ended: rejected"
 
@@ -100,14 +102,14 @@ def test_next_round_without_a_date_says_how_to_log_it_later(cli: Cli, log: Log) 
     log()
     result = cli("outcome", "1", "next-round", "--no-input")
     assert result.code == 0
-    assert "afterview outcome 1 next-round --at" in result.err
+    assert "afterview outcome P1 next-round --at" in result.err
     later = cli("outcome", "1", "next-round", "--at", "2026-12-02T09:00", "--no-input")
     assert later.code == 0, later.err
     assert "Logged interview 2" in later.out
     assert len(cli("show", "1", "--json").json()["history"]) == 1
     again = cli("outcome", "1", "next-round", "--at", "2026-12-03T09:00", "--no-input")
     assert again.code == 1
-    assert "already the round after 1" in again.err
+    assert "Interview 2 is already the next round of Acme" in again.err
 
 
 @pytest.mark.parametrize(
@@ -164,8 +166,8 @@ def test_next_round_on_a_terminal_asks_when_it_is(log: Log, home: Path, cli: Cli
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    second = json.loads(store_file.read_bytes())["interviews"][1]
-    assert (second["id"], second["previous_id"]) == (2, 1)
+    first, second = json.loads(store_file.read_bytes())["interviews"]
+    assert (second["id"], second["process_id"]) == (2, first["process_id"])
     assert second["at"] == "2026-12-01T10:00:00+01:00"
     assert cli("show", "2", "--json").json()["at"] == "2026-12-01T10:00:00+01:00"
 
@@ -207,3 +209,88 @@ def test_a_future_round_is_not_called_fresh(cli: Cli, log: Log) -> None:
     assert result.code == 0, result.err
     assert "Next, while it is fresh" not in result.out
     assert "After the interview, while it is fresh: afterview remember 2" in result.out
+
+
+def test_three_processes_in_a_week_hold_one_momentum_step(cli: Cli, log: Log) -> None:
+    for company in ("Acme", "Beta", "Gamma"):
+        log(company=company)
+    momentum = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
+    assert [(s["company"], s["due"]) for s in momentum] == [("Gamma", "2026-12-04")]
+    rolled = [s for s in cli("todo", "--json", "--all").json() if s["kind"] == "momentum"]
+    assert {s["note"] for s in rolled if s["state"] == "skipped"} == {
+        "the search's momentum moved to your newest process"
+    }
+
+
+def test_ticking_off_the_momentum_step_rolls_it_forward(cli: Cli, log: Log) -> None:
+    log()
+    (step,) = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
+    assert cli("done", step["id"]).code == 0
+    (rolled,) = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
+    assert rolled["id"] != step["id"]
+    assert rolled["due"] == "2026-12-04"  # seven days after it was done
+
+
+def test_offer_then_accepted_gives_a_decide_step_then_withdraw_steps_and_no_momentum(
+    cli: Cli, log: Log
+) -> None:
+    """The issue's must-show: an offer on A while B and C wait, then A accepted."""
+    for company in ("Acme", "Beta", "Gamma"):
+        log(company=company)
+    result = cli("outcome", "1", "offer", "--deadline", "2026-12-04", "--note", "120k, remote")
+    assert result.code == 0, result.err
+    pending = cli("todo", "--json").json()
+    (decide,) = [s for s in pending if s["kind"] == "decide-offer"]
+    assert (decide["company"], decide["due"], decide["title"]) == (
+        "Acme",
+        "2026-12-04",
+        "Decide on Acme's offer (deadline Fri 4 Dec)",
+    )
+    assert sorted(s["company"] for s in pending if s["kind"] == "offer-notice") == ["Beta", "Gamma"]
+    accepted = cli("outcome", "P1", "accepted")
+    assert accepted.code == 0, accepted.err
+    assert "P2 (Beta · Staff Engineer): withdrawn." in accepted.out
+    pending = cli("todo", "--json").json()
+    withdraw = sorted((s["company"], s["due"]) for s in pending if s["kind"] == "withdraw")
+    assert withdraw == [("Beta", "2026-11-27"), ("Gamma", "2026-11-27")]
+    assert not [s for s in pending if s["kind"] in ("momentum", "decide-offer", "offer-notice")]
+    assert not any(s["overdue"] for s in pending)
+    process = cli("show", "P2", "--json").json()
+    assert (process["status"], process["history"][-1]["cause"]) == ("withdrawn", 1)
+
+
+def test_an_offer_without_a_deadline_is_decided_within_three_business_days(cli: Cli, log: Log) -> None:
+    log()
+    assert cli("outcome", "1", "offer").code == 0
+    (decide,) = [s for s in cli("todo", "--json").json() if s["kind"] == "decide-offer"]
+    assert decide["due"] == "2026-12-02"  # Friday 27 November + 3 business days
+
+
+def test_show_takes_a_process_and_lists_its_rounds(cli: Cli, log: Log) -> None:
+    log("--stage", "screen")
+    assert cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--no-input").code == 0
+    shown = cli("show", "P1")
+    assert shown.code == 0, shown.err
+    assert "Process P1: Acme · Staff Engineer" in shown.out
+    assert "Rounds:" in shown.out
+    as_json = cli("show", "p1", "--json").json()
+    assert (as_json["id"], as_json["rounds"], as_json["status"]) == ("P1", [1, 2], "next-round")
+    assert [i["id"] for i in as_json["interviews"]] == [1, 2]
+    missing = cli("show", "P9")
+    assert (missing.code, "There is no process P9." in missing.err) == (1, True)
+
+
+def test_next_round_takes_format_location_and_zone(cli: Cli, log: Log) -> None:
+    log("--format", "video")
+    result = cli(
+        "outcome", "1", "next-round", "--at", "2026-12-01T10:00", "--format", "onsite",
+        "--location", "1 Main St, New York", "--tz", "America/New_York", "--no-input",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    second = cli("show", "2", "--json").json()
+    assert (second["format"], second["location"], second["timezone"]) == (
+        "onsite",
+        "1 Main St, New York",
+        "America/New_York",
+    )
+    assert second["at"] == "2026-12-01T10:00:00-05:00"  # read in the round's own zone

@@ -10,7 +10,7 @@ import pytest
 
 from afterview.domain.stats import compute
 from afterview.models.enums import Rating, Status, StepKind, StepState
-from afterview.models.records import Debrief, Interview, Question, StatusChange, Step
+from afterview.models.records import Debrief, Interview, Process, Question, StatusChange, Step
 from afterview.render.stats import bar, sparkline
 from tests.helpers import Result, make_interview
 
@@ -41,13 +41,16 @@ def interview(
     history: tuple[tuple[str, str], ...] = (),
     steps: tuple[Step, ...] = (),
     weak: tuple[str, ...] = (),
+    process: Process | None = None,
 ) -> Interview:
+    """Interview ``interview_id``, a process of its own ("Company N") unless ``process`` names one."""
     return make_interview(
         id=interview_id,
         company=f"Company {interview_id}",
         role="Engineer",
         at=at(when),
         history=[StatusChange(status=Status(s), on=dt.date.fromisoformat(on)) for s, on in history],
+        process=process,
         steps=list(steps),
         debrief=Debrief(
             questions=[Question(question=q, rating=Rating.WEAK) for q in weak]
@@ -60,33 +63,39 @@ def interview(
     )
 
 
-FIXTURE = [
-    interview(
+def fixture() -> list[Interview]:
+    """Five processes: one with three rounds that ended in an offer, one rejected, one you withdrew from,
+    two waiting (one for longer than the benchmark)."""
+    first = interview(
         1,
         "2026-10-01T10:00",
-        history=(("next-round", "2026-10-08"), ("offer", "2026-10-20")),
+        history=(("next-round", "2026-10-08"), ("next-round", "2026-10-15"), ("offer", "2026-10-20")),
         steps=(
             thank_you(1, 1, done_at="2026-10-01T18:00", state="done"),
             thank_you(1, 2, done_at="2026-10-03T09:00", state="done"),
         ),
         weak=("Tell me about a conflict?",),
-    ),
-    interview(
-        2,
-        "2026-10-05T10:00",
-        history=(("rejected", "2026-10-26"),),
-        steps=(thank_you(2, 1), thank_you(2, 2, state="skipped")),
-        weak=("tell me about a   CONFLICT", "Design a rate limiter"),
-    ),
-    interview(3, "2026-11-27T10:00", steps=(thank_you(3, 1),)),
-    interview(4, "2026-09-01T10:00"),
-    interview(
-        5,
-        "2026-11-02T10:00",
-        history=(("next-round", "2026-11-12"),),
-        steps=(thank_you(5, 1, done_at="2026-11-02T20:00", state="done"),),
-    ),
-]
+    )
+    return [
+        first,
+        interview(
+            2,
+            "2026-10-05T10:00",
+            history=(("rejected", "2026-10-26"),),
+            steps=(thank_you(2, 1), thank_you(2, 2, state="skipped")),
+            weak=("tell me about a   CONFLICT", "Design a rate limiter"),
+        ),
+        interview(3, "2026-11-27T10:00", steps=(thank_you(3, 1),)),
+        interview(4, "2026-09-01T10:00"),
+        interview(
+            5,
+            "2026-11-02T10:00",
+            history=(("withdrawn", "2026-11-12"),),
+            steps=(thank_you(5, 1, done_at="2026-11-02T20:00", state="done"),),
+        ),
+        interview(6, "2026-10-09T10:00", process=first.process),
+        interview(7, "2026-10-16T10:00", process=first.process),
+    ]
 
 
 @pytest.fixture
@@ -94,9 +103,11 @@ def known(cli: Callable[..., Result]) -> None:
     """The fixture above, written through the store protocol."""
     from afterview.cli import runtime
 
+    interviews = fixture()
     with runtime.open_store().transaction() as document:
-        document.interviews.extend(FIXTURE)
-        document.next_id = 6
+        document.processes.extend({i.process.id: i.process for i in interviews}.values())
+        document.interviews.extend(interviews)
+        document.next_id, document.next_process_id = 8, 6
 
 
 def test_stats_json_on_a_known_fixture(cli: Callable[..., Result], known: None) -> None:
@@ -104,17 +115,21 @@ def test_stats_json_on_a_known_fixture(cli: Callable[..., Result], known: None) 
     assert result.code == 0, result.err
     data: dict[str, Any] = result.json()
     assert data["funnel"] == {
-        "interviews": 5,
-        "next_round": 2,
+        "processes": 5,
+        "interviews": 7,
+        "next_round": 1,
         "offers": 1,
-        "next_round_rate": 0.4,
+        "accepted": 0,
+        "next_round_rate": 0.2,
         "offer_rate": 0.2,
+        "rounds_per_process": 1.4,
     }
-    assert data["outcomes"]["waiting"] == 2
+    assert (data["processes"], data["interviews"]) == (5, 7)
+    assert (data["outcomes"]["waiting"], data["outcomes"]["withdrawn"]) == (2, 1)
     answers = data["time_to_answer"]
-    assert answers["answered"] == 3
-    assert answers["median_days"] == 10  # 7, 21 and 10 days
-    assert answers["mean_days"] == 12.7
+    assert answers["answered"] == 4  # your withdrawal from Company 5 is not an answer
+    assert answers["median_days"] == 6.5  # 7, 6 and 4 days for Company 1's three rounds; 21 for Company 2
+    assert answers["mean_days"] == 9.5
     assert answers["benchmark_days"] == 38
     assert answers["waiting_past_benchmark"] == 1  # interview 4, 87 days
     assert data["thank_you"] == {
@@ -131,16 +146,16 @@ def test_stats_json_on_a_known_fixture(cli: Callable[..., Result], known: None) 
     weeks = data["per_week"]
     assert len(weeks) == 12
     assert weeks[-1] == {"week": "2026-W48", "start": "2026-11-23", "interviews": 1}
-    assert sum(week["interviews"] for week in weeks) == 4  # interview 4 is older than 12 weeks
+    assert sum(week["interviews"] for week in weeks) == 6  # interview 4 is older than 12 weeks
 
 
 def test_since_limits_every_figure(cli: Callable[..., Result], known: None) -> None:
     data = cli("stats", "--since", "2026-10-03", "--json").json()
     assert data["since"] == "2026-10-03"
-    assert data["funnel"]["interviews"] == 3
-    assert data["funnel"]["next_round"] == 1
+    assert (data["funnel"]["processes"], data["funnel"]["interviews"]) == (3, 3)  # Company 1 began before
+    assert data["funnel"]["next_round"] == 0
     assert data["funnel"]["offers"] == 0
-    assert data["time_to_answer"]["median_days"] == 15.5
+    assert data["time_to_answer"]["median_days"] == 21
     assert data["per_week"][0]["start"] == "2026-09-28"
 
 
@@ -148,10 +163,10 @@ def test_stats_terminal_report(cli: Callable[..., Result], known: None) -> None:
     result = cli("stats")
     assert result.code == 0, result.err
     out = result.out
-    assert "Your interviews (all time): 5" in out
+    assert "Your applications (all time): 5 processes, 7 interviews (1.4 rounds per process)" in out
     assert "Next round" in out
-    assert "40%" in out
-    assert "10 days (3 answered, faster than the benchmark)" in out
+    assert "20%" in out
+    assert "6.5 days (4 answered, faster than the benchmark)" in out
     assert "1 still waiting after more than 38 days" in out
     assert "50% (2 on time, 1 late, 1 not sent)" in out
     assert "1. Tell me about a conflict? (2 times; interview 1, 2)" in out
@@ -199,7 +214,7 @@ def test_momentum_line_fits_a_terminal(cli: Callable[..., Result], known: None) 
     out = cli("stats", "--since", "2020-01-01").out
     line = next(line for line in out.splitlines() if "this week" in line)
     assert len(line.split()[0]) == 52
-    assert "5 in 52 weeks (0.1 a week)" in line
+    assert "7 in 52 weeks (0.1 a week)" in line
     assert len(cli("stats", "--since", "2020-01-01", "--json").json()["per_week"]) > 52
 
 
