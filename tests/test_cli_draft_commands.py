@@ -303,7 +303,7 @@ def test_offer_notice_uses_the_offer_deadline_and_closes_its_step(cli: CLI, prof
         globex = document.interview(2)
         assert globex is not None
         change = StatusChange(status=Status.OFFER, on=dt.date(2026, 11, 27), deadline=dt.date(2026, 12, 4))
-        document.put(globex.model_copy(update={"history": [change]}))
+        globex.process.history = [change]
 
     edit_store(offer)
     assert cli("done", "1.1").code == 0  # any write refreshes the plan: the offer-notice step appears

@@ -48,7 +48,7 @@ def test_scripted_interviews_get_the_right_steps(
     assert "contact-details" not in first
     assert second["contact-details"][0]["person"] == "Ann Smith"
     assert second["follow-up"][0]["due"] == "2026-12-08"  # decision Friday 4 Dec + 2 business days
-    assert second["momentum"][0]["due"] == "2026-12-03"
+    assert second["momentum"][0]["due"] == "2026-12-04"  # 7 days from the day it was logged (27 Nov)
 
 
 def test_todo_json_is_ordered_by_due_date(cli: Callable[..., Result], two_interviews: object) -> None:
