@@ -98,7 +98,7 @@ def _permissions(store: Store) -> list[Finding]:
         if why is None:
             private.append(directory)
         else:  # set up for sharing on purpose: warned about, never chmod-ed
-            findings.append(Finding(Level.WARNING, str(directory), shared_warning(directory, why)))
+            findings.append(Finding(Level.WARNING, str(directory), shared_warning(None, why)))
     for path, wanted in [*((d, PRIVATE_DIR) for d in private), *((f, PRIVATE_FILE) for f in files)]:
         try:
             mode = stat.S_IMODE(path.stat().st_mode)

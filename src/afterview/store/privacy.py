@@ -36,12 +36,13 @@ def shared(path: Path) -> str | None:
     return f"mode {mode:04o}: {', '.join(reasons)}" if reasons else None
 
 
-def shared_warning(path: Path, why: str) -> str:
-    """What to tell the user about a shared directory afterview keeps its files in."""
+def shared_warning(path: Path | None, why: str) -> str:
+    """What to tell the user about a shared directory afterview keeps its files in (``path`` left out where
+    the report already names it)."""
     return (
-        f"{path} is a shared directory ({why}); afterview leaves its permissions alone. Your files in it are "
-        "still private (0600), but others can see their names. Set AFTERVIEW_HOME to a directory of your own "
-        "to keep even that private."
+        f"{f'{path} is a' if path else 'A'} shared directory ({why}); afterview leaves its permissions "
+        "alone. Your files in it are still private (0600), but others can see their names. Set "
+        "AFTERVIEW_HOME to a directory of your own to keep even that private."
     )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import itertools
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -267,8 +268,12 @@ class Store:
         return StoreNotWritable(
             f"Cannot change the store {self.path}{where}: you may not write {path} "
             f"({error.strerror or error}); nothing was changed.",
-            hint=f"Make {path} and its folder yours and writable (ls -l; chown or chmod u+w), or set "
-            "AFTERVIEW_HOME to a folder of your own.",
+            hint=(
+                "Its file system is mounted read-only: mount it writable"
+                if error.errno == errno.EROFS
+                else f"Make {path} and its folder yours and writable (ls -l; chown or chmod u+w)"
+            )
+            + ", or set AFTERVIEW_HOME to a folder of your own.",
         )
 
     def _private_dir(self, path: Path) -> None:
