@@ -137,17 +137,61 @@ def _or(advice: str, instead: str) -> str:
 
 def keep(data: bytes, *, name: str, folder: str = RECOVERY_DIR, suffix: str = ".md") -> Path:
     """Save ``data`` in a new private file (0600) ``<folder>/<name>-<time><suffix>`` in the data directory
-    (the folder 0700), never over another one, and return its path: what the user typed is never lost."""
-    directory = paths.data_dir() / folder
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (the folder 0700), never over another one, and return its path: what the user typed is never lost.
+
+    When the data directory has no room (or cannot be written), the file goes to a new private folder in the
+    system's temp directory instead (where the editor's file just was), with a warning; a file that could not
+    be written whole is removed, never left empty.
+    """
     stamp = runtime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    home = paths.data_dir() / folder
+    try:
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return write_new(home, data, name=f"{name}-{stamp}", suffix=suffix)
+    except OSError as error:
+        first = f"{home}: {error.strerror or error}"
+    try:
+        spare = Path(tempfile.mkdtemp(prefix="afterview-kept-"))  # 0700, only this user
+    except OSError as error:
+        raise UserError(
+            f"Could not keep what you typed ({first}; the temp folder: {error.strerror or error})."
+        ) from None
+    try:
+        kept = write_new(spare, data, name=f"{name}-{stamp}", suffix=suffix)
+    except OSError as error:
+        shutil.rmtree(spare, ignore_errors=True)
+        raise UserError(
+            f"Could not keep what you typed ({first}; {spare}: {error.strerror or error})."
+        ) from None
+    from afterview.render import console
+
+    console.warn(
+        f"Could not keep what you typed in {home} ({first.rpartition(': ')[2]}), so it is in the temp "
+        f"folder: {kept}. Move it somewhere safe; the temp folder may be emptied when the computer restarts."
+    )
+    return kept
+
+
+def write_new(directory: Path, data: bytes, *, name: str, suffix: str) -> Path:
+    """Write ``data`` whole and durably to a new private file ``<name>[-n]<suffix>`` in ``directory``, never
+    over another; on failure remove it and raise."""
     for attempt in range(1, 1000):
-        path = directory / f"{name}-{stamp}{f'-{attempt}' if attempt > 1 else ''}{suffix}"
+        path = directory / f"{name}{f'-{attempt}' if attempt > 1 else ''}{suffix}"
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         except FileExistsError:
             continue
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
+        try:
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                path.unlink()
+            raise
         return path
-    raise UserError(f"Could not create a recovery file in {directory}.")
+    raise FileExistsError(f"no free file name in {directory}")

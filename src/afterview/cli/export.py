@@ -118,16 +118,49 @@ def export_vcf(output: Output = None) -> None:
 
 def emit(data: bytes, *, output: Path | None) -> None:
     """Print ``data``, or replace ``output`` with it in one step, readable by the user only (exports hold
-    private notes), so a reader never sees half a file."""
+    private notes), so a reader never sees half a file.
+
+    The temp file is created exclusively with a name no one can guess (:func:`afterview.store.files.
+    create_temp`); one a killed export left is removed by the next export to the same place. ``/dev/null``,
+    a FIFO or a terminal is written into, as a shell's ``>`` would, never replaced by a file; a socket or a
+    disk device is refused.
+    """
     if output is None or str(output) == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
+    target = output.expanduser().resolve()  # a link stays a link; its target gets the export
     try:
-        files.write_atomically(output.expanduser(), data)
+        kind = _special(target)
+        if kind in ("a socket", "a disk device", "a folder"):
+            raise UserError(f"{output} is {kind}; afterview writes exports only to files.")
+        if kind is not None:
+            files.write_into(target, data)
+        else:
+            files.remove_orphans(target)
+            files.write_atomically(target, data)
     except OSError as error:
         raise UserError(f"Cannot write {output}: {error.strerror or error}.") from None
     console.note(f"Wrote {output}.")
+
+
+def _special(path: Path) -> str | None:
+    """What ``path`` is when it exists and is not a regular file."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISBLK(mode):
+        return "a disk device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a device or pipe"
 
 
 app.command("json")(export_json)

@@ -71,8 +71,10 @@ def profile(
             answer = inputs.ask_until_valid(
                 key.capitalize(), _READERS[key], default=getattr(current, key), required=False
             )
-            if answer is not None:
-                changes[key] = answer
+            if answer is not None and answer != getattr(current, key):  # only what the user changed:
+                changes[key] = answer  # another afterview may have saved another field meanwhile
+        if not changes:
+            console.note("Nothing changed: the profile already says so.")
     result = None
     if changes:
         with store.transaction() as document:

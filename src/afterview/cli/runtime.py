@@ -50,7 +50,13 @@ def open_store() -> Store:
         lock_timeout = float(timeout) if timeout else DEFAULT_LOCK_TIMEOUT
     except ValueError:
         raise UserError(f"{LOCK_TIMEOUT_VARIABLE}={timeout!r} is not a number of seconds.") from None
-    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout)
+    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout, warn=_warn)
+
+
+def _warn(message: str) -> None:
+    from afterview.render import console
+
+    console.warn(message)
 
 
 def context(document: Document) -> PlanContext:

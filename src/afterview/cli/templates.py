@@ -115,23 +115,53 @@ def edit(name: Name) -> None:
     if not path.is_file():
         for directory in (path.parent.parent, path.parent):  # the config dir, then its templates/: private
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        files.write_atomically(path, builtin(name).text.encode("utf-8"))
+        try:
+            files.write_atomically(path, builtin(name).text.encode("utf-8"))
+        except OSError as error:
+            raise UserError(
+                f"Cannot make your copy of the {name} template ({path}): {error.strerror or error}."
+            ) from None
     command = editor.find_editor(
         interactive=runtime.interactive(no_input=False), instead=f"edit the file directly: {path}"
     )
     original = path.read_bytes()
     saved = editor.edit(original, editor=command, name=path.name)
     if saved != original:
-        try:
-            files.write_atomically(path.resolve(), saved)
-        except OSError as error:
-            kept = editor.keep(saved, name=name, suffix=".txt")
-            raise UserError(
-                f"Cannot save the {name} template ({path}): {error.strerror or error}.",
-                hint=f"What you typed is kept in {kept}.",
-            ) from None
+        _save(name, path=path, original=original, saved=saved)
     load(name)
     console.out().print(f"Saved your {name} template: {path}")
+
+
+def _save(name: str, *, path: Path, original: bytes, saved: bytes) -> None:
+    """Save an edited template unless it changed since the editor opened (another ``templates edit``
+    closed first): then theirs stays and yours is kept beside it, so neither edit is lost."""
+    import filelock
+
+    from afterview.cli import editor
+
+    try:
+        with filelock.FileLock(path.with_name(f".{path.name}.lock"), timeout=10, mode=files.PRIVATE_FILE):
+            try:
+                current = path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if current == original:
+                files.write_atomically(path.resolve(), saved)
+                return
+            stamp = runtime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+            yours = editor.write_new(path.parent, saved, name=f"{path.stem}.yours-{stamp}", suffix=".txt")
+    except (OSError, filelock.Timeout) as error:
+        kept = editor.keep(saved, name=name, suffix=".txt")
+        reason = getattr(error, "strerror", None) or error
+        raise UserError(
+            f"Cannot save the {name} template ({path}): {reason}.", hint=f"What you typed is kept in {kept}."
+        ) from None
+    now = "was reset" if current is None else "was saved by another afterview"
+    raise UserError(
+        f"The {name} template {now} while you were editing it; that version is kept in {path}, and yours "
+        f"beside it in {yours}.",
+        hint=f"Compare the two and keep what you want: afterview templates edit {name}",
+    )
 
 
 @app.command("reset")

@@ -77,12 +77,41 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
     fixed = sorted(FIXED & fields.keys())
     if fixed:
         raise UserError(f"{', '.join(fixed)} cannot be edited here; remove it from the file.")
+    shown = tomllib.loads(to_toml(base))
+    fields = untouched_kept(shown, fields, editable(base, mode="python"))
     try:
         return Interview.model_validate({**fields, **_kept(base), "updated_at": now})
     except ValidationError as error:
         first = error.errors()[0]
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
         raise UserError(f"{where.lstrip('.') or 'the file'}: {first['msg']}.") from None
+
+
+def untouched_kept(shown: Any, typed: Any, stored: Any) -> Any:
+    """``typed`` (the file as saved) with every part the user left as ``shown`` taken from ``stored``.
+
+    TOML cannot say everything the store holds (no null, and line ends in text are normalised), so what the
+    file showed is compared with what came back, key by key and item by item, and only the parts the user
+    changed are taken from the file: a null inside an unknown key, an interviewer's extra keys or the CRLF in
+    notes come back exactly as stored. Keys the file could not show (a null) stay unless the user set them.
+    """
+    if typed == shown:
+        return stored
+    if isinstance(typed, dict) and isinstance(shown, dict) and isinstance(stored, dict):
+        merged = {
+            key: untouched_kept(shown[key], value, stored[key]) if key in shown and key in stored else value
+            for key, value in typed.items()
+        }
+        hidden = {key: value for key, value in stored.items() if key not in shown and key not in typed}
+        return {**merged, **hidden}
+    if (
+        isinstance(typed, list)
+        and isinstance(shown, list)
+        and isinstance(stored, (list, tuple))
+        and len(typed) == len(shown) == len(stored)
+    ):
+        return [untouched_kept(*parts) for parts in zip(shown, typed, stored, strict=True)]
+    return typed
 
 
 def _kept(interview: Interview) -> dict[str, Any]:

@@ -17,9 +17,11 @@ from pathlib import Path
 from afterview.errors import StoreError
 from afterview.models.document import SCHEMA_VERSION
 from afterview.store import index
+from afterview.store.backup_names import backup_revision
 from afterview.store.codec import CorruptStore, parse_document
 from afterview.store.files import PRIVATE_FILE
-from afterview.store.storefile import PRIVATE_DIR, Store, backup_revision
+from afterview.store.privacy import PRIVATE_DIR, shared, shared_warning
+from afterview.store.storefile import Store
 
 NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "afs", "9p", "ceph", "glusterfs",
@@ -90,7 +92,14 @@ def _permissions(store: Store) -> list[Finding]:
     directories = [store.path.parent, store.backup_dir]
     files = [target, store.lock_path, index.path_for(store.path), *store.backups(), *store.kept_corrupt()]
     findings = []
-    for path, wanted in [*((d, PRIVATE_DIR) for d in directories), *((f, PRIVATE_FILE) for f in files)]:
+    private = []
+    for directory in directories:
+        why = shared(directory)
+        if why is None:
+            private.append(directory)
+        else:  # set up for sharing on purpose: warned about, never chmod-ed
+            findings.append(Finding(Level.WARNING, str(directory), shared_warning(None, why)))
+    for path, wanted in [*((d, PRIVATE_DIR) for d in private), *((f, PRIVATE_FILE) for f in files)]:
         try:
             mode = stat.S_IMODE(path.stat().st_mode)
         except FileNotFoundError:
@@ -120,8 +129,21 @@ def _permissions(store: Store) -> list[Finding]:
 def _store_file(store: Store) -> list[Finding]:
     subject = str(store.path)
     findings = []
+    try:
+        store.checked_target()
+    except StoreError as error:
+        return [Finding(Level.PROBLEM, subject, f"{error.message} {error.hint}")]
     if store.path.is_symlink():
         findings.append(Finding(Level.OK, subject, f"a link to {store.target}; saves update the target"))
+    if store.target.exists() and not os.access(store.target, os.W_OK):
+        findings.append(
+            Finding(
+                Level.PROBLEM,
+                str(store.target),
+                "you may not write it, so no change can be saved; make it yours and writable "
+                "(chown, chmod u+w) or set AFTERVIEW_HOME to a folder of yours",
+            )
+        )
     try:
         data = store.target.read_bytes()
     except FileNotFoundError:

@@ -1,21 +1,50 @@
 """Writing a whole file so that a reader sees the old bytes or the new, never a mix (standard library only).
 
-The store, its backups and index, exports and your templates are all written this way.
+The store, its backups and index, exports and your templates are all written this way. The temp file is
+created as ``tempfile.mkstemp`` creates one (exclusive create, 0600, an unpredictable name, no following a
+link planted in its place), named ``.<name>.<random digits>.tmp`` so the orphan cleanup of this and older
+afterviews recognises it. While it is written it holds a kernel lock, so a later run can tell a file a killed
+writer left (:func:`remove_orphans`) from one still being written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
 PRIVATE_FILE = 0o600
+ORPHAN_AGE = 2.0
+"""Seconds a temp file must be untouched before another run may take it for an orphan (belt and braces: a
+live writer also holds a lock on it)."""
+_CREATE = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
-def temp_path(path: Path) -> Path:
-    """Where :func:`replace_bytes` puts ``path``'s new bytes first: ``.<name>.<pid>.tmp`` beside it."""
-    return path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+def temp_pattern(path: Path) -> str:
+    """The glob that matches the temp files of ``path`` (in ``path``'s directory)."""
+    return f".{path.name}.*{TEMP_SUFFIX}"
+
+
+def create_temp(path: Path) -> tuple[int, Path]:
+    """Create a new private temp file beside ``path`` that no one else can have made first."""
+    for _ in range(100):
+        token = int.from_bytes(os.urandom(8), "big") % 10**12  # os.urandom: what secrets uses, imported
+        temp = path.with_name(f".{path.name}.{token:012d}{TEMP_SUFFIX}")
+        try:
+            return os.open(temp, _CREATE, PRIVATE_FILE), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temp file name beside {path}")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -30,21 +59,89 @@ def replace_bytes(path: Path, data: bytes) -> None:
 
     On any failure the temp file is removed and ``path`` is as it was; the error goes up.
     """
-    temp = temp_path(path)
+    fd, temp = create_temp(path)
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
         try:
+            _hold(fd)
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
             os.fsync(fd)
+            if os.name == "nt":  # Windows cannot rename a file that is open
+                os.close(fd)
+                fd = -1
+            os.replace(temp, path)
         finally:
-            os.close(fd)
-        os.replace(temp, path)
+            if fd >= 0:
+                os.close(fd)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def remove_orphans(path: Path) -> list[Path]:
+    """Remove the temp files of ``path`` that a killed writer left; return them.
+
+    A file is an orphan when it is a regular file of this user, no live writer holds its lock, and it has
+    not changed for :data:`ORPHAN_AGE` seconds. Anything else (a file being written, someone else's) stays.
+    """
+    removed = []
+    for temp in path.parent.glob(temp_pattern(path)):
+        if _is_orphan(temp):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+                removed.append(temp)
+    return removed
+
+
+def _is_orphan(temp: Path) -> bool:
+    try:
+        fd = os.open(temp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != getattr(os, "getuid", lambda: info.st_uid)():
+            return False
+        if time.time() - info.st_mtime < ORPHAN_AGE:
+            return False
+        return _free(fd)
+    finally:
+        os.close(fd)
+
+
+def _hold(fd: int) -> None:
+    """Lock the temp file being written, so :func:`remove_orphans` leaves it alone (POSIX; on Windows an
+    open file cannot be deleted anyway)."""
+    with contextlib.suppress(ImportError, OSError):
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _free(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: deleting a file another process has open fails, which is the check
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def write_into(path: Path, data: bytes) -> None:
+    """Write ``data`` into something that is not a regular file (``/dev/null``, a FIFO, a terminal), as a
+    shell's ``>`` does: never replaced by a file."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def sync_directory(directory: Path) -> None:

@@ -5,8 +5,10 @@ views need: every interview's id, company and role, and the steps still pending.
 only copy of anything:
 
 - it is written after each successful save, under the store's lock, atomically;
-- it names the store file it was built from (size, modification time, inode); a reader that finds the
-  store changed since (a hand edit, a restored backup, an older afterview) ignores the index and rebuilds it;
+- it names the store file it was built from (size, modification time, inode, change time); a reader that
+  finds the store changed since (a hand edit, a restored backup, an older afterview) ignores the index and
+  rebuilds it. The change time (ctime) is what catches an edit in place that keeps the size and sets the
+  modification time back (``touch -d``, an editor preserving it): no user can set it back;
 - deleting it is always safe.
 
 Reading it needs only the standard library (no Pydantic), which is the point.
@@ -67,9 +69,10 @@ def path_for(store_path: Path) -> Path:
 
 
 def stamp(target: str | Path) -> list[int]:
-    """What identifies one version of the store file: size, modification time (ns) and inode."""
+    """What identifies one version of the store file: size, modification time (ns), inode and change time
+    (ns; the kernel sets it on every write or metadata change, and it cannot be set back)."""
     info = os.stat(target)
-    return [info.st_size, info.st_mtime_ns, info.st_ino]
+    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns]
 
 
 def build(document: Document, *, source: list[int]) -> StoredIndex:

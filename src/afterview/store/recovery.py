@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from afterview.errors import StoreError, UserError
+from afterview.store.backup_names import backup_revision, backup_time
 from afterview.store.codec import CorruptStore, parse_document
-from afterview.store.storefile import Store, backup_revision, backup_time
+from afterview.store.storefile import Store
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import itertools
 import os
-import re
-import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +30,11 @@ from afterview import __version__
 from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
 from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.store import files, index
+from afterview.store.backup_names import backup_name, by_revision
+from afterview.store.backup_names import backup_revision as backup_revision  # its home before the split
 from afterview.store.codec import CorruptStore, NewerStore, checked_bytes, parse_document
 from afterview.store.files import PRIVATE_FILE, TEMP_SUFFIX
+from afterview.store.privacy import private_dir
 
 if TYPE_CHECKING:
     from afterview.store.index import Index, StoredIndex
@@ -43,8 +45,6 @@ KEEP_BACKUPS_VARIABLE = "AFTERVIEW_BACKUPS"
 MAX_KEEP_BACKUPS = 1_000
 DEFAULT_LOCK_TIMEOUT = 10.0
 CORRUPT_MARK = ".corrupt-"
-PRIVATE_DIR = 0o700
-_STAMP = "%Y%m%dT%H%M%S%fZ"
 
 
 def empty_document() -> Document:
@@ -75,11 +75,14 @@ class Store:
         clock: Callable[[], dt.datetime],
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         keep_backups: int | None = None,
+        warn: Callable[[str], None] | None = None,
     ) -> None:
         self.path = path
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.keep_backups = configured_backups() if keep_backups is None else keep_backups
+        self.warn = warn
+        self._warned: set[str] = set()
 
     @property
     def backup_dir(self) -> Path:
@@ -99,7 +102,27 @@ class Store:
 
     def read(self) -> Document:
         """The current document, without taking the lock (saves are atomic, so a read is never torn)."""
-        return self._load(self.target)[0]
+        return self._load(self.checked_target())[0]
+
+    def checked_target(self) -> Path:
+        """The real file behind the store path; a link whose target went missing (an unmounted volume, a
+        moved folder) is a :class:`StoreError`, never an empty store to start again in.
+
+        The target went missing when its folder is gone, or when this store was used before (it has backups
+        or an index beside the link); a new link into an existing folder is where the first save goes.
+        """
+        target = self.target
+        if self.path.is_symlink() and not target.exists() and (not target.parent.is_dir() or self._used()):
+            raise StoreError(
+                f"The store {self.path} is a link to {target}, which does not exist; nothing was read or "
+                "changed.",
+                hint=f"Mount the drive or restore the folder that holds {target}, or point the link at the "
+                f"store (ln -sfn REAL-FILE {self.path}).",
+            )
+        return target
+
+    def _used(self) -> bool:
+        return index.path_for(self.path).exists() or bool(self.backups())
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Document]:
@@ -107,8 +130,8 @@ class Store:
 
         If the block raises, nothing is written; raising :class:`Unchanged` ends the block quietly.
         """
-        _private_dir(self.path.parent)
-        target = self.target
+        target = self.checked_target()
+        self._private_dir(self.path.parent)
         with self._lock(target):
             self._remove_orphans()
             document, previous = self._load(target)
@@ -133,8 +156,8 @@ class Store:
             ) from None
         restored_revision = document.revision
         set_aside = None
-        _private_dir(self.path.parent)
-        target = self.target
+        target = self.checked_target()
+        self._private_dir(self.path.parent)
         with self._lock(target):
             self._remove_orphans()
             previous = _read_if_present(target)
@@ -150,10 +173,11 @@ class Store:
         return Restored(document=document, revision=restored_revision, set_aside=set_aside)
 
     def backups(self) -> list[Path]:
-        """Backup files, oldest first."""
+        """Backup files, oldest first: by the revision they hold (in their name), not by the time, which a
+        clock set back would make lie."""
         if not self.backup_dir.is_dir():
             return []
-        return sorted(self.backup_dir.glob(f"*-{self.path.name}"))
+        return sorted(self.backup_dir.glob(f"*-{self.path.name}"), key=by_revision)
 
     def kept_corrupt(self) -> list[Path]:
         """Corrupt versions set aside by ``restore`` (never deleted by afterview)."""
@@ -164,7 +188,7 @@ class Store:
         """Temp files left behind by an interrupted write (removed by the next write)."""
         target = self.target
         return sorted(
-            [*target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"), *self.backup_dir.glob(f".*{TEMP_SUFFIX}")]
+            [*target.parent.glob(files.temp_pattern(target)), *self.backup_dir.glob(f".*{TEMP_SUFFIX}")]
         )
 
     def newest_good_backup(self) -> Path | None:
@@ -180,7 +204,7 @@ class Store:
     def current_index(self) -> Index:
         """Read the whole store and return its derived index (:mod:`afterview.store.index`), writing it
         if the lock is free (never waiting for it)."""
-        target = self.target
+        target = self.checked_target()
         if not target.exists():
             return {"timezone": None, "interviews": [], "pending": []}
         built: StoredIndex | None = None
@@ -191,7 +215,7 @@ class Store:
                     document, source=index.stamp(target)
                 )
                 raise Unchanged
-        except StoreLockedError:  # a writer holds the lock, and writes the index itself when it is done
+        except (StoreLockedError, StoreNotWritable):  # a writer will write the index; or no one may
             built = index.build(self.read(), source=index.stamp(target))
         assert built is not None
         return built
@@ -216,7 +240,11 @@ class Store:
                 f"The store {self.path} is locked by another afterview; nothing was changed.",
                 hint="Wait for the other command to finish, then run this one again.",
             ) from None
+        except OSError as error:  # the lock file cannot be created or opened: a folder that is not yours
+            raise self._not_writable(Path(error.filename or lock.lock_file), error) from None
         try:
+            if target.exists() and not os.access(target, os.W_OK):
+                raise self._not_writable(target, PermissionError("Permission denied"))
             yield
         finally:
             lock.release()
@@ -238,6 +266,25 @@ class Store:
         except NewerStore as error:
             raise NewerStore(f"{self.path}: {error.message}", hint=error.hint) from None
 
+    def _not_writable(self, path: Path, error: OSError) -> StoreNotWritable:
+        where = "" if self.target == self.path else f" (a link to {self.target})"
+        return StoreNotWritable(
+            f"Cannot change the store {self.path}{where}: you may not write {path} "
+            f"({error.strerror or error}); nothing was changed.",
+            hint=(
+                "Its file system is mounted read-only: mount it writable"
+                if error.errno == errno.EROFS
+                else f"Make {path} and its folder yours and writable (ls -l; chown or chmod u+w)"
+            )
+            + ", or set AFTERVIEW_HOME to a folder of your own.",
+        )
+
+    def _private_dir(self, path: Path) -> None:
+        warning = private_dir(path)
+        if warning is not None and self.warn is not None and warning not in self._warned:
+            self._warned.add(warning)
+            self.warn(warning)
+
     def _recovery_hint(self) -> str:
         backup = self.newest_good_backup()
         if backup is None:
@@ -252,7 +299,7 @@ class Store:
         data = checked_bytes(document)
         backup = None if previous is None else self._write_backup(previous, revision=document.revision - 1)
         try:
-            _atomic_write(target, data, what="store")
+            _atomic_write(target, data, what="store", store=self.path)
         except BaseException:
             if (
                 backup is not None
@@ -261,19 +308,20 @@ class Store:
                     backup.unlink()
             raise
         index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
-        self._prune_backups()
+        self._prune_backups(keep=backup)
 
     def _write_backup(self, data: bytes, *, revision: int) -> Path:
-        _private_dir(self.backup_dir)
-        stamp = self.clock().astimezone(dt.timezone.utc).strftime(_STAMP)
-        backup = self.backup_dir / f"{stamp}-r{revision:07d}-{self.path.name}"
-        _atomic_write(backup, data, what="backup")
+        self._private_dir(self.backup_dir)
+        backup = self.backup_dir / backup_name(self.clock(), revision=revision, store=self.path)
+        _atomic_write(backup, data, what="backup of the previous version", store=self.path)
         return backup
 
-    def _prune_backups(self) -> None:
+    def _prune_backups(self, *, keep: Path | None) -> None:
+        """Delete all but the ``keep_backups`` highest revisions, never ``keep`` (the one just written)."""
         for old in self.backups()[: -self.keep_backups or None]:
-            with contextlib.suppress(OSError):
-                old.unlink()
+            if old != keep:
+                with contextlib.suppress(OSError):
+                    old.unlink()
 
     def _keep_aside(self, target: Path, data: bytes) -> Path:
         """Keep unreadable bytes as ``<name>.corrupt-<time>`` unless an identical copy is already kept."""
@@ -287,7 +335,7 @@ class Store:
             if not kept.exists():
                 break
             kept = target.with_name(f"{target.name}{CORRUPT_MARK}{stamp}-{number}")
-        _atomic_write(kept, data, what="copy of the corrupt store")
+        _atomic_write(kept, data, what="copy of the corrupt store", store=self.path)
         return kept
 
 
@@ -302,23 +350,13 @@ class Restored:
     """Where the unreadable version it replaced is kept, if it was unreadable."""
 
 
+class StoreNotWritable(StoreError):
+    """The store, its folder or its lock file may not be written by this user (exit 3: the store cannot be
+    used as it is, and running again will not help until its permissions change)."""
+
+
 class Unchanged(Exception):
     """Raised inside :meth:`Store.transaction` when there turned out to be nothing to save."""
-
-
-def backup_revision(path: Path) -> int | None:
-    """The revision a backup holds, from its name (``<time>-r<revision>-<store name>``)."""
-    match = re.match(r"\d{8}T\d{6}\d*Z-r(\d+)-", path.name)
-    return int(match[1]) if match else None
-
-
-def backup_time(path: Path) -> dt.datetime | None:
-    """When a backup was taken, from its name."""
-    stamp = path.name.partition("-")[0]
-    try:
-        return dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=dt.timezone.utc)
-    except ValueError:
-        return None
 
 
 def _reason(error: Exception) -> str:
@@ -336,33 +374,18 @@ def _read_if_present(path: Path) -> bytes | None:
         return None
 
 
-def _private_dir(path: Path) -> None:
-    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-    _tighten(path, PRIVATE_DIR)
+def _atomic_write(path: Path, data: bytes, *, what: str, store: Path) -> None:
+    """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix.
 
-
-def _tighten(path: Path, mode: int) -> bool:
-    """Remove group and other permissions from ``path`` if it has any (POSIX only); say if it had."""
-    if os.name != "posix":
-        return False
-    try:
-        current = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        return False
-    if not current & 0o077:
-        return False
-    path.chmod(current & mode)
-    return True
-
-
-def _atomic_write(path: Path, data: bytes, *, what: str) -> None:
-    """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix."""
+    The error names ``store``, which is as it was; never ``path``, which may be a backup that now does not
+    exist.
+    """
     try:
         files.replace_bytes(path, data)
     except OSError as error:
         raise NotSavedError(
-            f"Could not write the {what} ({error.strerror or error}); nothing was saved and "
-            f"{path} is as it was.",
+            f"Could not write the {what} ({error.strerror or error}); nothing was saved and the store "
+            f"{store} is as it was.",
             hint="Check there is free space and that you may write there, then run the command again.",
         ) from error
     files.sync_directory(path.parent)
