@@ -29,7 +29,7 @@ import pytest
 from afterview.store import files, index
 from afterview.store.recovery import choose_backup, list_backups
 from afterview.store.storefile import Store, backup_revision
-from tests.conftest import Result, afterview_command
+from tests.helpers import Result, afterview_command
 
 Cli = Callable[..., Result]
 Log = Callable[..., dict[str, Any]]
