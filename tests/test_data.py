@@ -49,10 +49,11 @@ def runs(log: Path) -> list[dict[str, Any]]:
 
 
 def stored(cli: Callable[..., Result], interview_id: int = 1) -> dict[str, Any]:
-    data: dict[str, Any] = next(
-        i for i in cli("export", "json").json()["interviews"] if i["id"] == interview_id
-    )
-    return data
+    """The interview as stored, with its process's company and role beside its own fields."""
+    export = cli("export", "json").json()
+    data: dict[str, Any] = next(i for i in export["interviews"] if i["id"] == interview_id)
+    process = next(p for p in export["processes"] if p["id"] == data["process_id"])
+    return {**data, "company": process["company"], "role": process["role"]}
 
 
 @pytest.fixture

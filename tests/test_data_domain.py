@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 
@@ -13,14 +14,14 @@ from afterview.formats import exports, imports, merging
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind, StepState
 from afterview.models.records import Interview, Paperwork, Person, Profile, Reference, StatusChange, Step
-from tests.helpers import document_of
+from tests.helpers import document_of, make_interview
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
 
-def make(interview_id: int = 1, **fields: object) -> Interview:
-    values: dict[str, object] = {
+def make(interview_id: int = 1, **fields: Any) -> Interview:
+    values: dict[str, Any] = {
         "id": interview_id,
         "company": "Acme",
         "role": "SRE",
@@ -29,7 +30,7 @@ def make(interview_id: int = 1, **fields: object) -> Interview:
         "updated_at": NOW,
         **fields,
     }
-    return Interview.model_validate(values)
+    return make_interview(**values)
 
 
 def export_of(document: Document) -> str:
@@ -111,7 +112,7 @@ def test_same_content_in_another_key_order_is_identical() -> None:
     [
         ({"format": "afterview-export"}, 'no "interviews" list'),
         ({"format": "afterview-export", "export_version": True, "interviews": []}, "positive whole number"),
-        ({"format": "afterview-export", "schema_version": 2, "interviews": []}, "newer afterview"),
+        ({"format": "afterview-export", "schema_version": 3, "interviews": []}, "newer afterview"),
         (
             {"format": "afterview-export", "interviews": [], "profile": {"email": "nope"}},
             "profile or a reference",

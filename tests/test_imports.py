@@ -37,8 +37,13 @@ def exported(cli: Callable[..., Result], log: Callable[..., dict[str, Any]], tmp
 
 
 def _interviews(cli: Callable[..., Result]) -> list[dict[str, Any]]:
-    data: list[dict[str, Any]] = cli("export", "json").json()["interviews"]
-    return data
+    """The stored interviews, each with its process's company and role."""
+    export = cli("export", "json").json()
+    processes = {p["id"]: p for p in export["processes"]}
+    return [
+        {**i, "company": processes[i["process_id"]]["company"], "role": processes[i["process_id"]]["role"]}
+        for i in export["interviews"]
+    ]
 
 
 def test_json_round_trip_into_a_fresh_home_and_twice_adds_nothing(
@@ -74,14 +79,19 @@ def test_conflicting_record_is_reported_and_kept_unless_theirs(
     cli: Callable[..., Result], exported: Path
 ) -> None:
     data = json.loads(exported.read_text())
-    data["interviews"][0]["role"] = "Principal Engineer"
+    data["processes"][0]["role"] = "Principal Engineer"
+    data["interviews"][0]["stage"] = "final"
     exported.write_text(json.dumps(data))
     result = cli("import", str(exported))
     assert result.code == 0, result.err
-    assert "interview 1 differs from yours (role); kept yours" in result.err
+    assert "process P1 differs from yours (role); kept yours" in result.err
+    assert "interview 1 differs from yours (stage); kept yours" in result.err
     assert _interviews(cli)[0]["role"] == "Staff Engineer"
     dry = cli("import", str(exported), "--dry-run", "--json").json()
-    assert dry["conflicts"] == [{"record": "interview 1", "fields": ["role"]}]
+    assert dry["conflicts"] == [
+        {"record": "process P1", "fields": ["role"]},
+        {"record": "interview 1", "fields": ["stage"]},
+    ]
     assert cli("import", str(exported), "--theirs").code == 0
     assert _interviews(cli)[0]["role"] == "Principal Engineer"
 

@@ -14,7 +14,7 @@ from afterview.cli import editor as editors
 from afterview.cli import inputs, runtime
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
-from afterview.domain.steps import refresh_steps
+from afterview.domain.steps import refresh_document, refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
@@ -173,12 +173,14 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
         interview = find(document, interview_id)
         update = _field_values(given, now=now)
         try:
-            changed = Interview.model_validate({**interview.model_dump(), **update, "updated_at": now})
+            changed = editable.interview_of(
+                {**editable.editable(interview, mode="python"), **update}, keep=interview, now=now
+            )
         except ValidationError as error:
             raise UserError(f"That change is not valid: {error.errors()[0]['msg']}.") from None
         if editable.editable(changed) == editable.editable(interview):
             raise Unchanged
-        document.put(refresh_steps(changed, runtime.context(document), now=now, reason="changed by an edit"))
+        _store_edit(document, changed, now=now)
     fields = ", ".join(key.replace("_", " ") for key in given)
     console.out().print(f"Updated interview {interview_id}: {fields}.")
 
@@ -269,8 +271,16 @@ def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]
         if theirs is None:
             raise UserError(f"Interview {base.id} was removed while you were editing; nothing was saved.")
         merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
-        current.put(refresh_steps(merged, runtime.context(current), now=now, reason="changed by an edit"))
+        _store_edit(current, merged, now=now)
     return conflicts
+
+
+def _store_edit(document: Document, edited: Interview, *, now: dt.datetime) -> None:
+    """Store an edited interview (its company and role are its process's), then plan every step again:
+    the edit may have changed what other rounds of the process call for."""
+    document.put_edited(edited)
+    document.put(refresh_steps(edited, runtime.context(document), now=now, reason="changed by an edit"))
+    refresh_document(document, runtime.context(document), now=now)
 
 
 def _changed_fields(before: Interview, after: Interview) -> list[str]:
@@ -345,8 +355,7 @@ def rm(
             return
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        find(document, interview_id)
-        document.interviews = [i for i in document.interviews if i.id != interview_id]
+        document.remove_interview(find(document, interview_id))
         context = runtime.context(document)
         document.interviews = [
             refresh_steps(i, context, now=now, reason=f"interview {interview_id} was removed")

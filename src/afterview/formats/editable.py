@@ -1,7 +1,8 @@
 """An interview as a TOML file a person edits, read back and checked, and merged with concurrent changes.
 
-Pure: text in, text or an :class:`Interview` out. The id, the steps and the created/updated times are not
-in the file (steps are planned again from what was edited).
+Pure: text in, text or an :class:`Interview` out. The id, the steps, the process and the created/updated
+times are not in the file (steps are planned again from what was edited). ``company`` and ``role`` are the
+hiring process's: an edit changes them for every round of it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from enum import Enum
 from typing import Any
 
 from afterview.errors import UserError
-from afterview.models.records import Interview
+from afterview.models.records import Interview, Process
 
-FIXED = frozenset({"id", "steps", "step_seq", "created_at", "updated_at"})
+FIXED = frozenset({"id", "process_id", "steps", "step_seq", "created_at", "updated_at"})
 """Keys the file does not hold: afterview keeps them."""
+OF_THE_PROCESS = ("company", "role")
+"""Keys the file shows for the interview's hiring process."""
 _OPTIONAL_HINTS = {
     "location": 'location = "Room 4 / https://meet.example/abc"',
     "next_steps": 'next_steps = "They will call by Friday"',
@@ -33,7 +36,7 @@ def to_toml(interview: Interview) -> str:
         f"# afterview interview {interview.id}. Edit, save and close; afterview checks it and plans steps.",
         "# To cancel, delete everything and save. Delete a line to clear an optional field.",
         "# stage: screen, technical, onsite, final, other    format: video, phone, onsite",
-        "# history: status = waiting, next-round, offer, rejected, withdrawn, no-response; on = a date",
+        "# company and role are the hiring process's (every round of it); outcomes: afterview outcome",
         "# Dates are TOML dates (2026-12-04) and date-times with an offset (2026-11-27T14:00:00+01:00).",
     ]
     unset = [hint for key, hint in _OPTIONAL_HINTS.items() if key not in fields]
@@ -43,8 +46,23 @@ def to_toml(interview: Interview) -> str:
 
 
 def editable(interview: Interview, *, mode: str = "json") -> dict[str, Any]:
-    """The fields a person edits (every stored key except :data:`FIXED`)."""
-    return {k: v for k, v in interview.model_dump(mode=mode).items() if k not in FIXED}
+    """The fields a person edits: the process's company and role, and every stored key of the interview
+    except :data:`FIXED`."""
+    stored = {k: v for k, v in interview.model_dump(mode=mode).items() if k not in FIXED}
+    return {"company": interview.company, "role": interview.role, **stored}
+
+
+def interview_of(fields: dict[str, Any], *, keep: Interview, now: dt.datetime) -> Interview:
+    """An interview from edited ``fields``, with ``keep``'s fixed keys, linked to a copy of its process
+    that has the edited company and role.
+
+    Raises pydantic.ValidationError when the fields do not make a valid interview or process.
+    """
+    interview = {k: v for k, v in fields.items() if k not in OF_THE_PROCESS}
+    changes = {k: fields[k] for k in OF_THE_PROCESS if k in fields}
+    process = Process.model_validate({**keep.process.model_dump(), **changes})
+    edited = Interview.model_validate({**interview, **_kept(keep), "updated_at": now})
+    return edited.linked(process)
 
 
 def _plain(value: Any) -> Any:
@@ -80,7 +98,7 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
     shown = tomllib.loads(to_toml(base))
     fields = untouched_kept(shown, fields, editable(base, mode="python"))
     try:
-        return Interview.model_validate({**fields, **_kept(base), "updated_at": now})
+        return interview_of(fields, keep=base, now=now)
     except ValidationError as error:
         first = error.errors()[0]
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
@@ -139,4 +157,4 @@ def merge(
             value, conflicts = t, [*conflicts, key]
         if value is not None or key in saved or key in new:
             merged[key] = value
-    return Interview.model_validate({**merged, **_kept(theirs), "updated_at": now}), conflicts
+    return interview_of(merged, keep=theirs, now=now), conflicts

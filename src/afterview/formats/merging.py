@@ -58,7 +58,11 @@ def merge(
     current = {interview.id: interview for interview in document.interviews}
     processes: dict[int, Process] = {}
     for interview in incoming.interviews:
-        process = _process_for(document, interview.process, processes, now=now)
+        if interview.process_id not in processes:
+            processes[interview.process_id] = _process_for(
+                document, interview.process, report, take_theirs=theirs, now=now
+            )
+        process = processes[interview.process_id]
         interview = interview.model_copy(update={"process_id": process.id}).linked(process)
         mine = current.get(interview.id)
         if mine is None:
@@ -94,30 +98,28 @@ def merge(
 
 
 def _process_for(
-    document: Document, theirs: Process, mapped: dict[int, Process], *, now: dt.datetime
+    document: Document, theirs: Process, report: Report, *, take_theirs: bool, now: dt.datetime
 ) -> Process:
-    """The store's process for an imported one: the same id with the same company and role, else a new
-    process under the next free id (so an import never mixes two applications)."""
-    if theirs.id in mapped:
-        return mapped[theirs.id]
+    """The store's process for an imported one, matched by id as interviews are: a new id is added, the
+    same record is left alone, and a different one is a conflict, reported and kept as it is (its company,
+    role, source and history replaced with ``take_theirs``)."""
     mine = document.process(theirs.id)
-    same = mine is not None and (mine.company, mine.role) == (theirs.company, theirs.role)
-    if mine is not None and same:
-        if len(theirs.history) > len(mine.history) and theirs.history[: len(mine.history)] == mine.history:
-            mine.history = list(theirs.history)  # theirs knows more of the same story
-            mine.updated_at = now
-        process = mine
-    elif mine is None and theirs.id >= document.next_process_id:
+    if mine is None:
         process = theirs.model_copy(deep=True)
         document.processes.append(process)
-        document.next_process_id = theirs.id + 1
-    else:
-        process = document.add_process(
-            company=theirs.company, role=theirs.role, source=theirs.source, now=now
-        )
-        process.history = list(theirs.history)
-    mapped[theirs.id] = process
-    return process
+        document.next_process_id = max(document.next_process_id, theirs.id + 1)
+        return process
+    fields = [key for key in _PROCESS_FIELDS if getattr(mine, key) != getattr(theirs, key)]
+    if fields and take_theirs:
+        for key in fields:
+            setattr(mine, key, getattr(theirs, key))
+        mine.updated_at = now
+    elif fields:
+        report.conflicts.append(Conflict(f"process P{theirs.id}", fields))
+    return mine
+
+
+_PROCESS_FIELDS = ("company", "role", "source", "history")
 
 
 def _merge_rows(

@@ -72,6 +72,18 @@ class Document(Model):
             raise KeyError(f"there is no interview {interview.id} to replace")
         self.interviews[index] = interview.linked(process)
 
+    def put_edited(self, interview: Interview) -> None:
+        """Replace the interview (as :meth:`put`), giving its process the company and role of the process
+        the edited copy is linked to: an edit of one round renames the whole hiring process.
+
+        Raises KeyError as :meth:`put` does.
+        """
+        process = self.process(interview.process_id)
+        if process is None:
+            raise KeyError(f"there is no process {interview.process_id}")
+        process.company, process.role = interview.company, interview.role
+        self.put(interview)
+
     def add_process(self, *, company: str, role: str, source: str | None = None, now: dt.datetime) -> Process:
         """Start a new hiring process under the next process id, and return it.
 
