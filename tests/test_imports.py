@@ -38,7 +38,11 @@ def exported(cli: Callable[..., Result], log: Callable[..., dict[str, Any]], tmp
 
 def _interviews(cli: Callable[..., Result]) -> list[dict[str, Any]]:
     """The stored interviews, each with its process's company and role."""
-    export = cli("export", "json").json()
+    return _with_processes(cli("export", "json").json())
+
+
+def _with_processes(export: dict[str, Any]) -> list[dict[str, Any]]:
+    """An export's interviews, each with its process's company and role beside its own fields."""
     processes = {p["id"]: p for p in export["processes"]}
     return [
         {**i, "company": processes[i["process_id"]]["company"], "role": processes[i["process_id"]]["role"]}
@@ -49,7 +53,7 @@ def _interviews(cli: Callable[..., Result]) -> list[dict[str, Any]]:
 def test_json_round_trip_into_a_fresh_home_and_twice_adds_nothing(
     cli: Callable[..., Result], exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = json.loads(exported.read_text())["interviews"]
+    original = _with_processes(json.loads(exported.read_text()))
     monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
     first = cli("import", str(exported))
     assert first.code == 0, first.err
