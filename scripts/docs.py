@@ -262,7 +262,8 @@ def _afterview(args: list[str], *, home: str, styled: bool = True) -> str:
     }
     env.update(
         AFTERVIEW_HOME=home, AFTERVIEW_NOW=NOW, TERM="xterm-256color", COLUMNS=str(WIDTH),
-        PYTHONIOENCODING="utf-8", TZ="UTC", **({"FORCE_COLOR": "1"} if styled else {"NO_COLOR": "1"}),
+        PYTHONIOENCODING="utf-8", TZ="Europe/Berlin",  # the zone of NOW (+01:00 in November)
+        **({"FORCE_COLOR": "1"} if styled else {"NO_COLOR": "1"}),
     )  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-m", "afterview", *args],

@@ -95,7 +95,7 @@ def test_theirs_replaces_a_conflicting_interview() -> None:
     incoming = imports.read_json(export_of(document_of(make(role="Principal"))))
     document = document_of(make(), next_id=2)
     report = merge(document, incoming, theirs=True)
-    assert report.replaced == [1]
+    assert (report.replaced, report.replaced_processes, report.changed) == ([], [1], True)
     assert document.interviews[0].role == "Principal"
 
 

@@ -29,7 +29,7 @@ import pytest
 from afterview.store import files, index
 from afterview.store.recovery import choose_backup, list_backups
 from afterview.store.storefile import Store, backup_revision
-from tests.helpers import Result, afterview_command
+from tests.helpers import Result, afterview_command, stored_companies
 
 Cli = Callable[..., Result]
 Log = Callable[..., dict[str, Any]]
@@ -91,7 +91,7 @@ def test_restore_1_from_a_real_process_takes_the_highest_revision(
     earlier = {"AFTERVIEW_NOW": "2026-11-27T09:00:00+01:00"}  # an hour before the fixed clock
     assert process("rm", "3", "--yes", env=earlier).returncode == 0
     assert process("restore", "1", env=earlier).returncode == 0
-    assert [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]] == ["A", "B", "C"]
+    assert stored_companies(json.loads(store_file.read_bytes())) == ["A", "B", "C"]
 
 
 # 2 and 11. The disk fills while an editor is open
@@ -547,8 +547,9 @@ def test_edit_in_the_editor_keeps_what_the_user_did_not_touch(
     )
     result = cli("edit", "1")
     assert result.code == 0, result.err
-    after = json.loads(store_file.read_bytes())["interviews"][0]
-    assert after["role"] == "SRE"
+    document = json.loads(store_file.read_bytes())
+    after = document["interviews"][0]
+    assert document["processes"][0]["role"] == "SRE"  # the role is the hiring process's
     assert after["notes"] == "line one\r\nline two\r\n"
     assert after["custom"] == {"kept": None, "count": 2, "nested": {"gone": None}}
     assert after["interviewers"][0]["pronouns"] == "she/her"

@@ -13,7 +13,7 @@ import pytest
 from afterview.cli import welcome
 from afterview.models.enums import StepKind
 from afterview.models.records import Interview, Step
-from tests.helpers import NOW, Result, Spawn, finish, make_interview, posix_only, terminal
+from tests.helpers import NOW, Result, Spawn, finish, make_interview, posix_only, stored_companies, terminal
 
 
 def test_off_a_terminal_it_prints_a_summary_and_asks_nothing(process: Spawn, store_file: Path) -> None:
@@ -81,7 +81,8 @@ def test_first_run_greets_sets_up_the_profile_and_logs_an_interview_by_typing_on
     assert document["profile"]["email"] == "sam@example.com"
     assert document["profile"]["signature"] == "Sam Lee\nsam@example.com"
     assert document["profile"]["country"] == "GB"
-    assert [(i["company"], i["stage"], i["interviewers"][0]["name"]) for i in document["interviews"]] == [
+    interviews = zip(stored_companies(document), document["interviews"], strict=True)
+    assert [(company, i["stage"], i["interviewers"][0]["name"]) for company, i in interviews] == [
         ("Acme", "onsite", "Jane Doe")
     ]
 
@@ -143,11 +144,11 @@ def test_with_data_it_shows_what_is_due_today_and_the_next_command(
     log("--at", "2026-12-10", company="Globex", role="Platform Lead")
     child = terminal()
     child.expect_exact("Due today or overdue (2):")
-    child.expect_exact("1.1")
-    child.expect_exact("OVERDUE")
-    child.expect_exact("Next: afterview remember 1")
+    child.expect_exact("OVERDUE")  # the thank-you note, 24 hours after yesterday's interview
+    child.expect_exact("Next: afterview draft-thanks 1")
     assert finish(child) == 0
     output = child.logfile_read.getvalue()
+    assert "1.1" in output  # the memory dump: due today, the day the interview was logged
     assert "Globex" not in output  # due later, not today
     assert "Set up your profile" not in output
 

@@ -105,6 +105,10 @@ def _show_report(report: Report, *, dry_run: bool) -> None:
             f"{what} {plural(len(report.replaced), 'interview')} with the imported version: "
             f"{_ids(report.replaced)}."
         )
+    if report.replaced_processes:
+        what = "Would replace" if dry_run else "Replaced"
+        named = ", ".join(f"P{n}" for n in report.replaced_processes)
+        screen.print(f"{what} the company, role or history of {named} with the imported version.")
     if report.unchanged:
         screen.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
     if report.references_added:
@@ -128,6 +132,7 @@ def _report_json(report: Report, *, dry_run: bool) -> dict[str, Any]:
         "dry_run": dry_run,
         "added": report.added,
         "replaced": report.replaced,
+        "replaced_processes": [f"P{n}" for n in report.replaced_processes],
         "unchanged": report.unchanged,
         "conflicts": [{"record": c.what, "fields": c.fields} for c in report.conflicts],
         "references_added": report.references_added,

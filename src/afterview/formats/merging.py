@@ -31,6 +31,8 @@ class Report:
 
     added: list[int] = field(default_factory=list)
     replaced: list[int] = field(default_factory=list)
+    replaced_processes: list[int] = field(default_factory=list)
+    """Processes whose company, role, source or history the import's replaced (``--theirs``)."""
     unchanged: list[int] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     references_added: list[str] = field(default_factory=list)
@@ -40,7 +42,13 @@ class Report:
     @property
     def changed(self) -> bool:
         """Whether the store would change."""
-        return bool(self.added or self.replaced or self.references_added or self.profile == "taken")
+        return bool(
+            self.added
+            or self.replaced
+            or self.replaced_processes
+            or self.references_added
+            or self.profile == "taken"
+        )
 
 
 def merge(
@@ -114,6 +122,7 @@ def _process_for(
         for key in fields:
             setattr(mine, key, getattr(theirs, key))
         mine.updated_at = now
+        report.replaced_processes.append(mine.id)
     elif fields:
         report.conflicts.append(Conflict(f"process P{theirs.id}", fields))
     return mine
