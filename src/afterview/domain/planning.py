@@ -197,7 +197,9 @@ def _round_steps(
                 person.name,
                 at_once=True,
             )
-        thank_you_due = (interview.at + dt.timedelta(hours=schedule.thank_you_hours)).astimezone(zone)
+        # in UTC, so the hours are real hours (an aware time plus hours keeps its wall clock across DST)
+        later = interview.at.astimezone(dt.timezone.utc) + dt.timedelta(hours=schedule.thank_you_hours)
+        thank_you_due = later.astimezone(zone)
         yield PlannedStep(
             StepKind.THANK_YOU,
             f"thank-you:{index}",

@@ -1,0 +1,139 @@
+"""Time as a person lives it (schema 2): IANA zones, summer time, the country's weekend, "at once" never
+in the past."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from afterview.domain.dates import add_business_days, describe_day
+from afterview.domain.workdays import public_holidays, weekend_of
+from tests.helpers import Result
+
+Cli = Callable[..., Result]
+
+
+def steps_of(cli: Cli, interview_id: int = 1) -> dict[str, dict[str, Any]]:
+    return {s["kind"]: s for s in cli("show", str(interview_id), "--json").json()["steps"]}
+
+
+def test_berlin_summer_time_is_the_offset_of_the_day_typed_and_24_hours_stay_24_hours(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No profile zone, TZ=Europe/Berlin, Saturday 28 March 2026 12:00 (CET); summer time begins at night."""
+    # the issue's must-show
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-03-28T12:00:00+01:00")
+    logged = cli(
+        "log", "--company", "Acme", "--role", "SRE", "--at", "tomorrow 10:00",
+        "--interviewer", "Jane Doe <jane@acme.com>", "--no-input", "--json",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    interview = logged.json()
+    assert (interview["at"], interview["timezone"]) == ("2026-03-29T10:00:00+02:00", "Europe/Berlin")
+    thank_you = steps_of(cli)["thank-you"]["due"]
+    assert dt.datetime.fromisoformat(thank_you) - dt.datetime.fromisoformat(interview["at"]) == dt.timedelta(
+        hours=24
+    )
+    assert thank_you == "2026-03-30T10:00:00+02:00"
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-03-30T09:00:00+02:00")
+    assert cli("edit", "1", "--role", "Staff SRE").code == 0
+    assert steps_of(cli)["thank-you"]["due"] == thank_you
+
+
+def test_a_thank_you_across_the_change_to_summer_time_is_one_absolute_day_later(cli: Cli) -> None:
+    """An interview on Saturday 28 March 10:00 CET: the note is due 24 hours later, Sunday 11:00 CEST."""
+    assert cli("profile", "--timezone", "Europe/Berlin", "--no-input").code == 0
+    logged = cli(
+        "log", "--company", "Acme", "--role", "SRE", "--at", "2026-03-28T10:00",
+        "--interviewer", "Jo <jo@a.co>", "--no-input",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    due = steps_of(cli)["thank-you"]["due"]
+    assert due == "2026-03-29T11:00:00+02:00"
+
+
+def test_israel_counts_business_days_over_its_friday_and_saturday_weekend(cli: Cli) -> None:
+    assert cli("profile", "--country", "IL", "--no-input").code == 0
+    logged = cli(
+        "log", "--company", "Acme", "--role", "SRE", "--at", "2026-12-02T10:00",
+        "--interviewer", "Dana Levi <dana@acme.example>", "--no-input",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    network = dt.date.fromisoformat(steps_of(cli)["network"]["due"])
+    assert network.weekday() not in (4, 5)  # not Friday 4 or Saturday 5 December
+    assert network == dt.date(2026, 12, 6)  # Wednesday + 2 business days: Thursday, then Sunday
+
+
+def test_the_weekend_comes_from_the_holidays_library() -> None:
+    israel = public_holidays("IL")
+    assert add_business_days(dt.date(2026, 12, 2), 2, holidays=israel, weekend=weekend_of(israel)) == dt.date(
+        2026, 12, 6
+    )
+    germany = public_holidays("DE")
+    assert add_business_days(
+        dt.date(2026, 12, 2), 2, holidays=germany, weekend=weekend_of(germany)
+    ) == dt.date(2026, 12, 4)
+
+
+def test_a_log_made_after_the_interview_makes_nothing_overdue(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Logged at 17:30 for a 16:00 interview with an interviewer who has no email."""
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-11-27T17:30:00+01:00")
+    logged = cli(
+        "log", "--company", "Acme", "--role", "SRE", "--at", "16:00", "--interviewer", "Raj Patel",
+        "--no-input", "--json",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    assert logged.json()["at"] == "2026-11-27T16:00:00+01:00"
+    pending = cli("todo", "--json").json()
+    assert [s["id"] for s in pending if s["overdue"]] == []
+    contact = next(s for s in pending if s["kind"] == "contact-details")
+    assert contact["due"] == "2026-11-27T17:30:00+01:00"  # "at once" is when it was logged, not before
+
+
+def test_a_memory_dump_logged_the_morning_after_is_due_that_day(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-11-28T08:30:00+01:00")
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--at", "yesterday 16:00", "--no-input").code == 0
+    dump = steps_of(cli)["memory-dump"]
+    assert (dump["due"], dump["overdue"]) == ("2026-11-28", False)
+
+
+def test_an_interview_elsewhere_keeps_its_zone_and_show_prints_both(cli: Cli) -> None:
+    logged = cli(
+        "log", "--company", "Acme", "--role", "SRE", "--at", "2026-12-01T10:00", "--tz", "America/New_York",
+        "--location", "1 Main St, New York", "--no-input", "--json",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    assert (logged.json()["at"], logged.json()["timezone"]) == (
+        "2026-12-01T10:00:00-05:00",
+        "America/New_York",
+    )
+    shown = cli("show", "1").out
+    assert "(2026-12-01 10:00 -0500, America/New_York)" in shown
+    assert "at 16:00 your time" in shown
+    assert "Where: 1 Main St, New York" in shown
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "/etc/localtime", ""])
+def test_an_unknown_zone_is_refused_and_nothing_is_written(cli: Cli, store_file: Any, zone: str) -> None:
+    result = cli("log", "--company", "Acme", "--role", "SRE", "--tz", zone, "--no-input")
+    assert result.code == 1
+    assert "is not a time zone" in result.err
+    assert not store_file.exists()
+
+
+@pytest.mark.parametrize(
+    ("days", "said"),
+    [(6, "in 6 days"), (7, "in a week"), (10, "in a week"), (11, "in 2 weeks"), (13, "in 2 weeks"),
+     (-13, "2 weeks ago"), (21, "in 3 weeks")],
+)  # fmt: skip
+def test_relative_dates_round_to_the_nearest_week(days: int, said: str) -> None:
+    today = dt.date(2026, 11, 4)
+    assert describe_day(today + dt.timedelta(days=days), today=today).startswith(said + ", ")
