@@ -10,10 +10,13 @@ from afterview.models.document import Document
 from afterview.models.records import Person, Reference
 
 
-def test_same_name_ignores_case_only() -> None:
+def test_same_name_ignores_case_accents_and_spacing_only() -> None:
     assert same_name("Jane DOE", "jane doe")
     assert same_name("STRASSE", "straße")  # casefold, as Python folds it
-    assert not same_name("Jane Doe", "Jane  Doe")
+    assert same_name("Jane Doe", "Jane  Doe")
+    assert same_name("José Núñez", "Jose Nunez")
+    assert not same_name("Jane Doe", "Jane Doer")
+    assert not same_name("Ann", "Ann Lee")
 
 
 def test_a_new_interviewer_is_added_at_the_end() -> None:
@@ -71,3 +74,12 @@ def test_removing_a_reference_keeps_its_id_from_coming_back() -> None:
 def test_removing_an_unknown_reference_is_refused() -> None:
     with pytest.raises(UserError, match=r"There is no reference 9; nothing was changed\."):
         remove_reference(Document(), 9)
+
+
+def test_an_interviewer_typed_without_accents_updates_the_one_with_them() -> None:
+    """``interviewer 2 "Jose Nunez <jose@x.co>"`` gives José Núñez his email, and adds no second person."""
+    stored = [Person(name="José Núñez"), Person(name="Ann Lee", email="ann@x.co")]
+    added = add_interviewer(stored, Person(name="Jose Nunez", email="jose@x.co"))
+    assert (added.added, added.changed, added.position) == (False, True, 0)
+    assert [(p.name, p.email) for p in added.people] == [("José Núñez", "jose@x.co"), ("Ann Lee", "ann@x.co")]
+    assert same_name("Mary-Jane O'Neil", "mary jane oneil")

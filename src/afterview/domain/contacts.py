@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from afterview.domain.people import name_key
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.records import Person, Reference
 
 
 def same_name(first: str, second: str) -> bool:
-    """Whether two names are the same person's, ignoring case."""
-    return first.casefold() == second.casefold()
+    """Whether two names are the same person's, ignoring case, accents and punctuation
+    (:func:`afterview.domain.people.name_key`: "Jose Nunez" is "José Núñez")."""
+    return name_key(first) == name_key(second)
 
 
 @dataclass(frozen=True)

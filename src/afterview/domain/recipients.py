@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from afterview.domain.people import name_key
 from afterview.domain.wording import listing, one_line
 from afterview.errors import UserError
 from afterview.models.records import Interview, Person
@@ -19,10 +20,12 @@ _Named = TypeVar("_Named", bound=_HasName)
 
 
 def by_name(items: Sequence[_Named], name: str) -> list[_Named]:
-    """The items named exactly ``name`` (any case), else those whose name contains it."""
-    wanted = name.strip().casefold()
-    exact = [item for item in items if item.name.strip().casefold() == wanted]
-    return exact or [item for item in items if wanted in item.name.casefold()]
+    """The items named exactly ``name``, else named the same ignoring case, accents and punctuation
+    ("Jose Nunez" finds "José Núñez"), else those whose name contains it (compared the same way)."""
+    exact = [item for item in items if item.name.strip() == name.strip()]
+    wanted = name_key(name)
+    same = [item for item in items if name_key(item.name) == wanted]
+    return exact or same or [item for item in items if wanted and wanted in name_key(item.name)]
 
 
 def interviewers_named(interview: Interview, to: str) -> list[Person]:
