@@ -173,3 +173,17 @@ def test_markdown_includes_the_debrief_and_history(
     assert "**Went well:**\n\nRapport with Jane" in out
     assert "- their on-call rotation" in out
     assert "- **History:** waiting (2026-11-27) → next-round (2026-11-27)" in out
+
+
+def test_vcard_n_carries_the_name_parts(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
+) -> None:
+    """RFC 6350 N: family; given; additional; honorific prefixes; suffixes, from the parsed name."""
+    import vobject
+
+    log("--interviewer", "Dr. Priya Raman <priya@acme.example>", "--interviewer", "Aoife Ní Bhriain")
+    cards = list(vobject.readComponents(cli("export", "vcf").out))
+    names = {card.fn.value: card.n.value for card in cards}
+    assert (names["Dr. Priya Raman"].family, names["Dr. Priya Raman"].given) == ("Raman", "Priya")
+    assert names["Dr. Priya Raman"].prefix == "Dr."
+    assert (names["Aoife Ní Bhriain"].family, names["Aoife Ní Bhriain"].given) == ("Ní Bhriain", "Aoife")

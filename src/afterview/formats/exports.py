@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from afterview import __version__
+from afterview.domain.people import NameParts, vcard_n
 from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.models.enums import Stage, Status
 from afterview.models.records import Interview, Person
@@ -225,7 +226,13 @@ def to_vcard(document: Document) -> str:
 
 def _vcard(contact: Contact) -> list[str]:
     person = contact.person
-    given, _, family = person.name.rpartition(" ")
+    stored = NameParts(
+        honorific=person.honorific,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        address_as=person.address_as,
+    )
+    n = ";".join(escape_text(part) for part in vcard_n(stored, person.name))  # RFC 6350 6.2.2
     identity = (person.email or "").casefold() or f"{person.name.casefold()}|{contact.company.casefold()}"
     lines = [
         "BEGIN:VCARD",
@@ -233,7 +240,7 @@ def _vcard(contact: Contact) -> list[str]:
         f"PRODID:-//afterview//afterview {__version__}//EN",
         f"UID:urn:uuid:{uuid.uuid5(_VCARD_NAMESPACE, identity)}",
         f"FN:{escape_text(person.name)}",
-        f"N:{escape_text(family)};{escape_text(given)};;;",
+        f"N:{n}",
         f"ORG:{escape_text(contact.company)}",
     ]
     if person.title:
