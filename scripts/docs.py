@@ -311,6 +311,8 @@ def json_formats() -> str:
             styled=False,
         )  # fmt: skip
         _afterview(["done", "1.1"], home=home, styled=False)
+        process = json.loads(_afterview(["show", "P1", "--json"], home=home, styled=False))
+        process.pop("interviews")  # the rounds in full, as above
         todo = json.loads(_afterview(["todo", "--json"], home=home, styled=False))
         drafts = _afterview(["draft-thanks", "1", "--json"], home=home, styled=False)
     enums: list[tuple[str, type[Enum]]] = [
@@ -326,6 +328,10 @@ def json_formats() -> str:
         "in order and never reused; step ids are `<interview>.<n>`. Dates are ISO 8601, date-times with",
         "their offset.",
         "",
+        "Since schema 2 (afterview 0.2) an interview is a round of a hiring process (`process_id`); its",
+        "`company`, `role`, `status` and `history` are the process's, shown on every round. `timezone` is the",
+        "IANA zone the interview happened in.",
+        "",
         "| field | values |",
         "|---|---|",
         *(f"| {name} | {', '.join(f'`{member.value}`' for member in enum)} |" for name, enum in enums),
@@ -336,6 +342,14 @@ def json_formats() -> str:
         "",
         "```json",
         logged,
+        "```",
+        "",
+        "## A hiring process: `afterview show P1 --json`",
+        "",
+        "With `interviews`, the rounds in full as above (left out here).",
+        "",
+        "```json",
+        json.dumps(process, ensure_ascii=False, indent=2),
         "```",
         "",
         "## Steps: `afterview todo --json` (the first two of the array)",
