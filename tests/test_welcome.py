@@ -43,7 +43,7 @@ def test_first_run_greets_sets_up_the_profile_and_logs_an_interview_by_typing_on
     child.expect_exact("Remember and thank")
     child.expect_exact("Paperwork")
     child.expect_exact("Momentum and network")
-    child.expect_exact("Set up your profile now (name, email, signature, country)? [Y/n]")
+    child.expect_exact("Set up your profile now (name, email, signature, country, time zone)? [Y/n]")
     child.sendline("")
     for prompt, answer in [
         ("Your name", "Sam Lee"),
@@ -51,6 +51,7 @@ def test_first_run_greets_sets_up_the_profile_and_logs_an_interview_by_typing_on
         ("Your email (blank to skip)", "sam@example.com"),
         ("Signature", r"Sam Lee\nsam@example.com"),
         ("Country for public holidays", "gb"),
+        ("Your time zone (an IANA name; Enter keeps the system's) [Europe/Berlin]", ""),  # confirmed
     ]:
         child.expect_exact(prompt)
         child.sendline(answer)
@@ -81,6 +82,7 @@ def test_first_run_greets_sets_up_the_profile_and_logs_an_interview_by_typing_on
     assert document["profile"]["email"] == "sam@example.com"
     assert document["profile"]["signature"] == "Sam Lee\nsam@example.com"
     assert document["profile"]["country"] == "GB"
+    assert document["profile"]["timezone"] == "Europe/Berlin"  # the system's zone, confirmed
     interviews = zip(stored_companies(document), document["interviews"], strict=True)
     assert [(company, i["stage"], i["interviewers"][0]["name"]) for company, i in interviews] == [
         ("Acme", "onsite", "Jane Doe")
@@ -106,7 +108,7 @@ def test_ctrl_c_in_the_profile_set_up_exits_130_and_writes_nothing(store_file: P
     child.expect_exact("Set up your profile now")
     if prompt != "Set up your profile now":
         child.sendline("")
-        for label in ("Your name", "Your email", "Signature", "Country"):
+        for label in ("Your name", "Your email", "Signature", "Country", "Your time zone"):
             child.expect_exact(label)
             if prompt.startswith(label):
                 break
@@ -121,7 +123,7 @@ def test_ctrl_c_in_the_first_log_keeps_the_saved_profile_and_adds_no_interview(s
     child = terminal()
     child.expect_exact("Set up your profile now")
     child.sendline("")
-    for label in ("Your name", "Your email", "Signature", "Country"):
+    for label in ("Your name", "Your email", "Signature", "Country", "Your time zone"):
         child.expect_exact(label)
         child.sendline("Sam Lee" if label == "Your name" else "")
     child.expect_exact("Log the interview you just had?")
@@ -210,7 +212,7 @@ def test_with_a_profile_but_no_interview_it_goes_straight_to_logging_one(profile
 @posix_only
 def test_the_welcome_asks_again_for_a_country_without_known_holidays(store_file: Path) -> None:
     child = terminal()
-    child.expect_exact("Set up your profile now (name, email, signature, country)? [Y/n]")
+    child.expect_exact("Set up your profile now (name, email, signature, country, time zone)? [Y/n]")
     child.sendline("y")
     for prompt in ("Your name", "Your email", "Signature"):
         child.expect_exact(prompt)
@@ -220,6 +222,8 @@ def test_the_welcome_asks_again_for_a_country_without_known_holidays(store_file:
     child.expect_exact("knows no public holidays for 'XX'")
     child.expect_exact("Country for public holidays")
     child.sendline("DE")
+    child.expect_exact("Your time zone")
+    child.sendline("")
     child.expect_exact("Log the interview you just had? [Y/n]")
     child.sendline("n")
     assert finish(child) == 0

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import inputs, runtime
+from afterview.cli import clock, inputs, runtime
 from afterview.errors import UserError
 from afterview.models.records import Profile
 from afterview.render import console, views
@@ -89,4 +89,6 @@ def profile(
     if json_:
         console.print_json(result.model_dump(mode="json"))
     else:
-        views.kv((key.capitalize(), getattr(result, key)) for key in _READERS)
+        system = clock.system_zone()
+        shown = {"timezone": f"(not set: the system's, {system})" if system else None}
+        views.kv((key.capitalize(), getattr(result, key) or shown.get(key)) for key in _READERS)

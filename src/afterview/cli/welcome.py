@@ -14,7 +14,7 @@ import sys
 
 import typer
 
-from afterview.cli import inputs, log, profile, runtime
+from afterview.cli import clock, inputs, log, profile, runtime
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due
 from afterview.models.document import Document
@@ -37,7 +37,7 @@ def run() -> None:
         return
     screen.greeting()
     if document.profile.name is None and typer.confirm(
-        "Set up your profile now (name, email, signature, country)?", default=True
+        "Set up your profile now (name, email, signature, country, time zone)?", default=True
     ):
         _set_up_profile(document.profile)
     if typer.confirm("Log the interview you just had?", default=True):
@@ -68,6 +68,12 @@ def _set_up_profile(current: Profile) -> None:
             "Country for public holidays, two letters (blank to skip)",
             readers["country"],
             default=current.country or _locale_country(),
+            required=False,
+        ),
+        "timezone": inputs.ask_until_valid(
+            "Your time zone (an IANA name; Enter keeps the system's)",
+            readers["timezone"],
+            default=current.timezone or clock.system_zone(),
             required=False,
         ),
     }
