@@ -113,6 +113,10 @@ def log(
         joined, _ = find_process(store.read(), process)
         company = company if company is not None else joined.company
         role = role if role is not None else joined.role
+    company = inputs.clean_text(_required(company, "company", "Company", ask=ask), field="company")
+    role = inputs.clean_text(_required(role, "role", "Role", ask=ask), field="role")
+    if joined is None:  # asked before the other questions, and without holding the store's lock
+        joined = _same_process(store.read(), company, role, ask=ask)
     answers = Answers(
         company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
         list(paperwork or []), references, note, location, zone,
@@ -122,8 +126,8 @@ def log(
     company_name, role_name = str(fields.pop("company")), str(fields.pop("role"))
     with store.transaction() as document:
         join = document.process(joined.id) if joined is not None else None
-        if join is None and joined is None:
-            join = _same_process(document, company_name, role_name, ask=ask)
+        if joined is not None and join is None:
+            raise UserError(f"P{joined.id} was removed meanwhile; nothing was saved.")
         interview = log_interview(
             document,
             fields,

@@ -120,8 +120,9 @@ def _parse(display: str) -> _Parsed:
     if not segments:
         return _Parsed(NameParts(honorific=honorific), suffixes=suffixes)
     if len(segments) > 1:
+        if not honorifics:  # one run of titles, as typed, at the start of the given part
+            honorifics = _take_honorifics(segments[1])
         given_words = [word for words in segments[1:] for word in words]
-        honorifics = honorifics or _take_honorifics(given_words)  # one run of titles, as typed
         return _Parsed(
             NameParts(
                 honorific=" ".join(honorifics) or None,
