@@ -334,9 +334,10 @@ def write(path: Path, size: int, *, seed: int = 7) -> list[str]:
     the bytes afterview itself would write (and loads as such).
     """
     from afterview.models.document import Document
+    from afterview.models.migrations import schema_1_to_2
     from afterview.store.codec import serialise
 
-    payload = document(size, seed=seed)
+    payload = {**schema_1_to_2(document(size, seed=seed)), "schema_version": 2}  # each interview a process
     data = serialise(Document.model_validate(payload))
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.write_bytes(data)
