@@ -16,12 +16,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from afterview.domain import text as text_rules
+from afterview.domain.dates import EARLIEST, LATEST
 from afterview.errors import UserError
 from afterview.models import Interview, Profile
-
-EARLIEST = dt.date(1970, 1, 1)
-LATEST = dt.date(2100, 12, 31)
-"""The dates afterview accepts from a file: an interview process in this range, not a typo in the year."""
 
 MAX_DEPTH = 64
 """How deeply a JSON import may nest arrays and objects (an afterview export needs 6)."""
