@@ -153,9 +153,7 @@ def test_describe_day(day: dt.date, said: str) -> None:
 @pytest.mark.parametrize(
     "flags", [("--at", "9999-12-31"), ("--at", "9999-12-20T10:00"), ("--decision-by", "9999-12-31")]
 )
-def test_a_date_beyond_2100_is_a_clear_error(
-    cli: Cli, store_file: Path, flags: tuple[str, str]
-) -> None:
+def test_a_date_beyond_2100_is_a_clear_error(cli: Cli, store_file: Path, flags: tuple[str, str]) -> None:
     result = cli("log", "--company", "Acme", "--role", "SRE", "--no-input", *flags)
     assert result.code == 1
     assert "unexpected problem" not in result.err
