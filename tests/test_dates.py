@@ -80,7 +80,7 @@ def test_ambiguous_or_unknown_dates_are_refused_with_examples(text: str, message
     assert "+3d" in raised.value.hint
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)))
+@given(st.dates(min_value=dt.date(1970, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_any_iso_date_reads_back(day: dt.date) -> None:
     assert parse_date(day.isoformat(), today=FRIDAY) == day
 
@@ -153,13 +153,11 @@ def test_describe_day(day: dt.date, said: str) -> None:
 @pytest.mark.parametrize(
     "flags", [("--at", "9999-12-31"), ("--at", "9999-12-20T10:00"), ("--decision-by", "9999-12-31")]
 )
-def test_a_date_too_far_ahead_to_plan_is_a_clear_error(
-    cli: Cli, store_file: Path, flags: tuple[str, str]
-) -> None:
+def test_a_date_beyond_2100_is_a_clear_error(cli: Cli, store_file: Path, flags: tuple[str, str]) -> None:
     result = cli("log", "--company", "Acme", "--role", "SRE", "--no-input", *flags)
     assert result.code == 1
     assert "unexpected problem" not in result.err
-    assert "too far ahead" in result.err
+    assert "not between 1970 and 2100" in result.err
     assert not store_file.exists()
 
 
@@ -168,7 +166,7 @@ def test_an_edit_too_far_ahead_changes_nothing(cli: Cli, log: Log, store_file: P
     before = store_file.read_bytes()
     result = cli("edit", "1", "--at", "9999-12-31")
     assert result.code == 1
-    assert "too far ahead" in result.err
+    assert "not between 1970 and 2100" in result.err
     assert store_file.read_bytes() == before
 
 
@@ -177,5 +175,5 @@ def test_a_csv_row_too_far_ahead_imports_nothing(cli: Cli, tmp_path: Path, store
     rows.write_text("company,role,at\nAcme,SRE,2026-11-20\nGlobex,SRE,9999-12-31\n", encoding="utf-8")
     result = cli("import", str(rows))
     assert result.code == 1
-    assert "too far ahead" in result.err
+    assert "not between 1970 and 2100" in result.err
     assert not store_file.exists()

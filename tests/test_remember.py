@@ -596,7 +596,7 @@ def test_prompted_answers_get_the_same_checks_as_a_file(
     before = store_file.read_bytes()
     result = cli("remember", "1", "--prompt")
     assert result.code == 1
-    assert "a control character (0x1b)" in result.err
+    assert "control character U+001B (ESC)" in result.err
     assert store_file.read_bytes() == before
     assert "Why us?" in recovery_files(home)[0].read_text(encoding="utf-8")
 

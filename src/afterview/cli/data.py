@@ -89,27 +89,26 @@ def _ids(ids: list[int]) -> str:
 
 
 def _show_report(report: Report, *, dry_run: bool) -> None:
-    screen = console.out()
     if not report.changed and not report.conflicts:
         there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
-        screen.print(f"Nothing to import{there}.")
+        console.say(f"Nothing to import{there}.")
         return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
-        screen.print(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
+        console.say(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
     if report.replaced:
         what = "Would replace" if dry_run else "Replaced"
-        screen.print(
+        console.say(
             f"{what} {plural(len(report.replaced), 'interview')} with the imported version: "
             f"{_ids(report.replaced)}."
         )
     if report.unchanged:
-        screen.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
+        console.say(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
     if report.references_added:
         names = ", ".join(report.references_added)
-        screen.print(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
+        console.say(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
     if report.profile == "taken":
-        screen.print(f"{verb} the profile (yours was empty).")
+        console.say(f"{verb} the profile (yours was empty).")
     elif report.profile == "kept":
         console.note("The imported profile differs from yours; kept yours.")
     for conflict in report.conflicts:
@@ -178,7 +177,7 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
             raise Unchanged
         document.put(refresh_steps(changed, runtime.context(document), now=now, reason="changed by an edit"))
     fields = ", ".join(key.replace("_", " ") for key in given)
-    console.out().print(f"Updated interview {interview_id}: {fields}.")
+    console.say(f"Updated interview {interview_id}: {fields}.")
 
 
 def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
@@ -227,7 +226,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
         shown = text if problem is None else _with_problem(text, problem)
         typed = _typed(shown, editor=command, interview_id=interview_id)
         if not _strip_problem(typed).strip():
-            console.out().print("The file was empty; nothing was changed.")
+            console.say("The file was empty; nothing was changed.")
             return
         if problem is not None and typed == shown:
             kept = _keep(interview_id, _strip_problem(typed))
@@ -239,7 +238,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             problem = error.message
     changed = _changed_fields(base, edited)
     if not changed:
-        console.out().print(f"No changes to interview {interview_id}.")
+        console.say(f"No changes to interview {interview_id}.")
         console.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return
     try:
@@ -254,9 +253,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             f"the other version of: {', '.join(conflicts)}.",
             hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
         )
-    console.out().print(
-        f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again."
-    )
+    console.say(f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again.")
 
 
 def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
@@ -339,7 +336,7 @@ def rm(
         if not typer.confirm(
             f"Remove {label} and its {plural(len(interview.steps), 'step')}?", default=False
         ):
-            console.out().print("Kept it.")
+            console.say("Kept it.")
             return
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
@@ -351,7 +348,7 @@ def rm(
             for i in document.interviews
         ]
     backups = store.backups()
-    console.out().print(f"Removed {label}.")
+    console.say(f"Removed {label}.")
     if backups:
         console.note(
             f"A copy is in the backup {backups[-1]}. To bring it back: "

@@ -369,6 +369,6 @@ def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
         console.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {record.kind} to {record.to}.")
     for record in records:
         step = f"; step {record.step} is done" if record.step else ""
-        console.out().print(f"Marked sent: {record.kind} to {record.to}{step}.", markup=False)
+        console.say(f"Marked sent: {record.kind} to {record.to}{step}.")
     if any(record.kind == "withdraw" for record in records):
         console.note(f"Close the process with: afterview outcome {interview_id} withdrawn")

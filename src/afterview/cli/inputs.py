@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
 import typer
 
+from afterview.domain import text as text_rules
 from afterview.errors import UserError
 from afterview.models import Person
 
@@ -20,19 +20,8 @@ _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 INTERVIEWER_EXAMPLES = '"Jane Doe <jane@acme.com>", "Jane Doe, CTO <jane@acme.com>" or "Jane Doe"'
 
 
-LIMITS = {
-    "name": 200,
-    "company": 200,
-    "role": 200,
-    "title": 200,
-    "email": 254,
-    "phone": 50,
-    "url": 2_000,
-    "next steps": 10_000,
-    "signature": 2_000,
-    "note": 100_000,
-}
-"""The longest text each kind of field accepts, in characters (the README lists them)."""
+LIMITS = text_rules.LIMITS
+"""The longest text each kind of field accepts (:data:`afterview.domain.text.LIMITS`)."""
 
 
 def email_address(value: str) -> str:
@@ -65,36 +54,10 @@ def url(value: str, *, field: str = "link") -> str:
 
 
 def clean_text(value: str, *, field: str, max_length: int = 200, multiline: bool = False) -> str:
-    """``value`` stripped, refused if empty, too long, or holding control characters or broken Unicode.
-
-    Broken Unicode is what a terminal with the wrong encoding sends (lone surrogates); control characters
-    include NUL. Multiline text keeps newlines and tabs, with Windows line endings made plain newlines.
-    """
-    text = value.replace("\r\n", "\n").strip() if multiline else value.strip()
-    if not text:
-        raise UserError(f"The {field} cannot be empty.")
-    if len(text) > max_length:
-        raise UserError(
-            f"The {field} is too long ({len(text):,} characters; at most {max_length:,}).",
-            hint="Shorten it; the README lists every limit.",
-        )
-    allowed = "\n\t" if multiline else "\t"
-    for index, char in enumerate(text):
-        if char in allowed:
-            continue
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            raise UserError(
-                f"The {field} holds bytes that are not valid text (character {index + 1}); "
-                "nothing was saved.",
-                hint="Check that your terminal uses UTF-8, then type it again.",
-            )
-        if unicodedata.category(char) == "Cc":
-            raise UserError(
-                f"The {field} holds a control character (U+{ord(char):04X} at character {index + 1}); "
-                "nothing was saved.",
-                hint="Type it again without it" + ("." if multiline else "; it must fit on one line."),
-            )
-    return text
+    """``value`` stripped, refused if empty, too long, or holding what :mod:`afterview.domain.text` refuses
+    (control characters, broken Unicode, bidirectional overrides). Multiline text keeps newlines and tabs,
+    with Windows line endings made plain newlines."""
+    return text_rules.clean(value, field=field, max_length=max_length, multiline=multiline)
 
 
 def interviewer(spec: str) -> Person:

@@ -73,9 +73,7 @@ def list_interviews(
         console.print_json([interview_json(i, now=now) for i in items])
     elif not items and document.interviews:
         count = len(document.interviews)
-        console.out().print(
-            f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}."
-        )
+        console.say(f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}.")
     else:
         views.interviews(items, now=now)
 
@@ -110,7 +108,7 @@ def interviewer(
         interview = find(document, interview_id)
         added = contacts.add_interviewer(interview.interviewers, person)
         if not added.changed:
-            console.out().print(
+            console.say(
                 f"Nothing changed: {added.person.name} is already on interview {interview_id} as given."
             )
             raise Unchanged
@@ -123,7 +121,7 @@ def interviewer(
     if updated is None or added is None:
         return
     name = added.person.name
-    console.out().print(f"{'Added' if added.added else 'Updated'} {name} on interview {interview_id}.")
+    console.say(f"{'Added' if added.added else 'Updated'} {name} on interview {interview_id}.")
     views.step_rows(
         ((updated, s) for s in updated.steps if s.person == name and s.state is StepState.PENDING),
         now=now,

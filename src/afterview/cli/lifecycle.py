@@ -61,10 +61,10 @@ def show_changes(changes: Iterable[tuple[Interview, Step]], *, now: dt.datetime)
     opened = [(i, s) for i, s in items if s.state is StepState.PENDING]
     closed = [(i, s) for i, s in items if s.state is not StepState.PENDING]
     if opened:
-        console.out().print("New steps:")
+        console.say("New steps:")
         views.step_rows(opened, now=now)
     if closed:
-        console.out().print("Closed steps:")
+        console.say("Closed steps:")
         views.step_rows(closed, now=now)
 
 
@@ -103,7 +103,7 @@ def snooze(
     for _, step in targets:
         due = effective_due(step)
         late = (due.date() if isinstance(due, dt.datetime) else due) > day
-        console.out().print(
+        console.say(
             f"Snoozed {step.id} until {describe_day(day, today=now.date())}: {step.title}"
             + (" (it was due later anyway)" if late else "")
         )
@@ -133,7 +133,7 @@ def undo(step_ids: ClosedStepIds) -> None:
         targets = [locate(document, step_id) for step_id in step_ids]
         wanted = {step.id for _, step in targets if step.state is not StepState.PENDING}
         if not wanted:
-            console.out().print(f"Nothing changed: {', '.join(step_ids)} already pending.")
+            console.say(f"Nothing changed: {', '.join(step_ids)} already pending.")
             raise Unchanged
         context = runtime.context(document)
         for interview_id in dict.fromkeys(interview.id for interview, _ in targets):
@@ -155,7 +155,7 @@ def undo(step_ids: ClosedStepIds) -> None:
                     )
             document.put(updated)
     for step_id in wanted:
-        console.out().print(f"Reopened {step_id}: {locate(document, step_id)[1].title}")
+        console.say(f"Reopened {step_id}: {locate(document, step_id)[1].title}")
 
 
 @task_app.command("add")
@@ -191,7 +191,7 @@ def task_add(
         document.put(updated)
     key = f"paperwork:{len(paperwork) - 1}"
     step = next(s for s in updated.steps if s.key == key)
-    console.out().print(f"Added step {step.id} to interview {interview_id}:")
+    console.say(f"Added step {step.id} to interview {interview_id}:")
     views.step_rows([(updated, step)], now=now, show_interview=False)
 
 
@@ -218,4 +218,4 @@ def task_rm(
             now=now,
         )
         document.put(updated)
-    console.out().print(f"Removed task {step_id}: {step.title}")
+    console.say(f"Removed task {step_id}: {step.title}")

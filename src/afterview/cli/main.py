@@ -280,6 +280,9 @@ def _render() -> ModuleType:
 
 def run(argv: list[str] | None = None) -> int:
     """Run afterview with ``argv`` (default: the process's arguments) and return the exit code."""
+    from afterview.cli.streams import tolerate_unencodable
+
+    tolerate_unencodable()
     args = sys.argv[1:] if argv is None else argv
     command = typer.main.get_command(app)
     try:

@@ -67,9 +67,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
         markdown = to_markdown(before, interview, tz=runtime.user_tz(document.profile))
         debrief, text = _from_editor(markdown, interview_id=interview_id, interactive=interactive)
         if text == markdown.encode("utf-8"):
-            console.out().print(
-                f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
-            )
+            console.say(f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved.")
             return
     try:
         _save(store, interview_id, debrief, before=before)
@@ -215,9 +213,7 @@ def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief 
                 hint="To change it, run afterview remember again and edit the sections.",
             )
         if same(debrief, current or Debrief()):
-            console.out().print(
-                f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
-            )
+            console.say(f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved.")
             raise Unchanged
         kept: Path | None = None
         if current is not None and (before is None or not same(current, before)):

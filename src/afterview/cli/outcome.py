@@ -90,7 +90,7 @@ def outcome(
             document, find(document, interview_id), change, next_round_at=when, stage=next_stage, now=now
         )
         if not recorded.changed:
-            console.out().print(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
+            console.say(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
             raise Unchanged
         changes = refresh_all(document, now=now)
     if recorded is None or changes is None:
@@ -114,7 +114,7 @@ def _report(
     updated = find(document, interview_id)
     if change is not None:
         extra = f", deadline {describe_day(change.deadline, today=now.date())}" if change.deadline else ""
-        console.out().print(
+        console.say(
             f"Interview {interview_id} ({updated.company} · {updated.role}): {change.status.value}, "
             f"{describe_day(change.on, today=now.date())}{extra}."
         )

@@ -45,7 +45,7 @@ def add(
         now = runtime.local_now(document.profile)
         reference = contacts.add_reference(document, fields)
         changes = refresh_all(document, now=now)
-    console.out().print(f"Added reference {reference.id}: {reference.name}")
+    console.say(f"Added reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)
 
 
@@ -59,7 +59,7 @@ def list_references(json_: Json = False) -> None:
     if json_:
         console.print_json([r.model_dump(mode="json") for r in references])
     elif not references:
-        console.out().print('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
+        console.say('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
     else:
         references_table(references)
 
@@ -77,5 +77,5 @@ def rm(
         now = runtime.local_now(document.profile)
         reference = contacts.remove_reference(document, reference_id)
         changes = refresh_all(document, now=now)
-    console.out().print(f"Removed reference {reference.id}: {reference.name}")
+    console.say(f"Removed reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)

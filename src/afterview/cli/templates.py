@@ -82,7 +82,7 @@ def list_templates(json_: Json = False) -> None:
         )
         return
     for name, path in rows:
-        console.out().print(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
+        console.say(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
     console.note("Make one your own with: afterview templates edit NAME")
 
 
@@ -129,7 +129,7 @@ def edit(name: Name) -> None:
     if saved != original:
         _save(name, path=path, original=original, saved=saved)
     load(name)
-    console.out().print(f"Saved your {name} template: {path}")
+    console.say(f"Saved your {name} template: {path}")
 
 
 def _save(name: str, *, path: Path, original: bytes, saved: bytes) -> None:
@@ -172,8 +172,8 @@ def reset(name: Name) -> None:
     """
     path = user_path(_known(name))
     if not path.is_file():
-        console.out().print(f"The {name} template is already the built-in one.")
+        console.say(f"The {name} template is already the built-in one.")
         return
     backup = path.with_name(path.name + ".bak")
     os.replace(path, backup)
-    console.out().print(f"The {name} template is the built-in one again; yours is kept as {backup}")
+    console.say(f"The {name} template is the built-in one again; yours is kept as {backup}")

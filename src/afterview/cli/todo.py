@@ -112,13 +112,13 @@ def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None
             updated = interview.model_copy(update={"steps": steps, "updated_at": now})
             document.put(refresh_steps(updated, runtime.context(document), now=now))
         if not changed:
-            console.out().print(f"Nothing changed: {', '.join(step_ids)} already closed.")
+            console.say(f"Nothing changed: {', '.join(step_ids)} already closed.")
             raise Unchanged
     if not changed:
         return
     verb = "Done" if state is StepState.DONE else "Skipped"
     for step_id in changed:
-        console.out().print(f"{verb} {step_id}: {locate(document, step_id)[1].title}")
+        console.say(f"{verb} {step_id}: {locate(document, step_id)[1].title}")
     already = [step_id for step_id in step_ids if step_id not in changed]
     if already:
         console.note(f"Already closed: {', '.join(already)}.")

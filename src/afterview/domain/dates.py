@@ -25,6 +25,18 @@ _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d")
 _TIME = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
 
 
+EARLIEST = dt.date(1970, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+"""The dates afterview accepts, typed or imported: a job search in this range, not a typo in the year."""
+
+
+def check_bounds(day: dt.date, *, text: str) -> None:
+    """Refuse a date outside :data:`EARLIEST`..:data:`LATEST` (the year 9999 overflows date arithmetic)."""
+    plain = day.date() if isinstance(day, dt.datetime) else day
+    if not EARLIEST <= plain <= LATEST:
+        raise UserError(f"{text!r} is not between {EARLIEST.year} and {LATEST.year}.", hint="Check the year.")
+
+
 def _bad_date(text: str) -> UserError:
     return UserError(f"Cannot read {text!r} as a date.", hint=f"Try one of: {DATE_EXAMPLES}.")
 
@@ -63,12 +75,12 @@ def parse_date(text: str, *, today: dt.date, past: bool = False) -> dt.date:
         raise UserError(
             f"{text!r} is ambiguous: write dates as YYYY-MM-DD.", hint=f"Try one of: {DATE_EXAMPLES}."
         )
-    if _ISO_DATETIME.match(words):
-        return _iso_datetime_day(text, words)
     try:
-        return dt.date.fromisoformat(words)
+        day = _iso_datetime_day(text, words) if _ISO_DATETIME.match(words) else dt.date.fromisoformat(words)
     except ValueError:
         raise _bad_date(text) from None
+    check_bounds(day, text=text)
+    return day
 
 
 def _iso_datetime_day(text: str, words: str) -> dt.date:
@@ -115,6 +127,7 @@ def parse_moment(text: str, *, now: dt.datetime, past: bool = True) -> dt.dateti
             moment = now.replace(second=0, microsecond=0, tzinfo=None)
         else:
             moment = dt.datetime.combine(day, dt.time(12, 0))
+    check_bounds(moment, text=text)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
 
 

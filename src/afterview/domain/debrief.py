@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from afterview.domain import text as text_rules
 from afterview.errors import UserError
 from afterview.models import Debrief, Interview, Question, Rating
 
@@ -244,10 +244,9 @@ def _where(level: int, title: str, section: str) -> str:
 def _bad_characters(text: str) -> list[str]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line, start=1):
-            if char != "\t" and unicodedata.category(char) in ("Cc", "Cs"):
-                problems.append(f"line {number} column {column}: a control character ({ord(char):#04x})")
-                break
+        found = text_rules.problem(line)
+        if found:
+            problems.append(f"line {number}: {found}")
     return problems[:5]
 
 

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from afterview.errors import UserError
+from afterview.formats import checks
 from afterview.models import Interview
 
 FIXED = frozenset({"id", "steps", "step_seq", "created_at", "updated_at"})
@@ -80,11 +81,13 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
     shown = tomllib.loads(to_toml(base))
     fields = untouched_kept(shown, fields, editable(base, mode="python"))
     try:
-        return Interview.model_validate({**fields, **_kept(base), "updated_at": now})
+        edited = Interview.model_validate({**fields, **_kept(base), "updated_at": now})
     except ValidationError as error:
         first = error.errors()[0]
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
         raise UserError(f"{where.lstrip('.') or 'the file'}: {first['msg']}.") from None
+    checks.record(edited.model_copy(update={"steps": []}), where="The file")  # the text rules, as log's
+    return edited
 
 
 def untouched_kept(shown: Any, typed: Any, stored: Any) -> Any:

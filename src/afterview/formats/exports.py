@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from afterview import __version__
+from afterview.formats.cells import neutralised, neutralised_unless_phone, people_cell
 from afterview.models import SCHEMA_VERSION, Document, Interview, Person, Stage, Status
 
 EXPORT_FORMAT = "afterview-export"
@@ -57,14 +58,21 @@ def to_json(document: Document, *, now: dt.datetime) -> str:
     return dump(payload, indent=2).decode("utf-8") + "\n"
 
 
-def to_csv(document: Document) -> str:
-    """One row per interview with its status history, under :data:`CSV_COLUMNS`."""
+def to_csv(document: Document, *, bom: bool = True) -> str:
+    """One row per interview with its status history, under :data:`CSV_COLUMNS`.
+
+    Safe to open in a spreadsheet: formulas neutralised (:mod:`afterview.formats.cells`), interviewers as a
+    JSON array in their cell, and a UTF-8 byte-order mark first (unless ``bom`` is false) so that Excel reads
+    the file as UTF-8.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for interview in _by_id(document.interviews):
+        people = (person.model_dump() for person in interview.interviewers)
         writer.writerow(
-            (
+            neutralised(str(cell))
+            for cell in (
                 interview.id,
                 interview.company,
                 interview.role,
@@ -72,14 +80,14 @@ def to_csv(document: Document) -> str:
                 interview.stage.value,
                 interview.format.value,
                 interview.location or "",
-                "; ".join(_person_spec(person) for person in interview.interviewers),
+                people_cell(people),
                 interview.decision_by.isoformat() if interview.decision_by else "",
                 interview.status.value,
                 status_history(interview),
                 interview.notes or "",
             )
         )
-    return buffer.getvalue()
+    return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
 def status_history(interview: Interview) -> str:
@@ -225,20 +233,25 @@ def _vcard(contact: Contact) -> list[str]:
         "VERSION:4.0",
         f"PRODID:-//afterview//afterview {__version__}//EN",
         f"UID:urn:uuid:{uuid.uuid5(_VCARD_NAMESPACE, identity)}",
-        f"FN:{escape_text(person.name)}",
-        f"N:{escape_text(family)};{escape_text(given)};;;",
-        f"ORG:{escape_text(contact.company)}",
+        f"FN:{_value(person.name)}",
+        f"N:{_value(family)};{_value(given)};;;",
+        f"ORG:{_value(contact.company)}",
     ]
     if person.title:
-        lines.append(f"TITLE:{escape_text(person.title)}")
+        lines.append(f"TITLE:{_value(person.title)}")
     if person.email:
-        lines.append(f"EMAIL;TYPE=work:{escape_text(person.email)}")
+        lines.append(f"EMAIL;TYPE=work:{_value(person.email)}")
     if person.phone:
-        lines.append(f"TEL;TYPE=work;VALUE=text:{escape_text(person.phone)}")
+        lines.append(f"TEL;TYPE=work;VALUE=text:{escape_text(neutralised_unless_phone(person.phone))}")
     if person.url:
         lines.append(f"URL:{person.url}")
-    lines += [f"NOTE:{escape_text('Met at: ' + '; '.join(contact.met))}", "END:VCARD"]
+    lines += [f"NOTE:{_value('Met at: ' + '; '.join(contact.met))}", "END:VCARD"]
     return lines
+
+
+def _value(value: str) -> str:
+    """A vCard text value an address book or a spreadsheet it exports to will not run as a formula."""
+    return escape_text(neutralised(value))
 
 
 def escape_text(value: str) -> str:

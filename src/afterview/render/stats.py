@@ -135,4 +135,6 @@ def _weak_questions(result: Stats) -> None:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    from afterview.render.literal import visible
+
+    return escape(visible(text))
