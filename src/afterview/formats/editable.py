@@ -79,14 +79,17 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
     if fixed:
         raise UserError(f"{', '.join(fixed)} cannot be edited here; remove it from the file.")
     shown = tomllib.loads(to_toml(base))
-    fields = untouched_kept(shown, fields, editable(base, mode="python"))
+    kept = untouched_kept(shown, fields, editable(base, mode="python"))
     try:
-        edited = Interview.model_validate({**fields, **_kept(base), "updated_at": now})
+        edited = Interview.model_validate({**kept, **_kept(base), "updated_at": now})
+        as_typed = Interview.model_validate({**fields, **_kept(base), "steps": [], "updated_at": now})
     except ValidationError as error:
         first = error.errors()[0]
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
         raise UserError(f"{where.lstrip('.') or 'the file'}: {first['msg']}.") from None
-    checks.record(edited.model_copy(update={"steps": []}), where="The file")  # the text rules, as log's
+    # The text rules, as log's, on the file as typed; what comes back untouched from the store (a CRLF the
+    # file showed as a newline) was not typed.
+    checks.record(as_typed, where="The file")
     return edited
 
 
