@@ -169,7 +169,7 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
-        update = _field_values(given, now=now)
+        update = _field_values(given, now=now, order=runtime.date_order(document.profile))
         try:
             changed = Interview.model_validate({**interview.model_dump(), **update, "updated_at": now})
         except ValidationError as error:
@@ -181,7 +181,7 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
     console.out().print(f"Updated interview {interview_id}: {fields}.")
 
 
-def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
+def _field_values(given: dict[str, str], *, now: dt.datetime, order: str | None) -> dict[str, object]:
     """The flags' values, checked as ``log`` checks them."""
     update: dict[str, object] = {}
     for key, value in given.items():
@@ -189,13 +189,13 @@ def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, objec
         if key in ("company", "role"):
             update[key] = inputs.clean_text(value, field=label)
         elif key == "at":
-            update[key] = parse_moment(value, now=now)
+            update[key] = parse_moment(value, now=now, order=order)
         elif key == "stage":
             update[key] = inputs.choice(value, Stage, field="stage")
         elif key == "format":
             update[key] = inputs.choice(value, Format, field="format")
         elif key == "decision_by":
-            update[key] = parse_date(value, today=now.date()) if value.strip() else None
+            update[key] = parse_date(value, today=now.date(), order=order) if value.strip() else None
         else:
             limit = {"location": 2_000, "next_steps": 10_000}.get(key, 100_000)
             multiline = key != "location"

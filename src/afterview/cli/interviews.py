@@ -55,8 +55,9 @@ def list_interviews(
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
     wanted = inputs.choice(status, Status, field="status") if status is not None else None
-    first = parse_date(since, today=now.date(), past=True) if since else None
-    last = parse_date(until, today=now.date(), past=True) if until else None
+    order = runtime.date_order(document.profile)
+    first = parse_date(since, today=now.date(), past=True, order=order) if since else None
+    last = parse_date(until, today=now.date(), past=True, order=order) if until else None
     items = sorted(
         (
             i

@@ -25,18 +25,22 @@ task_app = typer.Typer(
 )
 
 
-def option_date(option: str, text: str, *, today: dt.date, past: bool = False) -> dt.date:
+def option_date(
+    option: str, text: str, *, today: dt.date, past: bool = False, order: str | None = None
+) -> dt.date:
     """:func:`parse_date`, with the option named in the error."""
     try:
-        return parse_date(text, today=today, past=past)
+        return parse_date(text, today=today, past=past, order=order)
     except UserError as error:
         raise UserError(f"{option}: {error.message}", hint=error.hint) from None
 
 
-def option_moment(option: str, text: str, *, now: dt.datetime, past: bool = True) -> dt.datetime:
+def option_moment(
+    option: str, text: str, *, now: dt.datetime, past: bool = True, order: str | None = None
+) -> dt.datetime:
     """:func:`parse_moment`, with the option named in the error."""
     try:
-        return parse_moment(text, now=now, past=past)
+        return parse_moment(text, now=now, past=past, order=order)
     except UserError as error:
         raise UserError(f"{option}: {error.message}", hint=error.hint) from None
 
@@ -81,7 +85,7 @@ def snooze(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = option_date("--until", until, today=now.date())
+        day = option_date("--until", until, today=now.date(), order=runtime.date_order(document.profile))
         if day <= now.date():
             raise UserError(
                 f"Snooze until a day after today, not {describe_day(day, today=now.date())}.",
@@ -175,7 +179,8 @@ def task_add(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = option_date("--due", due, today=now.date()) if due is not None else None
+        order = runtime.date_order(document.profile)
+        day = option_moment("--due", due, now=now, past=False, order=order) if due is not None else None
         interview = find(document, interview_id)
         context = runtime.context(document)
         status = process_status(interview, context)

@@ -69,18 +69,21 @@ def outcome(
     store = runtime.open_store()
     current = store.read()
     now = runtime.local_now(current.profile)
+    order = runtime.date_order(current.profile)
     change = outcomes.status_change(
         chosen,
-        on=option_date("--on", on, today=now.date(), past=True),
-        deadline=option_date("--deadline", deadline, today=now.date()) if deadline is not None else None,
+        on=option_date("--on", on, today=now.date(), past=True, order=order),
+        deadline=option_date("--deadline", deadline, today=now.date(), order=order)
+        if deadline is not None
+        else None,
         note=text,
         today=now.date(),
     )
-    when = option_moment("--at", at, now=now, past=False) if at else None
+    when = option_moment("--at", at, now=now, past=False, order=order) if at else None
     if chosen is Status.NEXT_ROUND and at is None and runtime.interactive(no_input) and not json_:
-        when = inputs.ask_until_valid(
+        when = inputs.ask_date(
             "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
-            lambda text: option_moment("--at", text, now=now, past=False),
+            lambda text: option_moment("--at", text, now=now, past=False, order=order),
             required=False,
         )
     recorded = changes = None

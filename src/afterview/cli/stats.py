@@ -29,7 +29,8 @@ def stats(
 
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
-    start = parse_date(since, today=now.date(), past=True) if since else None
+    order = runtime.date_order(document.profile)
+    start = parse_date(since, today=now.date(), past=True, order=order) if since else None
     result = compute(
         document.interviews, now=now, tz=runtime.user_tz(document.profile), since=start, weeks=weeks
     )
