@@ -39,17 +39,23 @@ def log(
     role: Annotated[str | None, typer.Option(help="The role you interviewed for.")] = None,
     at: Annotated[
         str | None,
-        typer.Option(help=f"When it happened (default: now): a date, 'yesterday 14:00', or {DATE_EXAMPLES}."),
+        typer.Option(
+            metavar="DATE",
+            help=f"When it happened (default: now): a date, 'yesterday 14:00', or {DATE_EXAMPLES}.",
+        ),
     ] = None,
     stage: Annotated[str | None, typer.Option(help="screen, technical, onsite, final or other.")] = None,
     format_: Annotated[str | None, typer.Option("--format", help="video, phone or onsite.")] = None,
     interviewer: Annotated[
         list[str] | None,
-        typer.Option(help='"Name, Title <email>"; title and email optional. Repeat for each interviewer.'),
+        typer.Option(
+            metavar='"NAME <EMAIL>"',
+            help='"Name, Title <email>"; title and email optional. Repeat for each interviewer.',
+        ),
     ] = None,
     next_steps: Annotated[str | None, typer.Option(help="What they said would happen next.")] = None,
     decision_by: Annotated[
-        str | None, typer.Option(help=f"When they said you would hear back: {DATE_EXAMPLES}.")
+        str | None, typer.Option(metavar="DATE", help=f"When they said you would hear back: {DATE_EXAMPLES}.")
     ] = None,
     paperwork: Annotated[
         list[str] | None, typer.Option(help="Something you were handed to complete. Repeatable.")

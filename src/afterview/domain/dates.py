@@ -99,6 +99,12 @@ def parse_date(text: str, *, today: dt.date, past: bool = False, order: str | No
     return _named_month_date(text, words, today=today, past=past)
 
 
+def has_time(text: str) -> bool:
+    """Whether ``text`` gives a time of day as well as a date (``monday 18:00``, ``2026-12-01T10:00``)."""
+    words = " ".join(text.strip().split())
+    return bool(_ISO_DATETIME.match(words) or _TIME.match(words.rpartition(" ")[2]))
+
+
 def needs_date_order(text: str) -> bool:
     """Whether reading ``text`` depends on the date order (a numeric date not starting with its year)."""
     words = " ".join(text.strip().split())
