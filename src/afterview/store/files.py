@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
 PRIVATE_FILE = 0o600
+REPLACE_RETRIES = (0.05, 0.1, 0.2, 0.3, 0.4)
+"""Seconds to wait before each retry of a refused ``os.replace`` (about 1 s in all)."""
 
 
 def temp_path(path: Path) -> Path:
@@ -40,11 +43,28 @@ def replace_bytes(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, path)
+        replace_retrying(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+
+
+def replace_retrying(source: Path, target: Path) -> None:
+    """``os.replace``, retried briefly when refused with ``PermissionError``.
+
+    On Windows a file another process has open (another afterview reading the store, a virus scanner, an
+    indexer) cannot be replaced for a moment; atomic-write libraries (python-atomicwrites, Go's
+    renameio) retry for about a second rather than fail. Elsewhere the first try decides.
+    """
+    for wait in (*REPLACE_RETRIES, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
 
 
 def sync_directory(directory: Path) -> None:
