@@ -139,6 +139,8 @@ class Profile(Model):
     timezone: str | None = Field(None, max_length=64)
     country: str | None = Field(None, max_length=10)
     subdivision: str | None = Field(None, max_length=10)
+    date_order: str | None = Field(None, pattern="^(DMY|MDY|YMD)$")
+    """How numeric dates you type are read (13/11/2026 is DMY); None: from the locale."""
     schedule: Schedule = Field(default_factory=Schedule)
 
 
@@ -216,7 +218,7 @@ class Paperwork(Model):
     """Something the user was handed to complete."""
 
     title: Text
-    due: dt.date | None = None
+    due: Due | None = None
 
 
 class SentMessage(Model):

@@ -12,12 +12,13 @@ from pydantic import ValidationError
 
 from afterview.cli import editor as editors
 from afterview.cli import inputs, runtime
-from afterview.cli.interviews import InterviewId, Json, find
+from afterview.cli.interviews import ChangedJson, InterviewId, Json, find
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
+from afterview.formats.contract import interview_json
 from afterview.models import Document, Format, Interview, Stage
 from afterview.render import console
 from afterview.store.storefile import Store, Unchanged
@@ -37,7 +38,8 @@ def import_(
         bool, typer.Option("--theirs", help="On a conflict, replace your interview with the imported one.")
     ] = False,
     only: Annotated[
-        list[int] | None, typer.Option("--only", help="Import only the interview with this id (repeatable).")
+        list[int] | None,
+        typer.Option("--only", metavar="ID", help="Import only the interview with this id (repeatable)."),
     ] = None,
     json_: Json = False,
 ) -> None:
@@ -137,16 +139,18 @@ def edit(
     company: Annotated[str | None, typer.Option(help="Set the company.")] = None,
     role: Annotated[str | None, typer.Option(help="Set the role.")] = None,
     at: Annotated[
-        str | None, typer.Option(help="Set when it happened: a date, 'yesterday 14:00', ...")
+        str | None, typer.Option(metavar="DATE", help="Set when it happened: a date, 'yesterday 14:00', ...")
     ] = None,
     stage: Annotated[str | None, typer.Option(help="screen, technical, onsite, final or other.")] = None,
     format_: Annotated[str | None, typer.Option("--format", help="video, phone or onsite.")] = None,
     location: Annotated[str | None, typer.Option(help='Set the place or link ("" clears it).')] = None,
     next_steps: Annotated[str | None, typer.Option(help='What they said comes next ("" clears it).')] = None,
     decision_by: Annotated[
-        str | None, typer.Option(help=f'When you should hear back: {DATE_EXAMPLES} ("" clears it).')
+        str | None,
+        typer.Option(metavar="DATE", help=f'When you should hear back: {DATE_EXAMPLES} ("" clears it).'),
     ] = None,
     notes: Annotated[str | None, typer.Option(help='Replace the notes ("" clears them).')] = None,
+    json_: ChangedJson = False,
 ) -> None:
     """Fix an interview: with flags for a quick change, else in your editor ($VISUAL or $EDITOR) as TOML.
 
@@ -159,16 +163,21 @@ def edit(
     given = {key: value for key, value in flags.items() if value is not None}
     store = runtime.open_store()
     if given:
-        _edit_fields(store, interview_id, given)
+        _edit_fields(store, interview_id, given, quiet=json_)
     else:
-        _edit_in_editor(store, interview_id)
+        _edit_in_editor(store, interview_id, quiet=json_)
+    if json_:
+        document = store.read()
+        console.print_json(
+            interview_json(find(document, interview_id), now=runtime.local_now(document.profile))
+        )
 
 
-def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None:
+def _edit_fields(store: Store, interview_id: int, given: dict[str, str], *, quiet: bool = False) -> None:
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
-        update = _field_values(given, now=now)
+        update = _field_values(given, now=now, order=runtime.date_order(document.profile))
         try:
             changed = Interview.model_validate({**interview.model_dump(), **update, "updated_at": now})
         except ValidationError as error:
@@ -176,11 +185,12 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
         if editable.editable(changed) == editable.editable(interview):
             raise Unchanged
         document.put(refresh_steps(changed, runtime.context(document), now=now, reason="changed by an edit"))
-    fields = ", ".join(key.replace("_", " ") for key in given)
-    console.say(f"Updated interview {interview_id}: {fields}.")
+    if not quiet:
+        fields = ", ".join(key.replace("_", " ") for key in given)
+        console.say(f"Updated interview {interview_id}: {fields}.")
 
 
-def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
+def _field_values(given: dict[str, str], *, now: dt.datetime, order: str | None) -> dict[str, object]:
     """The flags' values, checked as ``log`` checks them."""
     update: dict[str, object] = {}
     for key, value in given.items():
@@ -188,13 +198,13 @@ def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, objec
         if key in ("company", "role"):
             update[key] = inputs.clean_text(value, field=label)
         elif key == "at":
-            update[key] = parse_moment(value, now=now)
+            update[key] = parse_moment(value, now=now, order=order)
         elif key == "stage":
             update[key] = inputs.choice(value, Stage, field="stage")
         elif key == "format":
             update[key] = inputs.choice(value, Format, field="format")
         elif key == "decision_by":
-            update[key] = parse_date(value, today=now.date()) if value.strip() else None
+            update[key] = parse_date(value, today=now.date(), order=order) if value.strip() else None
         else:
             limit = {"location": 2_000, "next_steps": 10_000}.get(key, 100_000)
             multiline = key != "location"
@@ -206,7 +216,7 @@ def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, objec
     return update
 
 
-def _edit_in_editor(store: Store, interview_id: int) -> None:
+def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> None:
     """Edit in the editor with no lock held; merge with anything saved meanwhile, keeping both on conflict.
 
     1. read the interview (no lock) and write it as TOML to a private temporary file;
@@ -238,7 +248,8 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             problem = error.message
     changed = _changed_fields(base, edited)
     if not changed:
-        console.say(f"No changes to interview {interview_id}.")
+        if not quiet:
+            console.say(f"No changes to interview {interview_id}.")
         console.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return
     try:
@@ -253,7 +264,8 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             f"the other version of: {', '.join(conflicts)}.",
             hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
         )
-    console.say(f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again.")
+    if not quiet:
+        console.say(f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again.")
 
 
 def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
@@ -322,6 +334,7 @@ def _keep(interview_id: int, text: str | bytes) -> Path:
 def rm(
     interview_id: InterviewId,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    json_: ChangedJson = False,
 ) -> None:
     """Remove an interview and its steps (a copy stays in the store's backups).
 
@@ -347,6 +360,9 @@ def rm(
             refresh_steps(i, context, now=now, reason=f"interview {interview_id} was removed")
             for i in document.interviews
         ]
+    if json_:  # the interview as it was, steps and all
+        console.print_json(interview_json(interview, now=now))
+        return
     backups = store.backups()
     console.say(f"Removed {label}.")
     if backups:

@@ -182,7 +182,10 @@ def offer_notice(
     interview_id: InterviewId,
     to: To = None,
     offer: Annotated[
-        int | None, typer.Option("--offer", help="The interview with the offer (default: the latest).", min=1)
+        int | None,
+        typer.Option(
+            "--offer", metavar="ID", help="The interview with the offer (default: the latest).", min=1
+        ),
     ] = None,
     copy: Copy = False,
     eml: Eml = None,

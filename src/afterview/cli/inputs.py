@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from enum import Enum
@@ -14,6 +15,7 @@ from afterview.errors import UserError
 from afterview.models import Person
 
 E = TypeVar("E", bound=Enum)
+D = TypeVar("D", bound=dt.date)
 T = TypeVar("T")
 
 _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
@@ -97,14 +99,36 @@ def ask(label: str, *, default: str | None = None, required: bool = True) -> str
 
 
 def ask_until_valid(
-    label: str, read: Callable[[str], T], *, default: str | None = None, required: bool = True
+    label: str,
+    read: Callable[[str], T],
+    *,
+    default: str | None = None,
+    required: bool = True,
+    echo: Callable[[T], str] | None = None,
 ) -> T | None:
-    """Prompt, and prompt again with the reason while the answer does not read."""
+    """Prompt, and prompt again with the reason while the answer does not read.
+
+    With ``echo``, say what was understood on the next line (``→ Fri 6 Nov 2026`` for a date).
+    """
     while True:
         answer = ask(label, default=default, required=required)
         if not answer and not required:
             return None
         try:
-            return read(answer)
+            value = read(answer)
         except UserError as error:
             typer.echo(f"{error.message} {error.hint or ''}".strip(), err=True)
+            continue
+        if echo is not None:
+            typer.echo(f"  → {echo(value)}")
+        return value
+
+
+def ask_date(
+    label: str, read: Callable[[str], D], *, default: str | None = None, required: bool = True
+) -> D | None:
+    """Prompt for a date or date-time as :func:`ask_until_valid` does, then echo it in words
+    (``→ Fri 6 Nov 2026``), so "next friday" never silently means another Friday."""
+    from afterview.domain.dates import spoken_date
+
+    return ask_until_valid(label, read, default=default, required=required, echo=spoken_date)

@@ -27,6 +27,9 @@ InterviewId = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
+ChangedJson = Annotated[
+    bool, typer.Option("--json", help="Print what changed as JSON (see the README for the format).")
+]
 
 
 def find(document: Document, interview_id: int) -> Interview:
@@ -44,8 +47,12 @@ def list_interviews(
         str | None, typer.Option(help="Only this status: waiting, next-round, offer, rejected, ...")
     ] = None,
     company: Annotated[str | None, typer.Option(help="Only companies whose name contains this.")] = None,
-    since: Annotated[str | None, typer.Option(help=f"Only interviews on or after: {DATE_EXAMPLES}.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only interviews on or before this date.")] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help=f"Only interviews on or after: {DATE_EXAMPLES}.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only interviews on or before this date.")
+    ] = None,
     json_: Json = False,
 ) -> None:
     """List every interview, newest first, optionally filtered.
@@ -55,8 +62,9 @@ def list_interviews(
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
     wanted = inputs.choice(status, Status, field="status") if status is not None else None
-    first = parse_date(since, today=now.date(), past=True) if since else None
-    last = parse_date(until, today=now.date(), past=True) if until else None
+    order = runtime.date_order(document.profile)
+    first = parse_date(since, today=now.date(), past=True, order=order) if since else None
+    last = parse_date(until, today=now.date(), past=True, order=order) if until else None
     items = sorted(
         (
             i
@@ -94,7 +102,10 @@ def show(interview_id: InterviewId, json_: Json = False) -> None:
 
 def interviewer(
     interview_id: InterviewId,
-    spec: Annotated[str, typer.Argument(help='"Name, Title <email>"; title and email optional.')],
+    spec: Annotated[
+        str, typer.Argument(metavar='"NAME <EMAIL>"', help='"Name, Title <email>"; title and email optional.')
+    ],
+    json_: ChangedJson = False,
 ) -> None:
     """Add an interviewer to an interview, or update one with the same name (say, their email).
 
@@ -108,9 +119,12 @@ def interviewer(
         interview = find(document, interview_id)
         added = contacts.add_interviewer(interview.interviewers, person)
         if not added.changed:
-            console.say(
-                f"Nothing changed: {added.person.name} is already on interview {interview_id} as given."
-            )
+            if json_:
+                console.print_json(interview_json(interview, now=now))
+            else:
+                console.say(
+                    f"Nothing changed: {added.person.name} is already on interview {interview_id} as given."
+                )
             raise Unchanged
         updated = refresh_steps(
             interview.model_copy(update={"interviewers": added.people, "updated_at": now}),
@@ -119,6 +133,9 @@ def interviewer(
         )
         document.put(updated)
     if updated is None or added is None:
+        return
+    if json_:
+        console.print_json(interview_json(updated, now=now))
         return
     name = added.person.name
     console.say(f"{'Added' if added.added else 'Updated'} {name} on interview {interview_id}.")

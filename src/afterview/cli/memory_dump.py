@@ -76,6 +76,28 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
             kept = editor.keep(text, name=f"debrief-{interview_id}")
             error.hint = f"{error.hint or ''} What you typed is kept in {kept}.".strip()
         raise
+    if source is not None and source != "-":
+        _tidy_recovery(Path(source), interview_id=interview_id)
+
+
+def _tidy_recovery(source: Path, *, interview_id: int) -> None:
+    """After ``--from`` a recovery copy of this interview's debrief saved, remove that copy (its text is in
+    the store now) and say so; name any other copies of this debrief still kept there."""
+    from afterview.store import paths
+
+    folder = paths.data_dir() / editor.RECOVERY_DIR
+    prefix = f"debrief-{interview_id}-"
+    try:
+        used = source.expanduser().resolve()
+        if used.parent == folder.resolve() and used.name.startswith(prefix):
+            used.unlink()
+            console.note(f"Removed the recovery copy {used.name}: the debrief holds its text now.")
+        others = sorted(folder.glob(f"{prefix}*")) if folder.is_dir() else []
+    except OSError as error:
+        console.note(f"The recovery copy {source} is still there: {error.strerror or error}.")
+        return
+    if others:
+        console.note(f"Other copies of this debrief are still kept: {', '.join(str(p) for p in others)}")
 
 
 def _reread(text: bytes, *, interview_id: int) -> Debrief:

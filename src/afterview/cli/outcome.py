@@ -21,20 +21,30 @@ from afterview.store.storefile import Unchanged
 
 def outcome(
     interview_id: InterviewId,
-    status: Annotated[str, typer.Argument(help=f"What happened: {OUTCOMES}.", show_default=False)],
+    status: Annotated[
+        str, typer.Argument(metavar="OUTCOME", help=f"What happened: {OUTCOMES}.", show_default=False)
+    ],
     on: Annotated[
-        str, typer.Option(help=f"When you heard (default: today): {DATE_EXAMPLES}.", show_default=False)
+        str,
+        typer.Option(
+            metavar="DATE", help=f"When you heard (default: today): {DATE_EXAMPLES}.", show_default=False
+        ),
     ] = "today",
     deadline: Annotated[
         str | None,
-        typer.Option(help=f"For an offer: when you must answer by: {DATE_EXAMPLES}.", show_default=False),
+        typer.Option(
+            metavar="DATE",
+            help=f"For an offer: when you must answer by: {DATE_EXAMPLES}.",
+            show_default=False,
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Anything worth keeping about it.")] = None,
     at: Annotated[
         str | None,
         typer.Option(
+            metavar="DATE",
             help="For next-round: when the next interview is, as a date with an optional HH:MM "
-            "('tuesday 10:00', '2026-12-01T10:00'); logs it, linked to this one."
+            "('tuesday 10:00', '2026-12-01T10:00'); logs it, linked to this one.",
         ),
     ] = None,
     stage: Annotated[
@@ -69,18 +79,21 @@ def outcome(
     store = runtime.open_store()
     current = store.read()
     now = runtime.local_now(current.profile)
+    order = runtime.date_order(current.profile)
     change = outcomes.status_change(
         chosen,
-        on=option_date("--on", on, today=now.date(), past=True),
-        deadline=option_date("--deadline", deadline, today=now.date()) if deadline is not None else None,
+        on=option_date("--on", on, today=now.date(), past=True, order=order),
+        deadline=option_date("--deadline", deadline, today=now.date(), order=order)
+        if deadline is not None
+        else None,
         note=text,
         today=now.date(),
     )
-    when = option_moment("--at", at, now=now, past=False) if at else None
+    when = option_moment("--at", at, now=now, past=False, order=order) if at else None
     if chosen is Status.NEXT_ROUND and at is None and runtime.interactive(no_input) and not json_:
-        when = inputs.ask_until_valid(
+        when = inputs.ask_date(
             "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
-            lambda text: option_moment("--at", text, now=now, past=False),
+            lambda text: option_moment("--at", text, now=now, past=False, order=order),
             required=False,
         )
     recorded = changes = None
@@ -90,7 +103,10 @@ def outcome(
             document, find(document, interview_id), change, next_round_at=when, stage=next_stage, now=now
         )
         if not recorded.changed:
-            console.say(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
+            if json_:  # still the documented shape: the interview as it stands
+                console.print_json(interview_json(find(document, interview_id), now=now))
+            else:
+                console.say(f"Nothing changed: interview {interview_id} is already {chosen.value}.")
             raise Unchanged
         changes = refresh_all(document, now=now)
     if recorded is None or changes is None:

@@ -35,6 +35,20 @@ def _country(value: str) -> str:
     return code
 
 
+def _date_order(value: str) -> str | None:
+    from afterview.domain.dates import DATE_ORDERS
+
+    order = value.strip().upper()
+    if order == "AUTO":
+        return None
+    if order not in DATE_ORDERS:
+        raise UserError(
+            f"{value!r} is not a date order.",
+            hint="DMY reads 13/11/2026, MDY 11/13/2026, YMD 2026/11/13; auto follows your locale.",
+        )
+    return order
+
+
 _READERS = {
     "name": lambda v: inputs.clean_text(v, field="name"),
     "email": inputs.email_address,
@@ -44,6 +58,7 @@ _READERS = {
     ),
     "timezone": _timezone,
     "country": _country,
+    "date_order": _date_order,
 }
 
 
@@ -58,6 +73,13 @@ def profile(
         str | None, typer.Option(help="Your time zone, e.g. Europe/Berlin (default: the system's).")
     ] = None,
     country: Annotated[str | None, typer.Option(help="Two-letter country code, for public holidays.")] = None,
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DMY|MDY|YMD",
+            help="How you write numeric dates: DMY (13.11.2026), MDY (11/13/2026), YMD, or auto (locale).",
+        ),
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     json_: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
@@ -74,6 +96,7 @@ def profile(
         "signature": signature,
         "timezone": timezone,
         "country": country,
+        "date_order": date_order,
     }
     changes = {key: _READERS[key](value) for key, value in given.items() if value is not None}
     store = runtime.open_store()
@@ -101,4 +124,4 @@ def profile(
     if json_:
         console.print_json(result.model_dump(mode="json"))
     else:
-        views.kv((key.capitalize(), getattr(result, key)) for key in _READERS)
+        views.kv((key.replace("_", " ").capitalize(), getattr(result, key)) for key in _READERS)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from afterview.cli import inputs, runtime
-from afterview.cli.interviews import Json
+from afterview.cli.interviews import ChangedJson, Json
 from afterview.cli.lifecycle import refresh_all, show_changes
 from afterview.domain import contacts
 from afterview.render import console
@@ -28,6 +28,7 @@ def add(
     ] = None,
     email: Annotated[str | None, typer.Option(help="Their email address.")] = None,
     phone: Annotated[str | None, typer.Option(help="Their phone number.")] = None,
+    json_: ChangedJson = False,
 ) -> None:
     """Add a reference; interviews that may call references get a step to warn them.
 
@@ -45,6 +46,9 @@ def add(
         now = runtime.local_now(document.profile)
         reference = contacts.add_reference(document, fields)
         changes = refresh_all(document, now=now)
+    if json_:
+        console.print_json(reference.model_dump(mode="json"))
+        return
     console.say(f"Added reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)
 
@@ -66,7 +70,10 @@ def list_references(json_: Json = False) -> None:
 
 @app.command("rm")
 def rm(
-    reference_id: Annotated[int, typer.Argument(help="The reference's id, as ref list shows it.", min=1)],
+    reference_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The reference's id, as ref list shows it.", min=1)
+    ],
+    json_: ChangedJson = False,
 ) -> None:
     """Remove a reference; their pending heads-up steps close.
 
@@ -77,5 +84,8 @@ def rm(
         now = runtime.local_now(document.profile)
         reference = contacts.remove_reference(document, reference_id)
         changes = refresh_all(document, now=now)
+    if json_:
+        console.print_json(reference.model_dump(mode="json"))
+        return
     console.say(f"Removed reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from afterview.domain.dates import describe_day, due_moment
+from afterview.domain.dates import describe_day, due_moment, spoken_date
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models import Interview, Step, StepState
 from afterview.render import steplist
@@ -53,10 +53,11 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
 def created(interview: Interview, *, now: dt.datetime) -> None:
     """What ``log`` says after recording an interview."""
     console = out()
-    day = describe_day(interview.at.astimezone(now.tzinfo).date(), today=now.date())
+    at = interview.at.astimezone(now.tzinfo)
+    relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
     console.print(
         literal(f"Logged interview {interview.id}", style="bold green"),
-        literal(f": {interview.company} · {interview.role}, {day}"),
+        literal(f": {interview.company} · {interview.role} → {spoken_date(at)} ({relative})"),
         sep="",
     )
     console.print("Steps:")
