@@ -94,6 +94,21 @@ def test_ref_add_and_rm_print_the_reference(cli: Cli) -> None:
         "relationship": "former manager",
         "email": "ann@x.com",
         "phone": None,
+        "honorific": None,  # the name parts of issue 14, unset: read from the name
+        "given_name": None,
+        "family_name": None,
+        "address_as": None,
     }
     removed = cli("ref", "rm", "1", "--json")
     assert removed.json()["name"] == "Ann Smith"
+
+
+def test_name_part_options_and_json_together(cli: Cli, logged: dict[str, Any]) -> None:
+    """Issue 14's name-part options on issue 19's --json: what is printed holds the parts just set."""
+    person = cli("interviewer", "1", "Priya Raman <priya@acme.com>", "--honorific", "Dr.", "--json")
+    assert person.code == 0, person.err
+    priya = next(p for p in person.json()["interviewers"] if p["name"] == "Priya Raman")
+    assert (priya["honorific"], priya["given_name"], priya["family_name"]) == ("Dr.", "Priya", "Raman")
+    reference = cli("ref", "add", "Ann Smith", "--address-as", "Annie", "--json")
+    assert reference.code == 0, reference.err
+    assert (reference.json()["given_name"], reference.json()["address_as"]) == ("Ann", "Annie")

@@ -142,6 +142,10 @@ class Profile(Model):
     date_order: str | None = Field(None, pattern="^(DMY|MDY|YMD)$")
     """How numeric dates you type are read (13/11/2026 is DMY); None: from the locale."""
     schedule: Schedule = Field(default_factory=Schedule)
+    greeting: Literal["auto", "formal", "full-name", "first-name"] | None = None
+    """How drafts to a company greet a person (see ``afterview.domain.greetings``); ``None`` is ``auto``."""
+    language: Literal["en", "de", "fr", "es"] | None = None
+    """The language of the built-in templates; ``None`` is English."""
 
 
 class Person(Model):
@@ -152,6 +156,10 @@ class Person(Model):
     email: Email = None
     phone: str | None = Field(None, max_length=50)
     url: str | None = Field(None, max_length=2_000)
+    honorific: str | None = Field(None, max_length=200)
+    given_name: str | None = Field(None, max_length=200)
+    family_name: str | None = Field(None, max_length=200)
+    address_as: str | None = Field(None, max_length=200)
 
 
 class Reference(Model):
@@ -162,6 +170,10 @@ class Reference(Model):
     relationship: str | None = Field(None, max_length=200)
     email: Email = None
     phone: str | None = Field(None, max_length=50)
+    honorific: str | None = Field(None, max_length=200)
+    given_name: str | None = Field(None, max_length=200)
+    family_name: str | None = Field(None, max_length=200)
+    address_as: str | None = Field(None, max_length=200)
 
 
 class Question(Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 import typer
@@ -9,11 +10,12 @@ import typer
 from afterview.cli import completion, inputs, runtime
 from afterview.domain import contacts
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
+from afterview.domain.greetings import parts_of
 from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
-from afterview.models import Document, Interview, Status, StepState
+from afterview.models import Document, Interview, Person, Status, StepState
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 
@@ -30,6 +32,30 @@ Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README f
 ChangedJson = Annotated[
     bool, typer.Option("--json", help="Print what changed as JSON (see the README for the format).")
 ]
+Honorific = Annotated[
+    str | None, typer.Option("--honorific", help="Their title for a greeting: Dr., Prof. Dr., Ms., Frau Dr.…")
+]
+GivenName = Annotated[str | None, typer.Option("--given-name", help="Their given name (first name).")]
+FamilyName = Annotated[str | None, typer.Option("--family-name", help="Their family name (surname).")]
+AddressAs = Annotated[
+    str | None, typer.Option("--address-as", help="What to call them by first name, if not the given name.")
+]
+NAME_PARTS = ("honorific", "given_name", "family_name", "address_as")
+"""The stored parts of a person's name; each overrides what afterview reads from the name."""
+
+
+def name_parts(person: Person, **given: str | None) -> dict[str, str | None]:
+    """All four stored name parts of ``person`` with the options ``given`` applied ("" clears one); none
+    when no option is given. Parts not given keep what is stored, else what the name reads as, so the
+    stored parts are complete (a greeting reads them instead of the name once any is set)."""
+    if all(value is None for value in given.values()):
+        return {}
+    current = parts_of(person)
+    parts: dict[str, str | None] = {key: getattr(current, key) for key in NAME_PARTS}
+    for key, value in given.items():
+        if value is not None:
+            parts[key] = inputs.clean_text(value, field=key.replace("_", " ")) if value.strip() else None
+    return parts
 
 
 def find(document: Document, interview_id: int) -> Interview:
@@ -106,18 +132,35 @@ def interviewer(
         str, typer.Argument(metavar='"NAME <EMAIL>"', help='"Name, Title <email>"; title and email optional.')
     ],
     json_: ChangedJson = False,
+    honorific: Honorific = None,
+    given_name: GivenName = None,
+    family_name: FamilyName = None,
+    address_as: AddressAs = None,
 ) -> None:
     """Add an interviewer to an interview, or update one with the same name (say, their email).
 
-    Example: afterview interviewer 7 "Jane Doe, CTO <jane@acme.com>"
+    The parts of the name, for greetings, are read from it ("Dr. Priya Raman": Dr., Priya, Raman); the
+    options set them where that reading is wrong. Example:
+
+        afterview interviewer 7 "Priya Raman, CTO <priya@acme.com>" --honorific "Dr."
     """
     person = inputs.interviewer(spec)
+    given = {"honorific": honorific, "given_name": given_name, "family_name": family_name}
+    given["address_as"] = address_as
     store = runtime.open_store()
     updated = added = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
         added = contacts.add_interviewer(interview.interviewers, person)
+        parts = name_parts(added.person, **given)
+        if parts:
+            people = list(added.people)
+            old = interview.interviewers[added.position] if not added.added else None
+            people[added.position] = people[added.position].model_copy(update=parts)
+            added = dataclasses.replace(
+                added, people=people, changed=added.changed or people[added.position] != old
+            )
         if not added.changed:
             if json_:
                 console.print_json(interview_json(interview, now=now))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
 
 from afterview.cli import inputs, runtime
+from afterview.domain.greetings import LANGUAGES, STYLES
 from afterview.errors import UserError
 from afterview.models import Profile
 from afterview.render import console, views
@@ -49,6 +51,16 @@ def _date_order(value: str) -> str | None:
     return order
 
 
+def _one_of(options: tuple[str, ...], *, field: str) -> Callable[[str], str]:
+    def read(value: str) -> str:
+        chosen = value.strip().lower()
+        if chosen not in options:
+            raise UserError(f"{value!r} is not a {field}; choose one of: {', '.join(options)}.")
+        return chosen
+
+    return read
+
+
 _READERS = {
     "name": lambda v: inputs.clean_text(v, field="name"),
     "email": inputs.email_address,
@@ -59,6 +71,8 @@ _READERS = {
     "timezone": _timezone,
     "country": _country,
     "date_order": _date_order,
+    "greeting": _one_of(STYLES, field="greeting"),
+    "language": _one_of(LANGUAGES, field="language"),
 }
 
 
@@ -80,10 +94,24 @@ def profile(
             help="How you write numeric dates: DMY (13.11.2026), MDY (11/13/2026), YMD, or auto (locale).",
         ),
     ] = None,
+    greeting: Annotated[
+        str | None,
+        typer.Option(
+            metavar="|".join(STYLES),
+            help="How drafts greet interviewers: auto (Dear Dr. Raman, with a title, else Dear Priya,), "
+            "formal (title, else full name), full-name, first-name.",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(metavar="|".join(LANGUAGES), help="The language of the built-in drafts (default en)."),
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     json_: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
     """Show or set your name, email, phone and signature.
+
+    --greeting and --language say how drafts greet people and in which language they are written.
 
     With no options on a terminal it asks for each, showing the current value. Example:
 
@@ -97,6 +125,8 @@ def profile(
         "timezone": timezone,
         "country": country,
         "date_order": date_order,
+        "greeting": greeting,
+        "language": language,
     }
     changes = {key: _READERS[key](value) for key, value in given.items() if value is not None}
     store = runtime.open_store()

@@ -7,9 +7,18 @@ from typing import Annotated
 import typer
 
 from afterview.cli import inputs, runtime
-from afterview.cli.interviews import ChangedJson, Json
+from afterview.cli.interviews import (
+    AddressAs,
+    ChangedJson,
+    FamilyName,
+    GivenName,
+    Honorific,
+    Json,
+    name_parts,
+)
 from afterview.cli.lifecycle import refresh_all, show_changes
 from afterview.domain import contacts
+from afterview.models import Person
 from afterview.render import console
 from afterview.render.references import references_table
 
@@ -29,10 +38,17 @@ def add(
     email: Annotated[str | None, typer.Option(help="Their email address.")] = None,
     phone: Annotated[str | None, typer.Option(help="Their phone number.")] = None,
     json_: ChangedJson = False,
+    honorific: Honorific = None,
+    given_name: GivenName = None,
+    family_name: FamilyName = None,
+    address_as: AddressAs = None,
 ) -> None:
     """Add a reference; interviews that may call references get a step to warn them.
 
-    Example: afterview ref add "Ann Smith" --relationship "former manager" --email ann@example.com
+    Notes to a reference greet them by first name ("Hi Ann,"); --given-name or --address-as set it when
+    the name does not say. Example:
+
+        afterview ref add "Ann Smith" --relationship "former manager" --email ann@example.com
     """
     clean_name = inputs.clean_text(name, field="name")
     fields = {
@@ -41,6 +57,13 @@ def add(
         "email": inputs.email_address(email) if email else None,
         "phone": inputs.clean_text(phone, field="phone", max_length=50) if phone else None,
     }
+    fields |= name_parts(
+        Person(name=clean_name),
+        honorific=honorific,
+        given_name=given_name,
+        family_name=family_name,
+        address_as=address_as,
+    )
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)

@@ -21,11 +21,16 @@ if TYPE_CHECKING:
     from jinja2 import nodes
 
 COMMON_FIELDS: dict[str, str] = {
-    "name": "who the message is for",
+    "greeting": "the greeting line by the profile's rule, e.g. Dear Dr. Raman, or Hi Anna,",
+    "name": "their name as stored, e.g. Dr. Priya Raman",
+    "first_name": "what to call them by first name, e.g. Priya",
+    "family_name": "their family name (may be empty)",
+    "honorific": "their title, e.g. Dr. (may be empty)",
     "title": "their job title (may be empty)",
     "company": "the company",
     "role": "the role you interviewed for",
     "stage": "the interview's stage (screen, technical, onsite, final, other)",
+    "interview_when": "when the interview was, from today: today, yesterday, on Monday, on 3 November",
     "interview_day": "the weekday of the interview, e.g. Friday",
     "interview_date": "the date of the interview, e.g. Friday 27 November",
     "my_name": "your name, from your profile",
@@ -34,24 +39,29 @@ COMMON_FIELDS: dict[str, str] = {
 """Fields every template may use."""
 
 KIND_FIELDS: dict[str, dict[str, str]] = {
-    "thank-you": {"topic": "one concrete topic from your debrief (may be empty)"},
+    "thank-you": {
+        "topic": "their own topic from your debrief, else a shared one (may be empty)",
+        "variant": "1 or 2, alternating along a panel, so no two notes to a panel read alike",
+    },
     "follow-up": {
-        "decision_by": "when they said they would decide",
+        "decision_by": "when they said they would decide (empty when they did not say)",
         "next_steps": "what they said would happen next (may be empty)",
     },
     "nudge": {
-        "decision_by": "when they said they would decide",
-        "follow_up_sent": "when you sent your first follow-up",
+        "decision_by": "when they said they would decide (may be empty)",
+        "follow_up_sent": "when you sent your first follow-up, e.g. on Monday (empty if none is marked sent)",
+        "offer_notice_sent": "when you told them about another offer (empty if you did not)",
+        "offer_deadline": "that offer's deadline, if it is still ahead (may be empty)",
     },
     "reference": {
         "callers": "who may call: the interviewers, else someone from the company",
-        "focus": "what the interviewers focused on, from your debrief (may be empty)",
+        "focus": "the topics from your debrief, said of them: their move to event sourcing (may be empty)",
         "emphasis": "what you would like the reference to emphasise (--emphasis)",
         "relationship": "how the reference knows you (may be empty)",
     },
     "offer-notice": {
         "offer_company": "the company that made the other offer",
-        "offer_deadline": "when you must answer that offer",
+        "offer_deadline": "when you must answer that offer (empty when no deadline is recorded)",
     },
     "withdraw": {},
 }

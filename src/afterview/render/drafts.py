@@ -56,5 +56,7 @@ def sent(records: Sequence[SentMessage], *, tz: dt.tzinfo) -> None:
     for record in records:
         when = record.at.astimezone(tz)
         step = f" (step {record.step} done)" if record.step else ""
+        by = (record.model_extra or {}).get("by")
         to = f"{record.to} <{record.email}>" if record.email else record.to
+        to += f" (by {by})" if by else ""
         out().print(literal(f"  {when:%Y-%m-%d %H:%M} {record.kind} to {to}: {record.subject}{step}"))
