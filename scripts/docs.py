@@ -310,11 +310,25 @@ def json_formats() -> str:
             home=home,
             styled=False,
         )  # fmt: skip
-        _afterview(["done", "1.1"], home=home, styled=False)
+        done = _afterview(["done", "1.1", "--json"], home=home, styled=False)
         process = json.loads(_afterview(["show", "P1", "--json"], home=home, styled=False))
         process.pop("interviews")  # the rounds in full, as above
         todo = json.loads(_afterview(["todo", "--json"], home=home, styled=False))
         drafts = _afterview(["draft-thanks", "1", "--json"], home=home, styled=False)
+        reference = _afterview(
+            [
+                "ref",
+                "add",
+                "Ann Smith",
+                "--relationship",
+                "former manager",
+                "--email",
+                "ann@example.com",
+                "--json",
+            ],
+            home=home,
+            styled=False,
+        )
     enums: list[tuple[str, type[Enum]]] = [
         ("`stage`", Stage), ("`format`", Format), ("`status`", Status), ("`kind` (steps)", StepKind),
         ("`state` (steps)", StepState),
@@ -356,6 +370,30 @@ def json_formats() -> str:
         "",
         "```json",
         json.dumps(todo[:2], ensure_ascii=False, indent=2),
+        "```",
+        "",
+        "## What a change changed: `--json` on commands that change data",
+        "",
+        "Like gh, every command that changes data prints what it changed with `--json`, in the shapes above:",
+        "",
+        "- `done`, `skip`, `undo`, `snooze`, `task add` and `task rm` print an array of the steps they",
+        "  changed, as they are now (`task rm`: as it was before removal); an empty array when nothing",
+        "  changed.",
+        "- `interviewer`, `edit` and `outcome` print the interview as it is now (also when nothing changed);",
+        "  `rm` prints the interview it removed.",
+        "- `ref add` and `ref rm` print the reference: `{id, name, relationship, email, phone, honorific,",
+        "  given_name, family_name, address_as}` (the name parts are null unless set).",
+        "",
+        "`afterview done 1.1 --json`:",
+        "",
+        "```json",
+        done,
+        "```",
+        "",
+        '`afterview ref add "Ann Smith" --relationship "former manager" --email ann@example.com --json`:',
+        "",
+        "```json",
+        reference,
         "```",
         "",
         "## Drafts: `afterview draft-thanks ID --json`",

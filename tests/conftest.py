@@ -96,6 +96,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # no date order from the machine's locale: numeric dates refused
     for variable in ("VISUAL", "EDITOR", "FORCE_COLOR", "AFTERVIEW_LOCK_TIMEOUT"):
         monkeypatch.delenv(variable, raising=False)
     return path

@@ -98,3 +98,35 @@ def test_a_plain_name_asks_for_title_and_email(store_file: Path) -> None:
     assert _log(answers) == 0
     people = json.loads(store_file.read_bytes())["interviews"][0]["interviewers"]
     assert [(p["name"], p["title"], p["email"]) for p in people] == [("Zed Ray", "CTO", None)]
+
+
+@posix_only
+def test_a_date_typed_at_the_prompt_is_echoed_in_words(store_file: Path) -> None:
+    """On Friday 27 Nov, "next friday" is 4 Dec, and the prompt says so before going on."""
+    child = terminal("log")
+    for prompt, answer in [
+        ("Company", "Omega"),
+        ("Role", "SRE"),
+        ("When (date or date-time) [now]", "next friday"),
+    ]:
+        child.expect_exact(prompt)
+        child.sendline(answer)
+    child.expect_exact("→ Fri 4 Dec 2026 12:00")
+    for prompt, answer in [
+        ("Stage", ""),
+        ("Format", ""),
+        ("Interviewer 1 name", ""),
+        ("next steps", ""),
+        ("hear back", "13 Dec"),
+    ]:
+        child.expect_exact(prompt)
+        child.sendline(answer)
+    child.expect_exact("→ Sun 13 Dec 2026")
+    for prompt, answer in [("Item", ""), ("references? [y/N]", "")]:
+        child.expect_exact(prompt)
+        child.sendline(answer)
+    child.expect_exact("Logged interview 1: Omega · SRE → Fri 4 Dec 2026 12:00")
+    assert finish(child) == 0
+    stored = json.loads(store_file.read_bytes())["interviews"][0]
+    assert stored["at"].startswith("2026-12-04T12:00")
+    assert stored["decision_by"] == "2026-12-13"

@@ -35,6 +35,34 @@ def test_every_command_has_a_summary_and_an_example(
     assert "Example" in result.out
 
 
+# Typer's own notation: <list[str]> or <int range>, {ID} in usage lines, [x>=1] and 1<=x<=520 ranges.
+JARGON = re.compile(
+    r"<(?:str|int|float|bool|path|file|dir|directory|datetime|uuid|int range|float range|list\[[^\]]*\])>"
+    r"|\{[A-Za-z_ ]+\}|\bx\s*[<>]=|list\[|\[(?:str|int)\]"
+)
+
+
+@pytest.mark.parametrize("command", [(), *COMMANDS], ids=lambda c: " ".join(c) or "afterview")
+def test_help_reads_like_gh_with_no_type_jargon(cli: Callable[..., Result], command: tuple[str, ...]) -> None:
+    """Metavars a person reads (ID, STEP..., DATE, TEXT), never Typer's types, braces or ranges."""
+    out = cli(*command, "--help").out
+    assert not JARGON.findall(out), out
+    usage = out.split("\n\n")[0]
+    assert "{" not in usage
+
+
+def test_help_names_what_each_argument_takes(cli: Callable[..., Result]) -> None:
+    assert "Usage: afterview done [OPTIONS] STEP..." in cli("done", "--help").out
+    interviewer = cli("interviewer", "--help").out
+    assert 'Usage: afterview interviewer [OPTIONS] ID "NAME <EMAIL>"' in interviewer
+    assert "--due DATE" in cli("task", "add", "--help").out
+    log = cli("log", "--help").out
+    assert '--interviewer "NAME <EMAIL>"' in log
+    assert "--at DATE" in log
+    assert "--weeks N" in cli("stats", "--help").out
+    assert "[default: 12]" in cli("stats", "--help").out
+
+
 @pytest.mark.parametrize("command", [("snooze",), ("task", "add"), ("outcome",)])
 def test_date_options_list_the_forms_people_can_type(
     cli: Callable[..., Result], command: tuple[str, ...]

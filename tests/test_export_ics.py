@@ -94,7 +94,42 @@ def test_one_event_with_an_alarm_per_pending_step_read_by_icalendar(
         assert event.subcomponents[0].name == "VALARM"
         assert str(event.subcomponents[0]["ACTION"]) == "DISPLAY"
     summaries = sorted(str(e["SUMMARY"]) for e in events)
-    assert summaries == sorted(s["title"] for s in steps)
+    assert summaries == sorted(s["title"].partition(" (afterview ")[0] for s in steps)
+
+
+def test_titles_say_what_to_do_and_descriptions_say_how(
+    cli: Cli, interviews: list[dict[str, Any]], tmp_path: Path
+) -> None:
+    """No SUMMARY holds an afterview command; the command moves to the DESCRIPTION."""
+    import icalendar
+
+    data = export(cli, tmp_path)
+    events = list(icalendar.Calendar.from_ical(data).walk("VEVENT"))
+    assert all("afterview " not in str(event["SUMMARY"]) for event in events)
+    assert b"SUMMARY:" in data
+    assert not [line for line in data.split(b"\r\n") if line.startswith(b"SUMMARY") and b"afterview " in line]
+    thanks = next(e for e in events if str(e["SUMMARY"]).startswith("Send Jane Doe"))
+    assert str(thanks["SUMMARY"]) == "Send Jane Doe a thank-you note"
+    assert "How: afterview draft-thanks 1" in str(thanks["DESCRIPTION"])
+    assert str(thanks.subcomponents[0]["DESCRIPTION"]) == "Send Jane Doe a thank-you note"
+
+
+@pytest.mark.parametrize(
+    ("title", "what", "how"),
+    [
+        (
+            "Send Jane a thank-you note (afterview draft-thanks 2)",
+            "Send Jane a thank-you note",
+            "afterview draft-thanks 2",
+        ),
+        ("Sign the NDA", "Sign the NDA", None),
+        ("Sign the NDA (by hand)", "Sign the NDA (by hand)", None),
+    ],
+)
+def test_split_title(title: str, what: str, how: str | None) -> None:
+    from afterview.formats.ics import split_title
+
+    assert split_title(title) == (what, how)
 
 
 def test_uids_are_stable_across_exports(
@@ -118,7 +153,7 @@ def test_the_hand_rolled_parser_reads_dates_times_and_descriptions(
     assert calendar.name == "VCALENDAR"
     assert calendar.get("VERSION")[1] == "2.0"
     events = {e.get("SUMMARY")[1]: e for e in calendar.all("VEVENT")}
-    steps = {s["title"]: s for s in pending(cli)}
+    steps = {s["title"].partition(" (afterview ")[0]: s for s in pending(cli)}
     assert set(events) == {t.replace(",", "\\,").replace(";", "\\;") for t in steps}
     for title, step in steps.items():
         event = events[title.replace(",", "\\,").replace(";", "\\;")]

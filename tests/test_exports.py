@@ -31,12 +31,15 @@ def two(cli: Callable[..., Result], log: Callable[..., dict[str, Any]]) -> None:
 def test_csv_reads_back_one_row_per_interview_with_history(cli: Callable[..., Result], two: None) -> None:
     result = cli("export", "csv")
     assert result.code == 0, result.err
-    rows = list(csv.DictReader(io.StringIO(result.out, newline="")))
+    rows = list(csv.DictReader(io.StringIO(result.out.removeprefix("\ufeff"), newline="")))
     assert [row["id"] for row in rows] == ["1", "2"]
     assert tuple(rows[0]) == exports.CSV_COLUMNS
     assert rows[0]["company"] == "Acme, Inc."
     assert rows[0]["notes"] == "first line\nsecond, with; punctuation"
-    assert rows[0]["interviewers"] == "Jane Doe, CTO <jane@acme.com>; Bob Li"
+    assert json.loads(rows[0]["interviewers"]) == [
+        {"name": "Jane Doe", "title": "CTO", "email": "jane@acme.com"},
+        {"name": "Bob Li"},
+    ]
     assert rows[1]["status"] == "waiting"
     assert rows[1]["status_history"].startswith("waiting (2026-11-27)")
 
@@ -139,7 +142,7 @@ def test_unwritable_output_is_a_clear_error(cli: Callable[..., Result], two: Non
 
 
 def test_empty_store_exports_a_header_only(cli: Callable[..., Result]) -> None:
-    assert cli("export", "csv").out.strip() == ",".join(exports.CSV_COLUMNS)
+    assert cli("export", "csv").out == "\ufeff" + ",".join(exports.CSV_COLUMNS) + "\r\n"
     assert cli("export", "vcf").out == ""
 
 

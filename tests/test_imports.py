@@ -212,7 +212,7 @@ def test_csv_bom_semicolons_quoted_newlines_and_any_column_order() -> None:
     assert row["company"] == "Acme; Inc."
     assert row["role"] == "SRE"
     assert row["at"] == dt.datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
-    assert row["notes"] == "two\r\nlines"
+    assert row["notes"] == "two\nlines"  # multi-line text: CRLF made LF, as log does
 
 
 def test_csv_row_after_a_quoted_newline_is_named_by_its_line() -> None:

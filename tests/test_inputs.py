@@ -23,8 +23,8 @@ Cli = Callable[..., Result]
     [
         ("", "cannot be empty"),
         ("   ", "cannot be empty"),
-        ("Ac\x00me", r"control character \(U\+0000 at character 3\)"),
-        ("Acme\x1b[31m", r"control character \(U\+001B"),
+        ("Ac\x00me", r"control character U\+0000 \(NUL\) at position 3"),
+        ("Acme\x1b[31m", r"control character U\+001B \(ESC\)"),
         ("Acme\x7f", r"U\+007F"),
         ("Ac\x85me", r"U\+0085"),
         ("two\nlines", r"U\+000A"),

@@ -221,8 +221,37 @@ def test_a_broken_file_without_a_terminal_is_kept_and_the_store_is_untouched(
         assert stat.S_IMODE(kept.stat().st_mode) == 0o600
     # The recovery file, once fixed, is accepted as it is.
     kept.write_text(kept.read_text(encoding="utf-8").replace("\nmeh\n", "\nstrong\n"), encoding="utf-8")
-    assert cli("remember", "1", "--from", str(kept)).code == 0
+    fixed = cli("remember", "1", "--from", str(kept))
+    assert fixed.code == 0
     assert shown(cli)["debrief"]["questions"][0]["rating"] == "strong"
+    # ...and the copy, now saved in the store, leaves recovery/, saying so.
+    assert recovery_files(home) == []
+    assert f"Removed the recovery copy {kept.name}" in " ".join(fixed.err.split())
+
+
+def test_a_file_outside_recovery_is_left_alone_and_other_copies_are_named(
+    cli: Callable[..., Result], interview: dict[str, Any], home: Path, tmp_path: Path
+) -> None:
+    cli("log", "--company", "Beta", "--role", "SRE", "--no-input")
+    recovery = home / "recovery"
+    recovery.mkdir(mode=0o700)
+    other = recovery / "debrief-1-20261127-100000.md"
+    other.write_text("# an older attempt\n", encoding="utf-8")
+    unrelated = recovery / "debrief-2-20261127-100000.md"
+    unrelated.write_text("# interview 2\n", encoding="utf-8")
+    mine = tmp_path / "notes.md"
+    sections = ("Questions", "What went well", "What to improve", "Topics for the thank-you note")
+    headings = [*sections, "Questions I asked them", "Notes"]
+    mine.write_text(
+        "".join(f"## {h}\n" + ("The system design.\n" if h == "What went well" else "\n") for h in headings),
+        encoding="utf-8",
+    )
+    result = cli("remember", "1", "--from", str(mine))
+    assert result.code == 0, result.err
+    assert mine.exists()
+    assert recovery_files(home) == [other, unrelated]
+    assert other.name in " ".join(result.err.split())
+    assert unrelated.name not in result.err
 
 
 def test_on_a_terminal_a_broken_file_reopens_with_the_problem_marked(
@@ -596,7 +625,7 @@ def test_prompted_answers_get_the_same_checks_as_a_file(
     before = store_file.read_bytes()
     result = cli("remember", "1", "--prompt")
     assert result.code == 1
-    assert "a control character (0x1b)" in result.err
+    assert "control character U+001B (ESC)" in result.err
     assert store_file.read_bytes() == before
     assert "Why us?" in recovery_files(home)[0].read_text(encoding="utf-8")
 

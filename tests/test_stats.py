@@ -213,9 +213,21 @@ def test_sparkline() -> None:
 def test_momentum_line_fits_a_terminal(cli: Callable[..., Result], known: None) -> None:
     out = cli("stats", "--since", "2020-01-01").out
     line = next(line for line in out.splitlines() if "this week" in line)
-    assert len(line.split()[0]) == 52
-    assert "7 in 52 weeks (0.1 a week)" in line
-    assert len(cli("stats", "--since", "2020-01-01", "--json").json()["per_week"]) > 52
+    assert len(line.split()[0]) == 13  # from the week of the first interview, not from 2020
+    assert "7 in 13 weeks (0.5 a week)" in line
+
+
+def test_momentum_starts_with_the_first_interview(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
+) -> None:
+    """No empty weeks before the search began: one interview last week gives two weeks, not twelve."""
+    log("--at", "2026-11-18T10:00")
+    weeks = cli("stats", "--json").json()["per_week"]
+    assert [(w["start"], w["interviews"]) for w in weeks] == [("2026-11-16", 1), ("2026-11-23", 0)]
+    assert [w["start"] for w in cli("stats", "--since", "2020-01-01", "--json").json()["per_week"]] == [
+        "2026-11-16",
+        "2026-11-23",
+    ]
 
 
 def test_one_day_to_an_answer_is_singular(

@@ -561,6 +561,24 @@ def test_edit_in_the_editor_keeps_what_the_user_did_not_touch(
     assert changed <= {"role", "updated_at", "steps", "step_seq", "interviewers"}
 
 
+def test_edit_keeps_an_untouched_crlf_but_refuses_a_typed_control_character(
+    log: Log, cli: Cli, store_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text rules (issue 15) check what the file holds as typed; CRLF kept from the store (issue 16) was
+    not typed."""
+    log()
+    raw = json.loads(store_file.read_bytes())
+    raw["interviews"][0]["notes"] = "line one\r\nline two\r\n"
+    store_file.write_text(json.dumps(raw, indent=2))
+    before = store_file.read_bytes()
+    typed = "text = text.replace('role = \"Staff Engineer\"', 'role = \"SRE\\\\u001b[2J\"')"
+    scripted_editor(tmp_path, monkeypatch, typed)
+    result = cli("edit", "1")
+    assert result.code == 1
+    assert "field role: control character U+001B (ESC)" in result.err
+    assert store_file.read_bytes() == before
+
+
 # 10. A store that may not be written
 
 

@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -194,3 +195,51 @@ def test_a_real_short_write_past_the_file_size_limit(saved: bytes, store_file: P
     assert "Traceback" not in result.stderr
     assert store_file.read_bytes() == saved
     assert temp_files(home) == []
+
+
+def test_a_replace_refused_for_a_moment_is_retried(
+    saved: bytes, cli: Cli, store_file: Path, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows, another afterview reading the store makes ``os.replace`` fail for a moment: retry."""
+    from afterview.store import files
+
+    real_replace = os.replace
+    attempts: list[str] = []
+    waits: list[float] = []
+
+    def flaky_replace(source: Any, target: Any) -> None:
+        attempts.append(Path(target).name)
+        if attempts.count("afterview.json") <= 2 and Path(target).name == "afterview.json":
+            raise PermissionError(errno.EACCES, "Access is denied")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", flaky_replace)
+    monkeypatch.setattr(time, "sleep", waits.append)
+    result = cli("log", "--company", "Gamma", "--role", "r", "--no-input")
+    assert result.code == 0, result.err
+    assert attempts.count("afterview.json") == 3
+    assert waits == list(files.REPLACE_RETRIES[:2])
+    assert sum(files.REPLACE_RETRIES) <= 1.5
+    assert [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]][-1] == "Gamma"
+    assert temp_files(home) == []
+
+
+def test_a_replace_refused_for_good_gives_up_after_about_a_second(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from afterview.store import files
+
+    waits: list[float] = []
+
+    def refuse(source: Any, target: Any) -> None:
+        raise PermissionError(errno.EACCES, "Access is denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    monkeypatch.setattr(time, "sleep", waits.append)
+    target = tmp_path / "file.json"
+    target.write_bytes(b"old")
+    with pytest.raises(PermissionError):
+        files.replace_bytes(target, b"new")
+    assert waits == list(files.REPLACE_RETRIES)
+    assert target.read_bytes() == b"old"
+    assert list(tmp_path.glob("*.tmp")) == []

@@ -44,6 +44,9 @@ FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remin
 
 def main() -> None:
     """The console script: answer from a fast path if one applies, else run the full CLI."""
+    from afterview.cli.streams import tolerate_unencodable
+
+    tolerate_unencodable()
     argv = sys.argv[1:]
     for fast_path in FAST_PATHS:
         try:

@@ -12,12 +12,13 @@ from pydantic import ValidationError
 
 from afterview.cli import editor as editors
 from afterview.cli import inputs, runtime
-from afterview.cli.interviews import InterviewId, Json, find
+from afterview.cli.interviews import ChangedJson, InterviewId, Json, find
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.domain.steps import refresh_document, refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
+from afterview.formats.contract import interview_json
 from afterview.models.document import Document
 from afterview.models.enums import Format, Stage
 from afterview.models.records import Interview
@@ -39,7 +40,8 @@ def import_(
         bool, typer.Option("--theirs", help="On a conflict, replace your interview with the imported one.")
     ] = False,
     only: Annotated[
-        list[int] | None, typer.Option("--only", help="Import only the interview with this id (repeatable).")
+        list[int] | None,
+        typer.Option("--only", metavar="ID", help="Import only the interview with this id (repeatable)."),
     ] = None,
     json_: Json = False,
 ) -> None:
@@ -91,31 +93,30 @@ def _ids(ids: list[int]) -> str:
 
 
 def _show_report(report: Report, *, dry_run: bool) -> None:
-    screen = console.out()
     if not report.changed and not report.conflicts:
         there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
-        screen.print(f"Nothing to import{there}.")
+        console.say(f"Nothing to import{there}.")
         return
     verb = "Would import" if dry_run else "Imported"
     if report.added:
-        screen.print(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
+        console.say(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
     if report.replaced:
         what = "Would replace" if dry_run else "Replaced"
-        screen.print(
+        console.say(
             f"{what} {plural(len(report.replaced), 'interview')} with the imported version: "
             f"{_ids(report.replaced)}."
         )
     if report.replaced_processes:
         what = "Would replace" if dry_run else "Replaced"
         named = ", ".join(f"P{n}" for n in report.replaced_processes)
-        screen.print(f"{what} the company, role or history of {named} with the imported version.")
+        console.say(f"{what} the company, role or history of {named} with the imported version.")
     if report.unchanged:
-        screen.print(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
+        console.say(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
     if report.references_added:
         names = ", ".join(report.references_added)
-        screen.print(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
+        console.say(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
     if report.profile == "taken":
-        screen.print(f"{verb} the profile (yours was empty).")
+        console.say(f"{verb} the profile (yours was empty).")
     elif report.profile == "kept":
         console.note("The imported profile differs from yours; kept yours.")
     for conflict in report.conflicts:
@@ -145,16 +146,18 @@ def edit(
     company: Annotated[str | None, typer.Option(help="Set the company.")] = None,
     role: Annotated[str | None, typer.Option(help="Set the role.")] = None,
     at: Annotated[
-        str | None, typer.Option(help="Set when it happened: a date, 'yesterday 14:00', ...")
+        str | None, typer.Option(metavar="DATE", help="Set when it happened: a date, 'yesterday 14:00', ...")
     ] = None,
     stage: Annotated[str | None, typer.Option(help="screen, technical, onsite, final or other.")] = None,
     format_: Annotated[str | None, typer.Option("--format", help="video, phone or onsite.")] = None,
     location: Annotated[str | None, typer.Option(help='Set the place or link ("" clears it).')] = None,
     next_steps: Annotated[str | None, typer.Option(help='What they said comes next ("" clears it).')] = None,
     decision_by: Annotated[
-        str | None, typer.Option(help=f'When you should hear back: {DATE_EXAMPLES} ("" clears it).')
+        str | None,
+        typer.Option(metavar="DATE", help=f'When you should hear back: {DATE_EXAMPLES} ("" clears it).'),
     ] = None,
     notes: Annotated[str | None, typer.Option(help='Replace the notes ("" clears them).')] = None,
+    json_: ChangedJson = False,
 ) -> None:
     """Fix an interview: with flags for a quick change, else in your editor ($VISUAL or $EDITOR) as TOML.
 
@@ -167,16 +170,21 @@ def edit(
     given = {key: value for key, value in flags.items() if value is not None}
     store = runtime.open_store()
     if given:
-        _edit_fields(store, interview_id, given)
+        _edit_fields(store, interview_id, given, quiet=json_)
     else:
-        _edit_in_editor(store, interview_id)
+        _edit_in_editor(store, interview_id, quiet=json_)
+    if json_:
+        document = store.read()
+        console.print_json(
+            interview_json(find(document, interview_id), now=runtime.local_now(document.profile))
+        )
 
 
-def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None:
+def _edit_fields(store: Store, interview_id: int, given: dict[str, str], *, quiet: bool = False) -> None:
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
-        update = _field_values(given, now=now)
+        update = _field_values(given, now=now, order=runtime.date_order(document.profile))
         try:
             changed = editable.interview_of(
                 {**editable.editable(interview, mode="python"), **update}, keep=interview, now=now
@@ -186,11 +194,12 @@ def _edit_fields(store: Store, interview_id: int, given: dict[str, str]) -> None
         if editable.editable(changed) == editable.editable(interview):
             raise Unchanged
         _store_edit(document, changed, now=now)
-    fields = ", ".join(key.replace("_", " ") for key in given)
-    console.out().print(f"Updated interview {interview_id}: {fields}.")
+    if not quiet:
+        fields = ", ".join(key.replace("_", " ") for key in given)
+        console.say(f"Updated interview {interview_id}: {fields}.")
 
 
-def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, object]:
+def _field_values(given: dict[str, str], *, now: dt.datetime, order: str | None) -> dict[str, object]:
     """The flags' values, checked as ``log`` checks them."""
     update: dict[str, object] = {}
     for key, value in given.items():
@@ -198,13 +207,13 @@ def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, objec
         if key in ("company", "role"):
             update[key] = inputs.clean_text(value, field=label)
         elif key == "at":
-            update[key] = parse_moment(value, now=now)
+            update[key] = parse_moment(value, now=now, order=order)
         elif key == "stage":
             update[key] = inputs.choice(value, Stage, field="stage")
         elif key == "format":
             update[key] = inputs.choice(value, Format, field="format")
         elif key == "decision_by":
-            update[key] = parse_date(value, today=now.date()) if value.strip() else None
+            update[key] = parse_date(value, today=now.date(), order=order) if value.strip() else None
         else:
             limit = {"location": 2_000, "next_steps": 10_000}.get(key, 100_000)
             multiline = key != "location"
@@ -216,7 +225,7 @@ def _field_values(given: dict[str, str], *, now: dt.datetime) -> dict[str, objec
     return update
 
 
-def _edit_in_editor(store: Store, interview_id: int) -> None:
+def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> None:
     """Edit in the editor with no lock held; merge with anything saved meanwhile, keeping both on conflict.
 
     1. read the interview (no lock) and write it as TOML to a private temporary file;
@@ -236,7 +245,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
         shown = text if problem is None else _with_problem(text, problem)
         typed = _typed(shown, editor=command, interview_id=interview_id)
         if not _strip_problem(typed).strip():
-            console.out().print("The file was empty; nothing was changed.")
+            console.say("The file was empty; nothing was changed.")
             return
         if problem is not None and typed == shown:
             kept = _keep(interview_id, _strip_problem(typed))
@@ -248,7 +257,8 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             problem = error.message
     changed = _changed_fields(base, edited)
     if not changed:
-        console.out().print(f"No changes to interview {interview_id}.")
+        if not quiet:
+            console.say(f"No changes to interview {interview_id}.")
         console.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return
     try:
@@ -263,9 +273,8 @@ def _edit_in_editor(store: Store, interview_id: int) -> None:
             f"the other version of: {', '.join(conflicts)}.",
             hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
         )
-    console.out().print(
-        f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again."
-    )
+    if not quiet:
+        console.say(f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again.")
 
 
 def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
@@ -342,6 +351,7 @@ def _keep(interview_id: int, text: str | bytes) -> Path:
 def rm(
     interview_id: InterviewId,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    json_: ChangedJson = False,
 ) -> None:
     """Remove an interview and its steps (a copy stays in the store's backups).
 
@@ -356,7 +366,7 @@ def rm(
         if not typer.confirm(
             f"Remove {label} and its {plural(len(interview.steps), 'step')}?", default=False
         ):
-            console.out().print("Kept it.")
+            console.say("Kept it.")
             return
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
@@ -366,8 +376,11 @@ def rm(
             refresh_steps(i, context, now=now, reason=f"interview {interview_id} was removed")
             for i in document.interviews
         ]
+    if json_:  # the interview as it was, steps and all
+        console.print_json(interview_json(interview, now=now))
+        return
     backups = store.backups()
-    console.out().print(f"Removed {label}.")
+    console.say(f"Removed {label}.")
     if backups:
         console.note(
             f"A copy is in the backup {backups[-1]}. To bring it back: "

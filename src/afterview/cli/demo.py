@@ -67,7 +67,7 @@ def demo() -> None:
     """
     home = Path(tempfile.mkdtemp(prefix="afterview-demo-"))
     screen = console.out()
-    screen.print(f"A throwaway store for the demo: {home}  (your own data is not touched)")
+    console.say(f"A throwaway store for the demo: {home}  (your own data is not touched)")
     with _home(home):
         with _silenced():
             _fill()
@@ -76,8 +76,8 @@ def demo() -> None:
         todo.todo()
         screen.print("\n[bold]$ afterview draft-thanks 3[/]")
         drafts.draft_thanks(3)
-    screen.print(f"\nLook around:  AFTERVIEW_HOME={home} afterview list")
-    screen.print(f"Start for real with: afterview log   (delete the demo with: rm -r {home})")
+    console.say(f"\nLook around:  AFTERVIEW_HOME={home} afterview list")
+    console.say(f"Start for real with: afterview log   (delete the demo with: rm -r {home})")
 
 
 def _fill() -> None:

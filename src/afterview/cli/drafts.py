@@ -2,33 +2,28 @@
 
 1. read the store and the template (yours, else the built-in one);
 2. draft the message(s) (pure, in ``afterview.domain.drafts``);
-3. deliver: print (plain when piped), or ``--json``, ``--mailto``/``--open``, plus ``--copy`` and ``--eml``;
-4. with ``--sent``, record in one store transaction that it went out, closing the matching step.
+3. deliver (``afterview.cli.delivery``): the draft alone on stdout (plain when piped), or ``--json``,
+   ``--mailto``/``--open``, plus ``--copy`` and ``--eml``; with ``--sent``, record in one store
+   transaction that it went out, closing the matching step.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from afterview.cli import runtime, templates
+from afterview.cli.delivery import SENT_BY, Delivery, check, deliver
 from afterview.cli.interviews import InterviewId, Json, find
 from afterview.domain import drafts as compose
 from afterview.domain.drafts import Draft
-from afterview.domain.steps import refresh_steps
+from afterview.domain.templates import Template
 from afterview.errors import UserError
 from afterview.models.document import Document
-from afterview.models.enums import StepState
-from afterview.models.records import Interview, SentMessage
-from afterview.render import console
-from afterview.render import drafts as show
-from afterview.store.storefile import Unchanged
+from afterview.models.records import Interview
 
 app = typer.Typer(
     help="Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you."
@@ -55,21 +50,22 @@ Eml = Annotated[
 Mailto = Annotated[bool, typer.Option("--mailto", help="Print a mailto: link instead of the draft.")]
 Open = Annotated[bool, typer.Option("--open", help="Open the mailto: link in your mail client.")]
 Sent = Annotated[bool, typer.Option("--sent", help="Record that you sent it; the matching step is done.")]
+By = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="|".join(SENT_BY),
+        help="With --sent: how it went, when not by email (then no email address is needed).",
+    ),
+]
+Force = Annotated[
+    bool,
+    typer.Option("--force", help="Draft even after the process ended, and replace an existing --eml file."),
+]
 
-
-@dataclasses.dataclass(frozen=True, kw_only=True)
-class Delivery:
-    """Where drafts go besides stdout, and whether they are marked sent."""
-
-    copy: bool = False
-    eml: str | None = None
-    mailto: bool = False
-    open: bool = False
-    sent: bool = False
-    json: bool = False
-
-
-Composer = Callable[[Interview, Document], Sequence[Draft]]
+Loader = Callable[[str], Template]
+"""Loads a template by name, in the profile's language."""
+Composer = Callable[[Interview, Document, dt.datetime, Loader], Sequence[Draft]]
 
 
 def draft_thanks(
@@ -80,6 +76,8 @@ def draft_thanks(
     mailto: Mailto = False,
     open_: Open = False,
     sent: Sent = False,
+    by: By = None,
+    force: Force = False,
     json_: Json = False,
 ) -> None:
     """Draft a brief thank-you note to each interviewer (printed, never sent).
@@ -89,17 +87,17 @@ def draft_thanks(
     Also as: afterview draft thank-you 7
     """
 
-    def thanks(interview: Interview, document: Document) -> Sequence[Draft]:
+    def thanks(interview: Interview, document: Document, now: dt.datetime, load: Loader) -> Sequence[Draft]:
         if not interview.interviewers:
             raise UserError(
                 f"Interview {interview_id} has no interviewers to thank.",
                 hint=f'Add one with: afterview interviewer {interview_id} "Name, Title <email>"',
             )
         return compose.thank_you_notes(
-            interview, document.profile, template=templates.load("thank-you"), tz=_tz(document), to=to
+            interview, document.profile, template=load("thank-you"), now=now, to=to, force=force
         )
 
-    _run(interview_id, thanks, Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_))
+    _run(interview_id, thanks, _delivery(copy, eml, mailto, open_, sent, by, force, json_))
 
 
 app.command("thank-you")(draft_thanks)
@@ -114,18 +112,20 @@ def follow_up(
     mailto: Mailto = False,
     open_: Open = False,
     sent: Sent = False,
+    by: By = None,
+    force: Force = False,
     json_: Json = False,
 ) -> None:
-    """Draft a polite check-in that refers to the timeline they gave.
+    """Draft a polite check-in that refers to the timeline they gave (refused once the process ended).
 
     Example: afterview draft follow-up 7 --eml follow-up.eml
     """
     _run(
         interview_id,
-        lambda i, d: [
-            compose.follow_up(i, d.profile, template=templates.load("follow-up"), tz=_tz(d), to=to)
+        lambda i, d, now, load: [
+            compose.follow_up(i, d.profile, template=load("follow-up"), now=now, to=to, force=force)
         ],
-        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
     )
 
 
@@ -138,16 +138,18 @@ def nudge(
     mailto: Mailto = False,
     open_: Open = False,
     sent: Sent = False,
+    by: By = None,
+    force: Force = False,
     json_: Json = False,
 ) -> None:
-    """Draft the second, brief nudge after a follow-up went unanswered.
+    """Draft the second, brief nudge after a follow-up (or an offer notice) went unanswered.
 
     Example: afterview draft nudge 7 --mailto --open
     """
     _run(
         interview_id,
-        lambda i, d: [compose.nudge(i, d.profile, template=templates.load("nudge"), tz=_tz(d), to=to)],
-        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
+        lambda i, d, now, load: [compose.nudge(i, d, template=load("nudge"), now=now, to=to, force=force)],
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
     )
 
 
@@ -164,6 +166,8 @@ def reference(
     mailto: Mailto = False,
     open_: Open = False,
     sent: Sent = False,
+    by: By = None,
+    force: Force = False,
     json_: Json = False,
 ) -> None:
     """Draft a heads-up to your references: which company and role, who may call, what to emphasise.
@@ -172,10 +176,10 @@ def reference(
     """
     _run(
         interview_id,
-        lambda i, d: compose.reference_notes(
-            i, d, template=templates.load("reference"), tz=_tz(d), ref=ref, emphasis=emphasis
+        lambda i, d, now, load: compose.reference_notes(
+            i, d, template=load("reference"), now=now, ref=ref, emphasis=emphasis, force=force
         ),
-        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
     )
 
 
@@ -184,13 +188,18 @@ def offer_notice(
     interview_id: InterviewId,
     to: To = None,
     offer: Annotated[
-        int | None, typer.Option("--offer", help="The interview with the offer (default: the latest).", min=1)
+        int | None,
+        typer.Option(
+            "--offer", metavar="ID", help="The interview with the offer (default: the latest).", min=1
+        ),
     ] = None,
     copy: Copy = False,
     eml: Eml = None,
     mailto: Mailto = False,
     open_: Open = False,
     sent: Sent = False,
+    by: By = None,
+    force: Force = False,
     json_: Json = False,
 ) -> None:
     """Draft an honest note to a company you are waiting on: an offer arrived elsewhere, with its deadline.
@@ -199,12 +208,12 @@ def offer_notice(
     """
     _run(
         interview_id,
-        lambda i, d: [
+        lambda i, d, now, load: [
             compose.offer_notice(
-                i, d, template=templates.load("offer-notice"), tz=_tz(d), to=to, offer_id=offer
+                i, d, template=load("offer-notice"), now=now, to=to, offer_id=offer, force=force
             )
         ],
-        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
     )
 
 
@@ -217,6 +226,8 @@ def withdraw(
     mailto: Mailto = False,
     open_: Open = False,
     sent: Sent = False,
+    by: By = None,
+    force: Force = False,
     json_: Json = False,
 ) -> None:
     """Draft a courteous note withdrawing your application.
@@ -225,152 +236,35 @@ def withdraw(
     """
     _run(
         interview_id,
-        lambda i, d: [compose.withdraw(i, d.profile, template=templates.load("withdraw"), tz=_tz(d), to=to)],
-        Delivery(copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, json=json_),
+        lambda i, d, now, load: [
+            compose.withdraw(i, d.profile, template=load("withdraw"), now=now, to=to, force=force)
+        ],
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
     )
 
 
-def _tz(document: Document) -> dt.tzinfo:
-    return runtime.user_tz(document.profile)
+def _delivery(
+    copy: bool,
+    eml: str | None,
+    mailto: bool,
+    open_: bool,
+    sent: bool,
+    by: str | None,
+    force: bool,
+    json_: bool,
+) -> Delivery:
+    delivery = Delivery(
+        copy=copy, eml=eml, mailto=mailto, open=open_, sent=sent, by=by, force=force, json=json_
+    )
+    check(delivery)
+    return delivery
 
 
 def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
     document = runtime.open_store().read()
-    items = list(composer(find(document, interview_id), document))
-    if delivery.copy and len(items) > 1:
-        raise UserError(
-            f"There are {len(items)} drafts, and the clipboard holds one.",
-            hint="Pick one with --to (or --ref), or use --eml DIR for all of them.",
-        )
-    written = (
-        _write_eml(items, delivery.eml, sender=(document.profile.name, document.profile.email))
-        if delivery.eml is not None
-        else []
+    now = runtime.local_now(document.profile)
+    language = document.profile.language or "en"
+    items = list(
+        composer(find(document, interview_id), document, now, lambda name: templates.load(name, language))
     )
-    if delivery.json:
-        from afterview.formats.delivery import mailto
-
-        console.print_json(
-            [{**show.as_json(d), **({"mailto": mailto(d)} if delivery.mailto else {})} for d in items]
-        )
-        show.warnings(items)
-    elif delivery.mailto or delivery.open:
-        _links(items)
-    else:
-        show.drafts(items)
-    if delivery.open:
-        _open(items)
-    for path in written:
-        console.note(f"Wrote {path}")
-    if delivery.copy:
-        _copy(items[0])
-    if delivery.sent:
-        _mark_sent(interview_id, items)
-
-
-def _write_eml(items: Sequence[Draft], where: str, *, sender: tuple[str | None, str | None]) -> list[Path]:
-    """Write each draft as an .eml file: to ``where``, or into it when it is a directory or ends with one."""
-    from afterview.formats.delivery import eml, eml_name
-
-    target = Path(where).expanduser()
-    into_dir = target.is_dir() or where.endswith(("/", os.sep))
-    if not into_dir and len(items) > 1:
-        raise UserError(
-            f"There are {len(items)} drafts; --eml needs a directory to hold them.",
-            hint="Give a directory (--eml DIR/), or pick one draft with --to.",
-        )
-    paths: list[Path] = []
-    for draft in items:
-        path = target / eml_name(draft) if into_dir else target
-        stem, count = path.stem, 1
-        while path in paths:
-            count += 1
-            path = path.with_name(f"{stem}-{count}{path.suffix}")
-        try:
-            if into_dir:
-                target.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(eml(draft, sender_name=sender[0], sender_email=sender[1]))
-        except OSError as error:
-            raise UserError(f"Cannot write {path}: {error.strerror or error}.") from None
-        paths.append(path)
-    return paths
-
-
-def _links(items: Sequence[Draft]) -> None:
-    from afterview.formats.delivery import mailto
-
-    for draft in items:
-        console.out().print(mailto(draft), markup=False, highlight=False, soft_wrap=True)
-    show.warnings(items)
-
-
-def _open(items: Sequence[Draft]) -> None:
-    from afterview.formats.delivery import mailto
-
-    for draft in items:
-        if typer.launch(mailto(draft)) != 0:
-            raise UserError(
-                "Could not open your mail client.", hint="Use the mailto: link (--mailto) instead."
-            )
-    console.note("Opened in your mail client.")
-
-
-def _copy(draft: Draft) -> None:
-    import pyperclip
-
-    try:
-        pyperclip.copy(draft.body)
-    except pyperclip.PyperclipException:
-        raise UserError(
-            "There is no clipboard here, so nothing was copied.",
-            hint="On Linux install wl-clipboard, xclip or xsel; or use --eml or --mailto instead.",
-        ) from None
-    console.note(f"Copied the body to the clipboard. Subject: {draft.subject}")
-
-
-def _mark_sent(interview_id: int, items: Sequence[Draft]) -> None:
-    """Record every draft as sent and close the steps it completes, in one transaction.
-
-    Marking the same message sent again changes nothing: it is already on record, and its step closed.
-    """
-    store = runtime.open_store()
-    already: list[SentMessage] = []
-    with store.transaction() as document:
-        now = runtime.local_now(document.profile)
-        interview = find(document, interview_id)
-        steps = list(interview.steps)
-        records: list[SentMessage] = []
-        for draft in items:
-            closed = [
-                n for n, step in enumerate(steps) if step.state is StepState.PENDING and draft.closes(step)
-            ]
-            earlier = next((r for r in interview.sent if (r.kind, r.to) == (draft.kind, draft.to_name)), None)
-            if earlier is not None and not closed:
-                already.append(earlier)
-                continue
-            for n in closed:
-                steps[n] = steps[n].model_copy(update={"state": StepState.DONE, "done_at": now})
-            records.append(
-                SentMessage(
-                    kind=draft.kind,
-                    to=draft.to_name,
-                    email=draft.to_email,
-                    subject=draft.subject,
-                    at=now,
-                    step=", ".join(steps[n].id for n in closed) or None,
-                )
-            )
-        if not records:
-            raise Unchanged
-        updated = interview.model_copy(
-            update={"steps": steps, "sent": [*interview.sent, *records], "updated_at": now}
-        )
-        document.put(refresh_steps(updated, runtime.context(document), now=now))
-    for record in already:
-        when = record.at.astimezone(now.tzinfo)
-        console.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {record.kind} to {record.to}.")
-    for record in records:
-        step = f"; step {record.step} is done" if record.step else ""
-        console.out().print(f"Marked sent: {record.kind} to {record.to}{step}.", markup=False)
-    if any(record.kind == "withdraw" for record in records):
-        console.note(f"Close the process with: afterview outcome {interview_id} withdrawn")
+    deliver(interview_id, items, delivery, sender=(document.profile.name, document.profile.email))

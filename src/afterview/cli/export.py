@@ -79,14 +79,20 @@ def export_json(output: Output = None) -> None:
     emit(exports.to_json(document, now=runtime.local_now(document.profile)).encode("utf-8"), output=output)
 
 
-def export_csv(output: Output = None) -> None:
+def export_csv(
+    output: Output = None,
+    no_bom: Annotated[
+        bool, typer.Option("--no-bom", help="Leave out the UTF-8 byte-order mark that Excel needs.")
+    ] = False,
+) -> None:
     """One row per interview, with the full status history (proof of your job search).
 
-    Example: afterview export csv -o interviews.csv
+    Safe to open in a spreadsheet: a cell that would start a formula (=, +, -, @) gets a ' in front, which
+    afterview import takes off again. Example: afterview export csv -o interviews.csv
     """
     from afterview.formats import exports
 
-    emit(exports.to_csv(runtime.open_store().read()).encode("utf-8"), output=output)
+    emit(exports.to_csv(runtime.open_store().read(), bom=not no_bom).encode("utf-8"), output=output)
 
 
 def export_md(output: Output = None) -> None:

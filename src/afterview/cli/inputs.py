@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
 import typer
 
+from afterview.domain import text as text_rules
 from afterview.errors import UserError
 from afterview.models.records import Person
 
 E = TypeVar("E", bound=Enum)
+D = TypeVar("D", bound=dt.date)
 T = TypeVar("T")
 
 _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 INTERVIEWER_EXAMPLES = '"Jane Doe <jane@acme.com>", "Jane Doe, CTO <jane@acme.com>" or "Jane Doe"'
 
 
-LIMITS = {
-    "name": 200,
-    "company": 200,
-    "role": 200,
-    "title": 200,
-    "email": 254,
-    "phone": 50,
-    "url": 2_000,
-    "next steps": 10_000,
-    "signature": 2_000,
-    "note": 100_000,
-}
-"""The longest text each kind of field accepts, in characters (the README lists them)."""
+LIMITS = text_rules.LIMITS
+"""The longest text each kind of field accepts (:data:`afterview.domain.text.LIMITS`)."""
 
 
 def email_address(value: str) -> str:
@@ -65,36 +56,10 @@ def url(value: str, *, field: str = "link") -> str:
 
 
 def clean_text(value: str, *, field: str, max_length: int = 200, multiline: bool = False) -> str:
-    """``value`` stripped, refused if empty, too long, or holding control characters or broken Unicode.
-
-    Broken Unicode is what a terminal with the wrong encoding sends (lone surrogates); control characters
-    include NUL. Multiline text keeps newlines and tabs, with Windows line endings made plain newlines.
-    """
-    text = value.replace("\r\n", "\n").strip() if multiline else value.strip()
-    if not text:
-        raise UserError(f"The {field} cannot be empty.")
-    if len(text) > max_length:
-        raise UserError(
-            f"The {field} is too long ({len(text):,} characters; at most {max_length:,}).",
-            hint="Shorten it; the README lists every limit.",
-        )
-    allowed = "\n\t" if multiline else "\t"
-    for index, char in enumerate(text):
-        if char in allowed:
-            continue
-        if 0xD800 <= ord(char) <= 0xDFFF:
-            raise UserError(
-                f"The {field} holds bytes that are not valid text (character {index + 1}); "
-                "nothing was saved.",
-                hint="Check that your terminal uses UTF-8, then type it again.",
-            )
-        if unicodedata.category(char) == "Cc":
-            raise UserError(
-                f"The {field} holds a control character (U+{ord(char):04X} at character {index + 1}); "
-                "nothing was saved.",
-                hint="Type it again without it" + ("." if multiline else "; it must fit on one line."),
-            )
-    return text
+    """``value`` stripped, refused if empty, too long, or holding what :mod:`afterview.domain.text` refuses
+    (control characters, broken Unicode, bidirectional overrides). Multiline text keeps newlines and tabs,
+    with Windows line endings made plain newlines."""
+    return text_rules.clean(value, field=field, max_length=max_length, multiline=multiline)
 
 
 def interviewer(spec: str) -> Person:
@@ -134,17 +99,39 @@ def ask(label: str, *, default: str | None = None, required: bool = True) -> str
 
 
 def ask_until_valid(
-    label: str, read: Callable[[str], T], *, default: str | None = None, required: bool = True
+    label: str,
+    read: Callable[[str], T],
+    *,
+    default: str | None = None,
+    required: bool = True,
+    echo: Callable[[T], str] | None = None,
 ) -> T | None:
-    """Prompt, and prompt again with the reason while the answer does not read."""
+    """Prompt, and prompt again with the reason while the answer does not read.
+
+    With ``echo``, say what was understood on the next line (``→ Fri 6 Nov 2026`` for a date).
+    """
     while True:
         answer = ask(label, default=default, required=required)
         if not answer and not required:
             return None
         try:
-            return read(answer)
+            value = read(answer)
         except UserError as error:
             typer.echo(f"{error.message} {error.hint or ''}".strip(), err=True)
+            continue
+        if echo is not None:
+            typer.echo(f"  → {echo(value)}")
+        return value
+
+
+def ask_date(
+    label: str, read: Callable[[str], D], *, default: str | None = None, required: bool = True
+) -> D | None:
+    """Prompt for a date or date-time as :func:`ask_until_valid` does, then echo it in words
+    (``→ Fri 6 Nov 2026``), so "next friday" never silently means another Friday."""
+    from afterview.domain.dates import spoken_date
+
+    return ask_until_valid(label, read, default=default, required=required, echo=spoken_date)
 
 
 _ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")

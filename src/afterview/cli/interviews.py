@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 import typer
@@ -9,13 +10,14 @@ import typer
 from afterview.cli import completion, inputs, runtime
 from afterview.domain import contacts
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
+from afterview.domain.greetings import parts_of
 from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json, process_json
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepState
-from afterview.models.records import Interview, Process
+from afterview.models.records import Interview, Person, Process
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 
@@ -38,6 +40,33 @@ RoundOrProcess = Annotated[
         show_default=False,
     ),
 ]
+ChangedJson = Annotated[
+    bool, typer.Option("--json", help="Print what changed as JSON (see the README for the format).")
+]
+Honorific = Annotated[
+    str | None, typer.Option("--honorific", help="Their title for a greeting: Dr., Prof. Dr., Ms., Frau Dr.…")
+]
+GivenName = Annotated[str | None, typer.Option("--given-name", help="Their given name (first name).")]
+FamilyName = Annotated[str | None, typer.Option("--family-name", help="Their family name (surname).")]
+AddressAs = Annotated[
+    str | None, typer.Option("--address-as", help="What to call them by first name, if not the given name.")
+]
+NAME_PARTS = ("honorific", "given_name", "family_name", "address_as")
+"""The stored parts of a person's name; each overrides what afterview reads from the name."""
+
+
+def name_parts(person: Person, **given: str | None) -> dict[str, str | None]:
+    """All four stored name parts of ``person`` with the options ``given`` applied ("" clears one); none
+    when no option is given. Parts not given keep what is stored, else what the name reads as, so the
+    stored parts are complete (a greeting reads them instead of the name once any is set)."""
+    if all(value is None for value in given.values()):
+        return {}
+    current = parts_of(person)
+    parts: dict[str, str | None] = {key: getattr(current, key) for key in NAME_PARTS}
+    for key, value in given.items():
+        if value is not None:
+            parts[key] = inputs.clean_text(value, field=key.replace("_", " ")) if value.strip() else None
+    return parts
 
 
 def find(document: Document, interview_id: int) -> Interview:
@@ -86,8 +115,12 @@ def list_interviews(
         str | None, typer.Option(help="Only this status: waiting, next-round, offer, rejected, ...")
     ] = None,
     company: Annotated[str | None, typer.Option(help="Only companies whose name contains this.")] = None,
-    since: Annotated[str | None, typer.Option(help=f"Only interviews on or after: {DATE_EXAMPLES}.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only interviews on or before this date.")] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DATE", help=f"Only interviews on or after: {DATE_EXAMPLES}.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Only interviews on or before this date.")
+    ] = None,
     json_: Json = False,
 ) -> None:
     """List every interview, newest first, optionally filtered.
@@ -97,8 +130,9 @@ def list_interviews(
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
     wanted = inputs.choice(status, Status, field="status") if status is not None else None
-    first = parse_date(since, today=now.date(), past=True) if since else None
-    last = parse_date(until, today=now.date(), past=True) if until else None
+    order = runtime.date_order(document.profile)
+    first = parse_date(since, today=now.date(), past=True, order=order) if since else None
+    last = parse_date(until, today=now.date(), past=True, order=order) if until else None
     items = sorted(
         (
             i
@@ -115,9 +149,7 @@ def list_interviews(
         console.print_json([interview_json(i, now=now) for i in items])
     elif not items and document.interviews:
         count = len(document.interviews)
-        console.out().print(
-            f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}."
-        )
+        console.say(f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}.")
     else:
         views.interviews(items, now=now)
 
@@ -146,23 +178,46 @@ def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
 
 def interviewer(
     interview_id: InterviewId,
-    spec: Annotated[str, typer.Argument(help='"Name, Title <email>"; title and email optional.')],
+    spec: Annotated[
+        str, typer.Argument(metavar='"NAME <EMAIL>"', help='"Name, Title <email>"; title and email optional.')
+    ],
+    json_: ChangedJson = False,
+    honorific: Honorific = None,
+    given_name: GivenName = None,
+    family_name: FamilyName = None,
+    address_as: AddressAs = None,
 ) -> None:
     """Add an interviewer to an interview, or update one with the same name (say, their email).
 
-    Example: afterview interviewer 7 "Jane Doe, CTO <jane@acme.com>"
+    The parts of the name, for greetings, are read from it ("Dr. Priya Raman": Dr., Priya, Raman); the
+    options set them where that reading is wrong. Example:
+
+        afterview interviewer 7 "Priya Raman, CTO <priya@acme.com>" --honorific "Dr."
     """
     person = inputs.interviewer(spec)
+    given = {"honorific": honorific, "given_name": given_name, "family_name": family_name}
+    given["address_as"] = address_as
     store = runtime.open_store()
     updated = added = None
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
         added = contacts.add_interviewer(interview.interviewers, person)
-        if not added.changed:
-            console.out().print(
-                f"Nothing changed: {added.person.name} is already on interview {interview_id} as given."
+        parts = name_parts(added.person, **given)
+        if parts:
+            people = list(added.people)
+            old = interview.interviewers[added.position] if not added.added else None
+            people[added.position] = people[added.position].model_copy(update=parts)
+            added = dataclasses.replace(
+                added, people=people, changed=added.changed or people[added.position] != old
             )
+        if not added.changed:
+            if json_:
+                console.print_json(interview_json(interview, now=now))
+            else:
+                console.say(
+                    f"Nothing changed: {added.person.name} is already on interview {interview_id} as given."
+                )
             raise Unchanged
         updated = refresh_steps(
             interview.model_copy(update={"interviewers": added.people, "updated_at": now}),
@@ -172,8 +227,11 @@ def interviewer(
         document.put(updated)
     if updated is None or added is None:
         return
+    if json_:
+        console.print_json(interview_json(updated, now=now))
+        return
     name = added.person.name
-    console.out().print(f"{'Added' if added.added else 'Updated'} {name} on interview {interview_id}.")
+    console.say(f"{'Added' if added.added else 'Updated'} {name} on interview {interview_id}.")
     views.step_rows(
         ((updated, s) for s in updated.steps if s.person == name and s.state is StepState.PENDING),
         now=now,

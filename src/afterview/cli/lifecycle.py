@@ -9,11 +9,12 @@ from typing import Annotated
 import typer
 
 from afterview.cli import completion, inputs, runtime
-from afterview.cli.interviews import InterviewId, find
-from afterview.cli.todo import StepIds, locate
-from afterview.domain.dates import DATE_EXAMPLES, describe_day, parse_date, parse_moment
+from afterview.cli.interviews import ChangedJson, InterviewId, find
+from afterview.cli.todo import StepIds, locate, print_steps
+from afterview.domain.dates import DATE_EXAMPLES, describe_day, has_time, parse_date, parse_moment
 from afterview.domain.steps import effective_due, refresh_document, refresh_steps, remove_paperwork
 from afterview.errors import UserError
+from afterview.formats.contract import step_json
 from afterview.models.document import Document
 from afterview.models.enums import ENDED_STATUSES, StepKind, StepState
 from afterview.models.records import Interview, Paperwork, Step
@@ -27,20 +28,31 @@ task_app = typer.Typer(
 )
 
 
-def option_date(option: str, text: str, *, today: dt.date, past: bool = False) -> dt.date:
+def option_date(
+    option: str, text: str, *, today: dt.date, past: bool = False, order: str | None = None
+) -> dt.date:
     """:func:`parse_date`, with the option named in the error."""
     try:
-        return parse_date(text, today=today, past=past)
+        return parse_date(text, today=today, past=past, order=order)
     except UserError as error:
         raise UserError(f"{option}: {error.message}", hint=error.hint) from None
 
 
-def option_moment(option: str, text: str, *, now: dt.datetime, past: bool = True) -> dt.datetime:
+def option_moment(
+    option: str, text: str, *, now: dt.datetime, past: bool = True, order: str | None = None
+) -> dt.datetime:
     """:func:`parse_moment`, with the option named in the error."""
     try:
-        return parse_moment(text, now=now, past=past)
+        return parse_moment(text, now=now, past=past, order=order)
     except UserError as error:
         raise UserError(f"{option}: {error.message}", hint=error.hint) from None
+
+
+def option_due(option: str, text: str, *, now: dt.datetime, order: str | None = None) -> dt.date:
+    """A due date as typed: a date, or a date-time when a time is given (``monday 18:00``)."""
+    if has_time(text):
+        return option_moment(option, text, now=now, past=False, order=order)
+    return option_date(option, text, today=now.date(), order=order)
 
 
 def refresh_all(document: Document, *, now: dt.datetime) -> list[tuple[Interview, Step]]:
@@ -54,18 +66,20 @@ def show_changes(changes: Iterable[tuple[Interview, Step]], *, now: dt.datetime)
     opened = [(i, s) for i, s in items if s.state is StepState.PENDING]
     closed = [(i, s) for i, s in items if s.state is not StepState.PENDING]
     if opened:
-        console.out().print("New steps:")
+        console.say("New steps:")
         views.step_rows(opened, now=now)
     if closed:
-        console.out().print("Closed steps:")
+        console.say("Closed steps:")
         views.step_rows(closed, now=now)
 
 
 def snooze(
     step_ids: StepIds,
     until: Annotated[
-        str, typer.Option(help=f"The day to bring it back: {DATE_EXAMPLES}.", show_default=True)
+        str,
+        typer.Option(metavar="DATE", help=f"The day to bring it back: {DATE_EXAMPLES}.", show_default=True),
     ] = "tomorrow",
+    json_: ChangedJson = False,
 ) -> None:
     """Hide pending steps from being due until a later day.
 
@@ -74,7 +88,7 @@ def snooze(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = option_date("--until", until, today=now.date())
+        day = option_date("--until", until, today=now.date(), order=runtime.date_order(document.profile))
         if day <= now.date():
             raise UserError(
                 f"Snooze until a day after today, not {describe_day(day, today=now.date())}.",
@@ -93,10 +107,13 @@ def snooze(
                 s.model_copy(update={"snoozed_until": day}) if s.id == step.id else s for s in current.steps
             ]
             document.put(current.model_copy(update={"steps": steps, "updated_at": now}))
+    if json_:
+        print_steps(document, [step.id for _, step in targets], now=now)
+        return
     for _, step in targets:
         due = effective_due(step)
         late = (due.date() if isinstance(due, dt.datetime) else due) > day
-        console.out().print(
+        console.say(
             f"Snoozed {step.id} until {describe_day(day, today=now.date())}: {step.title}"
             + (" (it was due later anyway)" if late else "")
         )
@@ -110,12 +127,15 @@ def _complete_closed(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
 ClosedStepIds = Annotated[
     list[str],
     typer.Argument(
-        help="Done or skipped step ids, e.g. 7.2.", show_default=False, autocompletion=_complete_closed
+        metavar="STEP...",
+        help="Done or skipped step ids, e.g. 7.2.",
+        show_default=False,
+        autocompletion=_complete_closed,
     ),
 ]
 
 
-def undo(step_ids: ClosedStepIds) -> None:
+def undo(step_ids: ClosedStepIds, json_: ChangedJson = False) -> None:
     """Reopen done or skipped steps (back to pending).
 
     Example: afterview undo 7.2
@@ -126,7 +146,8 @@ def undo(step_ids: ClosedStepIds) -> None:
         targets = [locate(document, step_id) for step_id in step_ids]
         wanted = {step.id for _, step in targets if step.state is not StepState.PENDING}
         if not wanted:
-            console.out().print(f"Nothing changed: {', '.join(step_ids)} already pending.")
+            if not json_:
+                console.say(f"Nothing changed: {', '.join(step_ids)} already pending.")
             raise Unchanged
         context = runtime.context(document)
         for interview_id in dict.fromkeys(interview.id for interview, _ in targets):
@@ -147,8 +168,11 @@ def undo(step_ids: ClosedStepIds) -> None:
                         hint=f"See the interview with: afterview show {interview_id}",
                     )
             document.put(updated)
+    if json_:
+        print_steps(document, [step_id for step_id in step_ids if step_id in wanted], now=now)
+        return
     for step_id in wanted:
-        console.out().print(f"Reopened {step_id}: {locate(document, step_id)[1].title}")
+        console.say(f"Reopened {step_id}: {locate(document, step_id)[1].title}")
 
 
 @task_app.command("add")
@@ -157,8 +181,13 @@ def task_add(
     title: Annotated[str, typer.Argument(help='What to do, e.g. "Sign the NDA".')],
     due: Annotated[
         str | None,
-        typer.Option(help=f"When it is due (default: 2 business days after the interview): {DATE_EXAMPLES}."),
+        typer.Option(
+            metavar="DATE",
+            help="When it is due (default: 2 business days after the interview), with an optional HH:MM: "
+            f"{DATE_EXAMPLES}.",
+        ),
     ] = None,
+    json_: ChangedJson = False,
 ) -> None:
     """Add a paperwork item to an interview; it becomes a step.
 
@@ -168,7 +197,8 @@ def task_add(
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
-        day = option_date("--due", due, today=now.date()) if due is not None else None
+        order = runtime.date_order(document.profile)
+        day = option_due("--due", due, now=now, order=order) if due is not None else None
         interview = find(document, interview_id)
         context = runtime.context(document)
         status = interview.status
@@ -184,13 +214,17 @@ def task_add(
         document.put(updated)
     key = f"paperwork:{len(paperwork) - 1}"
     step = next(s for s in updated.steps if s.key == key)
-    console.out().print(f"Added step {step.id} to interview {interview_id}:")
+    if json_:
+        print_steps(document, [step.id], now=now)
+        return
+    console.say(f"Added step {step.id} to interview {interview_id}:")
     views.step_rows([(updated, step)], now=now, show_interview=False)
 
 
 @task_app.command("rm")
 def task_rm(
-    step_id: Annotated[str, typer.Argument(help="The paperwork step's id, e.g. 7.5.")],
+    step_id: Annotated[str, typer.Argument(metavar="STEP", help="The paperwork step's id, e.g. 7.5.")],
+    json_: ChangedJson = False,
 ) -> None:
     """Remove a paperwork item and its step.
 
@@ -211,4 +245,7 @@ def task_rm(
             now=now,
         )
         document.put(updated)
-    console.out().print(f"Removed task {step_id}: {step.title}")
+    if json_:
+        console.print_json([step_json(interview, step, now=now)])  # the step as it was before removal
+        return
+    console.say(f"Removed task {step_id}: {step.title}")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from afterview.cli import clock, inputs, runtime
-from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
+from afterview.domain.dates import DATE_EXAMPLES, needs_date_order, parse_date, parse_moment
 from afterview.domain.interviews import log_interview, open_process_named
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
@@ -43,17 +43,23 @@ def log(
     role: Annotated[str | None, typer.Option(help="The role you interviewed for.")] = None,
     at: Annotated[
         str | None,
-        typer.Option(help=f"When it happened (default: now): a date, 'yesterday 14:00', or {DATE_EXAMPLES}."),
+        typer.Option(
+            metavar="DATE",
+            help=f"When it happened (default: now): a date, 'yesterday 14:00', or {DATE_EXAMPLES}.",
+        ),
     ] = None,
     stage: Annotated[str | None, typer.Option(help="screen, technical, onsite, final or other.")] = None,
     format_: Annotated[str | None, typer.Option("--format", help="video, phone or onsite.")] = None,
     interviewer: Annotated[
         list[str] | None,
-        typer.Option(help='"Name, Title <email>"; title and email optional. Repeat for each interviewer.'),
+        typer.Option(
+            metavar='"NAME <EMAIL>"',
+            help='"Name, Title <email>"; title and email optional. Repeat for each interviewer.',
+        ),
     ] = None,
     next_steps: Annotated[str | None, typer.Option(help="What they said would happen next.")] = None,
     decision_by: Annotated[
-        str | None, typer.Option(help=f"When they said you would hear back: {DATE_EXAMPLES}.")
+        str | None, typer.Option(metavar="DATE", help=f"When they said you would hear back: {DATE_EXAMPLES}.")
     ] = None,
     paperwork: Annotated[
         list[str] | None, typer.Option(help="Something you were handed to complete. Repeatable.")
@@ -121,7 +127,7 @@ def log(
         company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
         list(paperwork or []), references, note, location, zone,
     )  # fmt: skip
-    fields = _read(answers, now=now, ask=ask)
+    fields = _read(answers, now=now, ask=ask, order=_date_order(answers, ask=ask))
     fields["timezone"] = zone or profile_zone or clock.system_zone()
     company_name, role_name = str(fields.pop("company")), str(fields.pop("role"))
     with store.transaction() as document:
@@ -160,7 +166,15 @@ def _same_process(document: Document, company: str, role: str, *, ask: bool) -> 
     return None
 
 
-def _read(answers: Answers, *, now: dt.datetime, ask: bool) -> dict[str, object]:
+def _date_order(answers: Answers, *, ask: bool) -> str | None:
+    """The user's date order, read from the store only when a date typed (or to be typed) may need it."""
+    typed = (answers.at, answers.decision_by)
+    if not ask and not any(text and needs_date_order(text) for text in typed):
+        return None
+    return runtime.date_order(runtime.open_store().read().profile)
+
+
+def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -> dict[str, object]:
     """Check every answer, prompting for what is missing when ``ask``, else failing naming the field."""
     company = _required(answers.company, "company", "Company", ask=ask)
     role = _required(answers.role, "role", "Role", ask=ask)
@@ -169,11 +183,13 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool) -> dict[str, object]
         "role": inputs.clean_text(role, field="role"),
     }
     if answers.at is None and ask:
-        fields["at"] = inputs.ask_until_valid(
-            "When (date or date-time)", lambda t: parse_moment(t, now=now), default="now"
+        fields["at"] = inputs.ask_date(
+            "When (date or date-time)",
+            lambda t: parse_moment(t, now=now, order=order),
+            default="now",
         )
     else:
-        fields["at"] = parse_moment(answers.at or "now", now=now)
+        fields["at"] = parse_moment(answers.at or "now", now=now, order=order)
     fields["stage"] = _choice(answers.stage, Stage, "stage", ask=ask, default=Stage.OTHER)
     fields["format"] = _choice(answers.format, Format, "format", ask=ask, default=Format.VIDEO)
     people = [inputs.interviewer(spec) for spec in answers.interviewers]
@@ -187,14 +203,14 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool) -> dict[str, object]
         inputs.clean_text(next_steps, field="next steps", max_length=10_000) if next_steps else None
     )
     if answers.decision_by is None and ask:
-        fields["decision_by"] = inputs.ask_until_valid(
+        fields["decision_by"] = inputs.ask_date(
             "When should you hear back? (blank if they did not say)",
-            lambda t: parse_date(t, today=now.date()),
+            lambda t: parse_date(t, today=now.date(), order=order),
             required=False,
         )
     else:
         fields["decision_by"] = (
-            parse_date(answers.decision_by, today=now.date()) if answers.decision_by else None
+            parse_date(answers.decision_by, today=now.date(), order=order) if answers.decision_by else None
         )
     items = answers.paperwork
     if not items and ask:

@@ -46,17 +46,19 @@ class Commands(Mapping[str, Any]):
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._loaded:
+            from afterview.cli.helptext import readable
+
             target = self.function(name)
             if isinstance(target, typer.Typer):
                 # Registered on a bare app, so the group has no --install-completion of its own.
                 one = typer.Typer(add_completion=False, rich_markup_mode=None)
                 one.add_typer(target, name=name)
                 group = typer.main.get_command(one).commands[name]  # type: ignore[attr-defined]
-                self._loaded[name] = _plain_help(group)
+                self._loaded[name] = readable(_plain_help(group))
             else:
                 one = typer.Typer(add_completion=False, rich_markup_mode=None)
                 one.command(name)(target)
-                self._loaded[name] = typer.main.get_command(one)
+                self._loaded[name] = readable(typer.main.get_command(one))
         return self._loaded[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -282,6 +284,9 @@ def _render() -> ModuleType:
 
 def run(argv: list[str] | None = None) -> int:
     """Run afterview with ``argv`` (default: the process's arguments) and return the exit code."""
+    from afterview.cli.streams import tolerate_unencodable
+
+    tolerate_unencodable()
     args = sys.argv[1:] if argv is None else argv
     command = typer.main.get_command(app)
     try:

@@ -70,7 +70,7 @@ def restore(
             }
         )
         return
-    console.out().print(
+    console.say(
         f"Restored revision {restored.revision} ({plural(len(document.interviews), 'interview')}); "
         f"the store is now revision {document.revision}."
     )

@@ -68,9 +68,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
         markdown = to_markdown(before, interview, tz=runtime.user_tz(document.profile))
         debrief, text = _from_editor(markdown, interview_id=interview_id, interactive=interactive)
         if text == markdown.encode("utf-8"):
-            console.out().print(
-                f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
-            )
+            console.say(f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved.")
             return
     try:
         _save(store, interview_id, debrief, before=before)
@@ -79,6 +77,28 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
             kept = editor.keep(text, name=f"debrief-{interview_id}")
             error.hint = f"{error.hint or ''} What you typed is kept in {kept}.".strip()
         raise
+    if source is not None and source != "-":
+        _tidy_recovery(Path(source), interview_id=interview_id)
+
+
+def _tidy_recovery(source: Path, *, interview_id: int) -> None:
+    """After ``--from`` a recovery copy of this interview's debrief saved, remove that copy (its text is in
+    the store now) and say so; name any other copies of this debrief still kept there."""
+    from afterview.store import paths
+
+    folder = paths.data_dir() / editor.RECOVERY_DIR
+    prefix = f"debrief-{interview_id}-"
+    try:
+        used = source.expanduser().resolve()
+        if used.parent == folder.resolve() and used.name.startswith(prefix):
+            used.unlink()
+            console.note(f"Removed the recovery copy {used.name}: the debrief holds its text now.")
+        others = sorted(folder.glob(f"{prefix}*")) if folder.is_dir() else []
+    except OSError as error:
+        console.note(f"The recovery copy {source} is still there: {error.strerror or error}.")
+        return
+    if others:
+        console.note(f"Other copies of this debrief are still kept: {', '.join(str(p) for p in others)}")
 
 
 def _reread(text: bytes, *, interview_id: int) -> Debrief:
@@ -216,9 +236,7 @@ def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief 
                 hint="To change it, run afterview remember again and edit the sections.",
             )
         if same(debrief, current or Debrief()):
-            console.out().print(
-                f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved."
-            )
+            console.say(f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved.")
             raise Unchanged
         kept: Path | None = None
         if current is not None and (before is None or not same(current, before)):

@@ -23,20 +23,30 @@ from afterview.store.storefile import Unchanged
 
 def outcome(
     interview_id: RoundOrProcess,
-    status: Annotated[str, typer.Argument(help=f"What happened: {OUTCOMES}.", show_default=False)],
+    status: Annotated[
+        str, typer.Argument(metavar="OUTCOME", help=f"What happened: {OUTCOMES}.", show_default=False)
+    ],
     on: Annotated[
-        str, typer.Option(help=f"When you heard (default: today): {DATE_EXAMPLES}.", show_default=False)
+        str,
+        typer.Option(
+            metavar="DATE", help=f"When you heard (default: today): {DATE_EXAMPLES}.", show_default=False
+        ),
     ] = "today",
     deadline: Annotated[
         str | None,
-        typer.Option(help=f"For an offer: when you must answer by: {DATE_EXAMPLES}.", show_default=False),
+        typer.Option(
+            metavar="DATE",
+            help=f"For an offer: when you must answer by: {DATE_EXAMPLES}.",
+            show_default=False,
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option(help="Anything worth keeping; for an offer, its terms.")] = None,
     at: Annotated[
         str | None,
         typer.Option(
+            metavar="DATE",
             help="For next-round: when the next interview is, as a date with an optional HH:MM "
-            "('tuesday 10:00', '2026-12-01T10:00'); logs it as the process's next round."
+            "('tuesday 10:00', '2026-12-01T10:00'); logs it as the process's next round.",
         ),
     ] = None,
     stage: Annotated[
@@ -90,18 +100,21 @@ def outcome(
     current = store.read()
     named = latest_round(current, interview_id)
     now = clock.now_in(zone or named.timezone or current.profile.timezone)
+    order = runtime.date_order(current.profile)
     change = outcomes.status_change(
         chosen,
-        on=option_date("--on", on, today=now.date(), past=True),
-        deadline=option_date("--deadline", deadline, today=now.date()) if deadline is not None else None,
+        on=option_date("--on", on, today=now.date(), past=True, order=order),
+        deadline=option_date("--deadline", deadline, today=now.date(), order=order)
+        if deadline is not None
+        else None,
         note=text,
         today=now.date(),
     )
-    when = option_moment("--at", at, now=now, past=False) if at else None
+    when = option_moment("--at", at, now=now, past=False, order=order) if at else None
     if chosen is Status.NEXT_ROUND and at is None and runtime.interactive(no_input) and not json_:
-        when = inputs.ask_until_valid(
+        when = inputs.ask_date(
             "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
-            lambda text: option_moment("--at", text, now=now, past=False),
+            lambda text: option_moment("--at", text, now=now, past=False, order=order),
             required=False,
         )
     following = None
@@ -115,7 +128,10 @@ def outcome(
         interview = latest_round(document, interview_id)
         recorded = outcomes.record_outcome(document, interview, change, next_round=following, now=now)
         if not recorded.changed:
-            console.out().print(f"Nothing changed: {interview.company}'s process is already {chosen.value}.")
+            if json_:  # still the documented shape: the interview as it stands
+                console.print_json(interview_json(interview, now=now))
+            else:
+                console.say(f"Nothing changed: {interview.company}'s process is already {chosen.value}.")
             raise Unchanged
         changes = refresh_all(document, now=now)
     if recorded is None or changes is None:
@@ -138,12 +154,12 @@ def _report(
     change, following = recorded.change, recorded.following
     if change is not None:
         extra = f", deadline {describe_day(change.deadline, today=now.date())}" if change.deadline else ""
-        console.out().print(
+        console.say(
             f"P{updated.process_id} ({updated.company} · {updated.role}): {change.status.value}, "
             f"{describe_day(change.on, today=now.date())}{extra}."
         )
     for process in recorded.withdrawn:
-        console.out().print(f"P{process.id} ({process.company} · {process.role}): withdrawn.")
+        console.say(f"P{process.id} ({process.company} · {process.role}): withdrawn.")
     show_changes(((i, s) for i, s in changes if following is None or i.id != following.id), now=now)
     if following is not None:
         views.created(find(document, following.id), now=now)

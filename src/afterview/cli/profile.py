@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
 
 from afterview.cli import clock, inputs, runtime
+from afterview.domain.greetings import LANGUAGES, STYLES
 from afterview.errors import UserError
 from afterview.models.records import Profile
 from afterview.render import console, views
@@ -23,6 +25,30 @@ def _country(value: str) -> str:
     return code
 
 
+def _date_order(value: str) -> str | None:
+    from afterview.domain.dates import DATE_ORDERS
+
+    order = value.strip().upper()
+    if order == "AUTO":
+        return None
+    if order not in DATE_ORDERS:
+        raise UserError(
+            f"{value!r} is not a date order.",
+            hint="DMY reads 13/11/2026, MDY 11/13/2026, YMD 2026/11/13; auto follows your locale.",
+        )
+    return order
+
+
+def _one_of(options: tuple[str, ...], *, field: str) -> Callable[[str], str]:
+    def read(value: str) -> str:
+        chosen = value.strip().lower()
+        if chosen not in options:
+            raise UserError(f"{value!r} is not a {field}; choose one of: {', '.join(options)}.")
+        return chosen
+
+    return read
+
+
 _READERS = {
     "name": lambda v: inputs.clean_text(v, field="name"),
     "email": inputs.email_address,
@@ -32,6 +58,9 @@ _READERS = {
     ),
     "timezone": inputs.timezone,
     "country": _country,
+    "date_order": _date_order,
+    "greeting": _one_of(STYLES, field="greeting"),
+    "language": _one_of(LANGUAGES, field="language"),
 }
 
 
@@ -46,10 +75,31 @@ def profile(
         str | None, typer.Option(help="Your time zone, e.g. Europe/Berlin (default: the system's).")
     ] = None,
     country: Annotated[str | None, typer.Option(help="Two-letter country code, for public holidays.")] = None,
+    date_order: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DMY|MDY|YMD",
+            help="How you write numeric dates: DMY (13.11.2026), MDY (11/13/2026), YMD, or auto (locale).",
+        ),
+    ] = None,
+    greeting: Annotated[
+        str | None,
+        typer.Option(
+            metavar="|".join(STYLES),
+            help="How drafts greet interviewers: auto (Dear Dr. Raman, with a title, else Dear Priya,), "
+            "formal (title, else full name), full-name, first-name.",
+        ),
+    ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option(metavar="|".join(LANGUAGES), help="The language of the built-in drafts (default en)."),
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     json_: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
     """Show or set your name, email, phone and signature.
+
+    --greeting and --language say how drafts greet people and in which language they are written.
 
     With no options on a terminal it asks for each, showing the current value. Example:
 
@@ -62,6 +112,9 @@ def profile(
         "signature": signature,
         "timezone": timezone,
         "country": country,
+        "date_order": date_order,
+        "greeting": greeting,
+        "language": language,
     }
     changes = {key: _READERS[key](value) for key, value in given.items() if value is not None}
     store = runtime.open_store()
@@ -91,4 +144,6 @@ def profile(
     else:
         system = clock.system_zone()
         shown = {"timezone": f"(not set: the system's, {system})" if system else None}
-        views.kv((key.capitalize(), getattr(result, key) or shown.get(key)) for key in _READERS)
+        views.kv(
+            (key.replace("_", " ").capitalize(), getattr(result, key) or shown.get(key)) for key in _READERS
+        )

@@ -7,9 +7,18 @@ from typing import Annotated
 import typer
 
 from afterview.cli import inputs, runtime
-from afterview.cli.interviews import Json
+from afterview.cli.interviews import (
+    AddressAs,
+    ChangedJson,
+    FamilyName,
+    GivenName,
+    Honorific,
+    Json,
+    name_parts,
+)
 from afterview.cli.lifecycle import refresh_all, show_changes
 from afterview.domain import contacts
+from afterview.models.records import Person
 from afterview.render import console
 from afterview.render.references import references_table
 
@@ -28,10 +37,18 @@ def add(
     ] = None,
     email: Annotated[str | None, typer.Option(help="Their email address.")] = None,
     phone: Annotated[str | None, typer.Option(help="Their phone number.")] = None,
+    json_: ChangedJson = False,
+    honorific: Honorific = None,
+    given_name: GivenName = None,
+    family_name: FamilyName = None,
+    address_as: AddressAs = None,
 ) -> None:
     """Add a reference; interviews that may call references get a step to warn them.
 
-    Example: afterview ref add "Ann Smith" --relationship "former manager" --email ann@example.com
+    Notes to a reference greet them by first name ("Hi Ann,"); --given-name or --address-as set it when
+    the name does not say. Example:
+
+        afterview ref add "Ann Smith" --relationship "former manager" --email ann@example.com
     """
     clean_name = inputs.clean_text(name, field="name")
     fields = {
@@ -40,12 +57,22 @@ def add(
         "email": inputs.email_address(email) if email else None,
         "phone": inputs.clean_text(phone, field="phone", max_length=50) if phone else None,
     }
+    fields |= name_parts(
+        Person(name=clean_name),
+        honorific=honorific,
+        given_name=given_name,
+        family_name=family_name,
+        address_as=address_as,
+    )
     store = runtime.open_store()
     with store.transaction() as document:
         now = runtime.local_now(document.profile)
         reference = contacts.add_reference(document, fields)
         changes = refresh_all(document, now=now)
-    console.out().print(f"Added reference {reference.id}: {reference.name}")
+    if json_:
+        console.print_json(reference.model_dump(mode="json"))
+        return
+    console.say(f"Added reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)
 
 
@@ -59,14 +86,17 @@ def list_references(json_: Json = False) -> None:
     if json_:
         console.print_json([r.model_dump(mode="json") for r in references])
     elif not references:
-        console.out().print('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
+        console.say('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
     else:
         references_table(references)
 
 
 @app.command("rm")
 def rm(
-    reference_id: Annotated[int, typer.Argument(help="The reference's id, as ref list shows it.", min=1)],
+    reference_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The reference's id, as ref list shows it.", min=1)
+    ],
+    json_: ChangedJson = False,
 ) -> None:
     """Remove a reference; their pending heads-up steps close.
 
@@ -77,5 +107,8 @@ def rm(
         now = runtime.local_now(document.profile)
         reference = contacts.remove_reference(document, reference_id)
         changes = refresh_all(document, now=now)
-    console.out().print(f"Removed reference {reference.id}: {reference.name}")
+    if json_:
+        console.print_json(reference.model_dump(mode="json"))
+        return
+    console.say(f"Removed reference {reference.id}: {reference.name}")
     show_changes(changes, now=now)

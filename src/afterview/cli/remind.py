@@ -109,14 +109,21 @@ def main() -> int:
         now = now.astimezone(tz) if tz is not None else now
         due_today, overdue = due_counts(raw, now=now)
     except AfterviewError as error:
+        from afterview.render.literal import visible
+
         hint = f" {error.hint}" if error.hint else ""
-        sys.stderr.write(f"afterview remind: {error.message}{hint}\n")
+        sys.stderr.write(visible(f"afterview remind: {error.message}{hint}") + "\n")
         return int(error.code)
     except (_Unreadable, OSError, ValueError, TypeError, KeyError, AttributeError) as error:
+        from afterview.render.literal import visible
+
         path = store_path()
         sys.stderr.write(
-            f"afterview remind: cannot read the store {path} ({error or type(error).__name__}); "
-            "run afterview doctor for more.\n"
+            visible(
+                f"afterview remind: cannot read the store {path} ({error or type(error).__name__}); "
+                "run afterview doctor for more."
+            )
+            + "\n"
         )
         return int(ExitCode.STORE)
     line = message(due_today, overdue)

@@ -41,6 +41,33 @@ def local_now(profile: Profile) -> dt.datetime:
     return clock.now_in(profile.timezone)
 
 
+def date_order(profile: Profile) -> str | None:
+    """How the user writes numeric dates: the profile's ``date_order``, else their locale's, else None
+    (numeric dates other than ISO are then refused as ambiguous)."""
+    return profile.date_order or locale_date_order()
+
+
+def locale_date_order() -> str | None:
+    """The date order of the locale the environment names (``LC_ALL``, ``LC_TIME``, ``LANG``), or None for
+    the C locale and where the platform cannot say (Windows: set it in the profile)."""
+    import locale
+
+    from afterview.domain.dates import date_order_of_format
+
+    try:
+        previous = locale.setlocale(locale.LC_TIME)
+        name = locale.setlocale(locale.LC_TIME, "")
+        try:
+            pattern = locale.nl_langinfo(locale.D_FMT)
+        finally:
+            locale.setlocale(locale.LC_TIME, previous)  # month and day names stay English
+    except (locale.Error, AttributeError):
+        return None
+    if name.split(".")[0] in ("C", "POSIX"):
+        return None
+    return date_order_of_format(pattern)
+
+
 def open_store() -> Store:
     """The store under ``AFTERVIEW_HOME`` or the platform's data directory."""
     from afterview.store.storefile import DEFAULT_LOCK_TIMEOUT, Store

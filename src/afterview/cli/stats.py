@@ -14,10 +14,11 @@ from afterview.render import console
 
 def stats(
     since: Annotated[
-        str | None, typer.Option(help=f"Only interviews on or after this date: {DATE_EXAMPLES}.")
+        str | None,
+        typer.Option(metavar="DATE", help=f"Only interviews on or after this date: {DATE_EXAMPLES}."),
     ] = None,
     weeks: Annotated[
-        int, typer.Option(help="Weeks of momentum to show (without --since).", min=1, max=520)
+        int, typer.Option(metavar="N", help="Weeks of momentum to show (without --since).", min=1, max=520)
     ] = 12,
     json_: Json = False,
 ) -> None:
@@ -29,7 +30,8 @@ def stats(
 
     document = runtime.open_store().read()
     now = runtime.local_now(document.profile)
-    start = parse_date(since, today=now.date(), past=True) if since else None
+    order = runtime.date_order(document.profile)
+    start = parse_date(since, today=now.date(), past=True, order=order) if since else None
     result = compute(
         document.interviews, now=now, tz=runtime.user_tz(document.profile), since=start, weeks=weeks
     )

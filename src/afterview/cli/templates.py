@@ -31,24 +31,32 @@ def user_dir() -> Path:
     return paths.config_dir() / "templates"
 
 
-def user_path(name: str) -> Path:
-    """The file that overrides the built-in template ``name``."""
-    return user_dir() / f"{name}.txt"
+def user_path(name: str, language: str = "en") -> Path:
+    """The file that overrides the built-in template ``name`` in ``language`` (English: no subfolder)."""
+    return user_dir() / f"{name}.txt" if language == "en" else user_dir() / language / f"{name}.txt"
 
 
-def builtin(name: str) -> Template:
-    """The template ``name`` as shipped with afterview."""
+def builtin(name: str, language: str = "en") -> Template:
+    """The template ``name`` as shipped with afterview, in ``language``."""
     from importlib import resources
 
-    text = (resources.files("afterview") / "message_templates" / f"{name}.txt").read_text("utf-8")
-    return Template(name=name, text=text, origin=f"built-in {name}.txt")
+    folder = resources.files("afterview") / "message_templates"
+    relative = f"{name}.txt" if language == "en" else f"{language}/{name}.txt"
+    text = (folder / relative).read_text("utf-8")
+    return Template(name=name, text=text, origin=f"built-in {relative}")
 
 
-def load(name: str) -> Template:
-    """Your template ``name`` if you have one, else the built-in one; checked, so a broken one says where."""
-    path = user_path(name)
+def profile_language() -> str:
+    """The language of your drafts, from your profile (``profile --language``)."""
+    return runtime.open_store().read().profile.language or "en"
+
+
+def load(name: str, language: str = "en") -> Template:
+    """Your template ``name`` in ``language`` if you have one, else the built-in one; checked, so a broken
+    one says where."""
+    path = user_path(name, language)
     if not path.is_file():
-        return builtin(name)
+        return builtin(name, language)
     try:
         text = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
@@ -75,14 +83,15 @@ def list_templates(json_: Json = False) -> None:
 
     Example: afterview templates list
     """
-    rows = [(name, user_path(name)) for name in NAMES]
+    language = profile_language()
+    rows = [(name, user_path(name, language)) for name in NAMES]
     if json_:
         console.print_json(
             [{"name": name, "custom": path.is_file(), "path": str(path)} for name, path in rows]
         )
         return
     for name, path in rows:
-        console.out().print(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
+        console.say(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
     console.note("Make one your own with: afterview templates edit NAME")
 
 
@@ -97,7 +106,8 @@ def show(
 
     Example: afterview templates show thank-you
     """
-    template = builtin(_known(name)) if builtin_ else load(_known(name))
+    language = profile_language()
+    template = builtin(_known(name), language) if builtin_ else load(_known(name), language)
     sys.stdout.write(template.text if template.text.endswith("\n") else template.text + "\n")
     fields = ", ".join("{{ " + field + " }}" for field in fields_of(name))
     console.note(f"From {template.origin}. Fields: {fields}.")
@@ -111,12 +121,13 @@ def edit(name: Name) -> None:
     """
     from afterview.cli import editor
 
-    path = user_path(_known(name))
+    language = profile_language()
+    path = user_path(_known(name), language)
     if not path.is_file():
-        for directory in (path.parent.parent, path.parent):  # the config dir, then its templates/: private
+        for directory in (paths.config_dir(), user_dir(), path.parent):  # all private
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
-            files.write_atomically(path, builtin(name).text.encode("utf-8"))
+            files.write_atomically(path, builtin(name, language).text.encode("utf-8"))
         except OSError as error:
             raise UserError(
                 f"Cannot make your copy of the {name} template ({path}): {error.strerror or error}."
@@ -128,8 +139,8 @@ def edit(name: Name) -> None:
     saved = editor.edit(original, editor=command, name=path.name)
     if saved != original:
         _save(name, path=path, original=original, saved=saved)
-    load(name)
-    console.out().print(f"Saved your {name} template: {path}")
+    load(name, language)
+    console.say(f"Saved your {name} template: {path}")
 
 
 def _save(name: str, *, path: Path, original: bytes, saved: bytes) -> None:
@@ -170,10 +181,10 @@ def reset(name: Name) -> None:
 
     Example: afterview templates reset thank-you
     """
-    path = user_path(_known(name))
+    path = user_path(_known(name), profile_language())
     if not path.is_file():
-        console.out().print(f"The {name} template is already the built-in one.")
+        console.say(f"The {name} template is already the built-in one.")
         return
     backup = path.with_name(path.name + ".bak")
     os.replace(path, backup)
-    console.out().print(f"The {name} template is the built-in one again; yours is kept as {backup}")
+    console.say(f"The {name} template is the built-in one again; yours is kept as {backup}")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from afterview.cli import completion, inputs, runtime
-from afterview.cli.interviews import Json, find
+from afterview.cli.interviews import ChangedJson, Json, find
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due, refresh_steps
 from afterview.errors import UserError
@@ -31,6 +31,7 @@ def _complete_steps(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]
 StepIds = Annotated[
     list[str],
     typer.Argument(
+        metavar="STEP...",
         help="Step ids as todo shows them, e.g. 7.2.",
         show_default=False,
         autocompletion=_complete_steps,
@@ -73,28 +74,30 @@ def todo(
 def done(
     step_ids: StepIds,
     note: Annotated[str | None, typer.Option(help="A note to keep with the step.")] = None,
+    json_: ChangedJson = False,
 ) -> None:
     """Mark steps as done.
 
     Example: afterview done 7.1 7.2, or afterview done 7.3 --note "emailed Jane"
     """
     text = inputs.clean_text(note, field="note", max_length=2_000) if note is not None else None
-    _close(step_ids, StepState.DONE, reason=text)
+    _close(step_ids, StepState.DONE, reason=text, json_=json_)
 
 
 def skip(
     step_ids: StepIds,
     reason: Annotated[str | None, typer.Option(help="Why you are skipping it (kept with the step).")] = None,
+    json_: ChangedJson = False,
 ) -> None:
     """Skip steps that do not apply, optionally saying why.
 
     Example: afterview skip 7.4 --reason "met them at a meetup already"
     """
     text = inputs.clean_text(reason, field="reason", max_length=2_000) if reason is not None else None
-    _close(step_ids, StepState.SKIPPED, reason=text)
+    _close(step_ids, StepState.SKIPPED, reason=text, json_=json_)
 
 
-def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None:
+def _close(step_ids: list[str], state: StepState, *, reason: str | None, json_: bool = False) -> None:
     """Set ``state`` on every step in ``step_ids``; if any id is unknown, change nothing."""
     store = runtime.open_store()
     with store.transaction() as document:
@@ -114,16 +117,26 @@ def _close(step_ids: list[str], state: StepState, *, reason: str | None) -> None
             updated = interview.model_copy(update={"steps": steps, "updated_at": now})
             document.put(refresh_steps(updated, runtime.context(document), now=now))
         if not changed:
-            console.out().print(f"Nothing changed: {', '.join(step_ids)} already closed.")
+            if not json_:
+                console.say(f"Nothing changed: {', '.join(step_ids)} already closed.")
             raise Unchanged
+    if json_:
+        print_steps(document, changed, now=now)
+        return
     if not changed:
         return
     verb = "Done" if state is StepState.DONE else "Skipped"
     for step_id in changed:
-        console.out().print(f"{verb} {step_id}: {locate(document, step_id)[1].title}")
+        console.say(f"{verb} {step_id}: {locate(document, step_id)[1].title}")
     already = [step_id for step_id in step_ids if step_id not in changed]
     if already:
         console.note(f"Already closed: {', '.join(already)}.")
+
+
+def print_steps(document: Document, step_ids: list[str], *, now: dt.datetime) -> None:
+    """``--json`` for a command that changed steps: the steps ``step_ids`` as they are now, in the contract's
+    step shape (an array, empty when nothing changed)."""
+    console.print_json([step_json(*locate(document, step_id), now=now) for step_id in step_ids])
 
 
 def locate(document: Document, step_id: str) -> tuple[Interview, Step]:

@@ -16,32 +16,74 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY_ABBREVIATIONS = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {
     name: i for i, name in enumerate(WEEKDAYS)
 }
-DATE_EXAMPLES = "2026-12-01, today, tomorrow, yesterday, friday, next friday, +3d, +2w, in 3 days, 2 days ago"
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_MONTH_NUMBERS = (
+    {name[:3]: n for n, name in enumerate(MONTHS, 1)}
+    | {name: n for n, name in enumerate(MONTHS, 1)}
+    | {"sept": 9}
+)
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+"""How numeric dates are read: 13/11/2026 (DMY), 11/13/2026 (MDY), 2026/11/13 (YMD)."""
+DATE_EXAMPLES = (
+    "2026-12-01, 13 Nov, Nov 13 2026, today, tomorrow, friday, next friday, +3d, +2w, in 3 days, 2 days ago"
+)
 _UNITS = {"d": 1, "day": 1, "days": 1, "w": 7, "week": 7, "weeks": 7}
 _OFFSET = re.compile(r"^(?P<sign>[+-])\s*(?P<n>\d{1,4})\s*(?P<unit>d|w|days?|weeks?)$")
 _IN = re.compile(r"^in\s+(?P<n>\d{1,4})\s+(?P<unit>days?|weeks?)$")
 _AGO = re.compile(r"^(?P<n>\d{1,4})\s+(?P<unit>days?|weeks?)\s+ago$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d")
 _TIME = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(rf"^(?P<d>\d{{1,2}}){_ORDINAL}\.?\s*(?P<m>[a-z]+)\.?,?(?:\s+(?P<y>\d{{4}}))?$")
+_MONTH_DAY = re.compile(rf"^(?P<m>[a-z]+)\.?\s*(?P<d>\d{{1,2}}){_ORDINAL},?(?:\s+(?P<y>\d{{4}}))?$")
+_NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{1,4}))?\.?$")
+
+
+EARLIEST = dt.date(1970, 1, 1)
+LATEST = dt.date(2100, 12, 31)
+"""The dates afterview accepts, typed or imported: a job search in this range, not a typo in the year."""
+
+
+def check_bounds(day: dt.date, *, text: str) -> None:
+    """Refuse a date outside :data:`EARLIEST`..:data:`LATEST` (the year 9999 overflows date arithmetic)."""
+    plain = day.date() if isinstance(day, dt.datetime) else day
+    if not EARLIEST <= plain <= LATEST:
+        raise UserError(f"{text!r} is not between {EARLIEST.year} and {LATEST.year}.", hint="Check the year.")
 
 
 def _bad_date(text: str) -> UserError:
     return UserError(f"Cannot read {text!r} as a date.", hint=f"Try one of: {DATE_EXAMPLES}.")
 
 
-def parse_date(text: str, *, today: dt.date, past: bool = False) -> dt.date:
+def parse_date(text: str, *, today: dt.date, past: bool = False, order: str | None = None) -> dt.date:
     """Read a date as a person types it.
 
     Accepts :data:`DATE_EXAMPLES`: ISO dates (an ISO date-time gives its day), ``today``, ``tomorrow``,
-    ``yesterday``, offsets (``+3d``, ``-1w``, ``in 3 days``, ``2 weeks ago``) and weekday names. A bare
-    weekday name means the next one after today, or with ``past=True`` (for when something happened) the
-    latest one up to today; ``next friday`` is always ahead, ``last friday`` always behind, ``this friday``
-    the one in the coming seven days, today included. Slash dates are refused rather than guessed (is
-    03/04 March or April?), and so is anything else unknown, with examples.
+    ``yesterday``, offsets (``+3d``, ``-1w``, ``in 3 days``, ``2 weeks ago``), weekday names, and English
+    month names (``13 Nov``, ``Nov 13``, ``13 November 2026``, ``November 13, 2026``, ``Fri 13 Nov``). A
+    trailing ``HH:MM`` is allowed and left out: the result is the day.
 
-    Raises UserError when ``text`` is not a date it can read, or is a slash date.
+    Numeric dates (``13/11/2026``, ``13.11.2026``, ``11-13``) are read in ``order`` (one of
+    :data:`DATE_ORDERS`, the profile's or the locale's); without one they are refused rather than guessed
+    (is 03/04 March or April?). A date that starts with a four-digit year is always year-month-day.
+
+    When a date leaves something out, ``past`` says which way to look. A bare weekday name means the next
+    one after today, or with ``past=True`` (for when something happened) the latest one up to today;
+    ``next friday`` is always ahead, ``last friday`` always behind, ``this friday`` the one in the coming
+    seven days, today included. A date without a year means the next such day from today on (due dates),
+    or with ``past=True`` the latest one up to today (things that happened).
+
+    Raises UserError when ``text`` is not a date it can read, is ambiguous, or a date it spells out lies
+    outside :data:`EARLIEST`..:data:`LATEST`.
     """
     words = " ".join(text.strip().lower().split())
+    head, _, last = words.rpartition(" ")
+    if head and _TIME.match(last):
+        _time_of_day(last)
+        words = head
     if not words:
         raise _bad_date(text)
     simple = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
@@ -59,16 +101,138 @@ def parse_date(text: str, *, today: dt.date, past: bool = False) -> dt.date:
         if relation == "next" or (relation == "" and not past):
             return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
         return today - dt.timedelta(days=(today.weekday() - weekday) % 7 or (7 if relation else 0))
-    if "/" in words:
-        raise UserError(
-            f"{text!r} is ambiguous: write dates as YYYY-MM-DD.", hint=f"Try one of: {DATE_EXAMPLES}."
-        )
     if _ISO_DATETIME.match(words):
-        return _iso_datetime_day(text, words)
+        day = _iso_datetime_day(text, words)
+    else:
+        try:
+            day = dt.date.fromisoformat(words)
+        except ValueError:
+            match = _NUMERIC.match(words)
+            if match:
+                day = _numeric_date(text, match, today=today, past=past, order=order)
+            else:
+                day = _named_month_date(text, words, today=today, past=past)
+    check_bounds(day, text=text)
+    return day
+
+
+def has_time(text: str) -> bool:
+    """Whether ``text`` gives a time of day as well as a date (``monday 18:00``, ``2026-12-01T10:00``)."""
+    words = " ".join(text.strip().split())
+    return bool(_ISO_DATETIME.match(words) or _TIME.match(words.rpartition(" ")[2]))
+
+
+def needs_date_order(text: str) -> bool:
+    """Whether reading ``text`` depends on the date order (a numeric date not starting with its year)."""
+    words = " ".join(text.strip().split())
+    match = _NUMERIC.match(words.rpartition(" ")[0] if _TIME.match(words.rpartition(" ")[2]) else words)
+    return bool(match and len(match["a"]) < 4)
+
+
+def date_order_of_format(pattern: str) -> str | None:
+    """The date order of a ``strftime`` pattern such as a locale's ``%d.%m.%Y``, else None."""
+    positions = {key: pattern.find(code) for key, code in (("D", "%d"), ("M", "%m"), ("Y", "%Y"))}
+    if positions["Y"] < 0:
+        positions["Y"] = pattern.find("%y")
+    if min(positions.values()) < 0:
+        return None
+    order = "".join(sorted(positions, key=positions.__getitem__))
+    return order if order in DATE_ORDERS else None
+
+
+def _numeric_date(
+    text: str, match: re.Match[str], *, today: dt.date, past: bool, order: str | None
+) -> dt.date:
+    """A date written in numbers, in ``order`` (a four-digit first part is always the year)."""
+    first, second, third = match["a"], match["b"], match["c"]
+    if len(first) == 4:
+        if third is None:
+            raise _bad_date(text)
+        order = "YMD"
+    elif order is None:
+        a, b = int(first), int(second)
+        day_first, month_first = f"{a} {_month_abbreviation(b)}", f"{_month_abbreviation(a)} {b}"
+        example = {
+            (True, True): f"{day_first} or {month_first}",
+            (False, True): day_first,
+            (True, False): month_first,
+        }.get((a <= 12, b <= 12), "13 Nov")
+        raise UserError(
+            f"{text.strip()!r} is ambiguous: which part is the day and which the month?",
+            hint=f"Write the month as a word ({example}) or the date as YYYY-MM-DD, or say how you write "
+            "dates once: afterview profile --date-order DMY (or MDY, YMD).",
+        )
+    parts = [first, second, third] if third is not None else None
+    if parts is None:  # day and month only
+        day_text, month_text = (first, second) if order == "DMY" else (second, first)
+        return _day_in_year(text, int(month_text), int(day_text), None, today=today, past=past)
+    by_letter = dict(zip(order, parts, strict=True))
+    year_text = by_letter["Y"]
+    if len(year_text) not in (2, 4):
+        raise _bad_date(text)
+    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    return _day_in_year(text, int(by_letter["M"]), int(by_letter["D"]), year, today=today, past=past)
+
+
+def _named_month_date(text: str, words: str, *, today: dt.date, past: bool) -> dt.date:
+    """``13 Nov``, ``Nov 13``, ``13 November 2026``, ``November 13, 2026``; a weekday in front is checked."""
+    named_weekday = None
+    first, _, rest = words.partition(" ")
+    if first.rstrip(",") in _WEEKDAY_ABBREVIATIONS and rest:
+        named_weekday, words = _WEEKDAY_ABBREVIATIONS[first.rstrip(",")], rest
+    match = _DAY_MONTH.match(words) or _MONTH_DAY.match(words)
+    if match is None or match["m"] not in _MONTH_NUMBERS:
+        raise _bad_date(text)
+    year = int(match["y"]) if match["y"] else None
+    day = _day_in_year(text, _MONTH_NUMBERS[match["m"]], int(match["d"]), year, today=today, past=past)
+    if named_weekday is not None and day.weekday() != named_weekday:
+        raise UserError(
+            f"{spoken_date(day)} is a {WEEKDAYS[day.weekday()].title()}, "
+            f"not a {WEEKDAYS[named_weekday].title()}.",
+            hint="Give the date alone, e.g. 13 Nov, or the weekday alone, e.g. next friday.",
+        )
+    return day
+
+
+def _day_in_year(text: str, month: int, day: int, year: int | None, *, today: dt.date, past: bool) -> dt.date:
+    """That day of that month: in ``year``, else in the nearest year the way ``past`` looks."""
     try:
-        return dt.date.fromisoformat(words)
+        dt.date(2000 if year is None else year, month, day)  # 2000 was a leap year: 29 Feb exists
     except ValueError:
-        raise _bad_date(text) from None
+        raise UserError(
+            f"Cannot read {text.strip()!r} as a date: "
+            + (
+                f"there is no {day} {MONTHS[month - 1].title()}"
+                if 0 < month <= 12
+                else f"there is no month {month}"
+            )
+            + ("" if year is None else f" in {year}")
+            + ".",
+            hint=f"Try one of: {DATE_EXAMPLES}.",
+        ) from None
+    if year is not None:
+        return dt.date(year, month, day)
+    step = -1 if past else 1
+    for candidate in range(today.year, today.year + 9 * step, step):
+        try:
+            found = dt.date(candidate, month, day)
+        except ValueError:  # 29 Feb outside a leap year
+            continue
+        if (found <= today) if past else (found >= today):
+            return found
+    raise _bad_date(text)  # pragma: no cover - a leap year comes within eight years
+
+
+def _month_abbreviation(month: int) -> str:
+    return MONTHS[month - 1][:3].title() if 0 < month <= 12 else "Nov"
+
+
+def _time_of_day(text: str) -> dt.time:
+    """``HH:MM`` on a 24-hour clock."""
+    time_match = _TIME.match(text)
+    if time_match is None or int(time_match["h"]) > 23 or int(time_match["m"]) > 59:
+        raise UserError(f"{text!r} is not a time of day.", hint="Use 24-hour HH:MM, e.g. 14:30.")
+    return dt.time(int(time_match["h"]), int(time_match["m"]))
 
 
 def _iso_datetime_day(text: str, words: str) -> dt.date:
@@ -79,11 +243,11 @@ def _iso_datetime_day(text: str, words: str) -> dt.date:
         raise _bad_date(text) from None
 
 
-def parse_moment(text: str, *, now: dt.datetime, past: bool = True) -> dt.datetime:
+def parse_moment(text: str, *, now: dt.datetime, past: bool = True, order: str | None = None) -> dt.datetime:
     """Read when something happens: an ISO date-time, or a date (as :func:`parse_date`, bare weekday names
-    looking back unless ``past=False``) with an optional ``HH:MM``. A date alone means the current time of
-    day if it is today, else noon. Naive times are in ``now``'s time zone; the result is always time-zone
-    aware.
+    and dates without a year looking back unless ``past=False``) with an optional ``HH:MM``. A date alone
+    means the current time of day if it is today, else noon. Naive times are in ``now``'s time zone; the
+    result is always time-zone aware.
 
     Raises UserError when ``text`` is not a date and time it can read, or its time is not a time of day.
     """
@@ -103,19 +267,21 @@ def parse_moment(text: str, *, now: dt.datetime, past: bool = True) -> dt.dateti
             day_text, time_text = words, ""
         elif not day_text:
             day_text = "today"
-        day = parse_date(day_text, today=now.date(), past=past)
+        day = parse_date(day_text, today=now.date(), past=past, order=order)
         if time_text:
-            time_match = _TIME.match(time_text)
-            assert time_match is not None
-            hour, minute = int(time_match["h"]), int(time_match["m"])
-            if hour > 23 or minute > 59:
-                raise UserError(f"{time_text!r} is not a time of day.", hint="Use 24-hour HH:MM, e.g. 14:30.")
-            moment = dt.datetime.combine(day, dt.time(hour, minute))
+            moment = dt.datetime.combine(day, _time_of_day(time_text))
         elif day == now.date():
             moment = now.replace(second=0, microsecond=0, tzinfo=None)
         else:
             moment = dt.datetime.combine(day, dt.time(12, 0))
+    check_bounds(moment, text=text)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
+
+
+def spoken_date(value: dt.date) -> str:
+    """A date in words with its year, ``Fri 6 Nov 2026``; a date-time adds ``10:00``."""
+    words = f"{value:%a} {value.day} {value:%b} {value.year}"
+    return f"{words} {value:%H:%M}" if isinstance(value, dt.datetime) else words
 
 
 WEEKEND = frozenset({5, 6})

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from afterview.domain import text as text_rules
 from afterview.errors import UserError
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Interview, Question
@@ -28,8 +28,14 @@ SECTIONS = {
 }
 """Each ``##`` section: the debrief field it fills and its heading."""
 
-PARTS = {"answer": "My answer", "rating": "Rating", "next_time": "What I would say next time"}
-"""Each ``####`` part of a question: the field it fills and its heading."""
+PARTS = {
+    "asked_by": "Asked by",
+    "answer": "My answer",
+    "rating": "Rating",
+    "next_time": "What I would say next time",
+}
+"""Each ``####`` part of a question: the field it fills and its heading. ``asked_by`` (who asked it) is
+kept as an extra key of the stored question, so a debrief without it is stored as 0.1 stored it."""
 
 LIST_SECTIONS = frozenset({"thank_you_topics", "my_questions"})
 RATINGS = ", ".join(rating.value for rating in Rating)
@@ -78,6 +84,9 @@ def to_markdown(debrief: Debrief | None, interview: Interview, *, tz: dt.tzinfo)
         f"Interviewers: {_one_line(people) or 'none recorded'}.",
         "Write under each heading and keep the headings; text above ## Questions is not saved.",
         f"Rate each answer {RATINGS}. Add a question with another ### Question block.",
+        "Under #### Asked by, who asked it (Priya). Write each topic for the thank-you note as you would",
+        "in a sentence to them (your move to event sourcing); end it with (with Priya) if it came up",
+        "with one interviewer only.",
         "Save and close the editor when done; a file left as it is saves nothing.",
         "-->",
         "",
@@ -92,6 +101,7 @@ def _sections(debrief: Debrief) -> list[str]:
     extra = _EMPTY_QUESTIONS if not debrief.questions else 1
     for number, question in enumerate([*debrief.questions, *[blank] * extra], start=1):
         lines += [f"### Question {number}", *_text(question.question), ""]
+        lines += [f"#### {PARTS['asked_by']}", *_text(asked_by(question)), ""]
         lines += [f"#### {PARTS['answer']}", *_text(question.answer), ""]
         lines += [
             f"#### {PARTS['rating']} ({RATINGS})",
@@ -245,10 +255,9 @@ def _where(level: int, title: str, section: str) -> str:
 def _bad_characters(text: str) -> list[str]:
     problems = []
     for number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line, start=1):
-            if char != "\t" and unicodedata.category(char) in ("Cc", "Cs"):
-                problems.append(f"line {number} column {column}: a control character ({ord(char):#04x})")
-                break
+        found = text_rules.problem(line)
+        if found:
+            problems.append(f"line {number}: {found}")
     return problems[:5]
 
 
@@ -308,9 +317,14 @@ def _question(number: int, block: _QuestionBlock, problems: list[str]) -> Questi
                 f"line {line}: question {number}'s rating {_one_line(text['rating'])[:40]!r} "
                 f"is not one of {RATINGS}"
             )
-    return Question(
-        question=text["question"], answer=text["answer"], rating=rating, next_time=text["next_time"]
-    )
+    fields = {"question": text["question"], "answer": text["answer"], "next_time": text["next_time"]}
+    who = _one_line(text["asked_by"])
+    return Question.model_validate({**fields, "rating": rating, **({"asked_by": who} if who else {})})
+
+
+def asked_by(question: Question) -> str:
+    """Who asked ``question``, as the debrief says (empty when it does not)."""
+    return str((question.model_extra or {}).get("asked_by") or "")
 
 
 def is_empty(debrief: Debrief) -> bool:

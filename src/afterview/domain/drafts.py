@@ -1,28 +1,31 @@
 """Messages afterview suggests: pure functions from an interview, a profile and a template to drafts.
 
-Every field a template can use is filled: data the store does not have becomes a visible ``[add …]`` marker,
-and the draft carries a warning saying what to add, so no placeholder ever reaches a message unfilled.
-Whom a draft is addressed to is :mod:`afterview.domain.recipients`; how values read in it,
-:mod:`afterview.domain.wording`.
+Every draft is written as of ``now`` (days read "today", "yesterday", "on Monday"), greets its reader by
+:mod:`afterview.domain.greetings`, and checks the process first (:mod:`afterview.domain.process_check`):
+no follow-up after a rejection unless forced. A fact the user never had (a decision date nobody gave, a
+follow-up never sent) changes the sentence; data the user has but did not enter (their own name, whom
+they met) becomes a visible ``[add …]`` marker with a warning saying what to add, so no placeholder ever
+reaches a message unfilled. Whom a draft is addressed to is :mod:`afterview.domain.recipients`; which
+debrief topic a note mentions, :mod:`afterview.domain.topics`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from afterview.domain import phrasing
+from afterview.domain.greetings import Language, parts_of, reference_greeting
+from afterview.domain.message_fields import Fill, common_fields, name_fields
+from afterview.domain.people import NameParts
 from afterview.domain.recipients import by_name, callers, checked_email, interviewers_named, recipient
 from afterview.domain.templates import Template, render
-from afterview.domain.wording import listing, long_date, one_line
+from afterview.domain.topics import plain_topics, topic_for
+from afterview.domain.wording import one_line
 from afterview.errors import UserError
 from afterview.models.document import Document
-from afterview.models.enums import Rating, Status, StepKind, StepState
-from afterview.models.records import Interview, Person, Profile, Step
-
-TOPIC_WORDS = 20
-"""A debrief topic is cut to this many words, so a thank-you note stays brief."""
+from afterview.models.enums import Status, StepKind, StepState
+from afterview.models.records import Interview, Person, Profile, Reference, Step
 
 
 @dataclass(frozen=True)
@@ -46,36 +49,43 @@ class Draft:
         return step.key == self.step_key or (self.person is not None and step.person == self.person)
 
 
-@dataclass
-class _Fill:
-    """Template values being gathered, with the warning for each ``[add …]`` marker used."""
-
-    values: dict[str, Any]
-    missing: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-
-    def marker(self, what: str, warning: str) -> str:
-        text = f"[add {what}]"
-        self.missing[text] = warning
-        return text
-
-
 def thank_you_notes(
-    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
+    interview: Interview,
+    profile: Profile,
+    *,
+    template: Template,
+    now: dt.datetime,
+    to: str | None = None,
+    force: bool = False,
 ) -> list[Draft]:
     """One brief thank-you note per interviewer (or only to those whose name contains ``to``)."""
     people = interviewers_named(interview, to) if to is not None else list(interview.interviewers)
-    return [thank_you_note(interview, person, profile, template=template, tz=tz) for person in people]
+    return [
+        thank_you_note(interview, person, profile, template=template, now=now, force=force)
+        for person in people
+    ]
 
 
 def thank_you_note(
-    interview: Interview, person: Person, profile: Profile, *, template: Template, tz: dt.tzinfo
+    interview: Interview,
+    person: Person,
+    profile: Profile,
+    *,
+    template: Template,
+    now: dt.datetime,
+    force: bool = False,
 ) -> Draft:
     """A thank-you note as the article has it: thanks for the time, eagerness to work for the company,
-    excitement about the position, an invitation to get in touch; personal where the debrief allows."""
-    fill = _common(interview, person, profile, tz=tz)
-    fill.values["topic"] = _topic(interview) or ""
+    excitement about the position, an invitation to get in touch; personal where the debrief allows.
+
+    Notes to a panel differ: each has that person's own topic (else a shared one, dealt in turn), and the
+    wording alternates along the panel (``variant`` 1, 2, 1…).
+    """
+    fill = common_fields(interview, person, profile, now=now, kind="thank-you", force=force)
     index = interview.interviewers.index(person)
+    topic = topic_for(person, interview.debrief, position=index)
+    fill.values["topic"] = topic.text if topic else ""
+    fill.values["variant"] = index % 2 + 1
     return _compose(
         "thank-you",
         template,
@@ -88,12 +98,18 @@ def thank_you_note(
 
 
 def follow_up(
-    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
+    interview: Interview,
+    profile: Profile,
+    *,
+    template: Template,
+    now: dt.datetime,
+    to: str | None = None,
+    force: bool = False,
 ) -> Draft:
-    """A polite check-in that refers to the timeline they gave."""
+    """A polite check-in that refers to the timeline they gave (and to none when they gave none)."""
     person = recipient(interview, to)
-    fill = _common(interview, person, profile, tz=tz)
-    fill.values["decision_by"] = _decision_by(interview, fill)
+    fill = common_fields(interview, person, profile, now=now, kind="follow-up", force=force)
+    fill.values["decision_by"] = _decision_by(interview, fill.language)
     fill.values["next_steps"] = one_line(interview.next_steps or "")
     return _compose(
         "follow-up",
@@ -107,12 +123,20 @@ def follow_up(
 
 
 def nudge(
-    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
+    interview: Interview,
+    document: Document,
+    *,
+    template: Template,
+    now: dt.datetime,
+    to: str | None = None,
+    force: bool = False,
 ) -> Draft:
-    """The second, briefer check-in, pointing back at the first."""
+    """The second, briefer check-in, pointing back at the last note: the offer notice when one went out
+    (with that offer's deadline), else the first follow-up, else neither."""
     person = recipient(interview, to)
-    fill = _common(interview, person, profile, tz=tz)
-    fill.values["decision_by"] = _decision_by(interview, fill)
+    fill = common_fields(interview, person, document.profile, now=now, kind="nudge", force=force)
+    fill.values["decision_by"] = _decision_by(interview, fill.language)
+    today = now.date()
     sent = next(
         (
             s.done_at
@@ -121,14 +145,13 @@ def nudge(
         ),
         None,
     )
-    fill.values["follow_up_sent"] = (
-        long_date(sent.astimezone(tz).date())
-        if sent
-        else fill.marker(
-            "when you sent your first follow-up",
-            f"No follow-up is marked sent for interview {interview.id}; "
-            f"after sending one, run: afterview draft follow-up {interview.id} --sent",
-        )
+    fill.values["follow_up_sent"] = _on(sent, now, fill.language) if sent else ""
+    notice = next((r for r in reversed(interview.sent) if r.kind == "offer-notice"), None)
+    fill.values["offer_notice_sent"] = _on(notice.at, now, fill.language) if notice else ""
+    offer = _latest_offer(interview, document) if notice else None
+    deadline = offer.process.offer.deadline if offer and offer.process.offer else None
+    fill.values["offer_deadline"] = (
+        phrasing.long_date(deadline, language=fill.language) if deadline and deadline >= today else ""
     )
     return _compose(
         "nudge",
@@ -146,36 +169,43 @@ def reference_notes(
     document: Document,
     *,
     template: Template,
-    tz: dt.tzinfo,
+    now: dt.datetime,
     ref: str | None = None,
     emphasis: str | None = None,
+    force: bool = False,
 ) -> list[Draft]:
-    """A heads-up to each reference (or those whose name contains ``ref``): who may call, what to stress."""
+    """A heads-up to each reference (or those whose name contains ``ref``): who may call, what to stress.
+
+    References are your own contacts, greeted by first name ("Hi Anna,").
+    """
     references = list(document.references)
     if ref is not None:
         references = by_name(references, ref)
         if not references:
             names = ", ".join(r.name for r in document.references) or "none recorded yet"
             raise UserError(f"No reference matches {ref!r}.", hint=f"Your references: {names}.")
-    recipients: Sequence[tuple[str | None, str | None, str | None, str]] = [
-        (r.name, r.email, r.relationship, f"reference:{r.id}") for r in references
-    ] or [(None, None, None, "reference")]
     drafts = []
-    for name, email, relationship, key in recipients:
-        fill = _common(interview, None, document.profile, tz=tz)
-        fill.values["name"] = (
-            one_line(name)
-            if name
-            else fill.marker(
+    every: list[Reference | None] = [*references] or [None]
+    for reference in every:
+        fill = common_fields(interview, None, document.profile, now=now, kind="reference", force=force)
+        language = fill.language
+        if reference is not None:
+            parts = parts_of(reference)
+            fill.values.update(name_fields(parts, reference.name))
+            fill.values["greeting"] = one_line(reference_greeting(parts, reference.name, language=language))
+        else:
+            marker = fill.marker(
                 "your reference's name",
                 'No references are recorded: add one with afterview ref add "Name" --email EMAIL',
             )
-        )
-        fill.values["relationship"] = one_line(relationship or "")
-        fill.values["callers"] = callers(interview)
-        debrief = interview.debrief
-        topics = [one_line(t) for t in debrief.thank_you_topics if t.strip()] if debrief else []
-        fill.values["focus"] = listing(topics)
+            fill.values["name"] = fill.values["first_name"] = marker
+            fill.values["greeting"] = reference_greeting(
+                NameParts(given_name=marker), marker, language=language
+            )
+        fill.values["relationship"] = one_line(reference.relationship or "") if reference else ""
+        fill.values["callers"] = callers(interview, language=language)
+        topics = [phrasing.about_them(t, language=language) for t in plain_topics(interview.debrief)]
+        fill.values["focus"] = phrasing.listing(topics, language=language)
         fill.values["emphasis"] = (
             one_line(emphasis)
             if emphasis and emphasis.strip()
@@ -191,9 +221,9 @@ def reference_notes(
                 fill,
                 interview=interview,
                 person=None,
-                to=(fill.values["name"], email),
+                to=(str(fill.values["name"]), reference.email if reference else None),
                 step_kind=StepKind.REFERENCE,
-                step_key=key,
+                step_key=f"reference:{reference.id}" if reference else "reference",
             )
         )
     return drafts
@@ -204,45 +234,31 @@ def offer_notice(
     document: Document,
     *,
     template: Template,
-    tz: dt.tzinfo,
+    now: dt.datetime,
     to: str | None = None,
     offer_id: int | None = None,
+    force: bool = False,
 ) -> Draft:
     """An honest note to a company you are waiting on: an offer arrived elsewhere, and its deadline."""
-    offers = [
-        i for i in document.interviews if i.process_id != interview.process_id and i.status is Status.OFFER
-    ]
-    if offer_id is not None:
-        offers = [i for i in offers if i.id == offer_id]
-        if not offers:
-            raise UserError(
-                f"Interview {offer_id} has no offer recorded.",
-                hint="See your interviews with: afterview list",
-            )
-    offer = max(
-        offers, key=lambda i: (i.process.offer.on if i.process.offer else dt.date.min, i.id), default=None
-    )
+    offer = _latest_offer(interview, document, offer_id=offer_id)
     person = recipient(interview, to)
-    fill = _common(interview, person, document.profile, tz=tz)
-    no_offer = (
-        "No offer from another company is recorded; "
-        "record it with: afterview outcome ID offer --deadline DATE"
-    )
+    fill = common_fields(interview, person, document.profile, now=now, kind="offer-notice", force=force)
     fill.values["offer_company"] = (
-        one_line(offer.company) if offer else fill.marker("the company that made the offer", no_offer)
-    )
-    deadline = offer.process.offer.deadline if offer and offer.process.offer else None
-    fill.values["offer_deadline"] = (
-        long_date(deadline)
-        if deadline
+        one_line(offer.company)
+        if offer
         else fill.marker(
-            "the offer's deadline",
-            no_offer
-            if offer is None
-            else "The offer has no deadline recorded; add it with: "
-            f"afterview outcome {offer.id} offer --deadline DATE",
+            "the company that made the offer",
+            "No offer from another company is recorded; "
+            "record it with: afterview outcome ID offer --deadline DATE",
         )
     )
+    deadline = offer.process.offer.deadline if offer and offer.process.offer else None
+    fill.values["offer_deadline"] = phrasing.long_date(deadline, language=fill.language) if deadline else ""
+    if offer is not None and deadline is None:
+        fill.warnings.append(
+            f"The offer has no deadline recorded, so the note names none; "
+            f"add it with: afterview outcome {offer.id} offer --deadline DATE"
+        )
     return _compose(
         "offer-notice",
         template,
@@ -255,54 +271,26 @@ def offer_notice(
 
 
 def withdraw(
-    interview: Interview, profile: Profile, *, template: Template, tz: dt.tzinfo, to: str | None = None
+    interview: Interview,
+    profile: Profile,
+    *,
+    template: Template,
+    now: dt.datetime,
+    to: str | None = None,
+    force: bool = False,
 ) -> Draft:
     """A courteous note withdrawing from the process."""
     person = recipient(interview, to)
-    fill = _common(interview, person, profile, tz=tz)
+    fill = common_fields(interview, person, profile, now=now, kind="withdraw", force=force)
     return _compose(
         "withdraw", template, fill, interview=interview, person=person, step_kind=None, step_key=None
     )
 
 
-def _common(interview: Interview, person: Person | None, profile: Profile, *, tz: dt.tzinfo) -> _Fill:
-    day = interview.at.astimezone(tz)
-    fill = _Fill(
-        {
-            "title": one_line(person.title or "") if person else "",
-            "company": one_line(interview.company),
-            "role": one_line(interview.role),
-            "stage": interview.stage.value,
-            "interview_day": f"{day:%A}",
-            "interview_date": long_date(day.date()),
-        }
-    )
-    fill.values["name"] = (
-        one_line(person.name)
-        if person and person.name.strip()
-        else fill.marker(
-            "their name",
-            f"Interview {interview.id} has no interviewer to write to; "
-            f'add one with: afterview interviewer {interview.id} "Name <email>"',
-        )
-    )
-    no_name = 'Your profile has no name: run afterview profile --name "Your Name".'
-    fill.values["my_name"] = one_line(profile.name) if profile.name else fill.marker("your name", no_name)
-    if profile.signature:
-        fill.values["signature"] = profile.signature.strip()
-    elif profile.name:
-        contact = " · ".join(part for part in (profile.email, profile.phone) if part)
-        name = one_line(profile.name)
-        fill.values["signature"] = f"{name}\n{contact}" if contact else name
-    else:
-        fill.values["signature"] = fill.marker("your name", no_name)
-    return fill
-
-
 def _compose(
     kind: str,
     template: Template,
-    fill: _Fill,
+    fill: Fill,
     *,
     interview: Interview,
     person: Person | None,
@@ -327,26 +315,30 @@ def _compose(
     )
 
 
-def _decision_by(interview: Interview, fill: _Fill) -> str:
-    if interview.decision_by is not None:
-        return long_date(interview.decision_by)
-    return fill.marker(
-        "the date they said they would decide",
-        f"Interview {interview.id} has no decision date; add it to the draft by hand.",
+def _decision_by(interview: Interview, language: Language) -> str:
+    """When they said they would decide, written out; empty when they never said."""
+    return phrasing.long_date(interview.decision_by, language=language) if interview.decision_by else ""
+
+
+def _on(at: dt.datetime, now: dt.datetime, language: Language) -> str:
+    return phrasing.on_day(at.astimezone(now.tzinfo).date(), today=now.date(), language=language)
+
+
+def _latest_offer(
+    interview: Interview, document: Document, *, offer_id: int | None = None
+) -> Interview | None:
+    """The latest offer from another hiring process, as one of its rounds (``offer_id``'s, when given: a
+    user error if it has none)."""
+    offers = [
+        i for i in document.interviews if i.process_id != interview.process_id and i.status is Status.OFFER
+    ]
+    if offer_id is not None:
+        offers = [i for i in offers if i.id == offer_id]
+        if not offers:
+            raise UserError(
+                f"Interview {offer_id} has no offer recorded.",
+                hint="See your interviews with: afterview list",
+            )
+    return max(
+        offers, key=lambda i: (i.process.offer.on if i.process.offer else dt.date.min, i.id), default=None
     )
-
-
-def _topic(interview: Interview) -> str | None:
-    debrief = interview.debrief
-    if debrief is None:
-        return None
-    topic = next((one_line(t).rstrip(".") for t in debrief.thank_you_topics if t.strip()), None)
-    if topic is not None:
-        return _words(topic)
-    strong = next((q for q in debrief.questions if q.rating is Rating.STRONG and q.question.strip()), None)
-    return f'your question "{_words(one_line(strong.question).rstrip("?."))}"' if strong else None
-
-
-def _words(text: str) -> str:
-    words = text.split()
-    return text if len(words) <= TOPIC_WORDS else " ".join(words[:TOPIC_WORDS]) + "…"

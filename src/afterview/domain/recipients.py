@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from afterview.domain.greetings import Language
 from afterview.domain.people import name_key
 from afterview.domain.wording import listing, one_line
 from afterview.errors import UserError
@@ -45,13 +46,22 @@ def recipient(interview: Interview, to: str | None) -> Person | None:
     return next((p for p in people if p.email), people[0] if people else None)
 
 
-def callers(interview: Interview) -> str:
+_OR = {"en": "or", "de": "oder", "fr": "ou", "es": "o"}
+_SOMEONE = {
+    "en": "Someone from {}",
+    "de": "Jemand von {}",
+    "fr": "Quelqu'un de chez {}",
+    "es": "Alguien de {}",
+}
+
+
+def callers(interview: Interview, *, language: Language = "en") -> str:
     """Who may call a reference: the interviewers with their titles, else someone from the company."""
     people = [
         one_line(p.name) + (f" ({one_line(p.title)})" if p.title and p.title.strip() else "")
         for p in interview.interviewers
     ]
-    return listing(people, last="or") or f"Someone from {one_line(interview.company)}"
+    return listing(people, last=_OR[language]) or _SOMEONE[language].format(one_line(interview.company))
 
 
 def checked_email(email: str | None, *, name: str, interview: Interview, warnings: list[str]) -> str | None:

@@ -143,7 +143,14 @@ def compute(
         funnel=funnel,
         outcomes=outcomes,
         answers=_answers(processes, kept, tz=tz, today=today),
-        weeks=_weeks(chosen, tz=tz, today=today, since=since, count=weeks),
+        weeks=_weeks(
+            chosen,
+            tz=tz,
+            today=today,
+            since=since,
+            count=weeks,
+            started=min((_day(i, tz) for i in interviews), default=None),
+        ),
         thank_yous=_thank_yous(chosen, now=now),
         weak_questions=_weak_questions(chosen, top=top),
     )
@@ -176,13 +183,23 @@ def _answers(
 
 
 def _weeks(
-    interviews: Sequence[Interview], *, tz: dt.tzinfo, today: dt.date, since: dt.date | None, count: int
+    interviews: Sequence[Interview],
+    *,
+    tz: dt.tzinfo,
+    today: dt.date,
+    since: dt.date | None,
+    count: int,
+    started: dt.date | None,
 ) -> list[tuple[dt.date, int]]:
-    """Interviews per week (weeks start on Monday), oldest first, up to this week."""
+    """Interviews per week (weeks start on Monday), oldest first, up to this week, and from no earlier than
+    the week of the first interview ever, ``started`` (a search begun last week has two weeks, not twelve
+    empty ones before it)."""
     this_week = today - dt.timedelta(days=today.weekday())
     first = this_week - dt.timedelta(weeks=count - 1)
     if since is not None:
         first = since - dt.timedelta(days=since.weekday())
+    if started is not None:
+        first = max(first, min(started - dt.timedelta(days=started.weekday()), this_week))
     counts: dict[dt.date, int] = {}
     week = first
     while week <= this_week:

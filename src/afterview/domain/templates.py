@@ -14,17 +14,23 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from afterview.domain import text as text_rules
 from afterview.errors import UserError
 
 if TYPE_CHECKING:
     from jinja2 import nodes
 
 COMMON_FIELDS: dict[str, str] = {
-    "name": "who the message is for",
+    "greeting": "the greeting line by the profile's rule, e.g. Dear Dr. Raman, or Hi Anna,",
+    "name": "their name as stored, e.g. Dr. Priya Raman",
+    "first_name": "what to call them by first name, e.g. Priya",
+    "family_name": "their family name (may be empty)",
+    "honorific": "their title, e.g. Dr. (may be empty)",
     "title": "their job title (may be empty)",
     "company": "the company",
     "role": "the role you interviewed for",
     "stage": "the interview's stage (screen, technical, onsite, final, other)",
+    "interview_when": "when the interview was, from today: today, yesterday, on Monday, on 3 November",
     "interview_day": "the weekday of the interview, e.g. Friday",
     "interview_date": "the date of the interview, e.g. Friday 27 November",
     "my_name": "your name, from your profile",
@@ -33,24 +39,29 @@ COMMON_FIELDS: dict[str, str] = {
 """Fields every template may use."""
 
 KIND_FIELDS: dict[str, dict[str, str]] = {
-    "thank-you": {"topic": "one concrete topic from your debrief (may be empty)"},
+    "thank-you": {
+        "topic": "their own topic from your debrief, else a shared one (may be empty)",
+        "variant": "1 or 2, alternating along a panel, so no two notes to a panel read alike",
+    },
     "follow-up": {
-        "decision_by": "when they said they would decide",
+        "decision_by": "when they said they would decide (empty when they did not say)",
         "next_steps": "what they said would happen next (may be empty)",
     },
     "nudge": {
-        "decision_by": "when they said they would decide",
-        "follow_up_sent": "when you sent your first follow-up",
+        "decision_by": "when they said they would decide (may be empty)",
+        "follow_up_sent": "when you sent your first follow-up, e.g. on Monday (empty if none is marked sent)",
+        "offer_notice_sent": "when you told them about another offer (empty if you did not)",
+        "offer_deadline": "that offer's deadline, if it is still ahead (may be empty)",
     },
     "reference": {
         "callers": "who may call: the interviewers, else someone from the company",
-        "focus": "what the interviewers focused on, from your debrief (may be empty)",
+        "focus": "the topics from your debrief, said of them: their move to event sourcing (may be empty)",
         "emphasis": "what you would like the reference to emphasise (--emphasis)",
         "relationship": "how the reference knows you (may be empty)",
     },
     "offer-notice": {
         "offer_company": "the company that made the other offer",
-        "offer_deadline": "when you must answer that offer",
+        "offer_deadline": "when you must answer that offer (empty when no deadline is recorded)",
     },
     "withdraw": {},
 }
@@ -63,6 +74,12 @@ _FILTERS = frozenset(
 )
 _TESTS = frozenset({"defined", "undefined", "none", "string"})
 _MAX_SIZE = 20_000
+MAX_OUTPUT = 20_000
+"""The longest message a template may produce, in characters."""
+MAX_LOOP_ITERATIONS = 10_000
+"""How many loop iterations one rendering may run, all loops together."""
+MAX_NUMBER = 10_000
+"""The largest number a template may write (say, ``replace``'s count)."""
 _DOLLAR = re.compile(r"\$\{|\$[A-Za-z_]")
 
 
@@ -99,10 +116,21 @@ def render(template: Template, values: Mapping[str, Any]) -> tuple[str, str]:
     """
     from jinja2 import TemplateError as JinjaError
 
-    tree = _parse(template)
+    tree = _guarded(_parse(template))
     environment = _environment()
+    budget = _Budget(template)
+    environment.filters.update(
+        {"_afterview_loop": budget.loop, "_afterview_replace": budget.replace, "_afterview_join": budget.join}
+    )
     try:
-        text = environment.from_string(tree).render(dict(values))
+        chunks: list[str] = []
+        size = 0
+        for chunk in environment.from_string(tree).generate(dict(values)):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise _error(template, f"its message is longer than {MAX_OUTPUT:,} characters", line=None)
+            chunks.append(chunk)
+        text = "".join(chunks)
     except JinjaError as error:  # the check above leaves little that can fail here; say where if it does
         raise _error(template, f"it cannot be rendered: {error}", line=None) from None
     first, _, rest = text.partition("\n")
@@ -130,6 +158,11 @@ def _parse(template: Template) -> nodes.Template:
 
     if len(template.text) > _MAX_SIZE:
         raise _error(template, f"it is longer than {_MAX_SIZE:,} characters", line=None)
+    bad = text_rules.problem(template.text, multiline=True)
+    if bad:
+        at = int(bad.rpartition(" ")[2])
+        line = template.text.count("\n", 0, at - 1) + 1
+        raise _error(template, f"it holds {bad.rpartition(' at position ')[0]}", line=line)
     if not template.text.startswith("Subject:"):
         raise _error(template, "the first line must be the subject, as in 'Subject: Thank you'", line=1)
     try:
@@ -186,6 +219,13 @@ def _check_nodes(template: Template, tree: nodes.Template) -> None:
         elif isinstance(node, nodes.For):
             if node.recursive or node.test is not None:
                 raise _error(template, "only a plain {% for x in field %} loop is allowed", line=line)
+            if isinstance(node.iter, (nodes.List, nodes.Tuple, nodes.Const, nodes.Dict)):
+                raise _error(template, "a loop goes over a field, not over a list written out", line=line)
+        elif isinstance(node, nodes.Const) and _too_big(node.value):
+            raise _error(template, f"numbers above {MAX_NUMBER:,} are not allowed", line=line)
+        elif isinstance(node, nodes.Filter) and node.name == "replace" and node.args:
+            if isinstance(node.args[0], nodes.Const) and node.args[0].value == "":
+                raise _error(template, "replace needs something to replace, not empty text", line=line)
         elif not isinstance(node, (nodes.Template, nodes.Keyword, *plain)):
             what = type(node).__name__.lower()
             raise _error(
@@ -193,6 +233,64 @@ def _check_nodes(template: Template, tree: nodes.Template) -> None:
                 f"'{what}' is not allowed: a template can use fields, if/else, for and simple filters",
                 line=line,
             )
+
+
+def _too_big(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) > MAX_NUMBER
+
+
+def _guarded(tree: nodes.Template) -> nodes.Template:
+    """``tree`` with every loop counted and ``replace`` and ``join`` bounded (:class:`_Budget`); each
+    passes its line, so a refusal at render time says where."""
+    from jinja2 import nodes
+
+    for loop in tree.find_all(nodes.For):
+        line = nodes.Const(loop.lineno)
+        loop.iter = nodes.Filter(loop.iter, "_afterview_loop", [line], [], None, None, lineno=loop.lineno)
+    for found in tree.find_all(nodes.Filter):
+        if found.name in ("replace", "join"):
+            found.name = f"_afterview_{found.name}"
+            found.args = [nodes.Const(found.lineno), *found.args]
+    return tree
+
+
+class _Budget:
+    """What one rendering may still spend; each method is a filter :func:`_guarded` puts in the template."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self.iterations = 0
+
+    def loop(self, items: Any, line: int) -> Iterator[Any]:
+        for item in items:
+            self.iterations += 1
+            if self.iterations > MAX_LOOP_ITERATIONS:
+                raise _error(
+                    self.template, f"its loops run more than {MAX_LOOP_ITERATIONS:,} times", line=line
+                )
+            yield item
+
+    def replace(self, text: Any, line: int, old: Any, new: Any, count: Any = None) -> str:
+        source, pattern, replacement = str(text), str(old), str(new)
+        if not pattern:
+            raise _error(self.template, "replace needs something to replace, not empty text", line=line)
+        if count is not None and (not isinstance(count, int) or _too_big(count)):
+            raise _error(self.template, f"replace's count must be a number up to {MAX_NUMBER:,}", line=line)
+        found = source.count(pattern)
+        times = found if count is None or count < 0 else min(count, found)
+        self._fits(len(source) + times * (len(replacement) - len(pattern)), line=line)
+        return source.replace(pattern, replacement, -1 if count is None else count)
+
+    def join(self, items: Any, line: int, separator: Any = "", attribute: Any = None) -> str:
+        if attribute is not None:
+            raise _error(self.template, "join takes only a separator", line=line)
+        parts = [str(item) for item in self.loop(items, line)]
+        self._fits(sum(map(len, parts)) + len(str(separator)) * max(len(parts) - 1, 0), line=line)
+        return str(separator).join(parts)
+
+    def _fits(self, size: int, *, line: int) -> None:
+        if size > MAX_OUTPUT:
+            raise _error(self.template, f"it makes text longer than {MAX_OUTPUT:,} characters", line=line)
 
 
 def _walk(node: nodes.Node) -> Iterator[nodes.Node]:

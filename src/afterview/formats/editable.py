@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from afterview.errors import UserError
+from afterview.formats import checks
 from afterview.models.records import Interview, Process
 
 FIXED = frozenset({"id", "process_id", "steps", "step_seq", "created_at", "updated_at"})
@@ -96,13 +97,18 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
     if fixed:
         raise UserError(f"{', '.join(fixed)} cannot be edited here; remove it from the file.")
     shown = tomllib.loads(to_toml(base))
-    fields = untouched_kept(shown, fields, editable(base, mode="python"))
+    kept = untouched_kept(shown, fields, editable(base, mode="python"))
     try:
-        return interview_of(fields, keep=base, now=now)
+        edited = interview_of(kept, keep=base, now=now)
+        as_typed = interview_of(fields, keep=base.model_copy(update={"steps": []}), now=now)
     except ValidationError as error:
         first = error.errors()[0]
         where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in first["loc"])
         raise UserError(f"{where.lstrip('.') or 'the file'}: {first['msg']}.") from None
+    # The text rules, as log's, on the file as typed; what comes back untouched from the store (a CRLF the
+    # file showed as a newline) was not typed.
+    checks.record(as_typed, where="The file")
+    return edited
 
 
 def untouched_kept(shown: Any, typed: Any, stored: Any) -> Any:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from afterview import __version__
 from afterview.domain.people import NameParts, vcard_n
+from afterview.formats.cells import neutralised, neutralised_unless_phone, people_cell
 from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.models.enums import Stage, Status
 from afterview.models.records import Interview, Person
@@ -65,14 +66,21 @@ def to_json(document: Document, *, now: dt.datetime) -> str:
     return dump(payload, indent=2).decode("utf-8") + "\n"
 
 
-def to_csv(document: Document) -> str:
-    """One row per interview with its status history, under :data:`CSV_COLUMNS`."""
+def to_csv(document: Document, *, bom: bool = True) -> str:
+    """One row per interview with its status history, under :data:`CSV_COLUMNS`.
+
+    Safe to open in a spreadsheet: formulas neutralised (:mod:`afterview.formats.cells`), interviewers as a
+    JSON array in their cell, and a UTF-8 byte-order mark first (unless ``bom`` is false) so that Excel reads
+    the file as UTF-8.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for interview in _by_id(document.interviews):
+        people = (person.model_dump() for person in interview.interviewers)
         writer.writerow(
-            (
+            neutralised(str(cell))
+            for cell in (
                 interview.id,
                 interview.company,
                 interview.role,
@@ -80,14 +88,14 @@ def to_csv(document: Document) -> str:
                 interview.stage.value,
                 interview.format.value,
                 interview.location or "",
-                "; ".join(_person_spec(person) for person in interview.interviewers),
+                people_cell(people),
                 interview.decision_by.isoformat() if interview.decision_by else "",
                 interview.status.value,
                 status_history(interview),
                 interview.notes or "",
             )
         )
-    return buffer.getvalue()
+    return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
 def status_history(interview: Interview) -> str:
@@ -232,27 +240,32 @@ def _vcard(contact: Contact) -> list[str]:
         family_name=person.family_name,
         address_as=person.address_as,
     )
-    n = ";".join(escape_text(part) for part in vcard_n(stored, person.name))  # RFC 6350 6.2.2
+    n = ";".join(_value(part) for part in vcard_n(stored, person.name))  # RFC 6350 6.2.2
     identity = (person.email or "").casefold() or f"{person.name.casefold()}|{contact.company.casefold()}"
     lines = [
         "BEGIN:VCARD",
         "VERSION:4.0",
         f"PRODID:-//afterview//afterview {__version__}//EN",
         f"UID:urn:uuid:{uuid.uuid5(_VCARD_NAMESPACE, identity)}",
-        f"FN:{escape_text(person.name)}",
+        f"FN:{_value(person.name)}",
         f"N:{n}",
-        f"ORG:{escape_text(contact.company)}",
+        f"ORG:{_value(contact.company)}",
     ]
     if person.title:
-        lines.append(f"TITLE:{escape_text(person.title)}")
+        lines.append(f"TITLE:{_value(person.title)}")
     if person.email:
-        lines.append(f"EMAIL;TYPE=work:{escape_text(person.email)}")
+        lines.append(f"EMAIL;TYPE=work:{_value(person.email)}")
     if person.phone:
-        lines.append(f"TEL;TYPE=work;VALUE=text:{escape_text(person.phone)}")
+        lines.append(f"TEL;TYPE=work;VALUE=text:{escape_text(neutralised_unless_phone(person.phone))}")
     if person.url:
         lines.append(f"URL:{person.url}")
-    lines += [f"NOTE:{escape_text('Met at: ' + '; '.join(contact.met))}", "END:VCARD"]
+    lines += [f"NOTE:{_value('Met at: ' + '; '.join(contact.met))}", "END:VCARD"]
     return lines
+
+
+def _value(value: str) -> str:
+    """A vCard text value an address book or a spreadsheet it exports to will not run as a formula."""
+    return escape_text(neutralised(value))
 
 
 def escape_text(value: str) -> str:

@@ -8,6 +8,7 @@ the events instead of duplicating them. Closed steps, when included, are marked 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from afterview import __version__
@@ -20,6 +21,19 @@ TIMED_ALARM = dt.timedelta(hours=-1)
 """A step due at a time: remind an hour before."""
 ALL_DAY_ALARM = dt.timedelta(hours=9)
 """A step due on a day: remind at 09:00 that day (relative to the start of the all-day event)."""
+
+
+_COMMAND = re.compile(r"\s*\((?P<command>afterview [^()]*)\)\s*$")
+"""The ``(afterview draft-thanks 2)`` that a step's title in afterview ends with."""
+
+
+def split_title(title: str) -> tuple[str, str | None]:
+    """A step's title as what to do, and the afterview command that helps do it (if the title names one).
+
+    A calendar's title says what to do; how (the command) belongs in the description.
+    """
+    match = _COMMAND.search(title)
+    return (title[: match.start()], match["command"]) if match else (title, None)
 
 
 def step_uid(interview: Interview, step: Step) -> str:
@@ -52,14 +66,15 @@ def calendar(items: Iterable[tuple[Interview, Step]], *, now: dt.datetime) -> by
             event.add("dtstart", due)
             event.add("dtend", due + dt.timedelta(days=1))
             event.add("transp", "TRANSPARENT")
-        event.add("summary", step.title)
+        summary = split_title(step.title)[0]
+        event.add("summary", summary)
         event.add("description", _description(interview, step))
         event.add("categories", [step.kind.value])
         if step.state is StepState.PENDING:
             event.add("status", "CONFIRMED")
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", step.title)
+            alarm.add("description", summary)
             alarm.add("trigger", TIMED_ALARM if isinstance(due, dt.datetime) else ALL_DAY_ALARM)
             event.add_component(alarm)
         else:
@@ -73,6 +88,9 @@ def _description(interview: Interview, step: Step) -> str:
         f"Interview {interview.id}: {interview.company} · {interview.role}",
         f"Step {step.id} ({step.kind.value})" + (f", about {step.person}" if step.person else ""),
     ]
+    command = split_title(step.title)[1]
+    if command and step.state is StepState.PENDING:
+        lines.append(f"How: {command}")
     if step.state is StepState.PENDING:
         lines.append(f"When it is done: afterview done {step.id}")
     else:

@@ -18,6 +18,8 @@ from pathlib import PurePath
 from typing import Any
 
 from afterview.errors import UserError
+from afterview.formats import cells as csv_cells
+from afterview.formats import checks
 from afterview.formats.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
 from afterview.models.document import SCHEMA_VERSION
 from afterview.models.enums import Format, Stage, Status
@@ -86,6 +88,7 @@ def read_json(text: str) -> Incoming:
     """An afterview JSON export (or a store file, such as a backup), every record checked."""
     from pydantic import ValidationError
 
+    checks.json_depth(text)
     try:
         raw = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
@@ -133,6 +136,7 @@ def read_json(text: str) -> Incoming:
             )
         interview.linked(processes[interview.process_id])
         seen[interview.id] = index
+        checks.interview(interview, where=f"The {label}")
         incoming.interviews.append(interview)
     try:
         if raw.get("profile") is not None:
@@ -140,6 +144,10 @@ def read_json(text: str) -> Incoming:
         incoming.references = [Reference.model_validate(item) for item in raw.get("references") or []]
     except ValidationError as error:
         raise UserError(f"The profile or a reference is invalid: {_first_error(error)}.") from None
+    if incoming.profile is not None:
+        checks.profile(incoming.profile)
+    for index, reference in enumerate(incoming.references, start=1):
+        checks.record(reference, where=f"Reference record {index} (id {reference.id})")
     return incoming
 
 
@@ -192,7 +200,10 @@ def read_csv(text: str, *, tz: dt.tzinfo, today: dt.date) -> Incoming:
                     f"CSV {where} has {len(values)} fields; the header has {len(header)}.",
                     hint="Quote values that hold the separator or a line break.",
                 )
-            cells = {name: value.strip() for name, value in zip(header, values, strict=True)}
+            cells = {
+                name: csv_cells.restored(value.strip()) for name, value in zip(header, values, strict=True)
+            }
+            cells = checks.csv_cells(cells, where=f"CSV {where}")
             if cells.get("id"):
                 if cells["id"] in ids:
                     raise UserError(f"CSV {where} repeats the id {cells['id']} of row {ids[cells['id']]}.")
@@ -236,8 +247,7 @@ def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) ->
     fields["notes"] = cells.get("notes") or None
     if cells.get("decision_by"):
         fields["decision_by"] = _date(cells["decision_by"], bad=partial(bad, "decision_by"))
-    people = [spec for spec in cells.get("interviewers", "").split(";") if spec.strip()]
-    fields["interviewers"] = [_person(spec, bad=partial(bad, "interviewers")) for spec in people]
+    fields["interviewers"] = _people(cells.get("interviewers", ""), bad=partial(bad, "interviewers"))
     history = _history(cells.get("status_history", ""), bad=partial(bad, "status_history"))
     status = _choice(cells.get("status", ""), Status, None, bad=partial(bad, "status"))
     if history and status is not None and history[-1].status is not status:
@@ -248,6 +258,11 @@ def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) ->
         assert status is not None
         history = [StatusChange(status=status, on=today, note="status from an import")]
     fields["history"] = history
+    for column, day in (("at", fields["at"]), ("decision_by", fields.get("decision_by"))):
+        if day is not None:
+            checks.date(day, where=f"CSV {where}", field=f"column {column}")
+    for change in history:
+        checks.date(change.on, where=f"CSV {where}", field="column status_history")
     return fields
 
 
@@ -276,6 +291,23 @@ def _choice(text: str, enum: Any, default: Any, *, bad: Bad) -> Any:
     except ValueError:
         options = ", ".join(member.value for member in enum)
         raise bad(f"{text!r} is not one of {options}") from None
+
+
+def _people(cell: str, *, bad: Bad) -> list[Person]:
+    """The interviewers of a cell: a JSON array as ``export csv`` writes it, else ``Name, Title <email>``
+    specs separated by ``;``."""
+    from pydantic import ValidationError
+
+    try:
+        found = csv_cells.people_from_cell(cell)
+    except ValueError as error:
+        raise bad(str(error)) from None
+    if found is None:
+        return [_person(spec, bad=bad) for spec in cell.split(";") if spec.strip()]
+    try:
+        return [Person.model_validate(item) for item in found]
+    except ValidationError as error:
+        raise bad(_first_error(error)) from None
 
 
 def _person(spec: str, *, bad: Bad) -> Person:

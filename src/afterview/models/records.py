@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
@@ -68,40 +68,42 @@ class Profile(Model):
     timezone: str | None = Field(None, max_length=64)
     country: str | None = Field(None, max_length=10)
     subdivision: str | None = Field(None, max_length=10)
+    date_order: str | None = Field(None, pattern="^(DMY|MDY|YMD)$")
+    """How numeric dates you type are read (13/11/2026 is DMY); None: from the locale."""
     schedule: Schedule = Field(default_factory=Schedule)
+    greeting: Literal["auto", "formal", "full-name", "first-name"] | None = None
+    """How drafts to a company greet a person (see ``afterview.domain.greetings``); ``None`` is ``auto``."""
+    language: Literal["en", "de", "fr", "es"] | None = None
+    """The language of the built-in templates; ``None`` is English."""
 
 
-class NameParts(Model):
-    """The parts of a person's name a greeting needs (RFC 6350 ``N``), beside the display name (``FN``).
-
-    All optional: unset parts are read from the display name (:func:`afterview.domain.people.parse_name`).
-    """
-
-    honorific: str | None = Field(None, max_length=100)
-    given_name: str | None = Field(None, max_length=200)
-    family_name: str | None = Field(None, max_length=200)
-    address_as: str | None = Field(None, max_length=200)
-    """How to address them in a greeting, when neither rule fits (``Dear <address_as>,``)."""
-
-
-class Person(NameParts):
-    """An interviewer: display name, name parts, and how to reach them."""
+class Person(Model):
+    """An interviewer: display name (RFC 6350 ``FN``), how to reach them, and the parts of the name a
+    greeting needs (``N``); unset parts are read from the name (``afterview.domain.people.parse_name``)."""
 
     name: Text
     title: str | None = Field(None, max_length=200)
     email: Email = None
     phone: str | None = Field(None, max_length=50)
     url: str | None = Field(None, max_length=2_000)
+    honorific: str | None = Field(None, max_length=200)
+    given_name: str | None = Field(None, max_length=200)
+    family_name: str | None = Field(None, max_length=200)
+    address_as: str | None = Field(None, max_length=200)
 
 
-class Reference(NameParts):
-    """Someone who may vouch for the user."""
+class Reference(Model):
+    """Someone who may vouch for the user, with the same name parts as :class:`Person`."""
 
     id: int = Field(ge=1)
     name: Text
     relationship: str | None = Field(None, max_length=200)
     email: Email = None
     phone: str | None = Field(None, max_length=50)
+    honorific: str | None = Field(None, max_length=200)
+    given_name: str | None = Field(None, max_length=200)
+    family_name: str | None = Field(None, max_length=200)
+    address_as: str | None = Field(None, max_length=200)
 
 
 class Question(Model):
@@ -188,7 +190,7 @@ class Paperwork(Model):
     """Something the user was handed to complete."""
 
     title: Text
-    due: dt.date | None = None
+    due: Due | None = None
 
 
 class SentMessage(Model):

@@ -12,8 +12,11 @@ import sys
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from afterview.render.literal import visible
+
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 quiet = False
 """Set by ``--quiet``: hints and notes are left out (warnings and errors never are)."""
@@ -65,25 +68,37 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
+def literal(text: str, style: str = "") -> Text:
+    """Stored text as Rich shows it: never read as markup (``[bold]`` stays ``[bold]``), no emoji codes, and
+    control characters made visible (:func:`afterview.render.literal.visible`). Every piece of stored text
+    printed goes through here, alone or inside a whole line."""
+    from rich.text import Text
+
+    return Text(visible(text), style=style)
+
+
+def say(line: str) -> None:
+    """A line of results on stdout, printed literally (see :func:`literal`)."""
+    out().print(literal(line))
+
+
 def warn(message: str) -> None:
-    """A warning on stderr."""
-    err().print(f"[yellow]Warning:[/] {escape(message)}")
+    """A warning on stderr (literal: messages quote what the user typed)."""
+    from rich.text import Text
+
+    err().print(Text.assemble(("Warning:", "yellow"), " ", literal(message)))
 
 
 def note(message: str) -> None:
     """A hint or progress line on stderr, so stdout stays clean for results (none with ``--quiet``)."""
     if not quiet:
-        err().print(message, style="dim")
+        err().print(literal(message, style="dim"))
 
 
 def error(message: str, *, hint: str | None = None) -> None:
     """An error for the user on stderr, with what to do about it."""
-    err().print(f"[bold red]Error:[/] {escape(message)}")
+    from rich.text import Text
+
+    err().print(Text.assemble(("Error:", "bold red"), " ", literal(message)))
     if hint:
-        err().print(escape(hint))
-
-
-def escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+        err().print(literal(hint))

@@ -9,7 +9,8 @@ from afterview.domain.debrief import SECTIONS
 from afterview.domain.wording import plural
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Interview, Step
-from afterview.render.console import note, out, warn
+from afterview.render.console import literal, note, out, warn
+from afterview.render.literal import visible
 
 _RATING_STYLE = {Rating.STRONG: "green", Rating.OK: "yellow", Rating.WEAK: "red"}
 
@@ -24,13 +25,13 @@ def debrief(value: Debrief) -> None:
         console.print(Text(f"  {SECTIONS['questions']}:", style="bold"))
     for number, question in enumerate(value.questions, start=1):
         line = Text(f"    {number}. ")
-        line.append(_indent(question.question, 7))
+        line.append(_indent(visible(question.question), 7))
         if question.rating is not None:
             line.append(f"  [{question.rating.value}]", style=_RATING_STYLE[question.rating])
         console.print(line)
         for label, text in (("Answer", question.answer), ("Next time", question.next_time)):
             if text:
-                console.print(Text.assemble(("       " + label + ": ", "dim"), _indent(text, 7)))
+                console.print(Text.assemble(("       " + label + ": ", "dim"), _indent(visible(text), 7)))
     for key in ("went_well", "to_improve", "thank_you_topics", "my_questions", "notes"):
         content = getattr(value, key)
         if not content:
@@ -38,9 +39,9 @@ def debrief(value: Debrief) -> None:
         if isinstance(content, list):
             console.print(Text(f"  {SECTIONS[key]}:", style="bold"))
             for item in content:
-                console.print(Text(f"    - {item}"))
+                console.print(literal(f"    - {item}"))
         else:
-            console.print(Text.assemble((f"  {SECTIONS[key]}: ", "bold"), _indent(content, 4)))
+            console.print(Text.assemble((f"  {SECTIONS[key]}: ", "bold"), _indent(visible(content), 4)))
 
 
 def _indent(text: str, width: int) -> str:
@@ -68,11 +69,11 @@ def saved(interview: Interview, *, done: Sequence[Step], other: Path | None) -> 
     console.print(
         Text.assemble(
             (f"Saved the debrief of interview {interview.id}", "bold green"),
-            f" ({interview.company} · {interview.role}): {summary(interview.debrief)}.",
+            literal(f" ({interview.company} · {interview.role}): {summary(interview.debrief)}."),
         )
     )
     for step in done:
-        console.print(Text(f"Done {step.id}: {step.title}"))
+        console.print(literal(f"Done {step.id}: {step.title}"))
     if other is not None:
         warn(
             "Another afterview changed this debrief while you were writing. Yours is saved; the other "

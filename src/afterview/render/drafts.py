@@ -8,7 +8,7 @@ from typing import Any
 
 from afterview.domain.drafts import Draft
 from afterview.models.records import SentMessage
-from afterview.render.console import out, warn
+from afterview.render.console import literal, out, warn
 
 
 def drafts(items: Sequence[Draft]) -> None:
@@ -19,11 +19,11 @@ def drafts(items: Sequence[Draft]) -> None:
     for index, draft in enumerate(items):
         if index:
             console.print("\n" + "─" * 40 + "\n")
-        console.print(Text.assemble(("To: ", "bold"), recipient(draft)))
-        console.print(Text.assemble(("Subject: ", "bold"), draft.subject))
+        console.print(Text.assemble(("To: ", "bold"), literal(recipient(draft))))
+        console.print(Text.assemble(("Subject: ", "bold"), literal(draft.subject)))
         console.print()
         # Soft wrap: the terminal folds long lines, so text copied from it has no line breaks of Rich's.
-        console.print(Text(draft.body.rstrip("\n")), soft_wrap=True)
+        console.print(literal(draft.body.rstrip("\n")), soft_wrap=True)
     warnings(items)
 
 
@@ -52,10 +52,11 @@ def as_json(draft: Draft) -> dict[str, Any]:
 
 def sent(records: Sequence[SentMessage], *, tz: dt.tzinfo) -> None:
     """The messages marked sent, one line each: when, what, to whom."""
-    from rich.text import Text
 
     for record in records:
         when = record.at.astimezone(tz)
         step = f" (step {record.step} done)" if record.step else ""
+        by = (record.model_extra or {}).get("by")
         to = f"{record.to} <{record.email}>" if record.email else record.to
-        out().print(Text(f"  {when:%Y-%m-%d %H:%M} {record.kind} to {to}: {record.subject}{step}"))
+        to += f" (by {by})" if by else ""
+        out().print(literal(f"  {when:%Y-%m-%d %H:%M} {record.kind} to {to}: {record.subject}{step}"))

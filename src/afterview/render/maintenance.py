@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from afterview.render.console import out
+from afterview.render.console import literal, out
+from afterview.render.literal import visible
 from afterview.store.doctor import Finding, Level
 from afterview.store.recovery import Backup
 
@@ -25,7 +26,12 @@ def doctor_report(findings: Sequence[Finding], *, healthy: bool) -> None:
     for finding in findings:
         mark, style = _MARKS[finding.level]
         out().print(
-            Text.assemble((mark.ljust(width), style), "  ", (finding.subject, "bold"), f": {finding.message}")
+            Text.assemble(
+                (mark.ljust(width), style),
+                "  ",
+                (visible(finding.subject), "bold"),
+                visible(f": {finding.message}"),
+            )
         )
     if healthy:
         out().print("The store is healthy.", style="green")
@@ -58,7 +64,7 @@ def backups_table(backups: Sequence[Backup], *, tz: dt.tzinfo) -> None:
             saved,
             str(backup.revision) if backup.revision is not None else "?",
             str(backup.interviews) if backup.interviews is not None else "unreadable",
-            backup.path.name,
+            literal(backup.path.name),
         )
     out().print(table)
     out().print("Bring one back with: afterview restore NUMBER (the current version is kept as a backup).")

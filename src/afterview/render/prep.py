@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from afterview.domain.prep import PrepQuestion
-from afterview.render.console import note, out
+from afterview.render.console import literal, note, out
+from afterview.render.literal import visible
 
 _RATING_STYLE = {"strong": "green", "ok": "yellow", "weak": "bold red", "unrated": "dim"}
 
@@ -62,7 +63,7 @@ def prep_list(
                 )
                 if part
             )
-            console.print(f"No questions recorded yet from interviews {which or 'with a debrief'}.")
+            console.print(literal(f"No questions recorded yet from interviews {which or 'with a debrief'}."))
             note(
                 "Run afterview prep without a filter to see every question, or add one: afterview remember ID"
             )
@@ -71,7 +72,7 @@ def prep_list(
     for number, question in enumerate(questions, start=1):
         rating = question.rating.value if question.rating else "unrated"
         line = Text(f"{number:>2}. ")
-        line.append(question.text.replace("\n", " "))
+        line.append(visible(question.text.replace("\n", " ")))
         line.append("  ")
         line.append(rating, style=_RATING_STYLE[rating])
         line.append(
@@ -80,9 +81,11 @@ def prep_list(
         console.print(line)
         if question.next_time:
             console.print(
-                Text.assemble(("    Next time: ", "bold"), question.next_time.replace("\n", "\n    "))
+                Text.assemble(
+                    ("    Next time: ", "bold"), visible(question.next_time).replace("\n", "\n    ")
+                )
             )
         where = ", ".join(
             f"{a.company} {a.at.astimezone(tz):%d %b %Y} (#{a.interview_id})" for a in question.asked
         )
-        console.print(Text(f"    Asked at {where}", style="dim"))
+        console.print(literal(f"    Asked at {where}", style="dim"))

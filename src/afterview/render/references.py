@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from afterview.models.records import Reference
-from afterview.render.console import out
+from afterview.render.console import literal, out
 
 
 def references_table(items: Sequence[Reference]) -> None:
@@ -18,9 +18,9 @@ def references_table(items: Sequence[Reference]) -> None:
     for reference in items:
         table.add_row(
             str(reference.id),
-            reference.name,
-            reference.relationship or "",
-            reference.email or "",
-            reference.phone or "",
+            literal(reference.name),
+            literal(reference.relationship or ""),
+            literal(reference.email or ""),
+            literal(reference.phone or ""),
         )
     out().print(table)

@@ -140,7 +140,9 @@ def _weak_questions(result: Stats) -> None:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    from afterview.render.literal import visible
+
+    return escape(visible(text))
 
 
 def _share(part: int, whole: int) -> float | None:

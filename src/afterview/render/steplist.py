@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from afterview.domain.dates import describe_due
+from afterview.render.literal import visible
 
 GAP = "  "
 NOTHING_TO_DO = "Nothing to do. Just had an interview? Record it with: afterview log"
@@ -40,8 +41,9 @@ def company_tag(company: str) -> str:
 
 
 def line(step_id: str, when: str, title: str, *, company: str, widths: tuple[int, int]) -> str:
-    """One plain row: ``7.2  tomorrow, Sat 28 Nov  Thank-you note to Jane  [Acme]``."""
-    return GAP.join(cells(step_id, when, title, widths=widths)) + company_tag(company)
+    """One plain row: ``7.2  tomorrow, Sat 28 Nov  Thank-you note to Jane  [Acme]`` (stored text shown
+    literally, as :func:`afterview.render.literal.visible` says)."""
+    return GAP.join(cells(step_id, when, visible(title), widths=widths)) + company_tag(visible(company))
 
 
 def closing_hint(overdue: int) -> str:

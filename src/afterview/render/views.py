@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from afterview.domain.dates import describe_day, due_moment
+from afterview.domain.dates import describe_day, due_moment, spoken_date
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Process, Step
 from afterview.render import steplist
-from afterview.render.console import escape, note, out
+from afterview.render.console import literal, note, out
+from afterview.render.literal import visible
 
 
 def step_rows(
@@ -27,17 +28,17 @@ def step_rows(
             late = is_overdue(step, now=now)
             when, style = steplist.when(due, now=now, late=late), "bold red" if late else "cyan"
         else:
-            when, style = step.state.value + (f" ({step.note})" if step.note else ""), "dim"
+            when, style = step.state.value + (f" ({visible(step.note)})" if step.note else ""), "dim"
         rows.append((interview, step, when, style))
     widths = steplist.widths((step.id for _, step, _, _ in rows), (when for _, _, when, _ in rows))
     for interview, step, when, style in rows:
-        step_id, padded, title = steplist.cells(step.id, when, step.title, widths=widths)
+        step_id, padded, title = steplist.cells(step.id, when, visible(step.title), widths=widths)
         line = Text.assemble(
             (step_id, "bold"), steplist.GAP, (padded, style), steplist.GAP,
             (title, "dim" if step.state is not StepState.PENDING else ""),
         )  # fmt: skip
         if show_interview:
-            line.append(steplist.company_tag(interview.company), style="magenta")
+            line.append(steplist.company_tag(visible(interview.company)), style="magenta")
         out().print(line)
 
 
@@ -53,10 +54,12 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
 def created(interview: Interview, *, now: dt.datetime) -> None:
     """What ``log`` says after recording an interview."""
     console = out()
-    day = describe_day(interview.at.astimezone(now.tzinfo).date(), today=now.date())
+    at = interview.at.astimezone(now.tzinfo)
+    relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
     console.print(
-        f"[bold green]Logged interview {interview.id}[/]: "
-        f"{escape(interview.company)} · {escape(interview.role)}, {day}"
+        literal(f"Logged interview {interview.id}", style="bold green"),
+        literal(f": {interview.company} · {interview.role} → {spoken_date(at)} ({relative})"),
+        sep="",
     )
     console.print("Steps:")
     step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
@@ -84,8 +87,8 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
             f"P{interview.process_id}",
             str(interview.id),
             f"{interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}",
-            interview.company,
-            interview.role,
+            literal(interview.company),
+            literal(interview.role),
             interview.stage.value,
             interview.status.value,
             str(pending),
@@ -101,7 +104,7 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     console.print(
         Text.assemble(
             (f"Interview {interview.id}: ", "bold"),
-            (f"{interview.company} · {interview.role}", "bold cyan"),
+            literal(f"{interview.company} · {interview.role}", style="bold cyan"),
         )
     )
     lines = [
@@ -119,24 +122,24 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     ]
     for label, value in lines:
         if value:
-            console.print(Text.assemble((f"{label}: ", "bold"), value))
+            console.print(Text.assemble((f"{label}: ", "bold"), literal(value)))
     if interview.interviewers:
         console.print(Text("Interviewers:", style="bold"))
         for person in interview.interviewers:
             details = ", ".join(
                 part for part in (person.title, person.email, person.phone, person.url) if part
             )
-            console.print(Text(f"  {person.name}" + (f" ({details})" if details else "")))
+            console.print(literal(f"  {person.name}" + (f" ({details})" if details else "")))
     if interview.paperwork:
         console.print(Text("Paperwork:", style="bold"))
         for item in interview.paperwork:
-            console.print(Text(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else "")))
+            console.print(literal(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else "")))
     if interview.process.history:
         console.print(Text("History:", style="bold"))
         for change in interview.process.history:
             extra = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
             console.print(
-                Text(
+                literal(
                     f"  {change.on.isoformat()} {change.status.value}{extra}"
                     + (f": {change.note}" if change.note else "")
                 )
@@ -210,4 +213,4 @@ def kv(pairs: Iterable[tuple[str, str | None]]) -> None:
     from rich.text import Text
 
     for label, value in pairs:
-        out().print(Text.assemble((f"{label}: ", "bold"), value or "(not set)"))
+        out().print(Text.assemble((f"{label}: ", "bold"), literal(value or "(not set)")))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from afterview.domain.wording import plural
 from afterview.models.records import Interview, Step
-from afterview.render.console import note, out
+from afterview.render.console import literal, note, out
 from afterview.render.views import step_rows
 
 FIVE_STEPS = (  # each under 80 columns with its indent
@@ -64,5 +64,5 @@ def agenda(
         step_rows([upcoming], now=now)
     else:
         console.print("Nothing to do: every step is closed.")
-    console.print(f"Next: [bold]{next_command}[/]")
+    console.print("Next: ", literal(next_command, style="bold"), sep="")
     note("All steps: afterview todo · every command: afterview --help")

@@ -28,6 +28,8 @@ _CREATE = (
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)
 )
+REPLACE_RETRIES = (0.05, 0.1, 0.2, 0.3, 0.4)
+"""Seconds to wait before each retry of a refused ``os.replace`` (about 1 s in all)."""
 
 
 def temp_pattern(path: Path) -> str:
@@ -70,7 +72,7 @@ def replace_bytes(path: Path, data: bytes) -> None:
             if os.name == "nt":  # Windows cannot rename a file that is open
                 os.close(fd)
                 fd = -1
-            os.replace(temp, path)
+            replace_retrying(temp, path)
         finally:
             if fd >= 0:
                 os.close(fd)
@@ -142,6 +144,23 @@ def write_into(path: Path, data: bytes) -> None:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
+
+
+def replace_retrying(source: Path, target: Path) -> None:
+    """``os.replace``, retried briefly when refused with ``PermissionError``.
+
+    On Windows a file another process has open (another afterview reading the store, a virus scanner, an
+    indexer) cannot be replaced for a moment; atomic-write libraries (python-atomicwrites, Go's
+    renameio) retry for about a second rather than fail. Elsewhere the first try decides.
+    """
+    for wait in (*REPLACE_RETRIES, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
 
 
 def sync_directory(directory: Path) -> None:

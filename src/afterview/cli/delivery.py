@@ -1,0 +1,247 @@
+"""Where drafts go: stdout (the draft alone), ``--json``, ``--mailto``/``--open``, ``--copy``, ``--eml``, and
+``--sent`` recording that they went out. Confirmations and warnings go to stderr, so
+``afterview draft-thanks 7 --sent > note.txt`` leaves exactly the draft in note.txt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+import typer
+
+from afterview.cli import runtime
+from afterview.cli.interviews import find
+from afterview.domain.drafts import Draft
+from afterview.domain.steps import refresh_steps
+from afterview.errors import UserError
+from afterview.models.enums import StepState
+from afterview.models.records import SentMessage
+from afterview.render import console
+from afterview.render import drafts as show
+from afterview.store.storefile import Unchanged
+
+SENT_BY = ("email", "phone", "linkedin", "in-person", "other")
+"""How a message can have gone out (``--sent --by``); anything but email needs no address."""
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Delivery:
+    """Where drafts go besides stdout, whether they are marked sent, and how they went."""
+
+    copy: bool = False
+    eml: str | None = None
+    mailto: bool = False
+    open: bool = False
+    sent: bool = False
+    by: str | None = None
+    force: bool = False
+    json: bool = False
+
+
+def check(delivery: Delivery) -> None:
+    """Refuse options that do not go together, before anything is drafted."""
+    if delivery.by is not None and not delivery.sent:
+        raise UserError("--by says how a message went out; use it with --sent.")
+    if delivery.by is not None and delivery.by not in SENT_BY:
+        raise UserError(f"{delivery.by!r} is not a way to send; choose one of: {', '.join(SENT_BY)}.")
+
+
+def deliver(
+    interview_id: int, items: Sequence[Draft], delivery: Delivery, *, sender: tuple[str | None, ...]
+) -> None:
+    """Show, hand over and record ``items`` as ``delivery`` says."""
+    if delivery.copy and len(items) > 1:
+        raise UserError(
+            f"There are {len(items)} drafts, and the clipboard holds one.",
+            hint="Pick one with --to (or --ref), or use --eml DIR for all of them.",
+        )
+    if delivery.sent:
+        _check_addresses(interview_id, items, by=delivery.by)
+    written = _write_eml(items, delivery.eml, sender=sender, force=delivery.force) if delivery.eml else []
+    if delivery.json:
+        from afterview.formats.delivery import mailto
+
+        console.print_json(
+            [{**show.as_json(d), **({"mailto": mailto(d)} if delivery.mailto else {})} for d in items]
+        )
+        show.warnings(items)
+    elif delivery.mailto or delivery.open:
+        _links(items)
+    else:
+        show.drafts(items)
+    if delivery.open:
+        _open(items)
+    for path in written:
+        console.note(f"Wrote {path}")
+    if delivery.copy:
+        _copy(items[0])
+    if delivery.sent:
+        _mark_sent(interview_id, items, by=delivery.by or "email")
+
+
+def _check_addresses(interview_id: int, items: Sequence[Draft], *, by: str | None) -> None:
+    """A message marked sent by email needs an address: else say how it went (``--by``)."""
+    if by not in (None, "email"):
+        return
+    missing = [d for d in items if not d.to_email]
+    if missing:
+        names = ", ".join(d.to_name for d in missing)
+        raise UserError(
+            f"No email address for {names}, so nothing was marked sent by email.",
+            hint=f'Add it with: afterview interviewer {interview_id} "Name <email>" (or ref add … --email), '
+            "or say how it went: --sent --by phone|linkedin|in-person|other",
+        )
+
+
+def _write_eml(
+    items: Sequence[Draft], where: str, *, sender: tuple[str | None, ...], force: bool
+) -> list[Path]:
+    """Write each draft as an .eml file: to ``where``, or into it when it is a directory or ends with one.
+
+    Files are 0600 and a directory made here 0700 (drafts are private). A symlink at a target is never
+    followed, and an existing file is replaced only with ``force``.
+    """
+    from afterview.formats.delivery import eml, eml_name
+
+    target = Path(where).expanduser()
+    into_dir = target.is_dir() or where.endswith(("/", os.sep))
+    if not into_dir and len(items) > 1:
+        raise UserError(
+            f"There are {len(items)} drafts; --eml needs a directory to hold them.",
+            hint="Give a directory (--eml DIR/), or pick one draft with --to.",
+        )
+    if into_dir and not target.is_dir():
+        try:
+            target.mkdir(mode=0o700, parents=True)
+            target.chmod(0o700)
+        except OSError as error:
+            raise UserError(f"Cannot make {target}: {error.strerror or error}.") from None
+    paths: list[Path] = []
+    for draft in items:
+        path = target / eml_name(draft) if into_dir else target
+        stem, count = path.stem, 1
+        while path in paths:
+            count += 1
+            path = path.with_name(f"{stem}-{count}{path.suffix}")
+        _write_private(path, eml(draft, sender_name=sender[0], sender_email=sender[1]), force=force)
+        paths.append(path)
+    return paths
+
+
+def _write_private(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to a new 0600 file at ``path``; never through a symlink, never over a file unless
+    ``force``."""
+    try:
+        existing = path.lstat()
+    except FileNotFoundError:
+        existing = None
+    except OSError as error:
+        raise UserError(f"Cannot write {path}: {error.strerror or error}.") from None
+    if existing is not None and stat.S_ISLNK(existing.st_mode):
+        raise UserError(
+            f"{path} is a symbolic link; afterview does not write through one.", hint="Give another file."
+        )
+    if existing is not None and not force:
+        raise UserError(f"{path} already exists; nothing was written.", hint="Replace it with --force.")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        raise UserError(f"{path} is not a regular file; nothing was written.")
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    flags |= os.O_TRUNC if existing is not None else os.O_EXCL
+    try:
+        descriptor = os.open(path, flags, 0o600)
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(descriptor, 0o600)  # an existing file keeps its mode otherwise
+            os.write(descriptor, data)
+        finally:
+            os.close(descriptor)
+    except FileExistsError:
+        raise UserError(
+            f"{path} already exists; nothing was written.", hint="Replace it with --force."
+        ) from None
+    except OSError as error:
+        raise UserError(f"Cannot write {path}: {error.strerror or error}.") from None
+
+
+def _links(items: Sequence[Draft]) -> None:
+    from afterview.formats.delivery import mailto
+
+    for draft in items:
+        console.out().print(mailto(draft), markup=False, highlight=False, soft_wrap=True)
+    show.warnings(items)
+
+
+def _open(items: Sequence[Draft]) -> None:
+    from afterview.formats.delivery import mailto
+
+    for draft in items:
+        if typer.launch(mailto(draft)) != 0:
+            raise UserError(
+                "Could not open your mail client.", hint="Use the mailto: link (--mailto) instead."
+            )
+    console.note("Opened in your mail client.")
+
+
+def _copy(draft: Draft) -> None:
+    import pyperclip
+
+    try:
+        pyperclip.copy(draft.body)
+    except pyperclip.PyperclipException:
+        raise UserError(
+            "There is no clipboard here, so nothing was copied.",
+            hint="On Linux install wl-clipboard, xclip or xsel; or use --eml or --mailto instead.",
+        ) from None
+    console.note(f"Copied the body to the clipboard. Subject: {draft.subject}")
+
+
+def _mark_sent(interview_id: int, items: Sequence[Draft], *, by: str) -> None:
+    """Record every draft as sent and close the steps it completes, in one transaction.
+
+    Marking the same message sent again changes nothing: it is already on record, and its step closed.
+    """
+    store = runtime.open_store()
+    already: list[SentMessage] = []
+    with store.transaction() as document:
+        now = runtime.local_now(document.profile)
+        interview = find(document, interview_id)
+        steps = list(interview.steps)
+        records: list[SentMessage] = []
+        for draft in items:
+            closed = [
+                n for n, step in enumerate(steps) if step.state is StepState.PENDING and draft.closes(step)
+            ]
+            earlier = next((r for r in interview.sent if (r.kind, r.to) == (draft.kind, draft.to_name)), None)
+            if earlier is not None and not closed:
+                already.append(earlier)
+                continue
+            for n in closed:
+                steps[n] = steps[n].model_copy(update={"state": StepState.DONE, "done_at": now})
+            fields = {
+                "kind": draft.kind,
+                "to": draft.to_name,
+                "email": draft.to_email if by == "email" else None,
+                "subject": draft.subject,
+                "at": now,
+                "step": ", ".join(steps[n].id for n in closed) or None,
+            }
+            records.append(SentMessage.model_validate({**fields, **({"by": by} if by != "email" else {})}))
+        if not records:
+            raise Unchanged
+        updated = interview.model_copy(
+            update={"steps": steps, "sent": [*interview.sent, *records], "updated_at": now}
+        )
+        document.put(refresh_steps(updated, runtime.context(document), now=now))
+    for earlier in already:
+        when = earlier.at.astimezone(now.tzinfo)
+        console.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {earlier.kind} to {earlier.to}.")
+    for record in records:
+        step = f"; step {record.step} is done" if record.step else ""
+        how = f" ({by})" if by != "email" else ""
+        console.note(f"Marked sent{how}: {record.kind} to {record.to}{step}.")
+    if any(record.kind == "withdraw" for record in records):
+        console.note(f"Close the process with: afterview outcome {interview_id} withdrawn")

@@ -1,0 +1,49 @@
+"""Whether a message still fits where the process stands (pure).
+
+A follow-up, nudge, reference heads-up, offer notice or withdrawal after the process ended (rejected,
+withdrawn, no response) would read as if nothing had happened, so it is refused with the outcome named;
+so is a follow-up or nudge asking for news after the company made you an offer. ``force`` drafts it
+anyway. A thank-you note is never refused (thanking people is right whatever the outcome), but after an
+ended process it comes with a warning, since its text says you are eager to join.
+"""
+
+from __future__ import annotations
+
+from afterview.errors import UserError
+from afterview.models.enums import ENDED_STATUSES, Status
+from afterview.models.records import Interview
+
+REFUSED_AFTER_END = frozenset({"follow-up", "nudge", "reference", "offer-notice", "withdraw"})
+REFUSED_AFTER_OFFER = frozenset({"follow-up", "nudge"})
+
+_OUTCOMES = {
+    Status.REJECTED: "they turned you down",
+    Status.WITHDRAWN: "you withdrew",
+    Status.NO_RESPONSE: "it ended with no response",
+    Status.OFFER: "they made you an offer",
+}
+
+
+def check_process(interview: Interview, kind: str, *, force: bool = False) -> list[str]:
+    """Warnings for a message of ``kind`` on ``interview``'s process as it stands.
+
+    Raises UserError naming the outcome when the message no longer fits and ``force`` is not given.
+    """
+    status = interview.status
+    refused = (status in ENDED_STATUSES and kind in REFUSED_AFTER_END) or (
+        status is Status.OFFER and kind in REFUSED_AFTER_OFFER
+    )
+    if status not in _OUTCOMES or not (refused or kind == "thank-you"):
+        return []
+    history = interview.process.history
+    since = f" on {history[-1].on:%Y-%m-%d}" if history else ""
+    where = f"Interview {interview.id} at {interview.company}"
+    outcome = f"{where} is marked {status.value}{since}: {_OUTCOMES[status]}."
+    if refused and not force:
+        raise UserError(
+            f"{outcome} A {kind} message no longer fits, so none was drafted.",
+            hint=f"Draft it anyway with: afterview draft {kind} {interview.id} --force",
+        )
+    if kind == "thank-you" and status is Status.OFFER:
+        return []
+    return [f"{outcome} Read the {kind} draft with that in mind before sending it."]

@@ -1,0 +1,164 @@
+"""What an imported or hand-edited record must satisfy beyond its model, as ``log`` checks input (pure).
+
+Every text field follows :mod:`afterview.domain.text`; every date lies within :data:`EARLIEST` and
+:data:`LATEST`; a step's id belongs to its interview; the profile's time zone is an IANA name; JSON nests at
+most :data:`MAX_DEPTH` levels. A refusal names the record (or CSV row) and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from afterview.domain import text as text_rules
+from afterview.domain.dates import EARLIEST, LATEST
+from afterview.errors import UserError
+from afterview.models.records import Interview, Profile
+
+MAX_DEPTH = 64
+"""How deeply a JSON import may nest arrays and objects (an afterview export needs 6)."""
+
+CSV_LIMITS: Mapping[str, int] = {
+    "location": 2_000,
+    "interviewers": 50_000,
+    "status_history": 10_000,
+    "notes": 100_000,
+}
+"""The longest cell of each CSV column, in characters; 200 for the others (company, role...)."""
+
+_HINT = "Fix the file; nothing was imported."
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str) -> None:
+    """Refuse JSON that nests deeper than :data:`MAX_DEPTH`, before ``json.loads`` recurses into it."""
+    depth = 0
+    outside_strings = _JSON_STRING.sub('""', text)  # JSON strings hold no raw newline: lines stay put
+    for match in _BRACKET.finditer(outside_strings):
+        depth += 1 if match[0] in "[{" else -1
+        if depth > MAX_DEPTH:
+            line = outside_strings.count("\n", 0, match.start()) + 1
+            raise UserError(
+                f"This JSON nests deeper than {MAX_DEPTH} levels (line {line}); afterview exports do not.",
+                hint=_HINT,
+            )
+
+
+def record(value: BaseModel, *, where: str) -> None:
+    """Refuse a record (its nested records too) with text :mod:`afterview.domain.text` refuses or a date
+    outside :data:`EARLIEST`..:data:`LATEST`, naming ``where`` and the field (``debrief.questions[2]``).
+    """
+    declared = _declared(type(value))
+    for path, key, item in _leaves(value, ""):
+        if isinstance(item, str):
+            multiline = key in text_rules.MULTILINE_FIELDS or key not in declared
+            text_rules.check_field(
+                item, where=where, field=f"field {path}", max_length=100_000, multiline=multiline
+            )
+        elif isinstance(item, dt.date):
+            date(item, where=where, field=f"field {path}")
+
+
+@cache
+def _declared(model: type[BaseModel]) -> frozenset[str]:
+    """Every declared field name of ``model`` and the models inside it (unknown keys are not in it)."""
+    names: set[str] = set()
+    for name, info in model.model_fields.items():
+        names.add(name)
+        for inner in _model_args(info.annotation):
+            names |= _declared(inner)
+    return frozenset(names)
+
+
+def _model_args(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for arg in getattr(annotation, "__args__", ()):
+        yield from _model_args(arg)
+
+
+def _leaves(value: Any, path: str) -> Iterator[tuple[str, str, Any]]:
+    """Every scalar under ``value`` with its path and the key that holds it."""
+    if isinstance(value, BaseModel):
+        for key, item in value:
+            yield from _leaves(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}")
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value, start=1):
+            yield from _leaves(item, f"{path}[{index}]")
+    else:
+        yield path, re.sub(r"\[\d+\]$", "", path).rpartition(".")[2], value
+
+
+def date(value: dt.date, *, where: str, field: str) -> None:
+    """Refuse a date outside :data:`EARLIEST`..:data:`LATEST`."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if not EARLIEST <= day <= LATEST:
+        raise UserError(
+            f"{where}, {field}: {value.isoformat()} is not between {EARLIEST.year} and {LATEST.year}.",
+            hint=_HINT,
+        )
+
+
+def interview(value: Interview, *, where: str) -> None:
+    """:func:`record`, and every step's id is ``<this interview's id>.<n>``, given once."""
+    record(value, where=where)
+    seen: set[str] = set()
+    for step in value.steps:
+        if step.id.partition(".")[0] != str(value.id):
+            raise UserError(
+                f"{where}, step {step.id}: a step id starts with its interview's id ({value.id}.N).",
+                hint=_HINT,
+            )
+        if step.id in seen:
+            raise UserError(f"{where}: two steps have the id {step.id}.", hint=_HINT)
+        seen.add(step.id)
+
+
+def profile(value: Profile) -> None:
+    """:func:`record`, and the time zone is an IANA name, the country one with a holiday calendar."""
+    where = "The profile"
+    record(value, where=where)
+    if value.timezone is not None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise UserError(
+                f"{where}, field timezone: {value.timezone!r} is not an IANA time zone (Europe/Berlin...).",
+                hint=_HINT,
+            ) from None
+    if value.country is not None:
+        from afterview.domain.workdays import PublicHolidays
+
+        try:
+            PublicHolidays(value.country, value.subdivision).check()
+        except UserError as error:
+            raise UserError(f"{where}, field country: {error.message}", hint=_HINT) from None
+
+
+def csv_cells(cells: Mapping[str, str], *, where: str) -> dict[str, str]:
+    """A CSV row's cells, notes with Windows line ends made plain; refused (naming the row and column) when
+    a cell is too long or holds text :mod:`afterview.domain.text` refuses."""
+    checked = {}
+    for column, value in cells.items():
+        multiline = column == "notes"
+        text = text_rules.normalised(value, multiline=True) if multiline else value
+        text_rules.check_field(
+            text,
+            where=where,
+            field=f"column {column}",
+            max_length=CSV_LIMITS.get(column, 200),
+            multiline=multiline,
+        )
+        checked[column] = text
+    return checked
