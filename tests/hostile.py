@@ -38,16 +38,27 @@ NOW = "2026-11-27T16:00:00+01:00"
 
 BASE: dict[str, Any] = {
     "format": "afterview-export",
-    "export_version": 1,
-    "schema_version": 1,
+    "export_version": 2,
+    "schema_version": 2,
     "profile": {"name": "Sam Lee", "phone": "+1 555 0100", "signature": "Sam Lee"},
     "references": [{"id": 1, "name": "Ann Ref", "relationship": "former manager", "phone": "+1 555 0101"}],
-    "interviews": [
+    "processes": [
         {
             "id": 1,
             "company": "Acme",
             "role": "Site Reliability Engineer",
+            "source": "A referral",
+            "history": [{"status": "next-round", "on": "2026-11-25", "note": "went on"}],
+            "created_at": "2026-11-20T11:00:00+01:00",
+            "updated_at": "2026-11-20T11:00:00+01:00",
+        }
+    ],
+    "interviews": [
+        {
+            "id": 1,
+            "process_id": 1,
             "at": "2026-11-20T10:00:00+01:00",
+            "timezone": "Europe/Berlin",
             "location": "Room 4",
             "next_steps": "They will call",
             "interviewers": [{"name": "Jane Doe", "title": "CTO", "phone": "+1 555 0102"}],
@@ -80,7 +91,6 @@ BASE: dict[str, Any] = {
                     "due": "2026-11-30",
                 },
             ],
-            "history": [{"status": "next-round", "on": "2026-11-25", "note": "went on"}],
             "notes": "Free notes",
             "created_at": "2026-11-20T11:00:00+01:00",
             "updated_at": "2026-11-20T11:00:00+01:00",
@@ -96,11 +106,13 @@ TEXT_FIELDS: list[tuple[Any, ...]] = [
     ("references", 0, "name"),
     ("references", 0, "relationship"),
     ("references", 0, "phone"),
+    ("processes", 0, "company"),
+    ("processes", 0, "role"),
+    ("processes", 0, "source"),
+    ("processes", 0, "history", 0, "note"),
     *(
         ("interviews", 0, *path)
         for path in [
-            ("company",),
-            ("role",),
             ("location",),
             ("next_steps",),
             ("notes",),
@@ -118,7 +130,6 @@ TEXT_FIELDS: list[tuple[Any, ...]] = [
             ("debrief", "my_questions", 0),
             ("steps", 0, "title"),
             ("steps", 0, "note"),
-            ("history", 0, "note"),
         ]
     ),
 ]
@@ -139,7 +150,7 @@ def export_with(values: dict[tuple[Any, ...], str]) -> str:
 def field_label(path: tuple[Any, ...]) -> str:
     """How an import error names ``path``: ``field name``, ``field debrief.questions[1].answer``."""
     record, *rest = path
-    if record in ("interviews", "references"):
+    if record in ("interviews", "references", "processes"):
         rest = rest[1:]
     label = ""
     for key in rest:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from afterview.domain.debrief import asked_by, parse, to_markdown
-from afterview.models.document import Document
 from afterview.models.records import Debrief, Interview
+from afterview.store.codec import parse_document
 from tests.helpers import make_interview
 
 UTC = dt.timezone.utc
@@ -53,7 +52,7 @@ def test_the_inline_form_and_no_asker_keep_the_0_1_shape() -> None:
 
 
 def test_every_debrief_of_the_released_0_1_store_survives_markdown() -> None:
-    document = Document.model_validate(json.loads(RELEASED.read_text(encoding="utf-8")))
+    document = parse_document(RELEASED.read_bytes())  # a schema-1 store, upgraded on the way in
     debriefs = [(i, i.debrief) for i in document.interviews if i.debrief is not None]
     assert debriefs
     for item, debrief in debriefs:

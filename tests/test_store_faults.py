@@ -220,7 +220,7 @@ def test_a_replace_refused_for_a_moment_is_retried(
     assert attempts.count("afterview.json") == 3
     assert waits == list(files.REPLACE_RETRIES[:2])
     assert sum(files.REPLACE_RETRIES) <= 1.5
-    assert [i["company"] for i in json.loads(store_file.read_bytes())["interviews"]][-1] == "Gamma"
+    assert stored_companies(json.loads(store_file.read_bytes()))[-1] == "Gamma"
     assert temp_files(home) == []
 
 

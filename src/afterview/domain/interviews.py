@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from afterview.domain.planning import PlanContext
-from afterview.domain.steps import refresh_document
+from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.enums import Status
@@ -28,12 +28,14 @@ def log_interview(
 
     It starts a new hiring process for ``company`` and ``role`` (from ``source``), unless ``join`` names an
     open process, whose next round it becomes: a process still waiting on its latest round records
-    ``next-round`` (as of the day the new round was logged). Every interview is re-planned with
-    ``context(document)`` afterwards, since a new process moves the search's momentum step.
+    ``next-round`` (as of the day the new round was logged). Then the interviews a new round changes are
+    planned again with ``context(document)``: the new one, its process's other rounds (their follow-ups move
+    to it) and the one that held the search's momentum step (it moves to a new process); nothing else.
 
     Raises UserError when ``join`` has ended or the interview is dated too far ahead to plan its steps, and
     pydantic.ValidationError when the fields do not make a valid process or interview.
     """
+    anchor = context(document).momentum_anchor
     if join is None:
         process = document.add_process(company=company, role=role, source=source, now=now)
     else:
@@ -48,7 +50,11 @@ def log_interview(
             process.history.append(StatusChange(status=Status.NEXT_ROUND, on=now.date()))
             process.updated_at = now
     interview = document.add_interview(fields, process=process, now=now)
-    refresh_document(document, context(document), now=now)
+    planning = context(document)
+    affected = {interview.id, anchor, *(i.id for i in document.rounds(process))}
+    for index, item in enumerate(document.interviews):
+        if item.id in affected:
+            document.interviews[index] = refresh_steps(item, planning, now=now)
     found = document.interview(interview.id)
     assert found is not None
     return found

@@ -108,6 +108,7 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
     # The text rules, as log's, on the file as typed; what comes back untouched from the store (a CRLF the
     # file showed as a newline) was not typed.
     checks.record(as_typed, where="The file")
+    checks.record(as_typed.process, where="The file")  # company and role, as typed
     return edited
 
 

@@ -115,6 +115,7 @@ def read_json(text: str) -> Incoming:
             raise UserError(f"The process record {index} is invalid: {_first_error(error)}.") from None
         if process.id in processes:
             raise UserError(f"Two process records have id {process.id}.")
+        checks.record(process, where=f"The process record {index}")
         processes[process.id] = process
     incoming.processes = list(processes.values())
     seen: dict[int, int] = {}

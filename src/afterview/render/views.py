@@ -68,32 +68,38 @@ def created(interview: Interview, *, now: dt.datetime) -> None:
 
 
 def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
-    """The ``list`` table: each process (``P2``) with its rounds, newest process first, newest round first."""
+    """The ``list`` view: each hiring process (``P2  Acme · SRE  waiting``) with its rounds indented under
+    it, newest process first, newest round first. Lines rather than a table, so a narrow terminal wraps a
+    long company or role instead of cutting every column."""
     if not items:
         out().print("No interviews yet. Record one with: afterview log")
         return
-    from rich.table import Table
+    from rich.text import Text
 
-    table = Table(box=None, padding=(0, 2), header_style="bold")
-    for column in ("Process", "ID", "When", "Company", "Role", "Stage", "Status", "Pending"):
-        table.add_column(column, no_wrap=column in ("Process", "ID", "Pending"))
-    newest: dict[int, dt.datetime] = {}
-    for interview in items:
-        newest[interview.process_id] = max(newest.get(interview.process_id, interview.at), interview.at)
-    ordered = sorted(items, key=lambda i: (newest[i.process_id], i.process_id, i.at, i.id), reverse=True)
-    for interview in ordered:
-        pending = sum(step.state is StepState.PENDING for step in interview.steps)
-        table.add_row(
-            f"P{interview.process_id}",
-            str(interview.id),
-            f"{interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}",
-            literal(interview.company),
-            literal(interview.role),
-            interview.stage.value,
-            interview.status.value,
-            str(pending),
+    rounds: dict[int, list[Interview]] = {}
+    for interview in sorted(items, key=lambda i: (i.at, i.id), reverse=True):
+        rounds.setdefault(interview.process_id, []).append(interview)
+    console = out()
+    for process_rounds in sorted(rounds.values(), key=lambda r: (r[0].at, r[0].process_id), reverse=True):
+        process = process_rounds[0].process
+        console.print(
+            Text.assemble(
+                (f"P{process.id}  ", "bold"),
+                literal(f"{process.company} · {process.role}", style="bold cyan"),
+                (f"  {process.status.value}", _STATUS_STYLE.get(process.status.value, "")),
+            )
         )
-    out().print(table)
+        for interview in process_rounds:
+            pending = sum(step.state is StepState.PENDING for step in interview.steps)
+            console.print(
+                f"    {interview.id:<4} {interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}  "
+                f"{interview.stage.value:<9} {pending} pending",
+                highlight=False,
+            )
+
+
+_STATUS_STYLE = {"offer": "green", "accepted": "bold green", "rejected": "dim", "withdrawn": "dim",
+                 "declined": "dim", "no-response": "dim"}  # fmt: skip
 
 
 def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
