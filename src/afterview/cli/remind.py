@@ -100,7 +100,8 @@ def main() -> int:
         now = clock.now()
         # the usual case, with the standard library's json only
         found: Index | None = index.load(store_path())
-        if found is None:  # missing or stale: rebuilt from the fully checked store
+        if found is None or index.passed(found, now=now):
+            # missing or stale, or an interview has happened since: rebuilt from the fully checked store
             from afterview.cli.runtime import load_index
 
             found = load_index()

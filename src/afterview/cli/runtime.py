@@ -67,7 +67,13 @@ def context(document: Document) -> PlanContext:
 
     profile = document.profile
     holidays = public_holidays(profile.country, profile.subdivision)
-    return plan_context(document, tz=user_tz(profile), holidays=holidays, weekend=weekend_of(holidays))
+    return plan_context(
+        document,
+        tz=user_tz(profile),
+        holidays=holidays,
+        weekend=weekend_of(holidays),
+        now=local_now(profile),
+    )
 
 
 def interactive(no_input: bool) -> bool:
@@ -83,5 +89,23 @@ def load_index() -> Index:
     """
     from afterview.store import index
 
-    found = index.load(paths.store_path())
-    return found if found is not None else open_store().current_index()
+    stored = index.load(paths.store_path())
+    found = stored if stored is not None else open_store().current_index()
+    return catch_up() if index.passed(found, now=now()) else found
+
+
+def catch_up() -> Index:
+    """Plan the steps of every interview whose time has come since the store was last saved (one write),
+    and return the index; if the store cannot be written now, the index as it was."""
+    from afterview.domain.steps import refresh_document
+    from afterview.errors import AfterviewError
+    from afterview.store.storefile import Unchanged
+
+    store = open_store()
+    try:
+        with store.transaction() as document:
+            if not refresh_document(document, context(document), now=local_now(document.profile)):
+                raise Unchanged
+    except AfterviewError:
+        pass
+    return store.current_index()

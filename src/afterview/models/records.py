@@ -214,6 +214,8 @@ class Interview(Model):
     at: AwareDatetime
     timezone: str | None = Field(None, max_length=64)
     """The IANA zone it happened in (``Europe/Berlin``); ``None`` when only its offset is known."""
+    ends_at: AwareDatetime | None = None
+    """When it ends, when an invitation said so (the live calendar shows it; nothing is planned from it)."""
     stage: Stage = Stage.OTHER
     format: Format = Format.VIDEO
     location: str | None = Field(None, max_length=2_000)

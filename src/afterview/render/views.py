@@ -53,15 +53,25 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
 def created(interview: Interview, *, now: dt.datetime) -> None:
     """What ``log`` says after recording an interview."""
     console = out()
-    day = describe_day(interview.at.astimezone(now.tzinfo).date(), today=now.date())
+    local = interview.at.astimezone(now.tzinfo)
+    day = describe_day(local.date(), today=now.date())
+    if interview.at > now:
+        day += f" at {local:%H:%M}"
     console.print(
         f"[bold green]Logged interview {interview.id}[/]: "
         f"{escape(interview.company)} · {escape(interview.role)}, {day}"
     )
     console.print("Steps:")
     step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
-    when = "After the interview" if interview.at > now else "Next"
-    console.print(f"{when}, while it is fresh: [bold]afterview remember {interview.id}[/]")
+    if interview.at > now:
+        import shlex
+
+        console.print(
+            f"Before it: [bold]afterview prep {escape(shlex.quote(interview.company))}[/]. The steps after "
+            "an interview (memory dump, thank-you notes, follow-ups) appear once it has happened."
+        )
+    else:
+        console.print(f"Next, while it is fresh: [bold]afterview remember {interview.id}[/]")
 
 
 def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
