@@ -13,7 +13,7 @@ from afterview.models.records import Person
 
 if TYPE_CHECKING:
     from afterview.cli.log import Answers
-    from afterview.formats.invitations import Attendee
+    from afterview.formats.invitations import Attendee, Invitation
 
 
 def fill_from(answers: Answers, *, source: str, me: str | None, ask: bool) -> None:
@@ -50,6 +50,20 @@ def fill_from(answers: Answers, *, source: str, me: str | None, ask: bool) -> No
     if invitation.stage is not None:
         answers.stage_guess = Stage(invitation.stage)
     answers.people = [_person(attendee) for attendee in invitation.interviewers(me=me)]
+    _describe(invitation, answers.people)
+
+
+def _describe(invitation: Invitation, people: list[Person]) -> None:
+    """Say what the invitation gave, before any question (on stderr, as a note)."""
+    from afterview.render import console
+
+    when = invitation.start.strftime("%a %d %b %Y %H:%M") + (
+        f" ({invitation.timezone})" if invitation.timezone else " (UTC)" if invitation.start.tzinfo else ""
+    )
+    names = ", ".join(person.name for person in people) or "no interviewers"
+    place = invitation.link or invitation.location or "no place or link"
+    title = f"{invitation.summary!r}: " if invitation.summary else ""
+    console.note(f"From the invitation: {title}{when}; {place}; {names}.")
 
 
 def _read(source: str) -> bytes:

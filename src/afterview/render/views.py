@@ -56,7 +56,7 @@ def created(interview: Interview, *, now: dt.datetime) -> None:
     local = interview.at.astimezone(now.tzinfo)
     day = describe_day(local.date(), today=now.date())
     if interview.at > now:
-        day += f" at {local:%H:%M}"
+        day += f" at {local:%H:%M %Z}".rstrip()
     console.print(
         f"[bold green]Logged interview {interview.id}[/]: "
         f"{escape(interview.company)} · {escape(interview.role)}, {day}"
