@@ -50,7 +50,15 @@ def open_store() -> Store:
         lock_timeout = float(timeout) if timeout else DEFAULT_LOCK_TIMEOUT
     except ValueError:
         raise UserError(f"{LOCK_TIMEOUT_VARIABLE}={timeout!r} is not a number of seconds.") from None
-    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout, warn=_warn)
+    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout, warn=_warn, after_save=_after_save)
+
+
+def _after_save(document: Document) -> None:
+    """After every save: rewrite the live calendar, when one is set (``afterview calendar --file``)."""
+    if document.profile.calendar_file:
+        from afterview.cli.livecalendar import write_live
+
+        write_live(document, now=local_now(document.profile))
 
 
 def _warn(message: str) -> None:

@@ -69,6 +69,8 @@ class Profile(Model):
     country: str | None = Field(None, max_length=10)
     subdivision: str | None = Field(None, max_length=10)
     schedule: Schedule = Field(default_factory=Schedule)
+    calendar_file: str | None = Field(None, max_length=4_096)
+    """The live calendar: an .ics file afterview rewrites after every change (``afterview calendar``)."""
 
 
 class NameParts(Model):
