@@ -124,6 +124,15 @@ def test_the_real_command_with_nothing_due_runs_no_notifier(
     assert not log.exists()
 
 
+@posix_only
+def test_a_missing_notifier_is_named(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(reminders.COMMANDS, "notify-send", ["/nonexistent/notify-send"])
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--no-input").code == 0
+    result = cli("remind", "--notify")
+    assert result.code == 1
+    assert "/nonexistent/notify-send is not installed" in result.err
+
+
 @pytest.mark.parametrize(
     ("platform", "program"), [("linux", "notify-send"), ("darwin", "osascript"), ("win32", "powershell")]
 )

@@ -102,6 +102,13 @@ def send_notification(message: str, *, platform: str = sys.platform) -> None:
         argv = [*COMMANDS["powershell"], "-NoProfile", "-NonInteractive", "-Command", _TOAST]
     else:
         argv = [*COMMANDS["notify-send"], "--app-name=afterview", title, message]
+    if shutil.which(argv[0]) is None:
+        extra = (
+            " (libnotify: apt install libnotify-bin, dnf install libnotify)"
+            if argv[0] == "notify-send"
+            else ""
+        )
+        raise UserError(f"No notification was shown: {argv[0]} is not installed{extra}.")
     env = {**os.environ, "AFTERVIEW_TOAST_TITLE": title, "AFTERVIEW_TOAST_TEXT": message}
     _run(argv, what="send the notification", env=env, quiet=True)
 
