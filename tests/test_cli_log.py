@@ -34,10 +34,11 @@ def test_ids_are_given_in_order(log: Callable[..., dict[str, Any]]) -> None:
     assert [log()["id"], log()["id"], log()["id"]] == [1, 2, 3]
 
 
-def test_logging_a_future_interview_says_to_remember_it_afterwards(cli: Cli) -> None:
+def test_logging_a_future_interview_says_to_prepare_for_it(cli: Cli) -> None:
     result = cli("log", "--company", "Acme", "--role", "SRE", "--at", "tomorrow 10:00", "--no-input")
     assert result.code == 0, result.err
-    assert "After the interview, while it is fresh: afterview remember 1" in result.out
+    assert "tomorrow, Sat 28 Nov at 10:00" in result.out
+    assert "Before it: afterview prep Acme." in result.out
     result = cli("log", "--company", "Acme", "--role", "SRE", "--at", "today 09:00", "--no-input")
     assert "Next, while it is fresh: afterview remember 2" in result.out
 

@@ -208,7 +208,7 @@ def test_a_future_round_is_not_called_fresh(cli: Cli, log: Log) -> None:
     result = cli("outcome", "1", "next-round", "--at", "tuesday 10:00", "--no-input")
     assert result.code == 0, result.err
     assert "Next, while it is fresh" not in result.out
-    assert "After the interview, while it is fresh: afterview remember 2" in result.out
+    assert "Before it: afterview prep Acme." in result.out
 
 
 def test_three_processes_in_a_week_hold_one_momentum_step(cli: Cli, log: Log) -> None:

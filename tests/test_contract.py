@@ -10,9 +10,9 @@ from tests.helpers import Result
 Cli = Callable[..., Result]
 
 INTERVIEW = {
-    "id", "process_id", "company", "role", "at", "timezone", "stage", "format", "location", "interviewers",
-    "next_steps", "decision_by", "references_may_call", "paperwork", "status", "history", "debrief", "notes",
-    "steps", "sent", "created_at", "updated_at",
+    "id", "process_id", "company", "role", "at", "timezone", "ends_at", "stage", "format", "location",
+    "interviewers", "next_steps", "decision_by", "references_may_call", "paperwork", "status", "history",
+    "debrief", "notes", "steps", "sent", "created_at", "updated_at",
 }  # fmt: skip
 STEP = {
     "id", "interview_id", "company", "role", "kind", "title", "person", "due", "state", "overdue", "done_at",
@@ -36,7 +36,7 @@ def test_every_command_prints_the_documented_keys(cli: Cli, log: Callable[..., d
     assert {frozenset(s) for s in steps} == {frozenset(STEP)}
     assert {s["kind"] for s in steps} <= {
         "memory-dump", "contact-details", "thank-you", "network", "paperwork", "reference", "follow-up",
-        "nudge", "close-out", "offer-notice", "decide-offer", "withdraw", "momentum",
+        "nudge", "close-out", "offer-notice", "decide-offer", "withdraw", "momentum", "prep",
     }  # fmt: skip
     process = cli("show", "P1", "--json").json()
     assert set(process) == PROCESS

@@ -161,7 +161,7 @@ def test_with_nothing_due_today_it_shows_the_next_step_coming(log: Callable[...,
     child = terminal()
     child.expect_exact("Nothing due today. Next up:")
     child.expect_exact("1.1")
-    child.expect_exact("Next: afterview remember 1")
+    child.expect_exact("Next: afterview prep Acme")
     assert finish(child) == 0
 
 

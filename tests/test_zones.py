@@ -34,6 +34,8 @@ def test_berlin_summer_time_is_the_offset_of_the_day_typed_and_24_hours_stay_24_
     assert logged.code == 0, logged.err
     interview = logged.json()
     assert (interview["at"], interview["timezone"]) == ("2026-03-29T10:00:00+02:00", "Europe/Berlin")
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-03-29T11:00:00+02:00")  # it has happened: todo plans its steps
+    assert cli("todo").code == 0
     thank_you = steps_of(cli)["thank-you"]["due"]
     assert dt.datetime.fromisoformat(thank_you) - dt.datetime.fromisoformat(interview["at"]) == dt.timedelta(
         hours=24
@@ -56,13 +58,17 @@ def test_a_thank_you_across_the_change_to_summer_time_is_one_absolute_day_later(
     assert due == "2026-03-29T11:00:00+02:00"
 
 
-def test_israel_counts_business_days_over_its_friday_and_saturday_weekend(cli: Cli) -> None:
+def test_israel_counts_business_days_over_its_friday_and_saturday_weekend(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert cli("profile", "--country", "IL", "--no-input").code == 0
     logged = cli(
         "log", "--company", "Acme", "--role", "SRE", "--at", "2026-12-02T10:00",
         "--interviewer", "Dana Levi <dana@acme.example>", "--no-input",
     )  # fmt: skip
     assert logged.code == 0, logged.err
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-02T11:00:00+01:00")  # it has happened: todo plans its steps
+    assert cli("todo").code == 0
     network = dt.date.fromisoformat(steps_of(cli)["network"]["due"])
     assert network.weekday() not in (4, 5)  # not Friday 4 or Saturday 5 December
     assert network == dt.date(2026, 12, 6)  # Wednesday + 2 business days: Thursday, then Sunday

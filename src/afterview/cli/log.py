@@ -36,6 +36,12 @@ class Answers:
     note: str | None
     location: str | None = None
     timezone: str | None = None
+    moment: dt.datetime | None = None
+    """When it happens, as an invitation gave it (``at`` still wins)."""
+    people: list[Person] | None = None
+    """The interviewers an invitation named (``--interviewer`` still wins)."""
+    stage_guess: Stage | None = None
+    ends_at: dt.datetime | None = None
 
 
 def log(
@@ -90,6 +96,15 @@ def log(
     source: Annotated[
         str | None, typer.Option(help="For a new process: where it came from (a referral, a job board...).")
     ] = None,
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Read a calendar invitation: an .ics file or an e-mail (.eml) that carries one, or - for "
+            "standard input. Its time, zone, link and interviewers fill in what the flags do not give.",
+            metavar="FILE",
+        ),
+    ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never prompt; fail if something is missing.")
     ] = False,
@@ -99,34 +114,46 @@ def log(
 
     Each log starts a new hiring process, unless --process names one to add this round to (a second log
     for the same company and role suggests it). On a terminal it asks for whatever the flags did not give.
-    Example:
+    An interview logged for a later time is upcoming: a prep step the day before, the after-interview
+    steps once it has happened. Examples:
 
         afterview log --company Acme --role "Staff Engineer" --interviewer "Jane Doe <jane@acme.com>"
+
+        afterview log --from invite.ics
     """
     from afterview.cli.runtime import load_index
 
     # The profile's time zone from the derived index (rebuilt from the fully checked store when stale, so a
     # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
     profile_zone = load_index()["timezone"]
-    zone = inputs.timezone(tz) if tz is not None else None
-    now = clock.now_in(zone or profile_zone)
     ask = runtime.interactive(no_input)
     store = runtime.open_store()
+    snapshot = store.read() if process is not None or from_ is not None else None
+    answers = Answers(
+        company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
+        list(paperwork or []), references, note, location, inputs.timezone(tz) if tz is not None else None,
+    )  # fmt: skip
+    if from_ is not None:
+        from afterview.cli.invitation import fill_from
+
+        assert snapshot is not None
+        fill_from(answers, source=from_, me=snapshot.profile.email, ask=ask)
+    zone = answers.timezone
+    now = clock.now_in(zone or profile_zone)
     joined = None
     if process is not None:
         from afterview.cli.interviews import find_process
 
-        joined, _ = find_process(store.read(), process)
-        company = company if company is not None else joined.company
-        role = role if role is not None else joined.role
-    company = inputs.clean_text(_required(company, "company", "Company", ask=ask), field="company")
-    role = inputs.clean_text(_required(role, "role", "Role", ask=ask), field="role")
+        assert snapshot is not None
+        joined, _ = find_process(snapshot, process)
+        answers.company = answers.company if answers.company is not None else joined.company
+        answers.role = answers.role if answers.role is not None else joined.role
+    answers.company = inputs.clean_text(
+        _required(answers.company, "company", "Company", ask=ask), field="company"
+    )
+    answers.role = inputs.clean_text(_required(answers.role, "role", "Role", ask=ask), field="role")
     if joined is None:  # asked before the other questions, and without holding the store's lock
-        joined = _same_process(store.read(), company, role, ask=ask)
-    answers = Answers(
-        company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
-        list(paperwork or []), references, note, location, zone,
-    )  # fmt: skip
+        joined = _same_process(snapshot or store.read(), answers.company, answers.role, ask=ask)
     fields = _read(answers, now=now, ask=ask, order=_date_order(answers, ask=ask))
     fields["timezone"] = zone or profile_zone or clock.system_zone()
     company_name, role_name = str(fields.pop("company")), str(fields.pop("role"))
@@ -182,7 +209,11 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -
         "company": inputs.clean_text(company, field="company"),
         "role": inputs.clean_text(role, field="role"),
     }
-    if answers.at is None and ask:
+    if answers.at is None and answers.moment is not None:
+        # in the zone it happens in (the invitation's, else yours), a floating time read in that zone
+        fields["at"] = _in_zone(answers.moment, now)
+        fields["ends_at"] = _in_zone(answers.ends_at, now) if answers.ends_at is not None else None
+    elif answers.at is None and ask:
         fields["at"] = inputs.ask_date(
             "When (date or date-time)",
             lambda t: parse_moment(t, now=now, order=order),
@@ -190,10 +221,14 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -
         )
     else:
         fields["at"] = parse_moment(answers.at or "now", now=now, order=order)
-    fields["stage"] = _choice(answers.stage, Stage, "stage", ask=ask, default=Stage.OTHER)
+    fields["stage"] = _choice(
+        answers.stage, Stage, "stage", ask=ask, default=answers.stage_guess or Stage.OTHER
+    )
     fields["format"] = _choice(answers.format, Format, "format", ask=ask, default=Format.VIDEO)
     people = [inputs.interviewer(spec) for spec in answers.interviewers]
-    if not answers.interviewers and ask:
+    if not answers.interviewers and answers.people is not None:
+        people = answers.people
+    elif not answers.interviewers and ask:
         people = _ask_interviewers()
     fields["interviewers"] = people
     next_steps = answers.next_steps
@@ -229,6 +264,10 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -
         else None
     )
     return fields
+
+
+def _in_zone(moment: dt.datetime, now: dt.datetime) -> dt.datetime:
+    return moment.astimezone(now.tzinfo) if moment.tzinfo is not None else moment.replace(tzinfo=now.tzinfo)
 
 
 def _required(value: str | None, flag: str, label: str, *, ask: bool) -> str:

@@ -227,8 +227,13 @@ COMMANDS.add(
 )
 COMMANDS.add(
     "remind",
-    "afterview.cli.remind:remind",
+    "afterview.cli.reminders:remind",
     "One line saying how many steps are due today or overdue, for a shell start-up file or cron.",
+)
+COMMANDS.add(
+    "calendar",
+    "afterview.cli.calendar:calendar",
+    "Keep a calendar file up to date after every change, for your calendar app to subscribe to.",
 )
 COMMANDS.add(
     "export",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +12,10 @@ from afterview.domain.wording import plural
 from afterview.errors import ExitCode
 from afterview.render import console
 from afterview.render import maintenance as view
+
+if TYPE_CHECKING:
+    from afterview.store.doctor import Finding
+    from afterview.store.storefile import Store
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
 
@@ -22,7 +27,8 @@ def doctor(json_: Json = False) -> None:
     """
     from afterview.store.doctor import examine, healthy
 
-    findings = examine(runtime.open_store())
+    store = runtime.open_store()
+    findings = examine(store) + _live_calendar(store)
     well = healthy(findings)
     if json_:
         console.print_json(view.doctor_json(findings, healthy=well))
@@ -30,6 +36,24 @@ def doctor(json_: Json = False) -> None:
         view.doctor_report(findings, healthy=well)
     if not well:
         raise typer.Exit(int(ExitCode.STORE))
+
+
+def _live_calendar(store: Store) -> list[Finding]:
+    """Whether the live calendar file (``afterview calendar``) can be written."""
+    from afterview.cli.livecalendar import calendar_problem
+    from afterview.errors import AfterviewError
+    from afterview.store.doctor import Finding, Level
+
+    try:
+        path = store.read().profile.calendar_file
+    except AfterviewError:  # the store's own findings say why
+        return []
+    if not path:
+        return []
+    problem = calendar_problem(Path(path))
+    if problem:
+        return [Finding(Level.PROBLEM, path, f"the live calendar cannot be written: {problem}")]
+    return [Finding(Level.OK, path, "live calendar, rewritten after every change")]
 
 
 def restore(

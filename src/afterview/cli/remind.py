@@ -23,7 +23,7 @@ from afterview.store import index
 
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from typing import Any
 
     from afterview.store.index import Index
@@ -94,13 +94,19 @@ def store_path() -> str:
     return str(paths.store_path())
 
 
-def main() -> int:
-    """Print the reminder line (if any) and return the exit status."""
+def main(*, notify: Callable[[str], None] | None = None) -> int:
+    """Print the reminder line (if any) and return the exit status.
+
+    With ``notify`` (``remind --notify``) the line is also sent through it, and the status is 0 unless the
+    store cannot be read (3) or the notification failed (1): a scheduler counts any other status as a
+    failed run. Nothing due: nothing printed, nothing sent.
+    """
     try:
         now = clock.now()
         # the usual case, with the standard library's json only
         found: Index | None = index.load(store_path())
-        if found is None:  # missing or stale: rebuilt from the fully checked store
+        if found is None or index.passed(found, now=now):
+            # missing or stale, or an interview has happened since: rebuilt from the fully checked store
             from afterview.cli.runtime import load_index
 
             found = load_index()
@@ -129,6 +135,14 @@ def main() -> int:
     line = message(due_today, overdue)
     if line:
         sys.stdout.write(line + "\n")
+    if notify is not None:
+        if line:
+            try:
+                notify(line)
+            except AfterviewError as error:
+                sys.stderr.write(f"afterview remind: {error.message}\n")
+                return int(error.code)
+        return int(ExitCode.OK)
     return int(ExitCode.USER if line else ExitCode.OK)
 
 
@@ -150,12 +164,3 @@ def _tz(raw: Any) -> dt.tzinfo | None:
     from zoneinfo import ZoneInfo
 
     return ZoneInfo(name)
-
-
-def remind() -> int:
-    """One line saying how many steps are due today or overdue, for a shell start-up file or cron.
-
-    Prints nothing when nothing is due. Exit status: 0 nothing due, 1 something due or overdue, 3 the store
-    cannot be read. Example, in ~/.bashrc: afterview remind
-    """
-    return main()

@@ -77,7 +77,15 @@ def open_store() -> Store:
         lock_timeout = float(timeout) if timeout else DEFAULT_LOCK_TIMEOUT
     except ValueError:
         raise UserError(f"{LOCK_TIMEOUT_VARIABLE}={timeout!r} is not a number of seconds.") from None
-    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout, warn=_warn)
+    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout, warn=_warn, after_save=_after_save)
+
+
+def _after_save(document: Document) -> None:
+    """After every save: rewrite the live calendar, when one is set (``afterview calendar --file``)."""
+    if document.profile.calendar_file:
+        from afterview.cli.livecalendar import write_live
+
+        write_live(document, now=local_now(document.profile))
 
 
 def _warn(message: str) -> None:
@@ -94,7 +102,13 @@ def context(document: Document) -> PlanContext:
 
     profile = document.profile
     holidays = public_holidays(profile.country, profile.subdivision)
-    return plan_context(document, tz=user_tz(profile), holidays=holidays, weekend=weekend_of(holidays))
+    return plan_context(
+        document,
+        tz=user_tz(profile),
+        holidays=holidays,
+        weekend=weekend_of(holidays),
+        now=local_now(profile),
+    )
 
 
 def interactive(no_input: bool) -> bool:
@@ -110,5 +124,23 @@ def load_index() -> Index:
     """
     from afterview.store import index
 
-    found = index.load(paths.store_path())
-    return found if found is not None else open_store().current_index()
+    stored = index.load(paths.store_path())
+    found = stored if stored is not None else open_store().current_index()
+    return catch_up() if index.passed(found, now=now()) else found
+
+
+def catch_up() -> Index:
+    """Plan the steps of every interview whose time has come since the store was last saved (one write),
+    and return the index; if the store cannot be written now, the index as it was."""
+    from afterview.domain.steps import refresh_document
+    from afterview.errors import AfterviewError
+    from afterview.store.storefile import Unchanged
+
+    store = open_store()
+    try:
+        with store.transaction() as document:
+            if not refresh_document(document, context(document), now=local_now(document.profile)):
+                raise Unchanged
+    except AfterviewError:
+        pass
+    return store.current_index()

@@ -8,7 +8,9 @@ The rules are DESIGN.md's table, per hiring process (schema 2):
   elsewhere only on a process's latest round;
 - a "withdraw" step on each process that an accepted offer elsewhere ended;
 - one momentum step for the whole search, on the first round of the newest process, rolling forward when
-  it is done, and none once an offer is accepted.
+  it is done, and none once an offer is accepted;
+- an upcoming interview (its time is after ``now``) gets a prep step the day before instead of the steps
+  of an interview: those come once it has happened, due from its real time.
 
 Time: every due is worked out in the interview's own IANA zone. "24 hours after" is one absolute instant
 (``at + 24 h``, shown in that zone, so a DST change in between is counted right). A step that is due "at
@@ -61,6 +63,8 @@ class PlanContext:
     """The interview that holds the search's one momentum step (``None`` once an offer is accepted)."""
     accepted: Mapping[int, str] = field(default_factory=dict)
     """Accepted offers: process id → company."""
+    now: dt.datetime | None = None
+    """The current time: an interview after it is upcoming. ``None`` plans every interview as happened."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ def plan_context(
     tz: dt.tzinfo,
     holidays: Container[dt.date] = frozenset(),
     weekend: Container[int] = WEEKEND,
+    now: dt.datetime | None = None,
 ) -> PlanContext:
     """The context for planning any interview of ``document``: references, offers, rounds, the momentum."""
     latest: dict[int, Interview] = {}
@@ -111,6 +116,7 @@ def plan_context(
         rounds=rounds,
         momentum_anchor=None if accepted else _momentum_anchor(document),
         accepted=accepted,
+        now=now,
     )
 
 
@@ -155,7 +161,10 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
     day = interview.at.astimezone(zone).date()
     latest = context.latest_rounds.get(process.id, interview.id) == interview.id  # unknown: the only round
     plans: list[PlannedStep] = []
-    if not process.ended:
+    if not process.ended and is_upcoming(interview, now=context.now):
+        plans.append(_prep(interview, zone=zone, day=day))
+        plans.extend(_paperwork(interview, context, day))
+    elif not process.ended:
         plans.extend(_round_steps(interview, context, zone=zone, day=day))
         if latest and awaiting_answer(process, context.rounds.get(process.id, 1)):
             plans.extend(_waiting_steps(interview, context, day))
@@ -168,6 +177,24 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
     if context.momentum_anchor == interview.id:
         plans.append(_momentum(interview, context, zone=zone, day=day))
     return plans
+
+
+def is_upcoming(interview: Interview, *, now: dt.datetime | None) -> bool:
+    """Whether the interview is still to come (``now`` unknown: it has happened)."""
+    return now is not None and interview.at > now
+
+
+def _prep(interview: Interview, *, zone: dt.tzinfo, day: dt.date) -> PlannedStep:
+    """Prepare the day before (or the day it was logged, when that is later)."""
+    import shlex
+
+    logged = interview.created_at.astimezone(zone).date()
+    return PlannedStep(
+        StepKind.PREP,
+        "prep",
+        f"Prepare for {interview.company} (afterview prep {shlex.quote(interview.company)})",
+        max(day - dt.timedelta(days=1), min(logged, day)),
+    )
 
 
 def _business(context: PlanContext, start: dt.date, days: int) -> dt.date:
@@ -214,16 +241,20 @@ def _round_steps(
             _business(context, day, schedule.network_business_days),
             person.name,
         )
+    yield from _paperwork(interview, context, day)
+    if interview.references_may_call:
+        yield from _reference_steps(
+            interview, context.references, _business(context, day, schedule.reference_business_days)
+        )
+
+
+def _paperwork(interview: Interview, context: PlanContext, day: dt.date) -> Iterable[PlannedStep]:
     for index, item in enumerate(interview.paperwork):
         yield PlannedStep(
             StepKind.PAPERWORK,
             f"paperwork:{index}",
             item.title,
-            item.due or _business(context, day, schedule.paperwork_business_days),
-        )
-    if interview.references_may_call:
-        yield from _reference_steps(
-            interview, context.references, _business(context, day, schedule.reference_business_days)
+            item.due or _business(context, day, context.profile.schedule.paperwork_business_days),
         )
 
 

@@ -9,10 +9,18 @@ reason (``process ended: rejected``). A step afterview closed reopens if the pla
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from afterview.domain.dates import is_past, snoozed_due
-from afterview.domain.planning import PlanContext, PlannedStep, awaiting_answer, plan_steps, zone_of
+from afterview.domain.planning import (
+    PlanContext,
+    PlannedStep,
+    awaiting_answer,
+    is_upcoming,
+    plan_steps,
+    zone_of,
+)
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind, StepState
@@ -40,6 +48,8 @@ def refresh_steps(
     """
     try:
         plans = {plan.key: plan for plan in plan_steps(interview, context)}
+        if is_upcoming(interview, now=context.now):  # what it will call for once it has happened must fit
+            plan_steps(interview, replace(context, now=None))
     except OverflowError:  # a step would fall after the year 9999
         decision = f", decision by {interview.decision_by}" if interview.decision_by else ""
         raise UserError(
@@ -111,6 +121,7 @@ def closing_reason(interview: Interview, step: Step, context: PlanContext) -> st
     if step.kind in waiting_kinds and context.latest_rounds.get(process.id) != interview.id:
         return "moved to the next round"
     reasons = {
+        StepKind.PREP: "the interview has taken place",
         StepKind.OFFER_NOTICE: "that offer is no longer open",
         StepKind.NUDGE: "the check-in is open again",
         StepKind.PAPERWORK: "task removed",

@@ -39,6 +39,7 @@ class InterviewJson(TypedDict):
     role: str
     at: str
     timezone: str | None
+    ends_at: str | None
     stage: str
     format: str
     location: str | None
@@ -101,6 +102,7 @@ def interview_json(interview: Interview, *, now: dt.datetime) -> InterviewJson:
         "role": interview.role,
         "at": interview.at.isoformat(),
         "timezone": interview.timezone,
+        "ends_at": interview.ends_at.isoformat() if interview.ends_at else None,
         "stage": interview.stage.value,
         "format": interview.format.value,
         "location": interview.location,

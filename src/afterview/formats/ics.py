@@ -3,6 +3,9 @@
 One event per step at its (snoozed) due time, all-day when the step has only a date, with a reminder
 (VALARM) and a UID that depends only on the step and its interview, so importing the file again updates
 the events instead of duplicating them. Closed steps, when included, are marked CANCELLED.
+
+The live calendar (:func:`live_calendar`) adds each upcoming interview as an event of its own, with its
+link and its interviewers as attendees, under a UID of its own that never changes either.
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from afterview import __version__
 from afterview.domain.steps import effective_due
-from afterview.models.enums import StepState
+from afterview.models.document import Document
+from afterview.models.enums import Stage, StepState
 from afterview.models.records import Interview, Step
 
 TIMED_EVENT = dt.timedelta(minutes=30)
+INTERVIEW_LENGTH = dt.timedelta(hours=1)
+"""An interview whose invitation gave no end."""
 TIMED_ALARM = dt.timedelta(hours=-1)
 """A step due at a time: remind an hour before."""
 ALL_DAY_ALARM = dt.timedelta(hours=9)
@@ -42,8 +49,35 @@ def step_uid(interview: Interview, step: Step) -> str:
     return f"afterview-step-{step.id}-{created:%Y%m%dT%H%M%SZ}"
 
 
-def calendar(items: Iterable[tuple[Interview, Step]], *, now: dt.datetime) -> bytes:
-    """The steps as an iCalendar file; ``now`` stamps the events (DTSTAMP)."""
+def interview_uid(interview: Interview) -> str:
+    """A UID that stays the same for this interview across writes (and differs between stores)."""
+    created = interview.created_at.astimezone(dt.timezone.utc)
+    return f"afterview-interview-{interview.id}-{created:%Y%m%dT%H%M%SZ}"
+
+
+def live_calendar(document: Document, *, now: dt.datetime) -> bytes:
+    """What the live calendar file holds: every upcoming interview, then every pending step, soonest first
+    (as ``export ics`` writes them)."""
+    from afterview.domain.dates import due_moment
+    from afterview.domain.planning import is_upcoming
+
+    tz = now.tzinfo or dt.timezone.utc
+    upcoming = sorted(
+        (i for i in document.interviews if is_upcoming(i, now=now) and not i.process.ended),
+        key=lambda i: (i.at, i.id),
+    )
+    steps = sorted(
+        ((i, s) for i in document.interviews for s in i.steps if s.state is StepState.PENDING),
+        key=lambda item: (due_moment(effective_due(item[1]), tz), item[0].id, item[1].id),
+    )
+    return calendar(steps, now=now, interviews=upcoming)
+
+
+def calendar(
+    items: Iterable[tuple[Interview, Step]], *, now: dt.datetime, interviews: Iterable[Interview] = ()
+) -> bytes:
+    """The steps (and ``interviews``, as events of their own) as an iCalendar file; ``now`` stamps the
+    events (DTSTAMP)."""
     from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
@@ -52,6 +86,8 @@ def calendar(items: Iterable[tuple[Interview, Step]], *, now: dt.datetime) -> by
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "afterview")
     stamp = now.astimezone(dt.timezone.utc)
+    for interview in interviews:
+        cal.add_component(_interview_event(interview, stamp=stamp))
     for interview, step in items:
         event = Event()
         event.add("uid", step_uid(interview, step))
@@ -81,6 +117,48 @@ def calendar(items: Iterable[tuple[Interview, Step]], *, now: dt.datetime) -> by
             event.add("status", "CANCELLED")
         cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def _interview_event(interview: Interview, *, stamp: dt.datetime) -> Any:
+    """An upcoming interview: its time, link or place, and its interviewers as attendees."""
+    from icalendar import Alarm, Event, vCalAddress, vText
+
+    event = Event()
+    event.add("uid", interview_uid(interview))
+    event.add("dtstamp", stamp)
+    event.add("last-modified", interview.updated_at.astimezone(dt.timezone.utc))
+    start = interview.at.astimezone(dt.timezone.utc)
+    end = interview.ends_at.astimezone(dt.timezone.utc) if interview.ends_at else start + INTERVIEW_LENGTH
+    event.add("dtstart", start)
+    event.add("dtend", max(end, start))
+    stage = (
+        "Interview" if interview.stage is Stage.OTHER else f"{interview.stage.value.capitalize()} interview"
+    )
+    event.add("summary", f"{stage}: {interview.company} · {interview.role}")
+    lines = [f"Interview {interview.id} ({interview.format.value}), process P{interview.process_id}"]
+    if interview.location:
+        event.add("location", interview.location)
+        lines.append(interview.location)
+        if interview.location.startswith(("https://", "http://")):
+            event.add("url", interview.location)
+    for person in interview.interviewers:
+        title = f", {person.title}" if person.title else ""
+        lines.append(f"{person.name}{title}" + (f" <{person.email}>" if person.email else ""))
+        if person.email:
+            attendee = vCalAddress(f"mailto:{person.email}")
+            attendee.params["cn"] = vText(person.name)
+            attendee.params["role"] = vText("REQ-PARTICIPANT")
+            event.add("attendee", attendee, encode=False)
+    lines.append(f"Before it: afterview prep {interview.company}")
+    event.add("description", "\n".join(lines))
+    event.add("categories", ["interview"])
+    event.add("status", "CONFIRMED")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Interview with {interview.company}")
+    alarm.add("trigger", TIMED_ALARM)
+    event.add_component(alarm)
+    return event
 
 
 def _description(interview: Interview, step: Step) -> str:

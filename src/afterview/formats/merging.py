@@ -151,7 +151,9 @@ def _merge_rows(
         added.append(interview.id)
     if not added:
         return
-    fresh = plan_context(document, tz=context.tz, holidays=context.holidays, weekend=context.weekend)
+    fresh = plan_context(
+        document, tz=context.tz, holidays=context.holidays, weekend=context.weekend, now=context.now
+    )
     refresh_document(document, fresh, now=now)
     new = set(added)
     for index, interview in enumerate(document.interviews):

@@ -61,6 +61,7 @@ class StepKind(str, Enum):
     DECIDE_OFFER = "decide-offer"
     WITHDRAW = "withdraw"
     MOMENTUM = "momentum"
+    PREP = "prep"
 
 
 class StepState(str, Enum):

@@ -75,6 +75,8 @@ class Profile(Model):
     """How drafts to a company greet a person (see ``afterview.domain.greetings``); ``None`` is ``auto``."""
     language: Literal["en", "de", "fr", "es"] | None = None
     """The language of the built-in templates; ``None`` is English."""
+    calendar_file: str | None = Field(None, max_length=4_096)
+    """The live calendar: an .ics file afterview rewrites after every change (``afterview calendar``)."""
 
 
 class Person(Model):
@@ -216,6 +218,8 @@ class Interview(Model):
     at: AwareDatetime
     timezone: str | None = Field(None, max_length=64)
     """The IANA zone it happened in (``Europe/Berlin``); ``None`` when only its offset is known."""
+    ends_at: AwareDatetime | None = None
+    """When it ends, when an invitation said so (the live calendar shows it; nothing is planned from it)."""
     stage: Stage = Stage.OTHER
     format: Format = Format.VIDEO
     location: str | None = Field(None, max_length=2_000)

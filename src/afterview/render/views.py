@@ -53,6 +53,8 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
 
 def created(interview: Interview, *, now: dt.datetime) -> None:
     """What ``log`` says after recording an interview."""
+    from rich.text import Text
+
     console = out()
     at = interview.at.astimezone(now.tzinfo)
     relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
@@ -63,8 +65,19 @@ def created(interview: Interview, *, now: dt.datetime) -> None:
     )
     console.print("Steps:")
     step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
-    when = "After the interview" if interview.at > now else "Next"
-    console.print(f"{when}, while it is fresh: [bold]afterview remember {interview.id}[/]")
+    if interview.at > now:
+        import shlex
+
+        console.print(
+            Text.assemble(
+                "Before it: ",
+                literal(f"afterview prep {shlex.quote(interview.company)}", style="bold"),
+                ". The steps after an interview (memory dump, thank-you notes, follow-ups) appear once it "
+                "has happened.",
+            )
+        )
+    else:
+        console.print(f"Next, while it is fresh: [bold]afterview remember {interview.id}[/]")
 
 
 def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:

@@ -22,6 +22,7 @@ import os
 
 TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this as typing.TYPE_CHECKING
 if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here runs
+    import datetime as dt
     from pathlib import Path
     from typing import TypedDict
 
@@ -48,6 +49,9 @@ if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here
         interviews: list[tuple[int, str, str]]
         """``[id, company, role]`` for each interview (a JSON array once read back)."""
         pending: list[PendingStep]
+        upcoming: list[str]
+        """When each upcoming interview of an open process starts (ISO 8601): once one has passed, its
+        after-interview steps are due to be planned (:func:`passed`)."""
 
     class StoredIndex(Index):
         """The index file: :class:`Index`, plus what it is and which store file it was built from."""
@@ -59,7 +63,7 @@ if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here
 
 
 FORMAT = "afterview-index"
-VERSION = 1
+VERSION = 2
 SUFFIX = ".index"
 
 
@@ -77,7 +81,7 @@ def stamp(target: str | Path) -> list[int]:
 
 def build(document: Document, *, source: list[int]) -> StoredIndex:
     """The index of ``document``, whose file had the stamp ``source``."""
-    from afterview.models.enums import StepState
+    from afterview.models.enums import StepKind, StepState
 
     return {
         "format": FORMAT,
@@ -103,7 +107,20 @@ def build(document: Document, *, source: list[int]) -> StoredIndex:
             for step in interview.steps
             if step.state is StepState.PENDING
         ],
+        "upcoming": [
+            interview.at.isoformat()
+            for interview in document.interviews
+            if not interview.process.ended
+            and not any(step.kind is StepKind.MEMORY_DUMP for step in interview.steps)
+        ],
     }
+
+
+def passed(found: Index, *, now: dt.datetime) -> bool:
+    """Whether an interview the index holds as upcoming has started by ``now``: its steps need planning."""
+    import datetime as dt
+
+    return any(dt.datetime.fromisoformat(at) <= now for at in found.get("upcoming", []))
 
 
 def load(store_path: str | Path) -> StoredIndex | None:

@@ -76,12 +76,14 @@ class Store:
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         keep_backups: int | None = None,
         warn: Callable[[str], None] | None = None,
-    ) -> None:
+        after_save: Callable[[Document], None] | None = None,
+    ) -> None:  # after_save: run after each save, under the lock (the live calendar); failing only warns
         self.path = path
         self.clock = clock
         self.lock_timeout = lock_timeout
         self.keep_backups = configured_backups() if keep_backups is None else keep_backups
         self.warn = warn
+        self.after_save = after_save
         self._warned: set[str] = set()
 
     @property
@@ -206,7 +208,7 @@ class Store:
         if the lock is free (never waiting for it)."""
         target = self.checked_target()
         if not target.exists():
-            return {"timezone": None, "interviews": [], "pending": []}
+            return {"timezone": None, "interviews": [], "pending": [], "upcoming": []}
         built: StoredIndex | None = None
         quick = Store(self.path, clock=self.clock, lock_timeout=0, keep_backups=self.keep_backups)
         try:
@@ -309,6 +311,12 @@ class Store:
             raise
         index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
         self._prune_backups(keep=backup)
+        if self.after_save is not None:
+            try:
+                self.after_save(document)
+            except Exception as error:  # the store is saved; whatever follows only reports
+                if self.warn is not None:
+                    self.warn(f"Saved, but what follows a save failed: {error}")
 
     def _write_backup(self, data: bytes, *, revision: int) -> Path:
         self._private_dir(self.backup_dir)

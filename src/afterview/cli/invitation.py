@@ -1,0 +1,96 @@
+"""``afterview log --from FILE|-``: what a calendar invitation fills in before ``log`` asks for the rest."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from afterview.cli import inputs
+from afterview.errors import UserError
+from afterview.models.enums import Format, Stage
+from afterview.models.records import Person
+
+if TYPE_CHECKING:
+    from afterview.cli.log import Answers
+    from afterview.formats.invitations import Attendee, Invitation
+
+
+def fill_from(answers: Answers, *, source: str, me: str | None, ask: bool) -> None:
+    """Fill in what the flags left open from the invitation in ``source`` (a file, or ``-`` for stdin).
+
+    Every flag wins over the invitation. The company is taken when the summary and an e-mail domain agree
+    on it, else asked on a terminal (its guess as the default) and, off one, left to ``--company``.
+    Raises UserError for a file that cannot be read or is no invitation, and for a cancelled or recurring
+    one.
+    """
+    from afterview.formats.invitations import read_invitation
+
+    invitation = read_invitation(_read(source), me=me)
+    if answers.company is None and invitation.company is not None:
+        if invitation.company_sure:
+            answers.company = invitation.company
+        elif ask:
+            answers.company = inputs.ask("Company", default=invitation.company)
+        else:
+            raise UserError(
+                f"The company is missing (the invitation suggests {invitation.company!r}, but not for sure).",
+                hint=f'Give it with --company (for example --company "{invitation.company}").',
+            )
+    if answers.timezone is None:
+        answers.timezone = invitation.timezone
+    answers.moment = invitation.start
+    answers.ends_at = (
+        invitation.end if invitation.end is not None and invitation.end > invitation.start else None
+    )
+    if answers.format is None and invitation.link is not None:
+        answers.format = Format.VIDEO.value
+    if answers.location is None:
+        answers.location = invitation.link or invitation.location
+    if invitation.stage is not None:
+        answers.stage_guess = Stage(invitation.stage)
+    answers.people = [_person(attendee) for attendee in invitation.interviewers(me=me)]
+    _describe(invitation, answers.people)
+
+
+def _describe(invitation: Invitation, people: list[Person]) -> None:
+    """Say what the invitation gave, before any question (on stderr, as a note)."""
+    from afterview.render import console
+
+    when = invitation.start.strftime("%a %d %b %Y %H:%M") + (
+        f" ({invitation.timezone})" if invitation.timezone else " (UTC)" if invitation.start.tzinfo else ""
+    )
+    names = ", ".join(person.name for person in people) or "no interviewers"
+    place = invitation.link or invitation.location or "no place or link"
+    title = f"{invitation.summary!r}: " if invitation.summary else ""
+    console.note(f"From the invitation: {title}{when}; {place}; {names}.")
+
+
+def _read(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(source).expanduser().read_bytes()
+    except OSError as error:
+        raise UserError(f"Cannot read {source}: {error.strerror or error}.") from None
+
+
+def _person(attendee: Attendee) -> Person:
+    """An interviewer from an invitation's attendee; a name from the address when the invitation has none."""
+    email = None
+    if attendee.email is not None:
+        try:
+            email = inputs.email_address(attendee.email)
+        except UserError:
+            email = None
+    name = attendee.name
+    if not name and attendee.email:
+        local = attendee.email.split("@")[0]
+        name = " ".join(
+            part.capitalize() for part in local.replace("_", ".").replace("-", ".").split(".") if part
+        )
+    family, comma, given = (name or "").partition(",")
+    if comma and family.strip() and given.strip() and "," not in given:  # Outlook's "Weber, Anna"
+        name = f"{given.strip()} {family.strip()}"
+        return Person(name=name, given_name=given.strip(), family_name=family.strip(), email=email)
+    return Person(name=inputs.clean_text(name or "?", field="interviewer's name"), email=email)

@@ -1,0 +1,48 @@
+"""Writing the live calendar after a save, and whether it can be written (``afterview calendar``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from afterview.render import console
+
+if TYPE_CHECKING:
+    from afterview.models.document import Document
+
+
+def write_live(document: Document, *, now: dt.datetime) -> None:
+    """Rewrite the live calendar file of ``document``'s profile atomically; a failure is a warning."""
+    from afterview.formats.ics import live_calendar
+    from afterview.store import files
+
+    path = document.profile.calendar_file
+    if not path:
+        return
+    target = Path(path).expanduser().resolve()  # a link stays a link; its target gets the calendar
+    try:
+        data = live_calendar(document, now=now)
+        files.remove_orphans(target)
+        files.write_atomically(target, data)
+    except OSError as error:
+        console.warn(
+            f"Saved, but the live calendar {path} could not be written ({error.strerror or error}); "
+            "afterview doctor says more."
+        )
+
+
+def calendar_problem(path: Path) -> str | None:
+    """Why the live calendar cannot be written at ``path``, or ``None`` when it can."""
+    target = path.expanduser().resolve()
+    folder = target.parent
+    if target.is_dir():
+        return "it is a folder"
+    if not folder.is_dir():
+        return f"its folder {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"its folder {folder} may not be written"
+    if target.exists() and not os.access(target, os.W_OK):
+        return "the file may not be written"
+    return None

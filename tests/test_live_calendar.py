@@ -1,0 +1,109 @@
+"""``afterview calendar --file PATH``: a live .ics rewritten after every change, with stable UIDs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+
+from tests.helpers import Result
+
+Cli = Callable[..., Result]
+FIXTURES = Path(__file__).parent / "fixtures" / "invitations"
+
+
+def events(path: Path) -> dict[str, Any]:
+    """The calendar's events by UID, read back by icalendar."""
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(event["UID"]): event for event in cal.walk("VEVENT")}
+
+
+@pytest.fixture
+def live(cli: Cli, tmp_path: Path) -> Path:
+    path = tmp_path / "cal" / "afterview.ics"
+    path.parent.mkdir()
+    result = cli("calendar", "--file", str(path))
+    assert result.code == 0, result.err
+    assert "Live calendar on" in result.out
+    return path
+
+
+@pytest.mark.usefixtures("profile")
+def test_done_rewrites_the_file_icalendar_reads_it_and_the_uids_stay(cli: Cli, live: Path) -> None:
+    """The issue's must-show."""
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--interviewer", "Jane Doe <jane@acme.com>",
+               "--no-input").code == 0  # fmt: skip
+    before = events(live)
+    titles = {str(e["SUMMARY"]) for e in before.values()}
+    assert "Send Jane Doe a thank-you note (afterview draft-thanks 1)" in titles
+    written = live.read_bytes()
+    assert cli("done", "1.2").code == 0
+    assert live.read_bytes() != written
+    after = events(live)
+    assert set(after) < set(before)  # the step done is gone; every other UID is the same
+    assert len(before) - len(after) == 1
+    gone = (set(before) - set(after)).pop()
+    assert gone.startswith("afterview-step-1.2-")
+    assert {uid: str(after[uid]["SUMMARY"]) for uid in after} == {
+        uid: str(before[uid]["SUMMARY"]) for uid in after
+    }
+
+
+@pytest.mark.usefixtures("profile")
+def test_an_upcoming_interview_is_an_event_with_its_link_and_interviewers(cli: Cli, live: Path) -> None:
+    assert cli("log", "--from", str(FIXTURES / "teams.ics"), "--no-input", "--role", "SRE").code == 0
+    found = events(live)
+    interview = next(e for uid, e in found.items() if uid.startswith("afterview-interview-1-"))
+    assert str(interview["SUMMARY"]) == "Final interview: Initech · SRE"
+    assert interview.decoded("DTSTART").isoformat() == "2026-12-04T17:00:00+00:00"
+    assert interview.decoded("DTEND").isoformat() == "2026-12-04T18:00:00+00:00"
+    assert str(interview["URL"]).startswith("https://teams.microsoft.com/l/meetup-join/")
+    attendees = interview["ATTENDEE"]
+    assert {str(a) for a in attendees} == {
+        "mailto:peter.gibbons@initech.com",
+        "mailto:bill.lumbergh@initech.com",
+    }
+    assert {str(a.params["CN"]) for a in attendees} == {"Peter Gibbons", "Bill Lumbergh"}
+    assert any(str(e["SUMMARY"]).startswith("Prepare for Initech") for e in found.values())
+    uid_before = set(found)
+    assert cli("task", "add", "1", "Sign the NDA").code == 0
+    assert set(events(live)) > uid_before
+
+
+def test_off_stops_it_and_leaves_the_file(cli: Cli, live: Path) -> None:
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--no-input").code == 0
+    written = live.read_bytes()
+    result = cli("calendar", "--off")
+    assert result.code == 0
+    assert "Live calendar off" in result.out
+    assert cli("log", "--company", "Beta", "--role", "SRE", "--no-input").code == 0
+    assert live.read_bytes() == written
+    assert "No live calendar" in cli("calendar").out
+
+
+def test_turning_it_on_writes_the_file_at_once_and_says_where(cli: Cli, live: Path) -> None:
+    assert live.exists()
+    assert events(live) == {}
+    assert str(live) in cli("calendar").out
+
+
+def test_a_folder_that_does_not_exist_is_refused(cli: Cli, tmp_path: Path) -> None:
+    result = cli("calendar", "--file", str(tmp_path / "nowhere" / "a.ics"))
+    assert result.code == 1
+    assert "does not exist" in result.err
+
+
+def test_doctor_reports_a_calendar_file_that_cannot_be_written(cli: Cli, live: Path) -> None:
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--no-input").code == 0
+    assert "live calendar, rewritten" in cli("doctor").out
+    live.unlink()
+    live.parent.rmdir()  # the folder went away (an unmounted drive)
+    result = cli("doctor")
+    assert result.code == 3
+    assert "the live calendar cannot be written" in result.out
+    saved = cli("log", "--company", "Beta", "--role", "SRE", "--no-input")
+    assert saved.code == 0  # the store is saved all the same, with a warning
+    assert "live calendar" in saved.err
