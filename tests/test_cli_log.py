@@ -37,7 +37,7 @@ def test_ids_are_given_in_order(log: Callable[..., dict[str, Any]]) -> None:
 def test_logging_a_future_interview_says_to_prepare_for_it(cli: Cli) -> None:
     result = cli("log", "--company", "Acme", "--role", "SRE", "--at", "tomorrow 10:00", "--no-input")
     assert result.code == 0, result.err
-    assert "tomorrow, Sat 28 Nov at 10:00" in result.out
+    assert "→ Sat 28 Nov 2026 10:00 (tomorrow)" in result.out
     assert "Before it: afterview prep Acme." in result.out
     result = cli("log", "--company", "Acme", "--role", "SRE", "--at", "today 09:00", "--no-input")
     assert "Next, while it is fresh: afterview remember 2" in result.out

@@ -38,7 +38,7 @@ def test_done_rewrites_the_file_icalendar_reads_it_and_the_uids_stay(cli: Cli, l
                "--no-input").code == 0  # fmt: skip
     before = events(live)
     titles = {str(e["SUMMARY"]) for e in before.values()}
-    assert "Send Jane Doe a thank-you note (afterview draft-thanks 1)" in titles
+    assert "Send Jane Doe a thank-you note" in titles  # the command is in the description, not the title
     written = live.read_bytes()
     assert cli("done", "1.2").code == 0
     assert live.read_bytes() != written
