@@ -244,6 +244,17 @@ def test_csv_row_after_a_quoted_newline_is_named_by_its_line() -> None:
             "A,R,2026-11-20,offer,waiting (2026-11-20) → rejected (2026-11-25)\n",
             "offer is not where the status_history ends (rejected)",
         ),
+        (
+            "company,role,at,status_history,outcome_notes\n"
+            "A,R,2026-11-20,waiting (2026-11-20) → rejected (2026-11-25),rejected (2026-11-26): late\n",
+            "column outcome_notes: status_history has no rejected (2026-11-26)",
+        ),
+        ("company,role,at,outcome_notes\nA,R,2026-11-20,just a note\n", "column outcome_notes: cannot read"),
+        ("company,role,at,offer_deadline\nA,R,2026-11-20,2026-12-01\n", "status_history holds no offer"),
+        (
+            "company,role,at,status_history,offer_deadline\nA,R,2026-11-20,offer (2026-11-25),soon\n",
+            "column offer_deadline: 'soon' is not an ISO 8601 date",
+        ),
     ],
 )
 def test_bad_csv_names_the_problem(text: str, message: str) -> None:

@@ -28,8 +28,13 @@ CSV_LIMITS: Mapping[str, int] = {
     "interviewers": 50_000,
     "status_history": 10_000,
     "notes": 100_000,
+    "offer_terms": 2_000,
+    "outcome_notes": 100_000,
 }
 """The longest cell of each CSV column, in characters; 200 for the others (company, role...)."""
+
+MULTILINE_CSV_COLUMNS = frozenset({"notes", "offer_terms", "outcome_notes"})
+"""The CSV columns whose cells may hold line breaks and tabs."""
 
 _HINT = "Fix the file; nothing was imported."
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -151,7 +156,7 @@ def csv_cells(cells: Mapping[str, str], *, where: str) -> dict[str, str]:
     a cell is too long or holds text :mod:`afterview.domain.text` refuses."""
     checked = {}
     for column, value in cells.items():
-        multiline = column == "notes"
+        multiline = column in MULTILINE_CSV_COLUMNS
         text = text_rules.normalised(value, multiline=True) if multiline else value
         text_rules.check_field(
             text,

@@ -20,7 +20,7 @@ from typing import Any
 from afterview.errors import UserError
 from afterview.formats import cells as csv_cells
 from afterview.formats import checks
-from afterview.formats.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
+from afterview.formats.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION, NOTE_INDENT
 from afterview.models.document import SCHEMA_VERSION
 from afterview.models.enums import Format, Stage, Status
 from afterview.models.migrations import schema_1_to_2
@@ -29,6 +29,7 @@ from afterview.models.records import Interview, Person, Process, Profile, Refere
 REQUIRED_CSV_COLUMNS = ("company", "role", "at")
 _CSV_HINT = f"The CSV header is: {','.join(CSV_COLUMNS)} (company, role and at are required)."
 _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
+_OUTCOME_NOTE = re.compile(r"^(?P<status>[a-z-]+) \((?P<on>[0-9-]+)\): ?(?P<note>.*)$")
 _HISTORY_ENTRY = re.compile(r"^(?P<status>[a-z-]+)\s*(?:\((?P<on>[^()]*)\))?$")
 Bad = Callable[[str], UserError]
 """Makes the error for a problem in one cell, naming its row and column."""
@@ -258,12 +259,15 @@ def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) ->
     if not history and status not in (None, Status.WAITING):
         assert status is not None
         history = [StatusChange(status=status, on=today, note="status from an import")]
-    fields["history"] = history
+    history = _outcome_notes(history, cells.get("outcome_notes", ""), bad=partial(bad, "outcome_notes"))
+    fields["history"] = _offer(history, cells, bad=bad)
     for column, day in (("at", fields["at"]), ("decision_by", fields.get("decision_by"))):
         if day is not None:
             checks.date(day, where=f"CSV {where}", field=f"column {column}")
-    for change in history:
+    for change in fields["history"]:
         checks.date(change.on, where=f"CSV {where}", field="column status_history")
+        if change.deadline:
+            checks.date(change.deadline, where=f"CSV {where}", field="column offer_deadline")
     return fields
 
 
@@ -340,3 +344,53 @@ def _history(text: str, *, bad: Bad) -> list[StatusChange]:
             continue  # the start of every process, implied by the interview itself
         changes.append(StatusChange(status=status, on=on))
     return changes
+
+
+def _outcome_notes(history: list[StatusChange], cell: str, *, bad: Bad) -> list[StatusChange]:
+    """``history`` with the notes of an ``outcome_notes`` cell (as :func:`.exports.outcome_notes` writes
+    it) on the entries they name by status and date."""
+    notes: list[tuple[str, str, list[str]]] = []
+    for line in cell.split("\n") if cell else []:
+        if line.startswith(NOTE_INDENT) and notes:
+            notes[-1][2].append(line.removeprefix(NOTE_INDENT))
+            continue
+        match = _OUTCOME_NOTE.match(line)
+        if match is None:
+            raise bad(f"cannot read {line!r}; write each note as 'rejected (2026-12-03): the note'")
+        notes.append((match["status"], match["on"], [match["note"]]))
+    changes = list(history)
+    for status, on, lines in notes:
+        index = next(
+            (
+                i
+                for i, c in enumerate(changes)
+                if (c.status.value, c.on.isoformat()) == (status, on) and not c.note
+            ),
+            None,
+        )
+        if index is None:
+            raise bad(f"status_history has no {status} ({on}) for the note {lines[0]!r}")
+        changes[index] = changes[index].model_copy(update={"note": "\n".join(lines).strip() or None})
+    return changes
+
+
+def _offer(
+    history: list[StatusChange], cells: dict[str, str], *, bad: Callable[[str, str], UserError]
+) -> list[StatusChange]:
+    """``history`` with the ``offer_deadline`` and ``offer_terms`` of a row on its latest offer."""
+    deadline, terms = cells.get("offer_deadline", ""), cells.get("offer_terms", "")
+    if not deadline and not terms:
+        return history
+    column = "offer_deadline" if deadline else "offer_terms"
+    offers = [i for i, change in enumerate(history) if change.status is Status.OFFER]
+    if not offers:
+        raise bad(column, "status_history holds no offer")
+    offer = history[offers[-1]]
+    update: dict[str, Any] = {}
+    if deadline:
+        update["deadline"] = _date(deadline, bad=partial(bad, "offer_deadline"))
+    if terms and offer.note not in (None, terms):
+        raise bad("offer_terms", "they differ from the offer's note in outcome_notes")
+    if terms:
+        update["note"] = terms
+    return [*history[: offers[-1]], offer.model_copy(update=update), *history[offers[-1] + 1 :]]
