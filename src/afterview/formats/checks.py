@@ -151,7 +151,9 @@ def profile(value: Profile) -> None:
             raise UserError(f"{where}, field country: {error.message}", hint=_HINT) from None
 
 
-def csv_cells(cells: Mapping[str, str], *, where: str) -> dict[str, str]:
+def csv_cells(
+    cells: Mapping[str, str], *, where: str, labels: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """A CSV row's cells, notes with Windows line ends made plain; refused (naming the row and column) when
     a cell is too long or holds text :mod:`afterview.domain.text` refuses."""
     checked = {}
@@ -161,7 +163,7 @@ def csv_cells(cells: Mapping[str, str], *, where: str) -> dict[str, str]:
         text_rules.check_field(
             text,
             where=where,
-            field=f"column {column}",
+            field=f"column {(labels or {}).get(column, column)}",
             max_length=CSV_LIMITS.get(column, 200),
             multiline=multiline,
         )
