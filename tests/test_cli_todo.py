@@ -129,3 +129,27 @@ def test_todo_with_nothing_pending_suggests_log(cli: Callable[..., Result]) -> N
     result = cli("todo")
     assert result.code == 0
     assert "afterview log" in result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        (
+            "Send Jane a note (afterview draft-thanks 2)  [Acme]",
+            40,
+            ["Send Jane a note ", "(afterview draft-thanks 2)  [Acme]"],
+        ),
+        ("Write it down (afterview remember 3)", 30, ["Write it down ", "(afterview remember 3)"]),
+        ("short", 10, ["short"]),
+        ("a " + "x" * 25, 10, ["a ", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx"]),
+    ],
+)
+def test_a_title_wraps_between_words_and_never_inside_a_command(
+    text: str, width: int, lines: list[str]
+) -> None:
+    from itertools import pairwise
+
+    from afterview.render.steplist import breaks
+
+    offsets = [0, *breaks(text, width), len(text)]
+    assert [text[start:end] for start, end in pairwise(offsets)] == lines

@@ -190,3 +190,52 @@ def test_vcard_n_carries_the_name_parts(
     assert (names["Dr. Priya Raman"].family, names["Dr. Priya Raman"].given) == ("Raman", "Priya")
     assert names["Dr. Priya Raman"].prefix == "Dr."
     assert (names["Aoife Ní Bhriain"].family, names["Aoife Ní Bhriain"].given) == ("Ní Bhriain", "Aoife")
+
+
+@pytest.fixture
+def outcomes(cli: Callable[..., Result], log: Callable[..., dict[str, Any]]) -> None:
+    """An offer with terms and a deadline after a round with a note, and a rejection with a reason."""
+    log(company="Acme", role="SRE")
+    log(company="Globex", role="Developer")
+    for args in (
+        ("1", "next-round", "--note", "Final round with the VP\nbring the design doc"),
+        ("1", "offer", "--deadline", "2026-12-04", "--note", "=120k, remote"),
+        ("2", "rejected", "--note", "They went with an internal candidate"),
+    ):
+        assert cli("outcome", *args).code == 0
+
+
+@pytest.mark.usefixtures("outcomes")
+def test_csv_holds_every_outcome_with_its_date_and_note_and_the_offer(cli: Callable[..., Result]) -> None:
+    """What a coach or an unemployment office needs: each outcome, when, and what was said."""
+    rows = list(csv.DictReader(io.StringIO(cli("export", "csv").out.removeprefix("\ufeff"), newline="")))
+    acme, globex = rows
+    assert acme["offer_deadline"] == "2026-12-04"
+    assert acme["offer_terms"] == "'=120k, remote"  # neutralised, as every cell
+    assert acme["outcome_notes"] == (
+        "next-round (2026-11-27): Final round with the VP\n  bring the design doc\n"
+        "offer (2026-11-27): =120k, remote"
+    )
+    assert globex["outcome_notes"] == "rejected (2026-11-27): They went with an internal candidate"
+    assert globex["offer_deadline"] == globex["offer_terms"] == ""
+
+
+@pytest.mark.usefixtures("outcomes")
+def test_markdown_holds_outcome_notes_and_the_offer_deadline(cli: Callable[..., Result]) -> None:
+    report = cli("export", "md").out
+    assert "### Outcomes" in report
+    assert "- 2026-11-27 **offer**, deadline 2026-12-04: =120k, remote" in report
+    assert "- 2026-11-27 **next-round**: Final round with the VP\n  bring the design doc" in report
+    assert "- 2026-11-27 **rejected**: They went with an internal candidate" in report
+
+
+@pytest.mark.usefixtures("outcomes")
+def test_csv_with_outcomes_reads_back_whole(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exported = tmp_path / "all.csv"
+    assert cli("export", "csv", "-o", str(exported)).code == 0
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "other"))
+    assert cli("import", str(exported)).code == 0
+    # history, notes, terms and deadline all came back: exported again, the file is byte for byte the same
+    assert cli("export", "csv").out == exported.read_bytes().decode("utf-8")

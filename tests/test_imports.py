@@ -244,6 +244,17 @@ def test_csv_row_after_a_quoted_newline_is_named_by_its_line() -> None:
             "A,R,2026-11-20,offer,waiting (2026-11-20) → rejected (2026-11-25)\n",
             "offer is not where the status_history ends (rejected)",
         ),
+        (
+            "company,role,at,status_history,outcome_notes\n"
+            "A,R,2026-11-20,waiting (2026-11-20) → rejected (2026-11-25),rejected (2026-11-26): late\n",
+            "column outcome_notes: status_history has no rejected (2026-11-26)",
+        ),
+        ("company,role,at,outcome_notes\nA,R,2026-11-20,just a note\n", "column outcome_notes: cannot read"),
+        ("company,role,at,offer_deadline\nA,R,2026-11-20,2026-12-01\n", "status_history holds no offer"),
+        (
+            "company,role,at,status_history,offer_deadline\nA,R,2026-11-20,offer (2026-11-25),soon\n",
+            "column offer_deadline: 'soon' is not an ISO 8601 date",
+        ),
     ],
 )
 def test_bad_csv_names_the_problem(text: str, message: str) -> None:
@@ -321,3 +332,60 @@ def test_a_file_that_is_not_utf8_is_named_with_its_line(cli: Callable[..., Resul
     assert result.code == 1
     assert "is not UTF-8 text (line 2)" in result.err
     assert "Save it as UTF-8" in result.err
+
+
+FOREIGN = (
+    "Company Name;Job Title;Date Applied;Salary;Contact\n"
+    "Acme;SRE;2026-11-20;100k;Jane Doe <jane@acme.example>\n"
+    "Globex;Developer;2026-11-21T14:00;90k;\n"
+)
+MAP = "Company Name=company,Job Title=role,Date Applied=at,Contact=interviewers"
+
+
+def test_map_reads_a_csv_with_foreign_headers_dry_run_first(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    """Another tracker's export: --dry-run shows the rows as afterview reads them, then the import."""
+    source = tmp_path / "tracker.csv"
+    source.write_text(FOREIGN, encoding="utf-8")
+    look = cli("import", str(source), "--map", MAP, "--dry-run")
+    assert look.code == 0, look.err
+    assert "1. Acme · SRE: Fri 20 Nov 2026 12:00; other, video; with Jane Doe" in look.out
+    assert "2. Globex · Developer: Sat 21 Nov 2026 14:00" in look.out
+    assert "Would import 2 interviews" in look.out
+    assert "Left out (not mapped): Salary." in look.err
+    assert cli("list", "--json").json() == []
+    assert cli("import", str(source), "--map", MAP).code == 0
+    listed = cli("list", "--json").json()
+    assert sorted(i["company"] for i in listed) == ["Acme", "Globex"]
+    assert [p["email"] for i in listed for p in i["interviewers"]] == ["jane@acme.example"]
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("Date Applied=when", "afterview has no column 'when'"),
+        ("Date Applied", "is not THEIR_COLUMN=column"),
+        ("Start=at", "which the CSV header does not have"),
+        ("Company Name=company,Job Title=company", "names the column company twice"),
+    ],
+)
+def test_a_bad_map_is_refused_with_the_valid_names(
+    cli: Callable[..., Result], tmp_path: Path, spec: str, message: str
+) -> None:
+    source = tmp_path / "tracker.csv"
+    source.write_text(FOREIGN, encoding="utf-8")
+    result = cli("import", str(source), "--map", spec, "--dry-run")
+    assert result.code == 1
+    assert message in result.err
+    if "no column" in message:
+        assert "company, role, at" in result.err
+
+
+def test_a_bad_mapped_cell_is_named_by_their_header(cli: Callable[..., Result], tmp_path: Path) -> None:
+    source = tmp_path / "tracker.csv"
+    source.write_text("Company Name,Job Title,Date Applied\nAcme,SRE,2026-11-20\nGlobex,Dev,soon\n", "utf-8")
+    result = cli("import", str(source), "--map", "Company Name=company,Job Title=role,Date Applied=at")
+    assert result.code == 1
+    assert "CSV row 2 (line 3), column Date Applied (at): 'soon'" in result.err
+    assert cli("list", "--json").json() == []  # all or nothing

@@ -91,6 +91,71 @@ def test_at_60_columns_every_step_id_and_due_date_is_visible(cli: Callable[..., 
         assert f" {day} " in line + " "
 
 
+def step_blocks(shown: str, ids: list[str]) -> dict[str, list[str]]:
+    """The lines of each step in ``todo``'s terminal output: its id's line and the ones wrapped under it."""
+    blocks: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in shown.splitlines():
+        first = line.split(" ", 1)[0]
+        if first in ids:
+            current = blocks.setdefault(first, [])
+        elif not line.startswith(" "):
+            current = None
+        if current is not None:
+            current.append(line)
+    return blocks
+
+
+@posix_only
+@pytest.mark.usefixtures("busy")
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_wrapped_step_title_continues_under_the_title(cli: Callable[..., Result], columns: int) -> None:
+    """A hanging indent: the lines of a wrapped title all start in the title's column, never at column 0."""
+    steps = cli("todo", "--json").json()
+    shown = in_terminal("todo", columns=columns)
+    blocks = step_blocks(shown, [step["id"] for step in steps])
+    assert set(blocks) == {step["id"] for step in steps}
+    assert any(len(lines) > 1 for lines in blocks.values())  # something did wrap
+    for step in steps:
+        first, *rest = blocks[step["id"]]
+        assert len(first) <= columns
+        assert all(len(line) <= columns for line in rest)
+        indents = {len(line) - len(line.lstrip(" ")) for line in rest}
+        assert len(indents) <= 1, rest  # every continuation in the same column
+        if not rest:
+            continue
+        (column,) = indents
+        word = step["title"].split()[0]
+        # beside the id and "when" when there is room, else on the next line; either way in that column
+        assert first[column:].startswith(word) or rest[0][column:].startswith(word), [first, *rest]
+        text = " ".join(line.strip() for line in [first, *rest])
+        assert " ".join(step["title"].split()) in " ".join(text.split())
+
+
+@posix_only
+@pytest.mark.parametrize("columns", [120, 80, 60])
+def test_the_demo_never_breaks_a_line_inside_a_command(columns: int) -> None:
+    shown = in_terminal("demo", columns=columns)
+    assert "(afterview remember 3)" in shown
+    for line in shown.splitlines():
+        if "(afterview " in line:
+            assert ")" in line.split("(afterview ", 1)[1], line
+
+
+@posix_only
+@pytest.mark.usefixtures("busy")
+def test_at_60_columns_list_wraps_under_the_name_and_cuts_nothing(log: Callable[..., dict[str, Any]]) -> None:
+    log(company="Northwind Analytics", role="Principal Site Reliability Engineer, Platform Infrastructure")
+    shown = in_terminal("list", columns=60)
+    assert "…" not in shown
+    lines = shown.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert all(line.startswith(("P", "    ")) for line in lines)  # a process, its rounds, or wrapped under
+    words = " ".join(shown.split())
+    assert "Principal Site Reliability Engineer, Platform Infrastructure" in words
+    assert LONG in words
+
+
 @pytest.mark.usefixtures("busy")
 @pytest.mark.parametrize(
     ("args", "env"),

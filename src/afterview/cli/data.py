@@ -1,18 +1,17 @@
-"""``afterview import``, ``edit`` and ``rm``: bringing records in, fixing them and removing them."""
+"""``afterview edit`` and ``rm``: fixing records and removing them."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import ValidationError
 
 from afterview.cli import editor as editors
 from afterview.cli import inputs, runtime
-from afterview.cli.interviews import ChangedJson, InterviewId, Json, find
+from afterview.cli.interviews import ChangedJson, InterviewId, find
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.domain.steps import refresh_document, refresh_steps
 from afterview.domain.wording import plural
@@ -26,119 +25,7 @@ from afterview.render import console
 from afterview.store.storefile import Store, Unchanged
 
 if TYPE_CHECKING:
-    from afterview.formats.merging import Report
-
-
-def import_(
-    file: Annotated[
-        Path, typer.Argument(help="An afterview JSON export or a CSV file ('-' reads stdin).", dir_okay=False)
-    ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would change; change nothing.")
-    ] = False,
-    theirs: Annotated[
-        bool, typer.Option("--theirs", help="On a conflict, replace your interview with the imported one.")
-    ] = False,
-    only: Annotated[
-        list[int] | None,
-        typer.Option("--only", metavar="ID", help="Import only the interview with this id (repeatable)."),
-    ] = None,
-    json_: Json = False,
-) -> None:
-    """Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).
-
-    All or nothing: one bad record or row imports nothing. Example: afterview import interviews.csv --dry-run
-    """
-    from afterview.formats import imports, merging
-
-    source = imports.source(_read_text(file), name=file.name, only=only or ())
-
-    def apply(document: Document) -> merging.Report:
-        now = runtime.local_now(document.profile)
-        incoming = source.read(tz=runtime.user_tz(document.profile), today=now.date())
-        return merging.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
-
-    store = runtime.open_store()
-    if dry_run:
-        report = apply(store.read())
-    else:
-        with store.transaction() as document:  # checked and merged in one go: all or nothing
-            report = apply(document)
-            if not report.changed:
-                raise Unchanged
-    if json_:
-        console.print_json(_report_json(report, dry_run=dry_run))
-    else:
-        _show_report(report, dry_run=dry_run)
-
-
-def _read_text(file: Path) -> str:
-    if str(file) == "-":
-        return sys.stdin.read()
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise UserError(f"Cannot read {file}: {error.strerror or error}.") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise UserError(
-            f"{file} is not UTF-8 text (line {line}).", hint="Save it as UTF-8 (CSV UTF-8 in a spreadsheet)."
-        ) from None
-
-
-def _ids(ids: list[int]) -> str:
-    return ", ".join(map(str, ids[:20])) + (f" and {len(ids) - 20} more" if len(ids) > 20 else "")
-
-
-def _show_report(report: Report, *, dry_run: bool) -> None:
-    if not report.changed and not report.conflicts:
-        there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
-        console.say(f"Nothing to import{there}.")
-        return
-    verb = "Would import" if dry_run else "Imported"
-    if report.added:
-        console.say(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
-    if report.replaced:
-        what = "Would replace" if dry_run else "Replaced"
-        console.say(
-            f"{what} {plural(len(report.replaced), 'interview')} with the imported version: "
-            f"{_ids(report.replaced)}."
-        )
-    if report.replaced_processes:
-        what = "Would replace" if dry_run else "Replaced"
-        named = ", ".join(f"P{n}" for n in report.replaced_processes)
-        console.say(f"{what} the company, role or history of {named} with the imported version.")
-    if report.unchanged:
-        console.say(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
-    if report.references_added:
-        names = ", ".join(report.references_added)
-        console.say(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
-    if report.profile == "taken":
-        console.say(f"{verb} the profile (yours was empty).")
-    elif report.profile == "kept":
-        console.note("The imported profile differs from yours; kept yours.")
-    for conflict in report.conflicts:
-        console.warn(
-            f"{conflict.what} differs from yours ({', '.join(conflict.fields)}); kept yours. "
-            "Use --theirs to take the imported one."
-        )
-    if dry_run:
-        console.note("Dry run: nothing was changed.")
-
-
-def _report_json(report: Report, *, dry_run: bool) -> dict[str, Any]:
-    return {
-        "dry_run": dry_run,
-        "added": report.added,
-        "replaced": report.replaced,
-        "replaced_processes": [f"P{n}" for n in report.replaced_processes],
-        "unchanged": report.unchanged,
-        "conflicts": [{"record": c.what, "fields": c.fields} for c in report.conflicts],
-        "references_added": report.references_added,
-        "profile": report.profile,
-    }
+    pass
 
 
 def edit(

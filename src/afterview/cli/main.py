@@ -252,7 +252,7 @@ COMMANDS.add(
 )
 COMMANDS.add(
     "import",
-    "afterview.cli.data:import_",
+    "afterview.cli.importing:import_",
     "Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).",
 )
 COMMANDS.add(

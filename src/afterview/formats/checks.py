@@ -28,8 +28,13 @@ CSV_LIMITS: Mapping[str, int] = {
     "interviewers": 50_000,
     "status_history": 10_000,
     "notes": 100_000,
+    "offer_terms": 2_000,
+    "outcome_notes": 100_000,
 }
 """The longest cell of each CSV column, in characters; 200 for the others (company, role...)."""
+
+MULTILINE_CSV_COLUMNS = frozenset({"notes", "offer_terms", "outcome_notes"})
+"""The CSV columns whose cells may hold line breaks and tabs."""
 
 _HINT = "Fix the file; nothing was imported."
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -146,17 +151,19 @@ def profile(value: Profile) -> None:
             raise UserError(f"{where}, field country: {error.message}", hint=_HINT) from None
 
 
-def csv_cells(cells: Mapping[str, str], *, where: str) -> dict[str, str]:
+def csv_cells(
+    cells: Mapping[str, str], *, where: str, labels: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """A CSV row's cells, notes with Windows line ends made plain; refused (naming the row and column) when
     a cell is too long or holds text :mod:`afterview.domain.text` refuses."""
     checked = {}
     for column, value in cells.items():
-        multiline = column == "notes"
+        multiline = column in MULTILINE_CSV_COLUMNS
         text = text_rules.normalised(value, multiline=True) if multiline else value
         text_rules.check_field(
             text,
             where=where,
-            field=f"column {column}",
+            field=f"column {(labels or {}).get(column, column)}",
             max_length=CSV_LIMITS.get(column, 200),
             multiline=multiline,
         )

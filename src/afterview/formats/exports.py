@@ -41,10 +41,14 @@ CSV_COLUMNS = (
     "status",
     "status_history",
     "notes",
+    "offer_deadline",
+    "offer_terms",
+    "outcome_notes",
 )
 """The CSV header, in order; ``afterview import`` reads the same columns."""
 
 HISTORY_ARROW = " → "
+NOTE_INDENT = "  "
 _VCARD_NAMESPACE = uuid.UUID("5b0c3f0e-9a53-4d0c-8a4e-0d6f2e0b8c11")
 
 
@@ -78,6 +82,7 @@ def to_csv(document: Document, *, bom: bool = True) -> str:
     writer.writerow(CSV_COLUMNS)
     for interview in _by_id(document.interviews):
         people = (person.model_dump() for person in interview.interviewers)
+        offer = interview.process.offer
         writer.writerow(
             neutralised(str(cell))
             for cell in (
@@ -93,6 +98,9 @@ def to_csv(document: Document, *, bom: bool = True) -> str:
                 interview.status.value,
                 status_history(interview),
                 interview.notes or "",
+                offer.deadline.isoformat() if offer and offer.deadline else "",
+                (offer.note or "") if offer else "",
+                outcome_notes(interview),
             )
         )
     return ("\ufeff" if bom else "") + buffer.getvalue()
@@ -105,6 +113,18 @@ def status_history(interview: Interview) -> str:
         if change.status is not entries[-1][0]:
             entries.append((change.status, change.on))
     return HISTORY_ARROW.join(f"{status.value} ({on.isoformat()})" for status, on in entries)
+
+
+def outcome_notes(interview: Interview) -> str:
+    """Every outcome's note with its status and date, one a line (a note's further lines indented by
+    :data:`NOTE_INDENT`): ``rejected (2026-12-03): They went with an internal candidate``."""
+    entries = []
+    for change in interview.process.history:
+        if change.note:
+            first, *rest = change.note.split("\n")
+            entries.append(f"{change.status.value} ({change.on.isoformat()}): {first}")
+            entries += (NOTE_INDENT + line for line in rest)
+    return "\n".join(entries)
 
 
 def _person_spec(person: Person) -> str:
@@ -135,6 +155,16 @@ def _interview_markdown(interview: Interview) -> Iterator[str]:
         ("Decision by", interview.decision_by.isoformat() if interview.decision_by else None),
     ]
     yield from (f"- **{label}:** {_inline(value)}" for label, value in facts if value)
+    outcomes = [change for change in interview.process.history if change.note or change.deadline]
+    if outcomes:
+        yield from ("", "### Outcomes", "")
+        for change in outcomes:
+            deadline = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
+            first, *rest = (change.note or "").strip().splitlines() or [""]
+            yield f"- {change.on.isoformat()} **{change.status.value}**{deadline}" + (
+                f": {first}" if first else ""
+            )
+            yield from (f"  {line}" for line in rest)
     if interview.interviewers:
         yield from ("", "### Interviewers", "")
         yield from (f"- {_inline(_person_spec(person))}" for person in interview.interviewers)

@@ -19,8 +19,9 @@ from typing import Any
 
 from afterview.errors import UserError
 from afterview.formats import cells as csv_cells
-from afterview.formats import checks
+from afterview.formats import checks, outcome_cells
 from afterview.formats.exports import CSV_COLUMNS, EXPORT_FORMAT, EXPORT_VERSION
+from afterview.formats.mapping import ColumnMap
 from afterview.models.document import SCHEMA_VERSION
 from afterview.models.enums import Format, Stage, Status
 from afterview.models.migrations import schema_1_to_2
@@ -42,6 +43,8 @@ class Incoming:
     """Linked to their processes in ``processes``."""
     processes: list[Process] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+    """A CSV's columns that ``--map`` left out."""
     profile: Profile | None = None
     references: list[Reference] = field(default_factory=list)
 
@@ -53,6 +56,8 @@ class Source:
     text: str
     is_json: bool
     only: frozenset[int] = frozenset()
+    columns: ColumnMap = field(default_factory=ColumnMap)
+    """How a CSV's columns read as afterview's (``--map``)."""
 
     def read(self, *, tz: dt.tzinfo, today: dt.date) -> Incoming:
         """Every record in the file, checked (:func:`read_json` or :func:`read_csv`), keeping only ``only``.
@@ -60,7 +65,7 @@ class Source:
         Raises UserError when a record is invalid or an id in ``only`` is not in the file.
         """
         if not self.is_json:
-            return read_csv(self.text, tz=tz, today=today)
+            return read_csv(self.text, tz=tz, today=today, columns=self.columns)
         incoming = read_json(self.text)
         if not self.only:
             return incoming
@@ -72,16 +77,19 @@ class Source:
         )
 
 
-def source(text: str, *, name: str, only: Iterable[int] = ()) -> Source:
+def source(text: str, *, name: str, only: Iterable[int] = (), columns: ColumnMap | None = None) -> Source:
     """The file ``name`` holding ``text``: JSON by a ``.json`` suffix, or without a ``.csv`` one by a ``{``.
 
-    Raises UserError when ``only`` picks ids from a CSV, which has no afterview ids.
+    Raises UserError when ``only`` picks ids from a CSV, which has no afterview ids, or ``columns`` maps
+    the columns of a JSON export, which has none.
     """
     suffix = PurePath(name).suffix.lower()
     is_json = suffix == ".json" or (suffix != ".csv" and text.lstrip("\ufeff \r\n\t").startswith("{"))
     if only and not is_json:
         raise UserError("--only picks interviews by id from a JSON export; a CSV has no afterview ids.")
-    return Source(text, is_json=is_json, only=frozenset(only))
+    if columns and is_json:
+        raise UserError("--map reads the columns of a CSV; this is a JSON export.")
+    return Source(text, is_json=is_json, only=frozenset(only), columns=columns or ColumnMap())
 
 
 def read_json(text: str) -> Incoming:
@@ -170,8 +178,9 @@ def _first_error(error: Any) -> str:
     return f"{where.lstrip('.') or 'top level'}: {first['msg']}"
 
 
-def read_csv(text: str, *, tz: dt.tzinfo, today: dt.date) -> Incoming:
-    """Interviews from a CSV under the documented header (any order; comma, semicolon or tab separated).
+def read_csv(text: str, *, tz: dt.tzinfo, today: dt.date, columns: ColumnMap | None = None) -> Incoming:
+    """Interviews from a CSV under the documented header (any order; comma, semicolon or tab separated), or
+    under their own header read through ``columns`` (``--map``), which names their columns in messages.
 
     Dates are ISO 8601; a date-time without an offset is in ``tz``, a date alone means noon.
     """
@@ -180,13 +189,14 @@ def read_csv(text: str, *, tz: dt.tzinfo, today: dt.date) -> Incoming:
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        header = [name.strip().lower() for name in next(reader)]
+        names = next(reader)
     except StopIteration:
         raise UserError("The CSV file is empty.", hint=_CSV_HINT) from None
     except csv.Error as error:
         raise UserError(f"The CSV header cannot be read: {error}.", hint=_CSV_HINT) from None
-    _check_header(header)
-    incoming = Incoming()
+    header, labels, left_out = (columns or ColumnMap()).header(names)
+    _check_header([name for name in header if name is not None])
+    incoming = Incoming(left_out=left_out)
     ids: dict[str, int] = {}
     number, line = 0, 2
     try:
@@ -202,14 +212,16 @@ def read_csv(text: str, *, tz: dt.tzinfo, today: dt.date) -> Incoming:
                     hint="Quote values that hold the separator or a line break.",
                 )
             cells = {
-                name: csv_cells.restored(value.strip()) for name, value in zip(header, values, strict=True)
+                name: csv_cells.restored(value.strip())
+                for name, value in zip(header, values, strict=True)
+                if name is not None
             }
-            cells = checks.csv_cells(cells, where=f"CSV {where}")
+            cells = checks.csv_cells(cells, where=f"CSV {where}", labels=labels)
             if cells.get("id"):
                 if cells["id"] in ids:
                     raise UserError(f"CSV {where} repeats the id {cells['id']} of row {ids[cells['id']]}.")
                 ids[cells["id"]] = number
-            incoming.rows.append(_row(cells, where=where, tz=tz, today=today))
+            incoming.rows.append(_row(cells, where=where, tz=tz, today=today, labels=labels))
     except csv.Error as error:
         raise UserError(f"The CSV cannot be read after line {line - 1}: {error}.") from None
     return incoming
@@ -224,14 +236,17 @@ def _check_header(header: list[str]) -> None:
     problems = [f"has unknown columns: {', '.join(unknown)}"] if unknown else []
     problems += [f"is missing the column {', '.join(missing)}"] if missing else []
     if problems:
-        raise UserError("The CSV " + " and ".join(problems) + ".", hint=_CSV_HINT)
+        hint = _CSV_HINT + (" Another program's columns: --map 'Their Name=company,...'." if unknown else "")
+        raise UserError("The CSV " + " and ".join(problems) + ".", hint=hint)
 
 
-def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) -> dict[str, Any]:
-    """The fields of an interview from one CSV row, checked."""
+def _row(
+    cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date, labels: dict[str, str]
+) -> dict[str, Any]:
+    """The fields of an interview from one CSV row, checked (a column named as ``labels`` says)."""
 
     def bad(column: str, problem: str) -> UserError:
-        return UserError(f"CSV {where}, column {column}: {problem}.", hint=_CSV_HINT)
+        return UserError(f"CSV {where}, column {labels.get(column, column)}: {problem}.", hint=_CSV_HINT)
 
     fields: dict[str, Any] = {}
     for column in ("company", "role"):
@@ -258,12 +273,16 @@ def _row(cells: dict[str, str], *, where: str, tz: dt.tzinfo, today: dt.date) ->
     if not history and status not in (None, Status.WAITING):
         assert status is not None
         history = [StatusChange(status=status, on=today, note="status from an import")]
-    fields["history"] = history
-    for column, day in (("at", fields["at"]), ("decision_by", fields.get("decision_by"))):
+    history = outcome_cells.with_notes(
+        history, cells.get("outcome_notes", ""), bad=partial(bad, "outcome_notes")
+    )
+    fields["history"] = outcome_cells.with_offer(history, cells, bad=bad, date=_date)
+    days = [("at", fields["at"]), ("decision_by", fields.get("decision_by"))]
+    days += [("status_history", change.on) for change in fields["history"]]
+    days += [("offer_deadline", change.deadline) for change in fields["history"]]
+    for column, day in days:
         if day is not None:
-            checks.date(day, where=f"CSV {where}", field=f"column {column}")
-    for change in history:
-        checks.date(change.on, where=f"CSV {where}", field="column status_history")
+            checks.date(day, where=f"CSV {where}", field=f"column {labels.get(column, column)}")
     return fields
 
 

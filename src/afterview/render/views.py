@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from afterview.domain.dates import describe_day, due_moment, spoken_date
 from afterview.domain.steps import effective_due, is_overdue
@@ -12,6 +13,9 @@ from afterview.models.records import Interview, Process, Step
 from afterview.render import steplist
 from afterview.render.console import literal, note, out
 from afterview.render.literal import visible
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def step_rows(
@@ -33,13 +37,34 @@ def step_rows(
     widths = steplist.widths((step.id for _, step, _, _ in rows), (when for _, _, when, _ in rows))
     for interview, step, when, style in rows:
         step_id, padded, title = steplist.cells(step.id, when, visible(step.title), widths=widths)
-        line = Text.assemble(
-            (step_id, "bold"), steplist.GAP, (padded, style), steplist.GAP,
-            (title, "dim" if step.state is not StepState.PENDING else ""),
-        )  # fmt: skip
+        what = Text(title, style="dim" if step.state is not StepState.PENDING else "")
         if show_interview:
-            line.append(steplist.company_tag(visible(interview.company)), style="magenta")
-        out().print(line)
+            what.append(steplist.company_tag(visible(interview.company)), style="magenta")
+        head = Text.assemble((step_id, "bold"), steplist.GAP, (padded, style), steplist.GAP)
+        _hanging(head, what, under=len(step_id) + len(steplist.GAP))
+
+
+def _hanging(head: Text, body: Text, *, under: int) -> None:
+    """``head`` then ``body``, wrapped so that every line of ``body`` starts under its first (a hanging
+    indent); when that leaves ``body`` too little room, ``head`` alone, then ``body`` indented by ``under``.
+    Piped output is never wrapped: one line."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    console = out()
+    if console.soft_wrap:
+        console.print(Text.assemble(head, body))
+        return
+    first, indent = head, head.cell_len
+    if console.width - indent < steplist.MIN_TITLE_WIDTH:
+        head.rstrip()
+        console.print(head)
+        first, indent = Text(" " * under), under
+    for number, line in enumerate(
+        body.divide(steplist.breaks(body.plain, console.width - indent, measure=cell_len))
+    ):
+        line.rstrip()
+        console.print(Text.assemble(first if number == 0 else " " * indent, line))
 
 
 def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
@@ -95,13 +120,12 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
     console = out()
     for process_rounds in sorted(rounds.values(), key=lambda r: (r[0].at, r[0].process_id), reverse=True):
         process = process_rounds[0].process
-        console.print(
-            Text.assemble(
-                (f"P{process.id}  ", "bold"),
-                literal(f"{process.company} · {process.role}", style="bold cyan"),
-                (f"  {process.status.value}", _STATUS_STYLE.get(process.status.value, "")),
-            )
+        head = Text(f"P{process.id}  ", style="bold")
+        body = Text.assemble(
+            literal(f"{process.company} · {process.role}", style="bold cyan"),
+            (f"  {process.status.value}", _STATUS_STYLE.get(process.status.value, "")),
         )
+        _hanging(head, body, under=head.cell_len)
         for interview in process_rounds:
             pending = sum(step.state is StepState.PENDING for step in interview.steps)
             console.print(

@@ -1,0 +1,169 @@
+"""``afterview import``: interviews from an afterview JSON export or a CSV, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from afterview.cli import runtime
+from afterview.cli.interviews import Json
+from afterview.domain.wording import plural
+from afterview.errors import UserError
+from afterview.models.document import Document
+from afterview.render import console
+from afterview.store.storefile import Unchanged
+
+if TYPE_CHECKING:
+    from afterview.formats.merging import Report
+
+
+def import_(
+    file: Annotated[
+        Path, typer.Argument(help="An afterview JSON export or a CSV file ('-' reads stdin).", dir_okay=False)
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; change nothing.")
+    ] = False,
+    theirs: Annotated[
+        bool, typer.Option("--theirs", help="On a conflict, replace your interview with the imported one.")
+    ] = False,
+    only: Annotated[
+        list[int] | None,
+        typer.Option("--only", metavar="ID", help="Import only the interview with this id (repeatable)."),
+    ] = None,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar='"THEIRS=COLUMN,..."',
+            help="Read a CSV's own columns as afterview's: \"Company Name=company,Date=at\" (repeatable).",
+        ),
+    ] = None,
+    json_: Json = False,
+) -> None:
+    """Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).
+
+    All or nothing: one bad record or row imports nothing. A spreadsheet's or another tracker's CSV: map its
+    columns, and look first. Example: afterview import jobs.csv --map "Company Name=company,Date=at" --dry-run
+    """
+    from afterview.formats import imports, merging
+    from afterview.formats.mapping import column_map
+
+    columns = column_map(map_ or ())
+    source = imports.source(_read_text(file), name=file.name, only=only or (), columns=columns)
+    read: list[imports.Incoming] = []
+
+    def apply(document: Document) -> merging.Report:
+        now = runtime.local_now(document.profile)
+        incoming = source.read(tz=runtime.user_tz(document.profile), today=now.date())
+        read.append(incoming)
+        return merging.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
+
+    store = runtime.open_store()
+    if dry_run:
+        report = apply(store.read())
+    else:
+        with store.transaction() as document:  # checked and merged in one go: all or nothing
+            report = apply(document)
+            if not report.changed:
+                raise Unchanged
+    if json_:
+        console.print_json(_report_json(report, dry_run=dry_run))
+        return
+    if dry_run and read and read[0].rows:
+        _preview(read[0].rows, now=runtime.local_now(store.read().profile))
+    if read and read[0].left_out:
+        console.note(f"Left out (not mapped): {', '.join(read[0].left_out)}.")
+    _show_report(report, dry_run=dry_run)
+
+
+PREVIEW_ROWS = 5
+"""How many rows of a CSV ``import --dry-run`` shows as afterview reads them."""
+
+
+def _preview(rows: list[dict[str, Any]], *, now: dt.datetime) -> None:
+    """The first rows of a CSV as afterview reads them: ``1. Acme · SRE: Fri 20 Nov 2026 12:00; other``."""
+    console.say(
+        f"The first {min(len(rows), PREVIEW_ROWS)} of {plural(len(rows), 'row')} as afterview reads them:"
+    )
+    for number, fields in enumerate(rows[:PREVIEW_ROWS], start=1):
+        at = fields["at"].astimezone(now.tzinfo)
+        facts = [f"{at:%a %d %b %Y %H:%M}", f"{fields['stage'].value}, {fields['format'].value}"]
+        if fields["history"]:
+            facts.append(fields["history"][-1].status.value)
+        people = ", ".join(person.name for person in fields["interviewers"])
+        facts += [f"with {people}"] if people else []
+        console.say(f"  {number}. {fields['company']} · {fields['role']}: {'; '.join(facts)}")
+
+
+def _read_text(file: Path) -> str:
+    if str(file) == "-":
+        return sys.stdin.read()
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise UserError(f"Cannot read {file}: {error.strerror or error}.") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UserError(
+            f"{file} is not UTF-8 text (line {line}).", hint="Save it as UTF-8 (CSV UTF-8 in a spreadsheet)."
+        ) from None
+
+
+def _ids(ids: list[int]) -> str:
+    return ", ".join(map(str, ids[:20])) + (f" and {len(ids) - 20} more" if len(ids) > 20 else "")
+
+
+def _show_report(report: Report, *, dry_run: bool) -> None:
+    if not report.changed and not report.conflicts:
+        there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
+        console.say(f"Nothing to import{there}.")
+        return
+    verb = "Would import" if dry_run else "Imported"
+    if report.added:
+        console.say(f"{verb} {plural(len(report.added), 'interview')}: {_ids(report.added)}.")
+    if report.replaced:
+        what = "Would replace" if dry_run else "Replaced"
+        console.say(
+            f"{what} {plural(len(report.replaced), 'interview')} with the imported version: "
+            f"{_ids(report.replaced)}."
+        )
+    if report.replaced_processes:
+        what = "Would replace" if dry_run else "Replaced"
+        named = ", ".join(f"P{n}" for n in report.replaced_processes)
+        console.say(f"{what} the company, role or history of {named} with the imported version.")
+    if report.unchanged:
+        console.say(f"Already there, left alone: {len(report.unchanged)} ({_ids(report.unchanged)}).")
+    if report.references_added:
+        names = ", ".join(report.references_added)
+        console.say(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
+    if report.profile == "taken":
+        console.say(f"{verb} the profile (yours was empty).")
+    elif report.profile == "kept":
+        console.note("The imported profile differs from yours; kept yours.")
+    for conflict in report.conflicts:
+        console.warn(
+            f"{conflict.what} differs from yours ({', '.join(conflict.fields)}); kept yours. "
+            "Use --theirs to take the imported one."
+        )
+    if dry_run:
+        console.note("Dry run: nothing was changed.")
+
+
+def _report_json(report: Report, *, dry_run: bool) -> dict[str, Any]:
+    return {
+        "dry_run": dry_run,
+        "added": report.added,
+        "replaced": report.replaced,
+        "replaced_processes": [f"P{n}" for n in report.replaced_processes],
+        "unchanged": report.unchanged,
+        "conflicts": [{"record": c.what, "fields": c.fields} for c in report.conflicts],
+        "references_added": report.references_added,
+        "profile": report.profile,
+    }
