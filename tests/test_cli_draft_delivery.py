@@ -216,3 +216,20 @@ def test_interviewer_and_reference_name_parts_override_the_reading(cli: CLI, pro
     assert "Hi Annie," in cli("draft", "reference", "1").out
     assert cli("ref", "add", "Dr. Bea Roth", "--email", "b@example.com").code == 0
     assert "Hi Bea," in cli("draft", "reference", "1", "--ref", "Bea").out
+
+
+@pytest.mark.parametrize("outcome", ["accepted", "declined"])
+def test_an_offer_you_answered_refuses_the_messages_that_no_longer_fit(
+    cli: CLI, profile: None, log: Log, outcome: str
+) -> None:
+    log("--interviewer", "Ann Lee <ann@acme.com>")
+    assert cli("outcome", "1", "offer").code == 0
+    assert cli("outcome", "1", outcome).code == 0
+    for kind in ("follow-up", "nudge", "reference", "offer-notice", "withdraw"):
+        refused = cli("draft", kind, "1")
+        assert refused.code == 1, kind
+        assert outcome in refused.err
+        assert refused.out == ""
+    thanks = cli("draft-thanks", "1")
+    assert thanks.code == 0
+    assert (outcome in thanks.err) is (outcome == "declined")  # eager to join fits an accepted offer

@@ -1,10 +1,11 @@
 """Whether a message still fits where the process stands (pure).
 
-A follow-up, nudge, reference heads-up, offer notice or withdrawal after the process ended (rejected,
-withdrawn, no response) would read as if nothing had happened, so it is refused with the outcome named;
-so is a follow-up or nudge asking for news after the company made you an offer. ``force`` drafts it
-anyway. A thank-you note is never refused (thanking people is right whatever the outcome), but after an
-ended process it comes with a warning, since its text says you are eager to join.
+A follow-up, nudge, reference heads-up, offer notice or withdrawal after the process ended (accepted,
+declined, rejected, withdrawn, no response) would read as if nothing had happened, so it is refused with
+the outcome named; so is a follow-up or nudge asking for news after the company made you an offer.
+``force`` drafts it anyway. A thank-you note is never refused (thanking people is right whatever the
+outcome), but after an ended process it comes with a warning, since its text says you are eager to join
+(except after an offer, or one you accepted, where that still holds).
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ _OUTCOMES = {
     Status.WITHDRAWN: "you withdrew",
     Status.NO_RESPONSE: "it ended with no response",
     Status.OFFER: "they made you an offer",
+    Status.ACCEPTED: "you accepted their offer",
+    Status.DECLINED: "you declined their offer",
 }
+_STILL_EAGER = frozenset({Status.OFFER, Status.ACCEPTED})
+"""Where a thank-you note saying you are eager to join needs no warning."""
 
 
 def check_process(interview: Interview, kind: str, *, force: bool = False) -> list[str]:
@@ -44,6 +49,6 @@ def check_process(interview: Interview, kind: str, *, force: bool = False) -> li
             f"{outcome} A {kind} message no longer fits, so none was drafted.",
             hint=f"Draft it anyway with: afterview draft {kind} {interview.id} --force",
         )
-    if kind == "thank-you" and status is Status.OFFER:
+    if kind == "thank-you" and status in _STILL_EAGER:
         return []
     return [f"{outcome} Read the {kind} draft with that in mind before sending it."]
