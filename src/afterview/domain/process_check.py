@@ -5,7 +5,8 @@ declined, rejected, withdrawn, no response) would read as if nothing had happene
 the outcome named; so is a follow-up or nudge asking for news after the company made you an offer.
 ``force`` drafts it anyway. A thank-you note is never refused (thanking people is right whatever the
 outcome), but after an ended process it comes with a warning, since its text says you are eager to join
-(except after an offer, or one you accepted, where that still holds).
+(except after an offer, or one you accepted, where that still holds). A process that an accepted offer
+elsewhere ended still needs its withdrawal written: that is the "withdraw" step it gets.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def check_process(interview: Interview, kind: str, *, force: bool = False) -> li
     Raises UserError naming the outcome when the message no longer fits and ``force`` is not given.
     """
     status = interview.status
+    if kind == "withdraw" and _withdrawn_for_an_accepted_offer(interview):
+        return []
     refused = (status in ENDED_STATUSES and kind in REFUSED_AFTER_END) or (
         status is Status.OFFER and kind in REFUSED_AFTER_OFFER
     )
@@ -52,3 +55,9 @@ def check_process(interview: Interview, kind: str, *, force: bool = False) -> li
     if kind == "thank-you" and status in _STILL_EAGER:
         return []
     return [f"{outcome} Read the {kind} draft with that in mind before sending it."]
+
+
+def _withdrawn_for_an_accepted_offer(interview: Interview) -> bool:
+    """Whether the process ended because you accepted an offer elsewhere (you still have to tell them)."""
+    history = interview.process.history
+    return bool(history) and history[-1].status is Status.WITHDRAWN and history[-1].cause is not None
