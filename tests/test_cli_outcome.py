@@ -294,3 +294,16 @@ def test_next_round_takes_format_location_and_zone(cli: Cli, log: Log) -> None:
         "America/New_York",
     )
     assert second["at"] == "2026-12-01T10:00:00-05:00"  # read in the round's own zone
+
+
+def test_next_round_with_a_time_after_the_process_ended_changes_nothing(
+    cli: Cli, log: Log, store_file: Path
+) -> None:
+    log()
+    assert cli("outcome", "1", "rejected").code == 0
+    before = store_file.read_bytes()
+    result = cli("outcome", "1", "next-round", "--at", "tomorrow 10:00")
+    assert result.code == 1
+    assert "has ended (rejected)" in result.err
+    assert store_file.read_bytes() == before
+    assert cli("show", "P1", "--json").json()["status"] == "rejected"
