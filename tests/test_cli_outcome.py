@@ -231,6 +231,18 @@ def test_ticking_off_the_momentum_step_rolls_it_forward(cli: Cli, log: Log) -> N
     assert rolled["due"] == "2026-12-04"  # seven days after it was done
 
 
+def test_undoing_a_ticked_off_momentum_step_closes_the_rolled_one_saying_why(cli: Cli, log: Log) -> None:
+    log()
+    (step,) = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
+    assert cli("done", step["id"]).code == 0
+    assert cli("undo", step["id"]).code == 0
+    momentum = [s for s in cli("todo", "--json", "--all").json() if s["kind"] == "momentum"]
+    assert [s["id"] for s in momentum if s["state"] == "pending"] == [step["id"]]
+    assert [s["note"] for s in momentum if s["state"] == "skipped"] == [
+        "the earlier momentum step is open again"
+    ]
+
+
 def test_offer_then_accepted_gives_a_decide_step_then_withdraw_steps_and_no_momentum(
     cli: Cli, log: Log
 ) -> None:

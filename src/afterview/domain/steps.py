@@ -100,6 +100,8 @@ def closing_reason(interview: Interview, step: Step, context: PlanContext) -> st
     if step.kind is StepKind.MOMENTUM:
         if context.accepted:
             return "you accepted an offer"
+        if context.momentum_anchor == interview.id:  # still here: an earlier one was reopened (undo)
+            return "the earlier momentum step is open again"
         return "the search's momentum moved to your newest process"
     if process.ended:
         return f"process ended: {process.status.value}"
