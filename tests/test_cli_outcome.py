@@ -319,3 +319,17 @@ def test_next_round_with_a_time_after_the_process_ended_changes_nothing(
     assert "has ended (rejected)" in result.err
     assert store_file.read_bytes() == before
     assert cli("show", "P1", "--json").json()["status"] == "rejected"
+
+
+def test_a_new_search_after_an_accepted_offer_gets_its_momentum_step_again(
+    cli: Cli, log: Log, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log(company="Old Job")
+    assert cli("outcome", "1", "accepted").code == 0
+    assert [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"] == []
+    log("--at", "2026-11-20T10:00", company="Logged late")  # happened before the acceptance
+    assert [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"] == []
+    monkeypatch.setenv("AFTERVIEW_NOW", "2027-10-04T09:00:00+02:00")  # a year later, a new search
+    log("--at", "2027-10-04T08:00", company="New Co")
+    momentum = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
+    assert [(s["company"], s["due"]) for s in momentum] == [("New Co", "2027-10-11")]
