@@ -216,3 +216,39 @@ def test_interviewer_and_reference_name_parts_override_the_reading(cli: CLI, pro
     assert "Hi Annie," in cli("draft", "reference", "1").out
     assert cli("ref", "add", "Dr. Bea Roth", "--email", "b@example.com").code == 0
     assert "Hi Bea," in cli("draft", "reference", "1", "--ref", "Bea").out
+
+
+@pytest.mark.parametrize("outcome", ["accepted", "declined"])
+def test_an_offer_you_answered_refuses_the_messages_that_no_longer_fit(
+    cli: CLI, profile: None, log: Log, outcome: str
+) -> None:
+    log("--interviewer", "Ann Lee <ann@acme.com>")
+    assert cli("outcome", "1", "offer").code == 0
+    assert cli("outcome", "1", outcome).code == 0
+    for kind in ("follow-up", "nudge", "reference", "offer-notice", "withdraw"):
+        refused = cli("draft", kind, "1")
+        assert refused.code == 1, kind
+        assert outcome in refused.err
+        assert refused.out == ""
+    thanks = cli("draft-thanks", "1")
+    assert thanks.code == 0
+    assert (outcome in thanks.err) is (outcome == "declined")  # eager to join fits an accepted offer
+
+
+def test_the_withdraw_step_an_accepted_offer_gives_drafts_and_closes_when_sent(
+    cli: CLI, profile: None, log: Log
+) -> None:
+    log("--interviewer", "Ann Lee <ann@acme.com>")
+    log("--interviewer", "Kim Park <kim@globex.example>", company="Globex")
+    assert cli("outcome", "2", "accepted").code == 0
+    (step,) = [s for s in cli("todo", "--json").json() if s["kind"] == "withdraw"]
+    assert f"afterview draft withdraw {step['interview_id']}" in step["title"]
+    drafted = cli("draft", "withdraw", "1")
+    assert drafted.code == 0, drafted.err
+    assert "withdraw my application" in drafted.out
+    assert drafted.err == ""
+    sent = cli("draft", "withdraw", "1", "--sent")
+    assert sent.code == 0, sent.err
+    assert f"step {step['id']} is done" in sent.err
+    assert "afterview outcome 1 withdrawn" not in sent.err  # it already is
+    assert [s for s in cli("todo", "--json").json() if s["kind"] == "withdraw"] == []

@@ -231,6 +231,18 @@ def test_ticking_off_the_momentum_step_rolls_it_forward(cli: Cli, log: Log) -> N
     assert rolled["due"] == "2026-12-04"  # seven days after it was done
 
 
+def test_undoing_a_ticked_off_momentum_step_closes_the_rolled_one_saying_why(cli: Cli, log: Log) -> None:
+    log()
+    (step,) = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
+    assert cli("done", step["id"]).code == 0
+    assert cli("undo", step["id"]).code == 0
+    momentum = [s for s in cli("todo", "--json", "--all").json() if s["kind"] == "momentum"]
+    assert [s["id"] for s in momentum if s["state"] == "pending"] == [step["id"]]
+    assert [s["note"] for s in momentum if s["state"] == "skipped"] == [
+        "the earlier momentum step is open again"
+    ]
+
+
 def test_offer_then_accepted_gives_a_decide_step_then_withdraw_steps_and_no_momentum(
     cli: Cli, log: Log
 ) -> None:
@@ -294,3 +306,30 @@ def test_next_round_takes_format_location_and_zone(cli: Cli, log: Log) -> None:
         "America/New_York",
     )
     assert second["at"] == "2026-12-01T10:00:00-05:00"  # read in the round's own zone
+
+
+def test_next_round_with_a_time_after_the_process_ended_changes_nothing(
+    cli: Cli, log: Log, store_file: Path
+) -> None:
+    log()
+    assert cli("outcome", "1", "rejected").code == 0
+    before = store_file.read_bytes()
+    result = cli("outcome", "1", "next-round", "--at", "tomorrow 10:00")
+    assert result.code == 1
+    assert "has ended (rejected)" in result.err
+    assert store_file.read_bytes() == before
+    assert cli("show", "P1", "--json").json()["status"] == "rejected"
+
+
+def test_a_new_search_after_an_accepted_offer_gets_its_momentum_step_again(
+    cli: Cli, log: Log, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log(company="Old Job")
+    assert cli("outcome", "1", "accepted").code == 0
+    assert [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"] == []
+    log("--at", "2026-11-20T10:00", company="Logged late")  # happened before the acceptance
+    assert [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"] == []
+    monkeypatch.setenv("AFTERVIEW_NOW", "2027-10-04T09:00:00+02:00")  # a year later, a new search
+    log("--at", "2027-10-04T08:00", company="New Co")
+    momentum = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
+    assert [(s["company"], s["due"]) for s in momentum] == [("New Co", "2027-10-11")]

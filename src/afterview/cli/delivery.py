@@ -243,5 +243,5 @@ def _mark_sent(interview_id: int, items: Sequence[Draft], *, by: str) -> None:
         step = f"; step {record.step} is done" if record.step else ""
         how = f" ({by})" if by != "email" else ""
         console.note(f"Marked sent{how}: {record.kind} to {record.to}{step}.")
-    if any(record.kind == "withdraw" for record in records):
+    if any(record.kind == "withdraw" for record in records) and not interview.process.ended:
         console.note(f"Close the process with: afterview outcome {interview_id} withdrawn")

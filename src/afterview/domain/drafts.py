@@ -283,7 +283,13 @@ def withdraw(
     person = recipient(interview, to)
     fill = common_fields(interview, person, profile, now=now, kind="withdraw", force=force)
     return _compose(
-        "withdraw", template, fill, interview=interview, person=person, step_kind=None, step_key=None
+        "withdraw",
+        template,
+        fill,
+        interview=interview,
+        person=person,
+        step_kind=StepKind.WITHDRAW,
+        step_key="withdraw",
     )
 
 

@@ -117,6 +117,11 @@ def record_outcome(
     would reopen it in a way that makes no sense (a next round after it ended).
     """
     process = interview.process
+    if next_round is not None and process.ended:  # before the change, which would reopen it
+        raise UserError(
+            f"{interview.company}'s process has ended ({interview.status.value}); nothing was changed.",
+            hint="Log a new interview with: afterview log",
+        )
     last = process.history[-1] if process.history else None
     new_offer = change.status is Status.OFFER and (
         last is None or (change.deadline, change.note) != (last.deadline, last.note)
@@ -172,11 +177,6 @@ def _log_next_round(
     """Add the next round of ``interview``'s process, after its latest round."""
     rounds = document.rounds(interview.process)
     latest = rounds[-1] if rounds else interview
-    if interview.process.ended:
-        raise UserError(
-            f"{interview.company}'s process has ended ({interview.status.value}); nothing was changed.",
-            hint="Log a new interview with: afterview log",
-        )
     fields = {
         "at": next_round.at,
         "timezone": next_round.timezone if next_round.timezone is not None else latest.timezone,

@@ -8,7 +8,7 @@ The rules are DESIGN.md's table, per hiring process (schema 2):
   elsewhere only on a process's latest round;
 - a "withdraw" step on each process that an accepted offer elsewhere ended;
 - one momentum step for the whole search, on the first round of the newest process, rolling forward when
-  it is done, and none once an offer is accepted;
+  it is done, and none once an offer is accepted (until a process starts after that day: a new search);
 - an upcoming interview (its time is after ``now``) gets a prep step the day before instead of the steps
   of an interview: those come once it has happened, due from its real time.
 
@@ -60,7 +60,8 @@ class PlanContext:
     rounds: Mapping[int, int] = field(default_factory=dict)
     """How many rounds each process has: process id → count."""
     momentum_anchor: int | None = None
-    """The interview that holds the search's one momentum step (``None`` once an offer is accepted)."""
+    """The interview that holds the search's one momentum step (``None`` once an offer is accepted, until a
+    new search starts)."""
     accepted: Mapping[int, str] = field(default_factory=dict)
     """Accepted offers: process id → company."""
     now: dt.datetime | None = None
@@ -114,19 +115,29 @@ def plan_context(
         weekend=weekend,
         latest_rounds={process_id: interview.id for process_id, interview in latest.items()},
         rounds=rounds,
-        momentum_anchor=None if accepted else _momentum_anchor(document),
+        momentum_anchor=_momentum_anchor(document),
         accepted=accepted,
         now=now,
     )
 
 
 def _momentum_anchor(document: Document) -> int | None:
-    """The first round of the newest process: the search's momentum rolls forward to each new process."""
+    """The first round of the newest process: the search's momentum rolls forward to each new process.
+
+    ``None`` once an offer is accepted, unless the newest process started (was logged, and had its first
+    round) after the day of the latest acceptance: that is a new search.
+    """
     if not document.processes:
         return None
     newest = max(document.processes, key=lambda p: p.id)
-    first = [i.id for i in document.interviews if i.process_id == newest.id]
-    return min(first) if first else None
+    first = [i for i in document.interviews if i.process_id == newest.id]
+    if not first:
+        return None
+    accepted = [p.history[-1].on for p in document.processes if p.status is Status.ACCEPTED]
+    started = min([newest.created_at.date(), *(i.at.date() for i in first)])
+    if accepted and started <= max(accepted):
+        return None
+    return min(i.id for i in first)
 
 
 def zone_of(interview: Interview, default: dt.tzinfo) -> dt.tzinfo:

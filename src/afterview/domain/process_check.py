@@ -1,10 +1,12 @@
 """Whether a message still fits where the process stands (pure).
 
-A follow-up, nudge, reference heads-up, offer notice or withdrawal after the process ended (rejected,
-withdrawn, no response) would read as if nothing had happened, so it is refused with the outcome named;
-so is a follow-up or nudge asking for news after the company made you an offer. ``force`` drafts it
-anyway. A thank-you note is never refused (thanking people is right whatever the outcome), but after an
-ended process it comes with a warning, since its text says you are eager to join.
+A follow-up, nudge, reference heads-up, offer notice or withdrawal after the process ended (accepted,
+declined, rejected, withdrawn, no response) would read as if nothing had happened, so it is refused with
+the outcome named; so is a follow-up or nudge asking for news after the company made you an offer.
+``force`` drafts it anyway. A thank-you note is never refused (thanking people is right whatever the
+outcome), but after an ended process it comes with a warning, since its text says you are eager to join
+(except after an offer, or one you accepted, where that still holds). A process that an accepted offer
+elsewhere ended still needs its withdrawal written: that is the "withdraw" step it gets.
 """
 
 from __future__ import annotations
@@ -21,7 +23,11 @@ _OUTCOMES = {
     Status.WITHDRAWN: "you withdrew",
     Status.NO_RESPONSE: "it ended with no response",
     Status.OFFER: "they made you an offer",
+    Status.ACCEPTED: "you accepted their offer",
+    Status.DECLINED: "you declined their offer",
 }
+_STILL_EAGER = frozenset({Status.OFFER, Status.ACCEPTED})
+"""Where a thank-you note saying you are eager to join needs no warning."""
 
 
 def check_process(interview: Interview, kind: str, *, force: bool = False) -> list[str]:
@@ -30,6 +36,8 @@ def check_process(interview: Interview, kind: str, *, force: bool = False) -> li
     Raises UserError naming the outcome when the message no longer fits and ``force`` is not given.
     """
     status = interview.status
+    if kind == "withdraw" and _withdrawn_for_an_accepted_offer(interview):
+        return []
     refused = (status in ENDED_STATUSES and kind in REFUSED_AFTER_END) or (
         status is Status.OFFER and kind in REFUSED_AFTER_OFFER
     )
@@ -44,6 +52,12 @@ def check_process(interview: Interview, kind: str, *, force: bool = False) -> li
             f"{outcome} A {kind} message no longer fits, so none was drafted.",
             hint=f"Draft it anyway with: afterview draft {kind} {interview.id} --force",
         )
-    if kind == "thank-you" and status is Status.OFFER:
+    if kind == "thank-you" and status in _STILL_EAGER:
         return []
     return [f"{outcome} Read the {kind} draft with that in mind before sending it."]
+
+
+def _withdrawn_for_an_accepted_offer(interview: Interview) -> bool:
+    """Whether the process ended because you accepted an offer elsewhere (you still have to tell them)."""
+    history = interview.process.history
+    return bool(history) and history[-1].status is Status.WITHDRAWN and history[-1].cause is not None

@@ -108,8 +108,10 @@ def closing_reason(interview: Interview, step: Step, context: PlanContext) -> st
     """Why the plan no longer holds a step, in a few words the user sees in ``todo --all``."""
     process = interview.process
     if step.kind is StepKind.MOMENTUM:
-        if context.accepted:
+        if context.accepted and context.momentum_anchor is None:
             return "you accepted an offer"
+        if context.momentum_anchor == interview.id:  # still here: an earlier one was reopened (undo)
+            return "the earlier momentum step is open again"
         return "the search's momentum moved to your newest process"
     if process.ended:
         return f"process ended: {process.status.value}"
