@@ -239,3 +239,12 @@ def test_one_day_to_an_answer_is_singular(
     assert "Median" in out
     assert " 1 day (" in out
     assert "1 days" not in out
+
+
+def test_one_process_reads_in_the_singular(
+    cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
+) -> None:
+    log()
+    out = cli("stats").out
+    assert "1 process, 1 interview (1 round per process)" in out
+    assert "afterview outcome ID" in out  # no answers yet: says how to record one

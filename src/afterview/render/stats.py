@@ -43,7 +43,12 @@ def stats(result: Stats) -> None:
     console.print(
         f"[bold]Your applications[/] ({scope}): {plural(funnel.processes, 'process', 'processes')}, "
         f"{plural(funnel.interviews, 'interview')}"
-        + (f" ({funnel.rounds_per_process:g} rounds per process)" if funnel.rounds_per_process else "")
+        + (
+            f" ({funnel.rounds_per_process:g} {'round' if funnel.rounds_per_process == 1 else 'rounds'}"
+            " per process)"
+            if funnel.rounds_per_process
+            else ""
+        )
     )
     if not funnel.interviews:
         console.print("Nothing to count yet. Record an interview with: afterview log")
@@ -74,7 +79,9 @@ def _answers(result: Stats) -> None:
     answers = result.answers
     console.print("\n[bold]Time to an answer[/]")
     if answers.median is None:
-        console.print("No answers recorded yet (record one with the status of an interview).")
+        console.print(
+            "No answers recorded yet (record one with: afterview outcome ID next-round|offer|rejected)."
+        )
     else:
         longest = max(max(answers.days), BENCHMARK_DAYS)
         verdict = (
