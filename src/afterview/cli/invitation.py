@@ -12,7 +12,7 @@ from afterview.models.enums import Format, Stage
 from afterview.models.records import Person
 
 if TYPE_CHECKING:
-    from afterview.cli.log import Answers
+    from afterview.cli.answers import Answers
     from afterview.formats.invitations import Attendee, Invitation
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Annotated
 
 import typer
 
 from afterview.cli import clock, inputs, runtime
+from afterview.cli.answers import Answers
 from afterview.domain.dates import DATE_EXAMPLES, needs_date_order, parse_date, parse_moment
 from afterview.domain.interviews import log_interview, open_process_named
 from afterview.errors import UserError
@@ -17,31 +17,6 @@ from afterview.models.document import Document
 from afterview.models.enums import Format, Stage
 from afterview.models.records import Paperwork, Person, Process
 from afterview.render import console, views
-
-
-@dataclass
-class Answers:
-    """What the user told ``log``, from flags or prompts."""
-
-    company: str | None
-    role: str | None
-    at: str | None
-    stage: str | None
-    format: str | None
-    interviewers: list[str]
-    next_steps: str | None
-    decision_by: str | None
-    paperwork: list[str]
-    references: bool | None
-    note: str | None
-    location: str | None = None
-    timezone: str | None = None
-    moment: dt.datetime | None = None
-    """When it happens, as an invitation gave it (``at`` still wins)."""
-    people: list[Person] | None = None
-    """The interviewers an invitation named (``--interviewer`` still wins)."""
-    stage_guess: Stage | None = None
-    ends_at: dt.datetime | None = None
 
 
 def log(

@@ -1,0 +1,34 @@
+"""What the user told ``afterview log``: from flags, prompts, or an invitation (``log --from``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from afterview.models.enums import Stage
+from afterview.models.records import Person
+
+
+@dataclass
+class Answers:
+    """What the user told ``log``, from flags or prompts; an invitation fills what they left out."""
+
+    company: str | None
+    role: str | None
+    at: str | None
+    stage: str | None
+    format: str | None
+    interviewers: list[str]
+    next_steps: str | None
+    decision_by: str | None
+    paperwork: list[str]
+    references: bool | None
+    note: str | None
+    location: str | None = None
+    timezone: str | None = None
+    moment: dt.datetime | None = None
+    """When it happens, as an invitation gave it (``at`` still wins)."""
+    people: list[Person] | None = None
+    """The interviewers an invitation named (``--interviewer`` still wins)."""
+    stage_guess: Stage | None = None
+    ends_at: dt.datetime | None = None
