@@ -118,9 +118,10 @@ def closing_reason(interview: Interview, step: Step, context: PlanContext) -> st
     waiting_kinds = (StepKind.FOLLOW_UP, StepKind.NUDGE, StepKind.CLOSE_OUT, StepKind.OFFER_NOTICE)
     if process.status is Status.OFFER and step.kind in waiting_kinds:
         return "you have their offer"
-    if step.kind in waiting_kinds and not awaiting_answer(process, context.rounds.get(process.id, 1)):
-        return "moved to the next round"
-    if step.kind in waiting_kinds and context.latest_rounds.get(process.id) != interview.id:
+    moved_on = not awaiting_answer(process, context.rounds.get(process.id, 1)) or (
+        context.latest_rounds.get(process.id) != interview.id
+    )
+    if step.kind in waiting_kinds and moved_on:
         return "moved to the next round"
     reasons = {
         StepKind.PREP: "the interview has taken place",
