@@ -180,8 +180,7 @@ def _store_edit(document: Document, edited: Interview, *, now: dt.datetime) -> N
     """Store an edited interview (its company and role are its process's), then plan every step again:
     the edit may have changed what other rounds of the process call for."""
     document.put_edited(edited)
-    document.put(refresh_steps(edited, runtime.context(document), now=now, reason="changed by an edit"))
-    refresh_document(document, runtime.context(document), now=now)
+    refresh_document(document, runtime.context(document), now=now, reasons={edited.id: "changed by an edit"})
 
 
 def _changed_fields(before: Interview, after: Interview) -> list[str]:

@@ -1,4 +1,4 @@
-"""Logging an interview: a new hiring process or the next round of one, then every step re-planned (pure)."""
+"""Logging an interview: a new hiring process or the next round of one, then the steps it changes (pure)."""
 
 from __future__ import annotations
 

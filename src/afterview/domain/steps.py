@@ -9,6 +9,7 @@ reason (``process ended: rejected``). A step afterview closed reopens if the pla
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -86,16 +87,21 @@ def refresh_steps(
 
 
 def refresh_document(
-    document: Document, context: PlanContext, *, now: dt.datetime
+    document: Document,
+    context: PlanContext,
+    *,
+    now: dt.datetime,
+    reasons: Mapping[int, str] | None = None,
 ) -> list[tuple[Interview, Step]]:
     """Re-plan every interview of ``document`` in place; return the steps that opened or closed.
 
-    ``context`` must be :func:`afterview.domain.planning.plan_context` of ``document`` as it is now.
+    ``context`` must be :func:`afterview.domain.planning.plan_context` of ``document`` as it is now;
+    ``reasons`` gives, by interview id, the reason its closed steps say (see :func:`refresh_steps`).
     Raises UserError as :func:`refresh_steps` does.
     """
     changed: list[tuple[Interview, Step]] = []
     for index, interview in enumerate(document.interviews):
-        updated = refresh_steps(interview, context, now=now)
+        updated = refresh_steps(interview, context, now=now, reason=(reasons or {}).get(interview.id))
         if updated.steps != interview.steps:
             updated = updated.model_copy(update={"updated_at": now})
         before = {step.id: step.state for step in interview.steps}
