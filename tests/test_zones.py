@@ -99,7 +99,7 @@ def test_a_log_made_after_the_interview_makes_nothing_overdue(
     pending = cli("todo", "--json").json()
     assert [s["id"] for s in pending if s["overdue"]] == []
     contact = next(s for s in pending if s["kind"] == "contact-details")
-    assert contact["due"] == "2026-11-27T17:30:00+01:00"  # "at once" is when it was logged, not before
+    assert contact["due"] == "2026-11-27"  # "at once", logged after the interview: by the end of that day
 
 
 def test_a_memory_dump_logged_the_morning_after_is_due_that_day(

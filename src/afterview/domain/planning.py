@@ -14,9 +14,9 @@ The rules are DESIGN.md's table, per hiring process (schema 2):
 
 Time: every due is worked out in the interview's own IANA zone. "24 hours after" is one absolute instant
 (``at + 24 h``, shown in that zone, so a DST change in between is counted right). A step that is due "at
-once" after its cause (an email to find, an offer to tell about, a withdrawal) is due at the cause, or when
-it was created if that is later: never already past when it first appears. Business days skip the
-country's own weekend (Friday and Saturday in Israel) and its public holidays.
+once" after its cause (an email to find, an offer to tell about, a withdrawal) is due at the cause, or by
+the end of the day it was created if the cause has passed: never already past when it first appears.
+Business days skip the country's own weekend (Friday and Saturday in Israel) and its public holidays.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class PlanContext:
 class PlannedStep:
     """A step the interview calls for, before it has an id.
 
-    ``at_once`` steps are due at ``due`` (their cause) or, when they are created later than that, at once:
+    ``at_once`` steps are due at ``due`` (their cause) or, when created after it, by the end of that day:
     :func:`afterview.domain.steps.refresh_steps` settles the time when it gives the step an id.
     """
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from afterview.domain.dates import is_past, snoozed_due
+from afterview.domain.dates import due_moment, is_past, snoozed_due
 from afterview.domain.planning import (
     PlanContext,
     PlannedStep,
@@ -152,23 +152,19 @@ def _email_now_known(interview: Interview, step: Step) -> bool:
 def _fields(
     plan: PlannedStep, *, now: dt.datetime, zone: dt.tzinfo, current: dt.date | None = None
 ) -> dict[str, Any]:
-    """A step's fields from its plan; an "at once" step is due at its cause or, if created later, when it was
-    created (``now`` for a new step, its ``current`` due for one that exists)."""
+    """A step's fields from its plan. An "at once" step is due at its cause; one created after its cause has
+    passed is due by the end of the day it was created, never at a time already gone (an existing step keeps
+    its ``current`` due unless its cause moved later)."""
     due = plan.due
     if plan.at_once:
-        due = _not_before(due, current if current is not None else now, zone=zone)
+        start = current if current is not None else _created(due, now, zone=zone)
+        due = start if due_moment(start, zone) > due_moment(due, zone) else due
     return {"kind": plan.kind, "key": plan.key, "title": plan.title, "person": plan.person, "due": due}
 
 
-def _not_before(cause: dt.date, moment: dt.date, *, zone: dt.tzinfo) -> dt.date:
-    """``cause`` (a date or a date-time), or ``moment`` if that is later, in ``cause``'s own form."""
-    if isinstance(cause, dt.datetime):
-        later = moment if isinstance(moment, dt.datetime) else None
-        if later is None:
-            return cause
-        return max(cause, later.astimezone(zone))
-    day = moment.astimezone(zone).date() if isinstance(moment, dt.datetime) else moment
-    return max(cause, day)
+def _created(cause: dt.date, now: dt.datetime, *, zone: dt.tzinfo) -> dt.date:
+    """When a new "at once" step is due: its cause, or, once that has passed, the end of today."""
+    return now.astimezone(zone).date() if due_moment(cause, zone) < now else cause
 
 
 def effective_due(step: Step) -> dt.date:
