@@ -389,3 +389,22 @@ def test_a_bad_mapped_cell_is_named_by_their_header(cli: Callable[..., Result], 
     assert result.code == 1
     assert "CSV row 2 (line 3), column Date Applied (at): 'soon'" in result.err
     assert cli("list", "--json").json() == []  # all or nothing
+
+
+def test_ids_freed_in_the_exporting_store_are_never_handed_out_again(
+    cli: Callable[..., Result],
+    log: Callable[..., dict[str, Any]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Interview 2 and P2 were removed before the export: a fresh store that imports it logs 3 and P3 next."""
+    log(company="Acme")
+    log(company="Globex")
+    assert cli("rm", "2", "--yes").code == 0
+    exported = tmp_path / "export.json"
+    assert cli("export", "json", "-o", str(exported)).code == 0
+    assert json.loads(exported.read_text())["next_ids"] == {"interview": 3, "process": 3, "reference": 1}
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
+    assert cli("import", str(exported)).code == 0
+    logged = log(company="Initech")
+    assert (logged["id"], logged["process_id"]) == (3, 3)

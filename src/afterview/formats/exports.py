@@ -66,6 +66,11 @@ def to_json(document: Document, *, now: dt.datetime) -> str:
         "references": document.references,
         "processes": sorted(document.processes, key=lambda p: p.id),
         "interviews": _by_id(document.interviews),
+        "next_ids": {
+            "interview": document.next_id,
+            "process": document.next_process_id,
+            "reference": document.next_reference_id,
+        },
     }
     return dump(payload, indent=2).decode("utf-8") + "\n"
 

@@ -47,6 +47,9 @@ class Incoming:
     """A CSV's columns that ``--map`` left out."""
     profile: Profile | None = None
     references: list[Reference] = field(default_factory=list)
+    next_ids: dict[str, int] = field(default_factory=dict)
+    """The next free ids of the store it came from (``interview``, ``process``, ``reference``), so an id
+    removed there is never handed out again here."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,9 @@ class Source:
         if missing:
             raise UserError(f"The file holds no interview {', '.join(map(str, missing))}.")
         return Incoming(
-            interviews=[i for i in incoming.interviews if i.id in self.only], processes=incoming.processes
+            interviews=[i for i in incoming.interviews if i.id in self.only],
+            processes=incoming.processes,
+            next_ids=incoming.next_ids,
         )
 
 
@@ -151,6 +156,7 @@ def read_json(text: str) -> Incoming:
         if raw.get("profile") is not None:
             incoming.profile = Profile.model_validate(raw["profile"])
         incoming.references = [Reference.model_validate(item) for item in raw.get("references") or []]
+        incoming.next_ids = _next_ids(raw)
     except ValidationError as error:
         raise UserError(f"The profile or a reference is invalid: {_first_error(error)}.") from None
     if incoming.profile is not None:
@@ -158,6 +164,30 @@ def read_json(text: str) -> Incoming:
     for index, reference in enumerate(incoming.references, start=1):
         checks.record(reference, where=f"Reference record {index} (id {reference.id})")
     return incoming
+
+
+_STORE_NEXT_IDS = {"interview": "next_id", "process": "next_process_id", "reference": "next_reference_id"}
+
+
+def _next_ids(raw: dict[str, Any]) -> dict[str, int]:
+    """The next free ids an export (``next_ids``) or a store file (``next_id``...) names; positive whole
+    numbers only, anything else ignored (an export without them is read as before)."""
+    given = raw.get("next_ids")
+    named = dict(given) if isinstance(given, dict) else {}
+    for kind, key in (
+        ("interview", "next_id"),
+        ("process", "next_process_id"),
+        ("reference", "next_reference_id"),
+    ):
+        named.setdefault(kind, raw.get(key))
+    return {
+        kind: value
+        for kind, value in named.items()
+        if kind in _STORE_NEXT_IDS
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and 1 <= value <= 10**9
+    }
 
 
 def _check_version(raw: dict[str, Any], key: str, supported: int) -> None:

@@ -93,6 +93,10 @@ def merge(
             report.conflicts.append(Conflict(f"interview {interview.id}", differing))
     if incoming.interviews:
         document.next_id = max(document.next_id, max(i.id for i in incoming.interviews) + 1)
+    ids = incoming.next_ids  # ids freed in the store the file came from are never handed out here
+    document.next_id = max(document.next_id, ids.get("interview", 1))
+    document.next_process_id = max(document.next_process_id, ids.get("process", 1))
+    document.next_reference_id = max(document.next_reference_id, ids.get("reference", 1))
     _merge_rows(document, incoming.rows, report, context=context, now=now)
     _merge_references(document, incoming.references, report)
     if incoming.profile is not None and incoming.profile != document.profile:
