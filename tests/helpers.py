@@ -4,6 +4,7 @@ import from here, never from each other."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -137,3 +138,19 @@ def stored_companies(document: dict[str, Any]) -> list[str]:
     """The company of each interview of a store file's JSON, in order (schema 2 keeps it on the process)."""
     companies = {process["id"]: process["company"] for process in document["processes"]}
     return [companies[interview["process_id"]] for interview in document["interviews"]]
+
+
+def acme_round(interview_id: int = 1, **fields: Any) -> Interview:
+    """Interview ``interview_id`` (Acme · SRE, Friday 20 November 2026 10:00 UTC, logged on the 27th at
+    15:00 UTC) in a process of its own, for the pure domain's tests; ``fields`` override."""
+    logged = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)
+    values: dict[str, Any] = {
+        "id": interview_id,
+        "company": "Acme",
+        "role": "SRE",
+        "at": dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc),
+        "created_at": logged,
+        "updated_at": logged,
+        **fields,
+    }
+    return make_interview(**values)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 
 import pytest
 
@@ -13,24 +12,11 @@ from afterview.errors import UserError
 from afterview.formats import exports, imports, merging
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind, StepState
-from afterview.models.records import Interview, Paperwork, Person, Profile, Reference, StatusChange, Step
-from tests.helpers import document_of, make_interview
+from afterview.models.records import Paperwork, Person, Profile, Reference, StatusChange, Step
+from tests.helpers import acme_round, document_of
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
-
-
-def make(interview_id: int = 1, **fields: Any) -> Interview:
-    values: dict[str, Any] = {
-        "id": interview_id,
-        "company": "Acme",
-        "role": "SRE",
-        "at": dt.datetime(2026, 11, 20, 10, tzinfo=UTC),
-        "created_at": NOW,
-        "updated_at": NOW,
-        **fields,
-    }
-    return make_interview(**values)
 
 
 def export_of(document: Document) -> str:
@@ -42,7 +28,7 @@ def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = Fals
 
 
 def test_history_repeats_are_shown_once() -> None:
-    interview = make(
+    interview = acme_round(
         history=[
             StatusChange(status=Status.NEXT_ROUND, on=dt.date(2026, 11, 22)),
             StatusChange(status=Status.NEXT_ROUND, on=dt.date(2026, 11, 23)),
@@ -56,7 +42,7 @@ def test_markdown_paperwork_and_done_steps() -> None:
         id="1.1", kind=StepKind.MEMORY_DUMP, key="memory-dump", title="Write it down", due=NOW.date(),
         state=StepState.DONE, done_at=NOW,
     )  # fmt: skip
-    interview = make(paperwork=[Paperwork(title="NDA", due=dt.date(2026, 12, 1))], steps=[step])
+    interview = acme_round(paperwork=[Paperwork(title="NDA", due=dt.date(2026, 12, 1))], steps=[step])
     text = exports.to_markdown(document_of(interview, profile=Profile(name="Sam")), now=NOW)
     assert text.startswith("# Interviews of Sam")
     assert "- NDA (due 2026-12-01)" in text
@@ -64,8 +50,8 @@ def test_markdown_paperwork_and_done_steps() -> None:
 
 
 def test_vcard_phone_url_and_details_from_a_later_interview() -> None:
-    first = make(1, interviewers=[Person(name="Jane Doe", email="jane@acme.com")])
-    second = make(
+    first = acme_round(1, interviewers=[Person(name="Jane Doe", email="jane@acme.com")])
+    second = acme_round(
         2,
         interviewers=[
             Person(name="Jane Doe", email="JANE@acme.com", phone="+1 555 0100", url="https://x.example/jane")
@@ -92,15 +78,15 @@ def test_profile_is_taken_only_when_yours_is_empty() -> None:
 
 
 def test_theirs_replaces_a_conflicting_interview() -> None:
-    incoming = imports.read_json(export_of(document_of(make(role="Principal"))))
-    document = document_of(make(), next_id=2)
+    incoming = imports.read_json(export_of(document_of(acme_round(role="Principal"))))
+    document = document_of(acme_round(), next_id=2)
     report = merge(document, incoming, theirs=True)
     assert (report.replaced, report.replaced_processes, report.changed) == ([], [1], True)
     assert document.interviews[0].role == "Principal"
 
 
 def test_same_content_in_another_key_order_is_identical() -> None:
-    interview = make()
+    interview = acme_round()
     payload = json.loads(export_of(document_of(interview)))
     payload["interviews"][0] = dict(reversed(list(payload["interviews"][0].items())))
     document = document_of(interview, next_id=2)
@@ -174,7 +160,7 @@ def test_source_refuses_only_for_a_csv() -> None:
 
 
 def test_source_reads_only_the_interviews_asked_for() -> None:
-    text = export_of(document_of(make(1), make(2, role="Principal"), next_id=3))
+    text = export_of(document_of(acme_round(1), acme_round(2, role="Principal"), next_id=3))
     incoming = imports.source(text, name="export.json", only=[2]).read(tz=UTC, today=NOW.date())
     assert [(i.id, i.role) for i in incoming.interviews] == [(2, "Principal")]
     with pytest.raises(UserError, match=r"The file holds no interview 3, 4\."):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 
@@ -17,25 +16,12 @@ from afterview.domain.outcomes import (
 )
 from afterview.errors import UserError
 from afterview.models.enums import Format, Stage, Status
-from afterview.models.records import Interview, StatusChange
-from tests.helpers import document_of, make_interview
+from afterview.models.records import StatusChange
+from tests.helpers import acme_round, document_of
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 TODAY = NOW.date()
-
-
-def make(interview_id: int = 1, **fields: Any) -> Interview:
-    values: dict[str, Any] = {
-        "id": interview_id,
-        "company": "Acme",
-        "role": "SRE",
-        "at": dt.datetime(2026, 11, 20, 10, tzinfo=UTC),
-        "created_at": NOW,
-        "updated_at": NOW,
-        **fields,
-    }
-    return make_interview(**values)
 
 
 @pytest.mark.parametrize(
@@ -94,7 +80,7 @@ def test_next_stage_moves_on_but_never_past_final(stage: Stage, expected: Stage)
 
 
 def test_recording_a_new_status_appends_it_to_the_process_history() -> None:
-    interview = make(1)
+    interview = acme_round(1)
     document = document_of(interview)
     change = StatusChange(status=Status.REJECTED, on=TODAY)
     later = NOW + dt.timedelta(hours=1)
@@ -109,7 +95,7 @@ def test_recording_a_new_status_appends_it_to_the_process_history() -> None:
 
 
 def test_the_same_status_again_changes_nothing() -> None:
-    rejected = make(1, history=[StatusChange(status=Status.REJECTED, on=TODAY)])
+    rejected = acme_round(1, history=[StatusChange(status=Status.REJECTED, on=TODAY)])
     document = document_of(rejected)
     recorded = record_outcome(document, rejected, StatusChange(status=Status.REJECTED, on=TODAY), now=NOW)
     assert not recorded.changed
@@ -118,7 +104,9 @@ def test_the_same_status_again_changes_nothing() -> None:
 
 
 def test_an_offer_again_with_a_new_deadline_or_terms_is_recorded_but_not_the_same_one() -> None:
-    offer = make(1, history=[StatusChange(status=Status.OFFER, on=TODAY, deadline=dt.date(2026, 12, 1))])
+    offer = acme_round(
+        1, history=[StatusChange(status=Status.OFFER, on=TODAY, deadline=dt.date(2026, 12, 1))]
+    )
     document = document_of(offer)
     same = StatusChange(status=Status.OFFER, on=TODAY, deadline=dt.date(2026, 12, 1))
     assert not record_outcome(document, offer, same, now=NOW).changed
@@ -136,8 +124,10 @@ def test_an_offer_again_with_a_new_deadline_or_terms_is_recorded_but_not_the_sam
 
 
 def test_next_round_logs_the_next_round_of_the_process_with_the_next_id_and_stage() -> None:
-    first = make(3, stage=Stage.SCREEN, format=Format.PHONE, location="Room 4", timezone="Europe/Berlin")
-    document = document_of(make(1, company="Other"), first)
+    first = acme_round(
+        3, stage=Stage.SCREEN, format=Format.PHONE, location="Room 4", timezone="Europe/Berlin"
+    )
+    document = document_of(acme_round(1, company="Other"), first)
     at = dt.datetime(2026, 12, 1, 10, tzinfo=UTC)
     recorded = record_outcome(
         document,
@@ -162,7 +152,7 @@ def test_next_round_logs_the_next_round_of_the_process_with_the_next_id_and_stag
 
 
 def test_next_round_takes_the_stage_format_location_and_zone_given() -> None:
-    first = make(1, stage=Stage.SCREEN)
+    first = acme_round(1, stage=Stage.SCREEN)
     document = document_of(first)
     wanted = NextRound(
         at=NOW + dt.timedelta(days=3),
@@ -185,7 +175,7 @@ def test_next_round_takes_the_stage_format_location_and_zone_given() -> None:
 
 
 def test_a_repeated_next_round_with_a_time_still_logs_the_round_it_promised() -> None:
-    waiting_round = make(1, history=[StatusChange(status=Status.NEXT_ROUND, on=TODAY)])
+    waiting_round = acme_round(1, history=[StatusChange(status=Status.NEXT_ROUND, on=TODAY)])
     document = document_of(waiting_round)
     recorded = record_outcome(
         document,
@@ -201,8 +191,8 @@ def test_a_repeated_next_round_with_a_time_still_logs_the_round_it_promised() ->
 
 
 def test_a_second_next_round_for_the_same_promise_is_refused() -> None:
-    first = make(1, history=[StatusChange(status=Status.NEXT_ROUND, on=TODAY)])
-    second = make(2, process=first.process)
+    first = acme_round(1, history=[StatusChange(status=Status.NEXT_ROUND, on=TODAY)])
+    second = acme_round(2, process=first.process)
     document = document_of(first, second)
     with pytest.raises(
         UserError, match=r"Interview 2 is already the next round of Acme; nothing was changed\."
@@ -217,10 +207,10 @@ def test_a_second_next_round_for_the_same_promise_is_refused() -> None:
 
 
 def test_accepting_an_offer_ends_every_other_open_process_as_withdrawn_because_of_it() -> None:
-    offer = make(1, company="Acme", history=[StatusChange(status=Status.OFFER, on=TODAY)])
+    offer = acme_round(1, company="Acme", history=[StatusChange(status=Status.OFFER, on=TODAY)])
     waiting, rejected = (
-        make(2, company="Globex"),
-        make(3, company="Initech", history=[StatusChange(status=Status.REJECTED, on=TODAY)]),
+        acme_round(2, company="Globex"),
+        acme_round(3, company="Initech", history=[StatusChange(status=Status.REJECTED, on=TODAY)]),
     )
     document = document_of(offer, waiting, rejected)
     recorded = record_outcome(document, offer, StatusChange(status=Status.ACCEPTED, on=TODAY), now=NOW)
