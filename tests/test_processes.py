@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import afterview_command, stored_companies
+from tests.helpers import afterview_command, interrupt, stored_companies
 
 
 def test_twenty_concurrent_logs_leave_twenty_interviews_with_distinct_ids(store_file: Path) -> None:
@@ -111,8 +111,7 @@ def test_ctrl_c_during_interactive_log_exits_130_and_writes_nothing(store_file: 
     child.expect_exact("Company")
     child.sendline("Acme")
     child.expect_exact("Role")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     assert child.exitstatus == 130
     assert not store_file.exists()

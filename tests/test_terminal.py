@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Result, Spawn, afterview_command, posix_only
+from tests.helpers import Result, Spawn, afterview_command, interrupt, posix_only
 
 ESC = "\x1b"
 LONG = "Acme Very Long Company Name Incorporated International"
@@ -210,8 +210,7 @@ def test_ctrl_c_at_any_log_prompt_exits_130_and_the_store_is_byte_identical(
         child.expect_exact(prompt)
         child.sendline(answer)
     child.expect_exact(LOG_PROMPTS[stop][0])
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     assert child.exitstatus == 130
     assert "nothing was saved" in str(child.before)
@@ -231,8 +230,7 @@ def test_ctrl_c_at_a_profile_prompt_exits_130_and_writes_nothing(
     child.expect_exact("Name [Sam Lee]")  # the current value is the default, shown
     child.sendline("Someone Else")
     child.expect_exact("Email [sam@example.com]")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     assert child.exitstatus == 130
     assert store_file.read_bytes() == before

@@ -13,7 +13,17 @@ import pytest
 from afterview.cli import welcome
 from afterview.models.enums import StepKind
 from afterview.models.records import Interview, Step
-from tests.helpers import NOW, Result, Spawn, finish, make_interview, posix_only, stored_companies, terminal
+from tests.helpers import (
+    NOW,
+    Result,
+    Spawn,
+    finish,
+    interrupt,
+    make_interview,
+    posix_only,
+    stored_companies,
+    terminal,
+)
 
 
 def test_off_a_terminal_it_prints_a_summary_and_asks_nothing(process: Spawn, store_file: Path) -> None:
@@ -113,7 +123,7 @@ def test_ctrl_c_in_the_profile_set_up_exits_130_and_writes_nothing(store_file: P
             if prompt.startswith(label):
                 break
             child.sendline("x@example.com" if label == "Your email" else "Sam")
-    child.sendintr()
+    interrupt(child)
     assert finish(child) == 130
     assert not store_file.exists()
 
@@ -132,7 +142,7 @@ def test_ctrl_c_in_the_first_log_keeps_the_saved_profile_and_adds_no_interview(s
     child.expect_exact("Company")
     child.sendline("Acme")
     child.expect_exact("Role")
-    child.sendintr()
+    interrupt(child)
     assert finish(child) == 130
     assert store_file.read_bytes() == saved
     assert json.loads(saved)["interviews"] == []
