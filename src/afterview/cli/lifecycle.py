@@ -86,7 +86,7 @@ def snooze(
     Example: afterview snooze 7.4 --until "next monday"
     """
     store = runtime.open_store()
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         day = option_date("--until", until, today=now.date(), order=runtime.date_order(document.profile))
         if day <= now.date():
@@ -141,7 +141,7 @@ def undo(step_ids: ClosedStepIds, json_: ChangedJson = False) -> None:
     Example: afterview undo 7.2
     """
     store = runtime.open_store()
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         targets = [locate(document, step_id) for step_id in step_ids]
         wanted = {step.id for _, step in targets if step.state is not StepState.PENDING}
@@ -195,7 +195,7 @@ def task_add(
     """
     text = inputs.clean_text(title, field="task", max_length=200)
     store = runtime.open_store()
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         order = runtime.date_order(document.profile)
         day = option_due("--due", due, now=now, order=order) if due is not None else None
@@ -231,7 +231,7 @@ def task_rm(
     Example: afterview task rm 7.5
     """
     store = runtime.open_store()
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         interview, step = locate(document, step_id)
         if step.kind is not StepKind.PAPERWORK:

@@ -103,7 +103,7 @@ def log(
     profile_zone = load_index()["timezone"]
     ask = runtime.interactive(no_input)
     store = runtime.open_store()
-    snapshot = store.read() if process is not None or from_ is not None else None
+    snapshot = store.read(open_only=True) if process is not None or from_ is not None else None
     answers = Answers(
         company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
         list(paperwork or []), references, note, location, inputs.timezone(tz) if tz is not None else None,
@@ -128,11 +128,11 @@ def log(
     )
     answers.role = inputs.clean_text(_required(answers.role, "role", "Role", ask=ask), field="role")
     if joined is None:  # asked before the other questions, and without holding the store's lock
-        joined = _same_process(snapshot or store.read(), answers.company, answers.role, ask=ask)
+        joined = _same_process(snapshot or store.read(open_only=True), answers.company, answers.role, ask=ask)
     fields = _read(answers, now=now, ask=ask, order=_date_order(answers, ask=ask))
     fields["timezone"] = zone or profile_zone or clock.system_zone()
     company_name, role_name = str(fields.pop("company")), str(fields.pop("role"))
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         join = document.process(joined.id) if joined is not None else None
         if joined is not None and join is None:
             raise UserError(f"P{joined.id} was removed meanwhile; nothing was saved.")

@@ -97,7 +97,7 @@ def outcome(
         inputs.clean_text(note, field="note", max_length=2_000, multiline=True) if note is not None else None
     )
     store = runtime.open_store()
-    current = store.read()
+    current = store.read(open_only=True)
     named = latest_round(current, interview_id)
     now = clock.now_in(zone or named.timezone or current.profile.timezone)
     order = runtime.date_order(current.profile)
@@ -123,7 +123,7 @@ def outcome(
             at=when, stage=next_stage, format=next_format, location=place, timezone=zone
         )
     recorded = changes = None
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         interview = latest_round(document, interview_id)
         recorded = outcomes.record_outcome(document, interview, change, next_round=following, now=now)

@@ -138,7 +138,7 @@ def catch_up() -> Index:
 
     store = open_store()
     try:
-        with store.transaction() as document:
+        with store.transaction(open_only=True) as document:
             if not refresh_document(document, context(document), now=local_now(document.profile)):
                 raise Unchanged
     except AfterviewError:

@@ -101,7 +101,7 @@ def skip(
 def _close(step_ids: list[str], state: StepState, *, reason: str | None, json_: bool = False) -> None:
     """Set ``state`` on every step in ``step_ids``; if any id is unknown, change nothing."""
     store = runtime.open_store()
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         targets = [locate(document, step_id) for step_id in step_ids]
         changed: list[str] = []

@@ -3,23 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from typing import Literal
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import AwareDatetime, Field, PrivateAttr, TypeAdapter, model_validator
 
+from afterview.models.enums import StepState
 from afterview.models.records import Interview, Model, Process, Profile, Reference
 
 SCHEMA_VERSION = 2
 """The store's schema version; bump it (and add a migration) whenever the shape of the file changes.
 
 Schema 2 (afterview 0.2) keeps hiring processes apart from their rounds (interviews), the name parts a
-greeting needs, and the IANA zone each interview happened in.
+greeting needs, and the IANA zone each interview happened in; the rounds of processes that are over are
+kept apart in ``archive`` (:meth:`Document.archivable`).
 """
 
 
 class Document(Model):
-    """The whole store file: the profile, references, hiring processes and their rounds (interviews)."""
+    """The whole store file: the profile, references, hiring processes and their rounds (interviews).
+
+    Rounds of processes that are over (:meth:`archivable`) are stored under ``archive``, so that a change
+    to an open process can leave them as they were written (see :mod:`afterview.store.codec`). In memory
+    every round is in ``interviews`` — unless the store was read with only the open processes' rounds: the
+    archived ones then stay *packed* (unread bytes) until a lookup needs one (:meth:`interview`,
+    :meth:`rounds`, :meth:`put`, :meth:`remove_interview` unpack them first) or :meth:`unpack` is called.
+    """
 
     format: Literal["afterview"] = "afterview"
     schema_version: int = SCHEMA_VERSION
@@ -33,12 +43,21 @@ class Document(Model):
     references: list[Reference] = Field(default_factory=list)
     processes: list[Process] = Field(default_factory=list)
     interviews: list[Interview] = Field(default_factory=list)
+    archived_rounds: dict[int, int] = Field(default_factory=dict)
+    """``{interview id: process id}`` for every round stored under ``archive``."""
+    archive_digest: str | None = None
+    """BLAKE2b of ``archived_rounds`` and the bytes of ``archive`` as last written (the store's check that
+    the archive is what afterview wrote, :func:`afterview.store.codec.archive_digest`)."""
+    archive: list[Interview] = Field(default_factory=list)
+    """The rounds of processes that are over (:meth:`archivable`), as stored; empty in memory once
+    :meth:`unpack` has moved them into ``interviews``."""
+    _packed: bytes | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _link_rounds(self) -> Document:
         """Link every interview to its process; an interview whose process is missing is invalid."""
         by_id = {process.id: process for process in self.processes}
-        for interview in self.interviews:
+        for interview in [*self.interviews, *self.archive]:
             process = by_id.get(interview.process_id)
             if process is None:
                 raise ValueError(
@@ -48,8 +67,50 @@ class Document(Model):
             interview.linked(process)
         return self
 
+    @property
+    def packed(self) -> bytes | None:
+        """The archive's JSON array exactly as stored, while its rounds are unread; else ``None``."""
+        return self._packed
+
+    def pack(self, data: bytes) -> None:
+        """Keep the rounds under ``archived_rounds`` as ``data`` (their JSON array as stored), unread until
+        a lookup needs one: the store's read of open processes only, for bytes it checked were its own."""
+        self._packed = data
+
+    def unpack(self) -> None:
+        """Move every archived round into ``interviews`` (validating packed ones first), in id order, so
+        the document holds everything; :meth:`archivable` decides again what is archived on the next save.
+
+        Raises pydantic.ValidationError if packed bytes do not hold valid interviews (the store packs only
+        bytes whose digest shows afterview wrote them, so that is a bug, not bad input).
+        """
+        archived = [*self.archive, *(archive_adapter().validate_json(self._packed) if self._packed else [])]
+        self._packed = None
+        if not archived:
+            self.archived_rounds, self.archive_digest = {}, None
+            return
+        by_id = {process.id: process for process in self.processes}
+        for interview in archived:
+            interview.linked(by_id[interview.process_id])
+        self.interviews = sorted([*self.interviews, *archived], key=lambda i: i.id)
+        self.archive, self.archived_rounds, self.archive_digest = [], {}, None
+
+    def archivable(self) -> set[int]:
+        """The ids of the processes whose rounds belong in ``archive``: ended, no step of any round still
+        pending, and not the newest process (which holds the search's momentum step)."""
+        newest = max((p.id for p in self.processes), default=None)
+        candidates = {p.id for p in self.processes if p.ended and p.id != newest}
+        for interview in self.interviews:
+            if interview.process_id in candidates and any(
+                step.state is StepState.PENDING for step in interview.steps
+            ):
+                candidates.discard(interview.process_id)
+        return candidates
+
     def interview(self, interview_id: int) -> Interview | None:
-        """The interview with this id, if there is one."""
+        """The interview with this id, if there is one (unpacking the archive if it is archived)."""
+        if interview_id in self.archived_rounds:
+            self.unpack()
         return next((i for i in self.interviews if i.id == interview_id), None)
 
     def process(self, process_id: int) -> Process | None:
@@ -57,7 +118,9 @@ class Document(Model):
         return next((p for p in self.processes if p.id == process_id), None)
 
     def rounds(self, process: Process) -> list[Interview]:
-        """The process's interviews, earliest first."""
+        """The process's interviews, earliest first (unpacking the archive if they are archived)."""
+        if process.id in self.archived_rounds.values():
+            self.unpack()
         return sorted((i for i in self.interviews if i.process_id == process.id), key=lambda i: (i.at, i.id))
 
     def put(self, interview: Interview) -> None:
@@ -66,6 +129,8 @@ class Document(Model):
         Raises KeyError when the document has no interview with that id: callers look the interview up
         first (``afterview.cli.interviews.find`` says so to the user), so a miss here is a bug, not bad input.
         """
+        if interview.id in self.archived_rounds:
+            self.unpack()
         index = next((n for n, i in enumerate(self.interviews) if i.id == interview.id), None)
         process = self.process(interview.process_id)
         if index is None or process is None:
@@ -111,6 +176,14 @@ class Document(Model):
 
     def remove_interview(self, interview: Interview) -> None:
         """Remove ``interview``, and its process too when that was its only round."""
+        if self.archived_rounds:
+            self.unpack()
         self.interviews = [i for i in self.interviews if i.id != interview.id]
         if not any(i.process_id == interview.process_id for i in self.interviews):
             self.processes = [p for p in self.processes if p.id != interview.process_id]
+
+
+@functools.cache
+def archive_adapter() -> TypeAdapter[list[Interview]]:
+    """Validates the archive's JSON array when packed rounds are unpacked (built on first use)."""
+    return TypeAdapter(list[Interview])

@@ -2,12 +2,23 @@
 
 Reading names the line and column of the first problem, so a corrupt store is never a mystery; a newer
 schema is refused (never written over), an older one migrated in memory (:mod:`afterview.store.migrations`).
+
+The rounds of hiring processes that are over are written under ``"archive"`` (the document's last declared
+key), after the ones already there. A change to an open process can then cost what it changes rather than
+what the store holds: :func:`parse_document` with ``open_only`` validates everything *but* that array and
+keeps its bytes unread (:meth:`Document.pack <afterview.models.document.Document.pack>`), and
+:func:`serialise` writes them back as they were. It does so only for bytes it can show afterview wrote:
+the rest of the file must be exactly what :func:`serialise` writes for it (the canonical form), and the
+archive must match the BLAKE2b digest (RFC 7693) stored beside it. Anything else — a hand edit, an older
+afterview, a flipped bit — is read and checked whole, as before.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from afterview import __version__
@@ -27,19 +38,115 @@ class NewerStore(StoreError):
     """The store was written by a newer afterview; it is read-only to this one."""
 
 
+ARCHIVE_KEY = b'\n "archive": '
+"""How the archive's key starts in a canonical file: a top-level key is the only thing at one space's
+indent after a line break (JSON text escapes every line break inside a string)."""
+
+
 def serialise(document: Document) -> bytes:
     """The document as the bytes of a store file: UTF-8 JSON, one-space indents, a final newline.
 
-    Pydantic's own JSON writer is used because it is many times faster than ``json.dumps`` with indents.
+    The rounds of processes that are over (:meth:`Document.archivable`) go under ``"archive"``, after the
+    rounds already there (packed bytes are copied as they are). Pydantic's own JSON writer is used because
+    it is many times faster than ``json.dumps`` with indents. Raises ValueError for text that cannot be
+    written as UTF-8 (lone surrogates).
     """
+    head, archive, _ = _encode(document)
+    return _splice(head, archive)
+
+
+def archive_digest(rounds: Mapping[int, int], archive: bytes) -> str:
+    """BLAKE2b (RFC 7693, 128 bits) of ``archived_rounds`` and the archive's bytes: what ties the two to the
+    file afterview wrote. Hex text, as stored under ``archive_digest``."""
+    digest = hashlib.blake2b(b"".join(b"%d:%d," % item for item in rounds.items()), digest_size=16)
+    digest.update(archive)
+    return digest.hexdigest()
+
+
+def _encode(document: Document) -> tuple[bytes, bytes, bytes]:
+    """The file without its archive (``"archive": []``), the archive array, and the part of it made from
+    models now (the rest was copied from packed bytes)."""
+    from afterview.models.document import archive_adapter
+
+    ending = document.archivable()
+    staying = [i for i in document.interviews if i.process_id not in ending]
+    archived = [*document.archive, *(i for i in document.interviews if i.process_id in ending)]
+    made = archive_adapter().dump_json(archived, indent=1).replace(b"\n", b"\n ")  # one level deeper
+    archive = _join(document.packed, made)
+    rounds = {**document.archived_rounds, **{i.id: i.process_id for i in archived}}
+    head = document.model_copy(
+        update={
+            "interviews": staying,
+            "archive": [],
+            "archived_rounds": rounds,
+            "archive_digest": archive_digest(rounds, archive),
+        }
+    )
+    return _dump(head), archive, made
+
+
+def _dump(document: Document) -> bytes:
     return document.model_dump_json(indent=1).encode("utf-8") + b"\n"
 
 
-def parse_document(data: bytes) -> Document:
+def _join(packed: bytes | None, made: bytes) -> bytes:
+    """Two JSON arrays as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), as one."""
+    if not packed or packed == b"[]":
+        return made
+    if made == b"[]":
+        return packed
+    return packed[: -len(b"\n ]")] + b",\n" + made[len(b"[\n") :]
+
+
+def _splice(head: bytes, archive: bytes) -> bytes:
+    at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
+    return head[:at] + archive + head[at + len(b"[]") :]
+
+
+def parse_document(data: bytes, *, open_only: bool = False) -> Document:
     """Parse and validate a store file's bytes, migrating older schemas in memory.
+
+    The document holds every round in ``interviews``; with ``open_only``, the archived rounds of a file
+    afterview wrote stay packed (unread) until a lookup needs one (:meth:`Document.unpack`).
 
     Raises :class:`CorruptStore` naming the line and column, or :class:`NewerStore` for a newer schema.
     """
+    if open_only:
+        packed = _packed(data)
+        if packed is not None:
+            return packed
+    document = _checked(data)
+    document.unpack()
+    return document
+
+
+def _packed(data: bytes) -> Document | None:
+    """The document with its archive packed, if ``data`` is a file afterview wrote; else ``None``."""
+    start = data.find(ARCHIVE_KEY)
+    if start < 0:
+        return None
+    value = start + len(ARCHIVE_KEY)
+    end = value + 2 if data.startswith(b"[]", value) else data.find(b"\n ]", value) + len(b"\n ]")
+    if end < value:
+        return None
+    archive, head = data[value:end], data[:value] + b"[]" + data[end:]
+    try:
+        document = Document.model_validate_json(head)
+    except ValueError:
+        return None
+    if (
+        document.schema_version != SCHEMA_VERSION
+        or document.archive_digest != archive_digest(document.archived_rounds, archive)
+        or _dump(document) != head
+    ):
+        return None
+    if archive != b"[]":
+        document.pack(archive)
+    return document
+
+
+def _checked(data: bytes) -> Document:
+    """The whole document, every part validated (archived rounds still under ``archive``)."""
     from pydantic import ValidationError
 
     canonical = _canonical(data)
@@ -90,19 +197,24 @@ def _canonical(data: bytes) -> Document | None:
 
 
 def checked_bytes(document: Document) -> bytes:
-    """The bytes to write, parsed back first: never write what would not load again."""
+    """The bytes to write, never what would not load again: the parts made from models now are parsed
+    back first (commands change models in place, which Pydantic does not validate); packed archive bytes
+    are copied as read, which the digest showed afterview wrote. So the check costs what changed."""
+    from afterview.models.document import archive_adapter
+
     try:
-        data = serialise(document)
+        head, archive, made = _encode(document)
     except ValueError:  # text that is not valid Unicode (lone surrogates) cannot be written as UTF-8
         raise NotSavedError(
             "Some text holds characters that cannot be stored (broken Unicode); nothing was saved.",
             hint="Retype the text, or check your terminal's encoding is UTF-8.",
         ) from None
     try:
-        parse_document(data)
-    except CorruptStore as error:
+        Document.model_validate_json(head)
+        archive_adapter().validate_json(made)
+    except ValueError as error:  # pydantic's ValidationError is a ValueError
         raise NotSavedError(f"The change would not load again ({error}); nothing was saved.") from None
-    return data
+    return _splice(head, archive)
 
 
 def _decode(data: bytes) -> str:

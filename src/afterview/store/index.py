@@ -80,16 +80,23 @@ def stamp(target: str | Path) -> list[int]:
 
 
 def build(document: Document, *, source: list[int]) -> StoredIndex:
-    """The index of ``document``, whose file had the stamp ``source``."""
+    """The index of ``document``, whose file had the stamp ``source``: archived rounds, even unread ones,
+    are listed by id (their processes are over, so they have nothing pending or upcoming)."""
     from afterview.models.enums import StepKind, StepState
 
+    processes = {process.id: process for process in document.processes}  # archived rounds are unread
     return {
         "format": FORMAT,
         "version": VERSION,
         "source": source,
         "revision": document.revision,
         "timezone": document.profile.timezone,
-        "interviews": [(i.id, i.company, i.role) for i in document.interviews],
+        "interviews": sorted(
+            [
+                *((i.id, i.company, i.role) for i in document.interviews),
+                *((i, processes[p].company, processes[p].role) for i, p in document.archived_rounds.items()),
+            ]
+        ),
         "pending": [
             {
                 "id": step.id,

@@ -102,9 +102,10 @@ class Store:
         target = self.target
         return target.with_name(target.name + ".lock")
 
-    def read(self) -> Document:
-        """The current document, without taking the lock (saves are atomic, so a read is never torn)."""
-        return self._load(self.checked_target())[0]
+    def read(self, *, open_only: bool = False) -> Document:
+        """The current document, without taking the lock (saves are atomic, so a read is never torn);
+        ``open_only`` leaves archived rounds unread until needed (:func:`codec.parse_document`)."""
+        return self._load(self.checked_target(), open_only=open_only)[0]
 
     def checked_target(self) -> Path:
         """The real file behind the store path; a link whose target went missing (an unmounted volume, a
@@ -127,16 +128,17 @@ class Store:
         return index.path_for(self.path).exists() or bool(self.backups())
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Document]:
+    def transaction(self, *, open_only: bool = False) -> Iterator[Document]:
         """Lock the store, yield its document for changing, then save it atomically.
 
         If the block raises, nothing is written; raising :class:`Unchanged` ends the block quietly.
+        ``open_only`` as for :meth:`read`: unread rounds are saved as read, so a change costs what it changes.
         """
         target = self.checked_target()
         self._private_dir(self.path.parent)
         with self._lock(target):
             self._remove_orphans()
-            document, previous = self._load(target)
+            document, previous = self._load(target, open_only=open_only)
             try:
                 yield document
             except Unchanged:
@@ -166,7 +168,7 @@ class Store:
             revisions = [document.revision, *(backup_revision(path) or 0 for path in self.backups())]
             if previous is not None:
                 try:
-                    revisions.append(parse_document(previous).revision)
+                    revisions.append(parse_document(previous, open_only=True).revision)
                 except (CorruptStore, StoreError):
                     set_aside = self._keep_aside(target, previous)
                     previous = None
@@ -212,7 +214,7 @@ class Store:
         built: StoredIndex | None = None
         quick = Store(self.path, clock=self.clock, lock_timeout=0, keep_backups=self.keep_backups)
         try:
-            with quick.transaction() as document:
+            with quick.transaction(open_only=True) as document:
                 built = index.write(self.path, document, target=target) or index.build(
                     document, source=index.stamp(target)
                 )
@@ -251,7 +253,7 @@ class Store:
         finally:
             lock.release()
 
-    def _load(self, target: Path) -> tuple[Document, bytes | None]:
+    def _load(self, target: Path, *, open_only: bool = False) -> tuple[Document, bytes | None]:
         try:
             data = _read_if_present(target)
         except OSError as error:
@@ -259,7 +261,7 @@ class Store:
         if data is None:
             return empty_document(), None
         try:
-            return parse_document(data), data
+            return parse_document(data, open_only=open_only), data
         except CorruptStore as error:
             raise StoreError(
                 f"The store {self.path} is corrupt: {error}. It was left exactly as it is.",
@@ -302,10 +304,8 @@ class Store:
         backup = None if previous is None else self._write_backup(previous, revision=document.revision - 1)
         try:
             _atomic_write(target, data, what="store", store=self.path)
-        except BaseException:
-            if (
-                backup is not None
-            ):  # the store is unchanged, so this copy of it would only crowd out older ones
+        except BaseException:  # the store is unchanged, so a copy of it would only crowd out older ones
+            if backup is not None:
                 with contextlib.suppress(OSError):
                     backup.unlink()
             raise
