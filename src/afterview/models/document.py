@@ -52,6 +52,7 @@ class Document(Model):
     """The rounds of processes that are over (:meth:`archivable`), as stored; empty in memory once
     :meth:`unpack` has moved them into ``interviews``."""
     _packed: bytes | None = PrivateAttr(None)
+    _archive_order: dict[int, int] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _link_rounds(self) -> Document:
@@ -86,6 +87,7 @@ class Document(Model):
         """
         archived = [*self.archive, *(archive_adapter().validate_json(self._packed) if self._packed else [])]
         self._packed = None
+        self._archive_order = {interview.id: n for n, interview in enumerate(archived)}
         if not archived:
             self.archived_rounds, self.archive_digest = {}, None
             return
@@ -94,6 +96,15 @@ class Document(Model):
             interview.linked(by_id[interview.process_id])
         self.interviews = sorted([*self.interviews, *archived], key=lambda i: i.id)
         self.archive, self.archived_rounds, self.archive_digest = [], {}, None
+
+    def archiving(self) -> list[Interview]:
+        """The rounds in ``interviews`` that belong in ``archive`` now (:meth:`archivable`): those that were
+        archived when read first, in their order there, then the others in the order of ``interviews`` (so
+        reading a file whole and writing it again gives the same bytes as a read of open processes does)."""
+        ending = self.archivable()
+        moving = [interview for interview in self.interviews if interview.process_id in ending]
+        order = self._archive_order
+        return sorted(moving, key=lambda i: (0, order[i.id]) if i.id in order else (1, 0))
 
     def archivable(self) -> set[int]:
         """The ids of the processes whose rounds belong in ``archive``: ended, no step of any round still
