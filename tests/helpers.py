@@ -169,3 +169,40 @@ def interrupt(child: Any) -> None:
     if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=10) == 1:
         child.sendintr()
         child.expect(pexpect.EOF)
+
+
+_PROBE = """
+import json, sys
+sys.argv = ["afterview", *json.loads(sys.argv[1])]
+from afterview.__main__ import main
+code = 0
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
+sys.stdout.flush()
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
+sys.exit(code)
+"""
+
+
+def loaded(
+    *args: str, env: dict[str, str] | None = None, code: int = 0, err: str = ""
+) -> tuple[set[str], str]:
+    """Run ``afterview ARGS`` in a fresh interpreter; return the modules it imported and what it printed.
+
+    The probe must have run the command as ``afterview`` would: it exits with ``code`` and writes ``err`` to
+    stderr (nothing, unless told), then the module list."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+    errors, _, modules = result.stderr.rpartition("\nMODULES ")
+    assert modules, result.stderr
+    assert result.returncode == code, result.stderr
+    assert errors == err
+    return set(json.loads(modules)), result.stdout + errors

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,46 +9,10 @@ from typing import Any
 import pytest
 
 from afterview.cli.main import COMMANDS
-from tests.helpers import Result, Spawn
+from tests.helpers import Result, Spawn, loaded
 
 HEAVY = ("rich.table", "afterview.models", "pydantic.main", "icalendar", "holidays")
 """Modules the hot paths must not load: Rich's tables, the store's models, calendars, public holidays."""
-
-_PROBE = """
-import json, sys
-sys.argv = ["afterview", *json.loads(sys.argv[1])]
-from afterview.__main__ import main
-code = 0
-try:
-    main()
-except SystemExit as exit:
-    code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None else 1
-sys.stdout.flush()
-sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n")
-sys.exit(code)
-"""
-
-
-def loaded(
-    *args: str, env: dict[str, str] | None = None, code: int = 0, err: str = ""
-) -> tuple[set[str], str]:
-    """Run ``afterview ARGS`` in a fresh interpreter; return the modules it imported and what it printed.
-
-    The probe must have run the command as ``afterview`` would: it exits with ``code`` and writes ``err`` to
-    stderr (nothing, unless told), then the module list."""
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(args)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=60,
-        check=False,
-    )
-    errors, _, modules = result.stderr.rpartition("\nMODULES ")
-    assert modules, result.stderr
-    assert result.returncode == code, result.stderr
-    assert errors == err
-    return set(json.loads(modules)), result.stdout + errors
 
 
 def heavy(modules: set[str]) -> list[str]:

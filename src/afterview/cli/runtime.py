@@ -13,6 +13,7 @@ from afterview.store import paths
 
 if TYPE_CHECKING:  # imported where used: the fast paths need now() without loading the models
     from afterview.domain.planning import PlanContext
+    from afterview.domain.workdays import KnownHolidays
     from afterview.models.document import Document
     from afterview.models.records import Profile
     from afterview.store.index import Index
@@ -101,14 +102,49 @@ def context(document: Document) -> PlanContext:
     from afterview.domain.workdays import public_holidays, weekend_of
 
     profile = document.profile
-    holidays = public_holidays(profile.country, profile.subdivision)
+    now = local_now(profile)
+    known = known_holidays(profile, now.year)
+    holidays = public_holidays(profile.country, profile.subdivision, known=known)
     return plan_context(
-        document,
-        tz=user_tz(profile),
-        holidays=holidays,
-        weekend=weekend_of(holidays),
-        now=local_now(profile),
+        document, tz=user_tz(profile), holidays=holidays, weekend=weekend_of(holidays), now=now
     )
+
+
+def known_holidays(profile: Profile, year: int) -> KnownHolidays | None:
+    """The profile country's holidays for the years around ``year`` (one before, two after), from the
+    cache when it has them, else from the ``holidays`` library, kept in the cache for next time
+    (:mod:`afterview.store.holiday_cache`). ``None`` without a country, or for one the library does not
+    know (the lookup then says so, as before)."""
+    from afterview.domain.workdays import KnownHolidays, PublicHolidays
+    from afterview.store import holiday_cache
+
+    if not profile.country:
+        return None
+    country = profile.country.upper()
+    subdivision = profile.subdivision.upper() if profile.subdivision else None
+    years, library = range(year - 1, year + 3), holiday_cache.library_version()
+    cached = holiday_cache.load(country, subdivision, years=years, library=library)
+    if cached is not None:
+        dates = frozenset(dt.date.fromisoformat(day) for day in cached["dates"])
+        weekend = frozenset(cached["weekend"])
+        return KnownHolidays(country, subdivision, tuple(cached["years"]), dates, weekend)
+    try:
+        known = PublicHolidays(country, subdivision).known_for(years)
+    except UserError:
+        return None
+    holiday_cache.save(
+        {
+            "format": holiday_cache.FORMAT,
+            "version": holiday_cache.VERSION,
+            "library": library,
+            "country": country,
+            "subdivision": subdivision,
+            "years": list(known.years),
+            "dates": sorted(day.isoformat() for day in known.dates),
+            "weekend": sorted(known.weekend),
+        }
+    )
+    return known
 
 
 def interactive(no_input: bool) -> bool:

@@ -1,17 +1,33 @@
 """Public holidays of the user's country for business-day arithmetic (``holidays``, loaded lazily).
 
 :func:`public_holidays` returns a date container that imports ``holidays`` only the first time a date is
-looked up, so commands that never count business days never pay for it.
+looked up, so commands that never count business days never pay for it; and not even then for a day in the
+years of a :class:`KnownHolidays` (what the library said, kept by the caller: importing ``holidays`` costs
+about 0.2 s, more than the rest of a write).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from afterview.errors import UserError
+
+
+@dataclass(frozen=True)
+class KnownHolidays:
+    """What the ``holidays`` library says of one country (and subdivision) for some whole years."""
+
+    country: str
+    subdivision: str | None
+    years: tuple[int, ...]
+    """The calendar years ``dates`` covers in full."""
+    dates: frozenset[dt.date]
+    weekend: frozenset[int]
+    """The weekend days, as ``date.weekday()`` numbers."""
 
 
 class PublicHolidays(Container[dt.date]):
@@ -21,9 +37,13 @@ class PublicHolidays(Container[dt.date]):
     country or subdivision.
     """
 
-    def __init__(self, country: str, subdivision: str | None = None) -> None:
+    def __init__(
+        self, country: str, subdivision: str | None = None, *, known: KnownHolidays | None = None
+    ) -> None:
         self.country = country
         self.subdivision = subdivision
+        fits = known is not None and (known.country, known.subdivision) == (country, subdivision)
+        self.known = known if fits else None
 
     @cached_property
     def _calendar(self) -> Container[Any]:
@@ -40,7 +60,20 @@ class PublicHolidays(Container[dt.date]):
             ) from None
 
     def __contains__(self, day: object) -> bool:
+        if self.known is not None and isinstance(day, dt.date) and day.year in self.known.years:
+            return day in self.known.dates
         return day in self._calendar
+
+    def known_for(self, years: range) -> KnownHolidays:
+        """What the library says for ``years`` (loading it), to keep for later runs.
+
+        Raises UserError when the country or subdivision is unknown.
+        """
+        calendar: Any = self._calendar
+        dates = frozenset(
+            day for year in years for day in calendar[dt.date(year, 1, 1) : dt.date(year + 1, 1, 1)]
+        )
+        return KnownHolidays(self.country, self.subdivision, tuple(years), dates, frozenset(calendar.weekend))
 
     @property
     def weekend(self) -> Container[int]:
@@ -58,14 +91,17 @@ class PublicHolidays(Container[dt.date]):
         return [(day, str(calendar[day])) for day in sorted(calendar[start : end + dt.timedelta(days=1)])]
 
 
-def public_holidays(country: str | None, subdivision: str | None = None) -> Container[dt.date]:
-    """The public holidays for the profile's country, or none when no country is set.
+def public_holidays(
+    country: str | None, subdivision: str | None = None, *, known: KnownHolidays | None = None
+) -> Container[dt.date]:
+    """The public holidays for the profile's country, or none when no country is set; ``known`` answers
+    for its years without the library when it is for the same country and subdivision.
 
     Raises UserError (at the first lookup, not here) when the country or subdivision is unknown.
     """
     if not country:
         return frozenset()
-    return PublicHolidays(country.upper(), subdivision.upper() if subdivision else None)
+    return PublicHolidays(country.upper(), subdivision.upper() if subdivision else None, known=known)
 
 
 class _Weekend(Container[int]):
@@ -75,6 +111,8 @@ class _Weekend(Container[int]):
         self.calendar = calendar
 
     def __contains__(self, weekday: object) -> bool:
+        if self.calendar.known is not None:
+            return weekday in self.calendar.known.weekend
         calendar: Any = self.calendar._calendar
         return weekday in calendar.weekend
 

@@ -37,3 +37,13 @@ def config_dir() -> Path:
 def store_path() -> Path:
     """The store file."""
     return data_dir() / STORE_NAME
+
+
+def cache_dir() -> Path:
+    """The directory holding derived files that are safe to delete (the holidays afterview looked up)."""
+    home = _home()
+    if home is not None:
+        return home / "cache"
+    import platformdirs
+
+    return platformdirs.user_cache_path("afterview", appauthor=False)

@@ -1,0 +1,82 @@
+"""What the ``holidays`` library said of the profile's country, kept so that a write need not import it.
+
+Importing ``holidays`` costs about 0.2 s, more than the rest of ``done`` or ``log``, and a business day is
+counted on nearly every write. So the dates it gives for a few whole years are kept in
+``cache/holidays.json`` (under ``AFTERVIEW_HOME``, else the platform's cache directory). Like the index it
+is derived, never the only copy of anything, and safe to delete: it names the country, subdivision, years and
+library version it was made from, and a file that does not fit (or does not load) is ignored and made again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from typing import TYPE_CHECKING, TypedDict, cast
+
+from afterview.store import files, paths
+from afterview.store.privacy import private_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FORMAT = "afterview-holidays"
+VERSION = 1
+NAME = "holidays.json"
+
+
+class CachedHolidays(TypedDict):
+    """One country's (and subdivision's) public holidays for some whole years, as the library gave them."""
+
+    format: str
+    version: int
+    library: str
+    """The ``holidays`` release that gave them."""
+    country: str
+    subdivision: str | None
+    years: list[int]
+    dates: list[str]
+    """ISO 8601 dates."""
+    weekend: list[int]
+    """``date.weekday()`` numbers."""
+
+
+def path() -> Path:
+    """Where the cache lives."""
+    return paths.cache_dir() / NAME
+
+
+def library_version() -> str:
+    """The installed ``holidays`` release (read from its metadata, without importing it)."""
+    from importlib.metadata import version
+
+    return version("holidays")
+
+
+def load(country: str, subdivision: str | None, *, years: range, library: str) -> CachedHolidays | None:
+    """The cached holidays if they are for this country, subdivision and library and cover ``years``."""
+    try:
+        found = json.loads(path().read_bytes())
+    except (OSError, ValueError):
+        return None
+    fits = (
+        isinstance(found, dict)
+        and (found.get("format"), found.get("version"), found.get("library")) == (FORMAT, VERSION, library)
+        and (found.get("country"), found.get("subdivision")) == (country, subdivision)
+        and isinstance(found.get("years"), list)
+        and set(years) <= set(found["years"])
+        and isinstance(found.get("dates"), list)
+        and isinstance(found.get("weekend"), list)
+    )
+    return cast("CachedHolidays", found) if fits else None  # its shape is checked above, as far as it is used
+
+
+def save(entry: CachedHolidays) -> None:
+    """Write the cache atomically; a failure only means the library is imported again next time. Its folder
+    is created (0700) only inside one that exists: never ``AFTERVIEW_HOME`` itself, which the store's first
+    save creates as it should be."""
+    target = path()
+    if not target.parent.parent.is_dir():
+        return
+    with contextlib.suppress(OSError):
+        private_dir(target.parent)
+        files.write_atomically(target, json.dumps(entry).encode("utf-8"))
