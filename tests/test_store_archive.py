@@ -167,3 +167,22 @@ def test_a_store_from_before_the_archive_gets_one_on_its_first_save(
     ids = {i["id"] for i in document["interviews"]} | {i["id"] for i in document["archive"]}
     assert ids == before
     assert {int(k) for k in document["archived_rounds"]} == {i["id"] for i in document["archive"]}
+
+
+@pytest.mark.usefixtures("three")
+def test_commands_about_one_interview_reach_an_archived_one(cli: Cli, store_file: Path) -> None:
+    before = archive_bytes(store_file.read_bytes())
+    edited = cli("edit", "1", "--notes", "asked about on-call")
+    assert edited.code == 0, edited.err
+    document = stored(store_file)
+    assert [i["id"] for i in document["archive"]] == [1]  # still over, so archived again
+    assert document["archive"][0]["notes"] == "asked about on-call"
+    assert archive_bytes(store_file.read_bytes()) != before
+    shown = cli("show", "P1", "--json")
+    assert shown.code == 0
+    assert [i["id"] for i in shown.json()["interviews"]] == [1]
+    assert cli("interviewer", "1", "Grace Hopper <grace@acme.example>").code == 0
+    assert [p["name"] for p in stored(store_file)["archive"][0]["interviewers"]] == [
+        "Ada Lovelace",
+        "Grace Hopper",
+    ]

@@ -61,14 +61,14 @@ def edit(
     else:
         _edit_in_editor(store, interview_id, quiet=json_)
     if json_:
-        document = store.read()
+        document = store.read(open_only=True)
         console.print_json(
             interview_json(find(document, interview_id), now=runtime.local_now(document.profile))
         )
 
 
 def _edit_fields(store: Store, interview_id: int, given: dict[str, str], *, quiet: bool = False) -> None:
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
         update = _field_values(given, now=now, order=runtime.date_order(document.profile))
@@ -120,7 +120,7 @@ def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> 
     3. if the user gives up (closes without a change after an error), keep their text and stop;
     4. save in one transaction, merged field by field with changes saved meanwhile.
     """
-    document = store.read()
+    document = store.read(open_only=True)
     base = find(document, interview_id)
     command = editors.find_editor(
         interactive=runtime.interactive(no_input=False),
@@ -166,7 +166,7 @@ def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> 
 
 def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
     """Save an edit merged with whatever was saved since ``base`` was read; the fields that conflicted."""
-    with store.transaction() as current:
+    with store.transaction(open_only=True) as current:
         now = runtime.local_now(current.profile)
         theirs = current.interview(base.id)
         if theirs is None:

@@ -206,7 +206,7 @@ def _mark_sent(interview_id: int, items: Sequence[Draft], *, by: str) -> None:
     """
     store = runtime.open_store()
     already: list[SentMessage] = []
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
         steps = list(interview.steps)

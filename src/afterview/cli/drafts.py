@@ -261,7 +261,7 @@ def _delivery(
 
 
 def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
-    document = runtime.open_store().read()
+    document = runtime.open_store().read(open_only=True)
     now = runtime.local_now(document.profile)
     language = document.profile.language or "en"
     items = list(

@@ -159,7 +159,7 @@ def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
 
     Examples: afterview show 7   ·   afterview show P2
     """
-    document = runtime.open_store().read()
+    document = runtime.open_store().read(open_only=True)
     now = runtime.local_now(document.profile)
     process, interview = find_process(document, interview_id)
     if interview is None:
@@ -199,7 +199,7 @@ def interviewer(
     given["address_as"] = address_as
     store = runtime.open_store()
     updated = added = None
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
         added = contacts.add_interviewer(interview.interviewers, person)

@@ -173,7 +173,7 @@ def _date_order(answers: Answers, *, ask: bool) -> str | None:
     typed = (answers.at, answers.decision_by)
     if not ask and not any(text and needs_date_order(text) for text in typed):
         return None
-    return runtime.date_order(runtime.open_store().read().profile)
+    return runtime.date_order(runtime.open_store().read(open_only=True).profile)
 
 
 def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -> dict[str, object]:

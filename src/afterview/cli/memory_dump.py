@@ -40,7 +40,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
     """Get the interview's debrief from the editor, the prompts or ``source``, and save it."""
     interactive = runtime.interactive(no_input)
     store = runtime.open_store()
-    document = store.read()
+    document = store.read(open_only=True)
     interview = find(document, interview_id)
     before = interview.debrief
     text: bytes | None = None
@@ -226,7 +226,7 @@ def _ask_list(label: str, items: list[str]) -> None:
 def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief | None) -> None:
     """Save the debrief and mark the memory-dump step done, re-reading the interview under the lock."""
     updated = None
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         interview = find(document, interview_id)
         current = interview.debrief

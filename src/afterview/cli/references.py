@@ -65,7 +65,7 @@ def add(
         address_as=address_as,
     )
     store = runtime.open_store()
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         reference = contacts.add_reference(document, fields)
         changes = refresh_all(document, now=now)
@@ -82,7 +82,7 @@ def list_references(json_: Json = False) -> None:
 
     Example: afterview ref list --json
     """
-    references = runtime.open_store().read().references
+    references = runtime.open_store().read(open_only=True).references
     if json_:
         console.print_json([r.model_dump(mode="json") for r in references])
     elif not references:
@@ -103,7 +103,7 @@ def rm(
     Example: afterview ref rm 2
     """
     store = runtime.open_store()
-    with store.transaction() as document:
+    with store.transaction(open_only=True) as document:
         now = runtime.local_now(document.profile)
         reference = contacts.remove_reference(document, reference_id)
         changes = refresh_all(document, now=now)

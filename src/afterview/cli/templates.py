@@ -48,7 +48,7 @@ def builtin(name: str, language: str = "en") -> Template:
 
 def profile_language() -> str:
     """The language of your drafts, from your profile (``profile --language``)."""
-    return runtime.open_store().read().profile.language or "en"
+    return runtime.open_store().read(open_only=True).profile.language or "en"
 
 
 def load(name: str, language: str = "en") -> Template:

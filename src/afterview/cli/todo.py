@@ -54,7 +54,7 @@ def todo(
     Example: afterview todo, or afterview todo 7 --all
     """
     runtime.load_index()  # plans the steps of an interview that has happened since the last save
-    document = runtime.open_store().read()
+    document = runtime.open_store().read(open_only=not all_)  # closed steps: archived rounds too
     now = runtime.local_now(document.profile)
     interviews = [find(document, interview_id)] if interview_id is not None else document.interviews
     items = [
