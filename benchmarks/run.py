@@ -110,7 +110,8 @@ def bench(size: int, *, workdir: Path, runs: int, write_runs: int) -> list[Row]:
     home = workdir / f"home-{size}"
     started = time.perf_counter()
     generator = [sys.executable, str(HERE / "stores.py"), str(home / "afterview.json"), str(size)]
-    pending: list[str] = json.loads(subprocess.run(generator, capture_output=True, check=True).stdout)
+    made = json.loads(subprocess.run(generator, capture_output=True, check=True).stdout)
+    pending: list[str] = made["pending"]
     print(f"  generated {size:,} interviews in {time.perf_counter() - started:.1f}s", file=sys.stderr)
     env = {
         **os.environ,
