@@ -21,7 +21,10 @@ Writes ``benchmarks/results.md`` and ``results.json`` (``--out`` elsewhere). Lin
 Every command is a separate process of the installed ``afterview``. Wall time is reported as a ratio to a
 bare ``python -c pass`` run just before each sample (so machines and changing load compare), with the
 median and the spread (fastest-slowest); peak memory is the child's maximum resident set size
-(``os.wait4``). The clock is fixed (``AFTERVIEW_NOW``) so every run plans the same steps.
+(``os.wait4``). On Linux that is at least the most this process ever held (children start with ``vfork``),
+so it holds no store, CSV or command output (``stores.py`` does the heavy lifting in processes of its own)
+and imports little; the peak of ``python -c pass`` in the header is that floor. The clock is fixed
+(``AFTERVIEW_NOW``) so every run plans the same steps.
 """
 
 from __future__ import annotations
@@ -29,13 +32,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +52,9 @@ SIZES = (200, 1_000, 10_000)
 MEMORY_SIZE = 10_000
 IMPORT_ROWS = 100_000
 IMPORT_TIMEOUT = 900.0
+KEEP = 4_096
+"""How many bytes of a command's output and errors are kept (the first, for checks; the last, for errors)."""
+MIB = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
 WRITES = ("done STEP", "log --no-input", "outcome ID rejected")
 TARGETS: dict[tuple[str, int], float] = {
     ("todo (piped)", 1_000): 4.0,
@@ -79,7 +82,8 @@ class Sample:
     max_rss_mib: float
     code: int = 0
     timed_out: bool = False
-    output: bytes = field(default=b"", repr=False)
+    head: bytes = field(default=b"", repr=False)
+    """The first few KB of its output (the rest is read and dropped: this process must stay small)."""
 
 
 @dataclass
@@ -117,11 +121,17 @@ def measure(
         process = subprocess.Popen(
             argv, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL, env=env
         )
-        killer = threading.Timer(timeout, process.kill) if timeout else None
-        if killer is not None:
+        killer = None
+        if timeout:
+            import threading  # imported only when needed: this process's memory is every child's floor
+
+            killer = threading.Timer(timeout, process.kill)
             killer.start()
         assert process.stdout is not None
-        output = process.stdout.read()
+        head, tail = b"", b""
+        while chunk := process.stdout.read(1 << 16):
+            head = head or chunk[:KEEP]
+            tail = (tail + chunk)[-KEEP:]
         process.stdout.close()
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
@@ -133,9 +143,9 @@ def measure(
             errors.seek(0)
             sys.exit(
                 f"{' '.join(argv[1:])} exited {code}:\n"
-                f"{output.decode(errors='replace')[-2000:]}{errors.read().decode(errors='replace')[-2000:]}"
+                f"{tail.decode(errors='replace')}{errors.read()[-KEEP:].decode(errors='replace')}"
             )
-    return Sample(seconds, usage.ru_maxrss / 1024, code=code, timed_out=timed_out, output=output)
+    return Sample(seconds, usage.ru_maxrss / MIB, code=code, timed_out=timed_out, head=head)
 
 
 def _ok(code: int) -> bool:
@@ -181,7 +191,7 @@ class Stores:
         if size not in self.made:
             started = time.perf_counter()
             target = self.pristine(size) / STORE
-            generator = [sys.executable, str(HERE / "stores.py"), str(target), str(size)]
+            generator = [sys.executable, str(HERE / "stores.py"), "store", str(target), str(size)]
             made = subprocess.run(generator, capture_output=True, check=False)
             if made.returncode:
                 sys.exit(f"generating {size:,} interviews failed:\n{made.stderr.decode(errors='replace')}")
@@ -207,18 +217,9 @@ class Stores:
 
 
 def _restamp_index(store: Path) -> None:
-    """Make the copied index name the copied store file, as it named the original (same bytes, new inode):
-    otherwise the first command would rebuild it. If afterview's index has changed shape, rebuild it."""
-    from afterview.store import index  # the standard library only: the parent stays small
-
-    path = index.path_for(store)
-    try:
-        found = json.loads(path.read_bytes())
-        found["source"] = index.stamp(store)
-        path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    except (OSError, ValueError, TypeError):
-        pass
-    if index.load(store) is None:
+    """Point the copied index at the copied store (in a child: see ``stores.main``), else rebuild it."""
+    restamped = subprocess.run([sys.executable, str(HERE / "stores.py"), "restamp", str(store)], check=False)
+    if restamped.returncode:
         subprocess.run([afterview(), "todo"], env=environment(store.parent), capture_output=True, check=True)
 
 
@@ -368,7 +369,7 @@ def import_csv(rows: int, *, workdir: Path, timeout: float) -> list[dict[str, An
     results = []
     for bad in (False, True):
         csv = workdir / f"import-{rows}{'-bad' if bad else ''}.csv"
-        stores.write_csv(csv, rows, bad_last=bad)
+        _generate("csv", str(csv), str(rows), *(["--bad-last"] if bad else []))
         home = workdir / f"import-home{'-bad' if bad else ''}"
         shutil.rmtree(home, ignore_errors=True)
         home.mkdir(mode=0o700)
@@ -391,7 +392,7 @@ def import_csv(rows: int, *, workdir: Path, timeout: float) -> list[dict[str, An
             result["imported_nothing"] = _files(home) == before
             result["met"] = sample.code not in (0, -9) and result["imported_nothing"] and not sample.timed_out
         else:
-            imported = f"Imported {rows} interviews".encode() in sample.output
+            imported = f"Imported {rows} interviews".encode() in sample.head
             result["met"] = (
                 imported
                 and sample.code == 0
@@ -404,10 +405,15 @@ def import_csv(rows: int, *, workdir: Path, timeout: float) -> list[dict[str, An
     return results
 
 
-def _files(home: Path) -> dict[str, bytes]:
-    """What a home holds that an import could change: the store and its backups (not the lock file)."""
+def _generate(*argv: str) -> None:
+    subprocess.run([sys.executable, str(HERE / "stores.py"), *argv], check=True)
+
+
+def _files(home: Path) -> dict[str, tuple[int, int]]:
+    """What a home holds that an import could change (the store, its index and backups; not the lock
+    file), as each file's size and modification time: nothing is read, this process must stay small."""
     return {
-        str(path.relative_to(home)): path.read_bytes()
+        str(path.relative_to(home)): (path.stat().st_size, path.stat().st_mtime_ns)
         for path in sorted(home.rglob("*"))
         if path.is_file() and not path.name.endswith(".lock")
     }
@@ -423,6 +429,9 @@ def summarise(
     imports: list[dict[str, Any]],
 ) -> dict[str, Any]:
     """Medians, spreads, ratios and peak memory, as the JSON result."""
+    import platform
+    import statistics
+
     results = []
     ratios = {}
     for row in rows:
@@ -459,6 +468,9 @@ def summarise(
         "load_average": [round(load[0], 1), round(load[1], 1)],
         "baseline_ms": round(statistics.median(baseline) * 1000, 1) if baseline else None,
         "baseline_runs": len(baseline),
+        "baseline_peak_mib": round(max(b.max_rss_mib for row in rows for b in row.baseline), 1)
+        if rows
+        else None,
         "stores": generated,
         "todo_10k_over_1k": scaling,
         "results": results,
@@ -475,7 +487,8 @@ def markdown(summary: dict[str, Any]) -> str:
     """The result as the Markdown the README quotes."""
     lines = [
         f"Measured {summary['date']} on {summary['machine']}; "
-        f"`python -c pass` took {summary['baseline_ms']} ms (median of {summary['baseline_runs']}); "
+        f"`python -c pass` took {summary['baseline_ms']} ms (median of {summary['baseline_runs']}) and "
+        f"peaked at {summary['baseline_peak_mib']} MiB; "
         f"load average {summary['load_average'][0]} at the start, {summary['load_average'][1]} at the end.",
         "",
     ]

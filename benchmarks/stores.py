@@ -584,11 +584,51 @@ def _csv_row(rng: random.Random, at: dt.datetime, *, waiting: bool) -> list[str]
     ]
 
 
-if __name__ == "__main__":
-    import dataclasses
-    import sys
+def restamp_index(store: Path) -> bool:
+    """Make the index beside a copied store name the copy, as it named the original (same bytes, another
+    inode), so the first command does not rebuild it; return whether the index is valid now (it may not be,
+    if afterview's index has changed shape: then any command rebuilds it)."""
+    from afterview.store import index
 
-    # Run in its own process by run.py, so the benchmark's parent stays small: a child's peak memory as the
-    # kernel reports it starts from what its parent held when it forked.
-    made = write(Path(sys.argv[1]), int(sys.argv[2]))
-    print(json.dumps(dataclasses.asdict(made)))
+    path = index.path_for(store)
+    try:
+        found = json.loads(path.read_bytes())
+        found["source"] = index.stamp(store)
+        path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    except (OSError, ValueError, TypeError):
+        pass
+    return index.load(store) is not None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run by run.py in processes of their own: on Linux a child's peak memory, as ``wait4`` reports it,
+    is at least the highest its parent ever held (``subprocess`` starts children with ``vfork``), so the
+    benchmark's own process must never hold a store, a CSV or a command's output."""
+    import argparse
+    import dataclasses
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    store = commands.add_parser("store", help="write a store; print what it holds as JSON")
+    store.add_argument("path", type=Path)
+    store.add_argument("size", type=int)
+    store.add_argument("--seed", type=int, default=7)
+    rows = commands.add_parser("csv", help="write a CSV to import")
+    rows.add_argument("path", type=Path)
+    rows.add_argument("rows", type=int)
+    rows.add_argument("--seed", type=int, default=7)
+    rows.add_argument("--bad-last", action="store_true", help="end with a row whose date is not a date")
+    restamp = commands.add_parser("restamp", help="point a copied store's index at the copy (exit 1: stale)")
+    restamp.add_argument("path", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "store":
+        print(json.dumps(dataclasses.asdict(write(args.path, args.size, seed=args.seed))))
+    elif args.command == "csv":
+        write_csv(args.path, args.rows, seed=args.seed, bad_last=args.bad_last)
+    else:
+        return 0 if restamp_index(args.path) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
