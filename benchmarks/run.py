@@ -457,7 +457,7 @@ def summarise(
         scaling = round(ratios[("todo (piped)", 10_000)] / ratios[("todo (piped)", 1_000)], 2)
     baseline = [b.seconds for row in rows for b in row.baseline]
     generated = {
-        size: {key: value for key, value in facts.items() if key not in ("pending", "open_interviews")}
+        size: {key: facts[key] for key in ("interviews", "processes", "open_processes", "bytes")}
         | {"pending_steps": len(facts["pending"])}
         for size, facts in sorted(made.made.items())
     }
