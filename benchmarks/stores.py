@@ -505,6 +505,7 @@ def write(path: Path, size: int, *, seed: int = 7) -> Generated:
         stored.next_id = generated.next_id
         stored.next_process_id = generated.next_process_id
         stored.next_reference_id = generated.next_reference_id
+    _keep_holidays(path.parent, generated.profile)
     newest_first = sorted(generated.interviews, key=lambda i: i.id, reverse=True)
     open_ = [p for p in generated.processes if not p.ended]
     latest = {p.id: generated.rounds(p)[-1].id for p in open_ if p.offer is None}
@@ -525,6 +526,24 @@ def write(path: Path, size: int, *, seed: int = 7) -> Generated:
         open_processes=len(open_),
         bytes=path.stat().st_size,
     )
+
+
+def _keep_holidays(home: Path, profile: Any) -> None:
+    """Keep the profile country's holidays in ``home``'s cache, as the first write of a real store does
+    (``cache/holidays.json``), so the benchmark's writes do not each pay for importing ``holidays``."""
+    import os
+
+    from afterview.cli.runtime import known_holidays  # noqa: TID251  (set up as a first write would)
+
+    before = os.environ.get("AFTERVIEW_HOME")
+    os.environ["AFTERVIEW_HOME"] = str(home)
+    try:
+        known_holidays(profile, NOW.year)
+    finally:
+        if before is None:
+            del os.environ["AFTERVIEW_HOME"]
+        else:
+            os.environ["AFTERVIEW_HOME"] = before
 
 
 CSV_HEADER = ["company", "role", "at", "stage", "format", "location", "interviewers", "decision_by", "status",

@@ -51,7 +51,7 @@ class Document(Model):
     archive: list[Interview] = Field(default_factory=list)
     """The rounds of processes that are over (:meth:`archivable`), as stored; empty in memory once
     :meth:`unpack` has moved them into ``interviews``."""
-    _packed: bytes | None = PrivateAttr(None)
+    _packed: bytes | memoryview | None = PrivateAttr(None)
     _archive_order: dict[int, int] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
@@ -69,11 +69,11 @@ class Document(Model):
         return self
 
     @property
-    def packed(self) -> bytes | None:
+    def packed(self) -> bytes | memoryview | None:
         """The archive's JSON array exactly as stored, while its rounds are unread; else ``None``."""
         return self._packed
 
-    def pack(self, data: bytes) -> None:
+    def pack(self, data: bytes | memoryview) -> None:
         """Keep the rounds under ``archived_rounds`` as ``data`` (their JSON array as stored), unread until
         a lookup needs one: the store's read of open processes only, for bytes it checked were its own."""
         self._packed = data
@@ -85,7 +85,8 @@ class Document(Model):
         Raises pydantic.ValidationError if packed bytes do not hold valid interviews (the store packs only
         bytes whose digest shows afterview wrote them, so that is a bug, not bad input).
         """
-        archived = [*self.archive, *(archive_adapter().validate_json(self._packed) if self._packed else [])]
+        packed = archive_adapter().validate_json(bytes(self._packed)) if self._packed is not None else []
+        archived = [*self.archive, *packed]
         self._packed = None
         self._archive_order = {interview.id: n for n, interview in enumerate(archived)}
         if not archived:

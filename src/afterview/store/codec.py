@@ -55,17 +55,23 @@ def serialise(document: Document) -> bytes:
     return _splice(head, archive)
 
 
-def archive_digest(rounds: Mapping[int, int], archive: bytes) -> str:
-    """BLAKE2b (RFC 7693, 128 bits) of ``archived_rounds`` and the archive's bytes: what ties the two to the
-    file afterview wrote. Hex text, as stored under ``archive_digest``."""
+Bytes = bytes | memoryview
+"""Bytes, or a view of part of a file's bytes (a packed archive is never copied out of what was read)."""
+
+
+def archive_digest(rounds: Mapping[int, int], *archive: Bytes) -> str:
+    """BLAKE2b (RFC 7693, 128 bits) of ``archived_rounds`` and the archive's bytes (in parts, as they are
+    written one after the other): what ties the two to the file afterview wrote. Hex text, as stored under
+    ``archive_digest``."""
     digest = hashlib.blake2b(b"".join(b"%d:%d," % item for item in rounds.items()), digest_size=16)
-    digest.update(archive)
+    for part in archive:
+        digest.update(part)
     return digest.hexdigest()
 
 
-def _encode(document: Document) -> tuple[bytes, bytes, bytes]:
-    """The file without its archive (``"archive": []``), the archive array, and the part of it made from
-    models now (the rest was copied from packed bytes)."""
+def _encode(document: Document) -> tuple[bytes, list[Bytes], bytes]:
+    """The file without its archive (``"archive": []``), the archive array in parts (packed bytes as read,
+    then what is added), and the part of it made from models now."""
     from afterview.models.document import archive_adapter
 
     moving = document.archiving()
@@ -80,7 +86,7 @@ def _encode(document: Document) -> tuple[bytes, bytes, bytes]:
             "interviews": staying,
             "archive": [],
             "archived_rounds": rounds,
-            "archive_digest": archive_digest(rounds, archive),
+            "archive_digest": archive_digest(rounds, *archive),
         }
     )
     return _dump(head), archive, made
@@ -90,18 +96,21 @@ def _dump(document: Document) -> bytes:
     return document.model_dump_json(indent=1).encode("utf-8") + b"\n"
 
 
-def _join(packed: bytes | None, made: bytes) -> bytes:
-    """Two JSON arrays as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), as one."""
-    if not packed or packed == b"[]":
-        return made
+def _join(packed: Bytes | None, made: bytes) -> list[Bytes]:
+    """Two JSON arrays as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), as the parts of
+    one, without copying ``packed``."""
+    if packed is None or packed == b"[]":
+        return [made]
     if made == b"[]":
-        return packed
-    return packed[: -len(b"\n ]")] + b",\n" + made[len(b"[\n") :]
+        return [packed]
+    return [packed[: -len(b"\n ]")], b",\n", memoryview(made)[len(b"[\n") :]]
 
 
-def _splice(head: bytes, archive: bytes) -> bytes:
+def _splice(head: bytes, archive: list[Bytes]) -> bytes:
+    """The file: ``head`` with its empty archive replaced by ``archive``, joined once."""
     at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
-    return head[:at] + archive + head[at + len(b"[]") :]
+    view = memoryview(head)
+    return b"".join([view[:at], *archive, view[at + len(b"[]") :]])
 
 
 def parse_document(data: bytes, *, open_only: bool = False) -> Document:
@@ -133,7 +142,7 @@ def _packed(data: bytes) -> Document | None:
     end = value + 2 if data.startswith(b"[]", value) else data.find(b"\n ]", value) + len(b"\n ]")
     if end < value:
         return None
-    archive, head = data[value:end], data[:value] + b"[]" + data[end:]
+    archive, head = memoryview(data)[value:end], data[:value] + b"[]" + data[end:]
     try:
         document = Document.model_validate_json(head)
     except ValueError:
@@ -144,7 +153,7 @@ def _packed(data: bytes) -> Document | None:
         or _dump(document) != head
     ):
         return None
-    if archive != b"[]":
+    if end > value + len(b"[]"):
         document.pack(archive)
     return document
 
