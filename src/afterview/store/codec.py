@@ -18,12 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from afterview import __version__
 from afterview.errors import NotSavedError, StoreError
 from afterview.models.document import SCHEMA_VERSION, Document
+from afterview.models.records import Interview
 from afterview.store.jsonpos import first_problem, line_column, position_of
 from afterview.store.migrations import migrate
 
@@ -121,20 +122,19 @@ def parse_document(data: bytes, *, open_only: bool = False) -> Document:
 
     Raises :class:`CorruptStore` naming the line and column, or :class:`NewerStore` for a newer schema.
     """
-    document = _packed(data)
-    if document is not None and not open_only:
-        try:
-            document.unpack()  # bytes afterview wrote: validated once, never written out again to compare
-        except ValueError:  # a digest made to fit by hand: the whole check below says what is wrong
-            document = None
+    document = _written_by_afterview(data)
     if document is None:
         document = _checked(data)
+    if not open_only:
         document.unpack()
     return document
 
 
-def _packed(data: bytes) -> Document | None:
-    """The document with its archive packed, if ``data`` is a file afterview wrote; else ``None``."""
+def _written_by_afterview(data: bytes) -> Document | None:
+    """The document, if ``data`` is a file afterview wrote (else ``None``), checked without writing it out
+    again: the file without its archive must be exactly what :func:`serialise` writes for it, and the
+    archive must match its digest. The archive is packed: a view of ``data``, its rounds read one at a
+    time when :meth:`Document.unpack` is called."""
     start = data.find(ARCHIVE_KEY)
     if start < 0:
         return None
@@ -154,8 +154,20 @@ def _packed(data: bytes) -> Document | None:
     ):
         return None
     if end > value + len(b"[]"):
-        document.pack(archive)
+        document.pack(archive, lambda: _archived(data, value, end))
     return document
+
+
+def _archived(data: bytes, start: int, end: int) -> Iterator[Interview]:
+    """Each interview of the archive ``data[start:end]`` (a canonical array at one level of indent),
+    validated one at a time: an element ends at the only line that is two spaces and ``}``."""
+    position = start + len(b"[\n")
+    last = end - len(b"\n ]")
+    while position < last:
+        boundary = data.find(b"\n  },\n", position, last)
+        stop = last if boundary < 0 else boundary + len(b"\n  }")
+        yield Interview.model_validate_json(data[position:stop])
+        position = stop + len(b",\n")
 
 
 def _checked(data: bytes) -> Document:
