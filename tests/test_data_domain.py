@@ -20,7 +20,7 @@ NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
 
 def export_of(document: Document) -> str:
-    return exports.to_json(document, now=NOW)
+    return exports.to_json(document, now=NOW).decode("utf-8")
 
 
 def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> merging.Report:

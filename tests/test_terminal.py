@@ -261,3 +261,20 @@ def test_a_reader_that_stops_early_is_not_an_error(many: None, args: list[str]) 
         code = child.wait(timeout=60)
     assert code == 0, error
     assert error == b""
+
+
+@pytest.mark.parametrize(
+    "items",
+    [[], [{"a": 1}], [{"id": 7, "steps": [{"note": "line one\nline two", "due": None}]}, "Zürich", [], {}]],
+    ids=["empty", "one", "nested"],
+)
+def test_a_json_array_printed_item_by_item_is_the_same_text(
+    items: list[object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``list --json`` prints 10,000 interviews one at a time (issue 18): the text must not change."""
+    from afterview.render import console
+
+    console.print_json(items)
+    whole = capsys.readouterr().out
+    console.print_json_array(iter(items))
+    assert capsys.readouterr().out == whole

@@ -76,7 +76,7 @@ def export_json(output: Output = None) -> None:
     from afterview.formats import exports
 
     document = runtime.open_store().read()
-    emit(exports.to_json(document, now=runtime.local_now(document.profile)).encode("utf-8"), output=output)
+    emit(exports.to_json(document, now=runtime.local_now(document.profile)), output=output)
 
 
 def export_csv(

@@ -146,7 +146,7 @@ def list_interviews(
         reverse=True,
     )
     if json_:
-        console.print_json([interview_json(i, now=now) for i in items])
+        console.print_json_array(interview_json(i, now=now) for i in items)
     elif not items and document.interviews:
         count = len(document.interviews)
         console.say(f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}.")

@@ -52,8 +52,8 @@ NOTE_INDENT = "  "
 _VCARD_NAMESPACE = uuid.UUID("5b0c3f0e-9a53-4d0c-8a4e-0d6f2e0b8c11")
 
 
-def to_json(document: Document, *, now: dt.datetime) -> str:
-    """The whole store as a versioned JSON export (profile, references and every interview)."""
+def to_json(document: Document, *, now: dt.datetime) -> bytes:
+    """The whole store as a versioned JSON export (profile, references and every interview), UTF-8."""
     from pydantic_core import to_json as dump  # serialises models directly, several times faster
 
     payload = {
@@ -72,7 +72,7 @@ def to_json(document: Document, *, now: dt.datetime) -> str:
             "reference": document.next_reference_id,
         },
     }
-    return dump(payload, indent=2).decode("utf-8") + "\n"
+    return dump(payload, indent=2) + b"\n"  # bytes, never a str copy of a store that may be large
 
 
 def to_csv(document: Document, *, bom: bool = True) -> str:

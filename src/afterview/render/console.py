@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -66,6 +67,17 @@ def _color_system() -> Literal["auto"] | None:
 def print_json(value: Any) -> None:
     """Print ``value`` as indented JSON on stdout (no Rich, so no styling ever gets in)."""
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """Print ``items`` as :func:`print_json` prints a list of them, byte for byte, one item at a time: a
+    long list is never built whole (JSON text holds no raw line breaks, so indenting each line is exact)."""
+    first = True
+    for item in items:
+        sys.stdout.write("[\n  " if first else ",\n  ")
+        sys.stdout.write(json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
 
 
 def literal(text: str, style: str = "") -> Text:

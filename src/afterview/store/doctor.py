@@ -181,8 +181,13 @@ def _store_file(store: Store) -> list[Finding]:
 
 
 def _schema_version(data: bytes) -> int | None:
+    """The ``schema_version`` the file holds: found where afterview writes it, else by reading it all."""
     import json
+    import re
 
+    found = re.search(rb'\A\{\n "format": "afterview",\n "schema_version": (\d+),\n', data)
+    if found is not None:
+        return int(found[1])
     version = json.loads(data).get("schema_version")
     return version if isinstance(version, int) else None
 
@@ -194,8 +199,8 @@ def _backups(store: Store) -> list[Finding]:
         return [Finding(Level.OK, subject, "no backups yet; each change keeps the previous version")]
     findings = []
     for backup in backups:
-        try:
-            parse_document(backup.read_bytes())
+        try:  # a backup afterview wrote is checked as a read of open processes checks it: digest and all
+            parse_document(backup.read_bytes(), open_only=True)
         except (CorruptStore, StoreError, OSError) as error:
             reason = error.message if isinstance(error, StoreError) else str(error)
             findings.append(Finding(Level.PROBLEM, str(backup), f"this backup does not load: {reason}"))
