@@ -186,3 +186,16 @@ def test_commands_about_one_interview_reach_an_archived_one(cli: Cli, store_file
         "Ada Lovelace",
         "Grace Hopper",
     ]
+
+
+@pytest.mark.usefixtures("three")
+def test_a_store_file_with_an_archive_imports_every_round(
+    cli: Cli, store_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "old-store.json"
+    copy.write_bytes(store_file.read_bytes())
+    assert [i["id"] for i in stored(copy)["archive"]] == [1]
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
+    result = cli("import", str(copy))
+    assert result.code == 0, result.err
+    assert sorted(i["id"] for i in cli("list", "--json").json()) == [1, 2, 3]

@@ -119,6 +119,9 @@ def read_json(text: str) -> Incoming:
     interviews = raw.get("interviews")
     if not isinstance(interviews, list):
         raise UserError('The export has no "interviews" list.')
+    archive = raw.get("archive") if raw.get("format") == "afterview" else None
+    if isinstance(archive, list):  # a store file keeps the rounds of processes that are over apart
+        interviews = [*interviews, *archive]
     incoming = Incoming()
     processes: dict[int, Process] = {}
     for index, item in enumerate(raw.get("processes") or [], start=1):
