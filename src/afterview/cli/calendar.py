@@ -39,7 +39,7 @@ def calendar(
         raise UserError("Give either --file or --off, not both.")
     store = runtime.open_store()
     if file is None and not off:
-        path = store.read().profile.calendar_file
+        path = store.read(open_only=True).profile.calendar_file
         if path:
             problem = calendar_problem(Path(path))
             console.out().print(f"Live calendar: {path}" + (f" ({problem})" if problem else ""))
@@ -49,7 +49,8 @@ def calendar(
     target = str(Path(file).expanduser().absolute()) if file is not None else None
     if target is not None and (problem := calendar_problem(Path(target))):
         raise UserError(f"Cannot keep a live calendar at {file}: {problem}; nothing was changed.")
-    with store.transaction() as document:  # the save writes the calendar (runtime.open_store's after_save)
+    # the save writes the calendar (runtime.open_store's after_save)
+    with store.transaction(open_only=True) as document:
         before = document.profile.calendar_file
         document.profile.calendar_file = target
     if target is not None:

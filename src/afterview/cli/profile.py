@@ -119,7 +119,7 @@ def profile(
     changes = {key: _READERS[key](value) for key, value in given.items() if value is not None}
     store = runtime.open_store()
     if not changes and runtime.interactive(no_input) and not json_:
-        current = store.read().profile
+        current = store.read(open_only=True).profile
         for key in ("name", "email", "phone", "signature"):
             answer = inputs.ask_until_valid(
                 key.capitalize(), _READERS[key], default=getattr(current, key), required=False
@@ -130,7 +130,7 @@ def profile(
             console.note("Nothing changed: the profile already says so.")
     result = None
     if changes:
-        with store.transaction() as document:
+        with store.transaction(open_only=True) as document:
             updated = Profile.model_validate({**document.profile.model_dump(), **changes})
             if updated == document.profile:  # the same again: no new revision, no backup pushed out
                 console.note("Nothing changed: the profile already says so.")
@@ -138,7 +138,7 @@ def profile(
             document.profile = result = updated
         if result is not None:
             console.note("Profile saved.")
-    result = result or store.read().profile
+    result = result or store.read(open_only=True).profile
     if json_:
         console.print_json(result.model_dump(mode="json"))
     else:

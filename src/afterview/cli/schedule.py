@@ -70,7 +70,7 @@ def schedule(
     store = runtime.open_store()
     moved: int | None = None
     if changes or reset or replan or subdivision is not None:
-        with store.transaction() as document:
+        with store.transaction(open_only=True) as document:  # archived rounds have nothing to plan
             now = runtime.local_now(document.profile)
             base: dict[str, Any] = {} if reset else document.profile.schedule.model_dump()
             profile = document.profile.model_copy(update={"schedule": _schedule({**base, **changes})})
@@ -86,7 +86,7 @@ def schedule(
             moved = sum(1 for step_id, due in after.items() if before.get(step_id, due) != due)
         if moved is not None:
             console.note(f"Schedule saved; {plural(moved, 'pending step')} moved.")
-    document = store.read()
+    document = store.read(open_only=True)
     current = document.profile.schedule
     if json_:
         console.print_json(
