@@ -89,13 +89,13 @@ def restore(
                 "restored": str(backup),
                 "from_revision": restored.revision,
                 "revision": document.revision,
-                "interviews": len(document.interviews),
+                "interviews": document.round_count,
                 "set_aside": str(restored.set_aside) if restored.set_aside else None,
             }
         )
         return
     console.say(
-        f"Restored revision {restored.revision} ({plural(len(document.interviews), 'interview')}); "
+        f"Restored revision {restored.revision} ({plural(document.round_count, 'interview')}); "
         f"the store is now revision {document.revision}."
     )
     if restored.set_aside is not None:

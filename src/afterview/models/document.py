@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 from collections.abc import Callable, Iterator, Mapping
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, PrivateAttr, TypeAdapter, model_validator
+from pydantic import AwareDatetime, BaseModel, Field, PrivateAttr, model_validator
 
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Model, Process, Profile, Reference
@@ -108,6 +107,11 @@ class Document(Model):
             interview.linked(by_id[interview.process_id])
         self.interviews = sorted([*self.interviews, *archived], key=lambda i: i.id)
         self.archive, self.archived_rounds, self.archive_digest = [], {}, None
+
+    @property
+    def round_count(self) -> int:
+        """How many interviews the document holds, archived ones included (read or not)."""
+        return len(self.interviews) + (len(self.archived_rounds) if self.packed else len(self.archive))
 
     def archiving(self) -> list[Interview]:
         """The rounds in ``interviews`` that belong in ``archive`` now (:meth:`archivable`): those that were
@@ -232,9 +236,3 @@ def _share_field_sets(model: BaseModel) -> None:
 
 _SHARED_FIELD_SETS: dict[type[BaseModel], set[str]] = {}
 """The one set of field names per model class that :func:`_share_field_sets` gives its instances."""
-
-
-@functools.cache
-def archive_adapter() -> TypeAdapter[list[Interview]]:
-    """Validates the archive's JSON array when packed rounds are unpacked (built on first use)."""
-    return TypeAdapter(list[Interview])

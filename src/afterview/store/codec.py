@@ -70,16 +70,14 @@ def archive_digest(rounds: Mapping[int, int], *archive: Bytes) -> str:
     return digest.hexdigest()
 
 
-def _encode(document: Document) -> tuple[bytes, list[Bytes], bytes]:
+def _encode(document: Document) -> tuple[bytes, list[Bytes], list[bytes]]:
     """The file without its archive (``"archive": []``), the archive array in parts (packed bytes as read,
-    then what is added), and the part of it made from models now."""
-    from afterview.models.document import archive_adapter
-
+    then what is added), and the rounds of it made from models now (each as it stands in the array)."""
     moving = document.archiving()
     leaving = {interview.id for interview in moving}
     staying = [i for i in document.interviews if i.id not in leaving]
     archived = [*document.archive, *moving]
-    made = archive_adapter().dump_json(archived, indent=1).replace(b"\n", b"\n ")  # one level deeper
+    made = [_element(interview) for interview in archived]
     archive = _join(document.packed, made)
     rounds = {**document.archived_rounds, **{i.id: i.process_id for i in archived}}
     head = document.model_copy(
@@ -97,21 +95,31 @@ def _dump(document: Document) -> bytes:
     return document.model_dump_json(indent=1).encode("utf-8") + b"\n"
 
 
-def _join(packed: Bytes | None, made: bytes) -> list[Bytes]:
-    """Two JSON arrays as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), as the parts of
-    one, without copying ``packed``."""
-    if packed is None or packed == b"[]":
-        return [made]
-    if made == b"[]":
-        return [packed]
-    return [packed[: -len(b"\n ]")], b",\n", memoryview(made)[len(b"[\n") :]]
+def _element(interview: Interview) -> bytes:
+    """An interview as an element of the archive array writes it (two more spaces on every line: JSON text
+    holds no raw line breaks, so this is exact), one at a time so no copy of the whole array is made."""
+    return b"  " + interview.model_dump_json(indent=1).encode("utf-8").replace(b"\n", b"\n  ")
+
+
+def _join(packed: Bytes | None, made: list[bytes]) -> list[Bytes]:
+    """The archive array, as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), in parts:
+    the ``packed`` array as read (never copied), then the ``made`` elements."""
+    parts: list[Bytes] = [] if packed is None or packed == b"[]" else [packed[: -len(b"\n ]")]]
+    for element in made:
+        parts += [b",\n" if parts else b"[\n", element]
+    return [*parts, b"\n ]"] if parts else [b"[]"]
 
 
 def _splice(head: bytes, archive: list[Bytes]) -> bytes:
     """The file: ``head`` with its empty archive replaced by ``archive``, joined once."""
+    return b"".join(_parts(head, archive))
+
+
+def _parts(head: bytes, archive: list[Bytes]) -> list[Bytes]:
+    """The file in parts: ``head`` with its empty archive replaced by ``archive``."""
     at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
     view = memoryview(head)
-    return b"".join([view[:at], *archive, view[at + len(b"[]") :]])
+    return [view[:at], *archive, view[at + len(b"[]") :]]
 
 
 def parse_document(data: bytes, *, open_only: bool = False) -> Document:
@@ -221,12 +229,11 @@ def _canonical(data: bytes) -> Document | None:
     return document
 
 
-def checked_bytes(document: Document) -> bytes:
-    """The bytes to write, never what would not load again: the parts made from models now are parsed
-    back first (commands change models in place, which Pydantic does not validate); packed archive bytes
-    are copied as read, which the digest showed afterview wrote. So the check costs what changed."""
-    from afterview.models.document import archive_adapter
-
+def checked_bytes(document: Document) -> list[Bytes]:
+    """The bytes to write, in parts (written one after the other, never joined: a store of 10,000
+    interviews is tens of MB), and never what would not load again: the parts made from models now are
+    parsed back first (commands change models in place, which Pydantic does not validate); packed archive
+    bytes are copied as read, which the digest showed afterview wrote. So the check costs what changed."""
     try:
         head, archive, made = _encode(document)
     except ValueError:  # text that is not valid Unicode (lone surrogates) cannot be written as UTF-8
@@ -236,10 +243,11 @@ def checked_bytes(document: Document) -> bytes:
         ) from None
     try:
         Document.model_validate_json(head)
-        archive_adapter().validate_json(made)
+        for element in made:  # one round at a time: checking never holds a second copy of them all
+            Interview.model_validate_json(element)
     except ValueError as error:  # pydantic's ValidationError is a ValueError
         raise NotSavedError(f"The change would not load again ({error}); nothing was saved.") from None
-    return _splice(head, archive)
+    return _parts(head, archive)
 
 
 def _decode(data: bytes) -> str:

@@ -13,6 +13,7 @@ import contextlib
 import os
 import stat
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -56,8 +57,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     sync_directory(path.parent)
 
 
-def replace_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, fsync it and ``os.replace`` it over ``path``.
+def replace_bytes(path: Path, data: bytes | Sequence[bytes | memoryview]) -> None:
+    """Write ``data`` (bytes, or parts written one after the other, so a large file need not be joined in
+    memory first) to a temp file beside ``path``, fsync it and ``os.replace`` it over ``path``.
 
     On any failure the temp file is removed and ``path`` is as it was; the error goes up.
     """
@@ -65,9 +67,10 @@ def replace_bytes(path: Path, data: bytes) -> None:
     try:
         try:
             _hold(fd)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            for part in [data] if isinstance(data, bytes) else data:
+                view = memoryview(part)
+                while view:
+                    view = view[os.write(fd, view) :]
             os.fsync(fd)
             if os.name == "nt":  # Windows cannot rename a file that is open
                 os.close(fd)

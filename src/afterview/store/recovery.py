@@ -30,11 +30,11 @@ def list_backups(store: Store) -> list[Backup]:
     for number, path in enumerate(reversed(store.backups()), start=1):
         revision, interviews, problem = backup_revision(path), None, None
         try:
-            document = parse_document(path.read_bytes())
+            document = parse_document(path.read_bytes(), open_only=True)
         except (CorruptStore, StoreError, OSError) as error:
             problem = error.message if isinstance(error, StoreError) else str(error)
         else:
-            revision, interviews = document.revision, len(document.interviews)
+            revision, interviews = document.revision, document.round_count
         backups.append(Backup(number, path, backup_time(path), revision, interviews, problem))
     return backups
 

@@ -32,7 +32,7 @@ from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.store import files, index
 from afterview.store.backup_names import backup_name, by_revision
 from afterview.store.backup_names import backup_revision as backup_revision  # its home before the split
-from afterview.store.codec import CorruptStore, NewerStore, checked_bytes, parse_document
+from afterview.store.codec import Bytes, CorruptStore, NewerStore, checked_bytes, parse_document
 from afterview.store.files import PRIVATE_FILE, TEMP_SUFFIX
 from afterview.store.privacy import private_dir
 
@@ -152,8 +152,8 @@ class Store:
         store as ``<name>.corrupt-<time>`` (once, however often this runs). The restored document gets a
         revision above every one seen, so an editor session started earlier notices the change.
         """
-        try:
-            document = parse_document(backup.read_bytes())
+        try:  # its archive, if afterview wrote it, is copied as it is
+            document = parse_document(backup.read_bytes(), open_only=True)
         except (CorruptStore, StoreError, OSError) as error:
             raise StoreError(
                 f"The backup {backup} cannot be restored: {_reason(error)}. Nothing was changed."
@@ -199,7 +199,7 @@ class Store:
         """The most recent backup that loads."""
         for backup in reversed(self.backups()):
             try:
-                parse_document(backup.read_bytes())
+                parse_document(backup.read_bytes(), open_only=True)
             except (CorruptStore, StoreError, OSError):
                 continue
             return backup
@@ -382,7 +382,7 @@ def _read_if_present(path: Path) -> bytes | None:
         return None
 
 
-def _atomic_write(path: Path, data: bytes, *, what: str, store: Path) -> None:
+def _atomic_write(path: Path, data: bytes | list[Bytes], *, what: str, store: Path) -> None:
     """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix.
 
     The error names ``store``, which is as it was; never ``path``, which may be a backup that now does not
