@@ -170,21 +170,21 @@ def _merge_rows(
     )
     refresh_document(document, fresh, now=now)
     new = set(added)
-    for index, interview in enumerate(document.interviews):
+    for interview in document.interviews:
         if interview.id in new:
-            document.interviews[index] = _close_past_steps(interview, context=context, now=now)
+            _skip_past_steps(interview, context=context, now=now)
     report.added.extend(added)
 
 
-def _close_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> Interview:
-    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue."""
-    steps = [
-        step.model_copy(update={"state": StepState.SKIPPED, "note": IMPORT_NOTE})
-        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now
-        else step
-        for step in interview.steps
-    ]
-    return interview.model_copy(update={"steps": steps})
+def _skip_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> None:
+    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue.
+
+    Its steps were made a moment ago by the planning and belong to it alone, so they are changed in place
+    rather than copied with the interview around them.
+    """
+    for step in interview.steps:
+        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now:
+            step.state, step.note = StepState.SKIPPED, IMPORT_NOTE
 
 
 def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.datetime]:
