@@ -173,3 +173,28 @@ def test_source_reads_a_csv_as_rows() -> None:
     assert [(row["company"], row["at"]) for row in incoming.rows] == [
         ("Acme", dt.datetime(2026, 11, 20, 12, tzinfo=UTC))
     ]
+
+
+def test_a_json_import_among_many_matches_processes_and_interviews_by_id() -> None:
+    """Thirty rounds in the store, the file holds them all: the changed ones are conflicts, the new ones are
+    added after them, each linked to its own process; with theirs, each replaced round keeps its place."""
+    mine = [acme_round(n, notes=f"round {n}") for n in range(1, 31)]
+    theirs = [
+        acme_round(n, notes="changed elsewhere" if n in (3, 17, 30) else f"round {n}") for n in range(1, 36)
+    ]
+    incoming = imports.read_json(export_of(document_of(*theirs)))
+    kept = document_of(*(i.model_copy(deep=True) for i in mine))
+    report = merge(kept, incoming)
+    assert report.added == list(range(31, 36))
+    assert [c.what for c in report.conflicts] == ["interview 3", "interview 17", "interview 30"]
+    assert len(report.unchanged) == 27
+    assert [i.id for i in kept.interviews] == list(range(1, 36))
+    assert all(i.process is kept.processes[i.id - 1] for i in kept.interviews)
+    replaced = document_of(*mine)
+    report = merge(replaced, incoming, theirs=True)
+    assert report.replaced == [3, 17, 30]
+    assert [i.id for i in replaced.interviews] == list(range(1, 36))
+    assert [i.notes for i in replaced.interviews][:30] == [
+        "changed elsewhere" if n in (3, 17, 30) else f"round {n}" for n in range(1, 31)
+    ]
+    assert all(i.process is replaced.processes[i.id - 1] for i in replaced.interviews)

@@ -180,6 +180,22 @@ def test_over_long_text_in_json_names_the_field() -> None:
         imports.read_json(export_with({("interviews", 0, "notes"): LONG}))
 
 
+@pytest.mark.parametrize("multiline", [False, True])
+def test_problem_finds_the_first_character_is_unsafe_refuses_in_all_of_unicode(multiline: bool) -> None:
+    """The one search that checks a whole text (an import checks millions) refuses exactly the characters
+    is_unsafe refuses, and names the first of them, wherever it is in the text."""
+    every = "".join(map(chr, range(0x110000)))
+    refused = [n for n, char in enumerate(every) if text_rules.is_unsafe(char, multiline=multiline)]
+    for index in refused:
+        found = text_rules.problem("ok" + every[index] + "\x1b", multiline=multiline)
+        assert found is not None
+        assert f"U+{index:04X}" in found
+        assert found.endswith("at position 3")
+    safe = "".join(char for char in every if not text_rules.is_unsafe(char, multiline=multiline))
+    assert text_rules.problem(safe, multiline=multiline) is None
+    assert len(safe) + len(refused) == len(every)
+
+
 # --- text out ------------------------------------------------------------------------------------------
 
 

@@ -178,11 +178,11 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
     elif not process.ended:
         plans.extend(_round_steps(interview, context, zone=zone, day=day))
         if latest and awaiting_answer(process, context.rounds.get(process.id, 1)):
-            plans.extend(_waiting_steps(interview, context, day))
+            plans.extend(_waiting_steps(interview, context, day, company=process.company))
         if latest and process.status is Status.OFFER and process.offer is not None:
             plans.append(_decide(process, context))
         if latest and process.status in (Status.WAITING, Status.NEXT_ROUND):
-            plans.extend(_offer_notices(interview, context, day))
+            plans.extend(_offer_notices(interview, context, day, company=process.company))
     elif latest and process.status is Status.WITHDRAWN and process.history[-1].cause in context.accepted:
         plans.append(_withdraw(interview, context.accepted[process.history[-1].cause or 0]))
     if context.momentum_anchor == interview.id:
@@ -282,7 +282,10 @@ def _reference_steps(
         )
 
 
-def _waiting_steps(interview: Interview, context: PlanContext, day: dt.date) -> Iterable[PlannedStep]:
+def _waiting_steps(
+    interview: Interview, context: PlanContext, day: dt.date, *, company: str
+) -> Iterable[PlannedStep]:
+    """Follow-up, nudge and close-out (``company``: the process's, read once by :func:`plan_steps`)."""
     schedule = context.profile.schedule
     if interview.decision_by is not None:
         follow_up_due = _business(
@@ -292,9 +295,7 @@ def _waiting_steps(interview: Interview, context: PlanContext, day: dt.date) -> 
     else:
         follow_up_due = _business(context, day, schedule.follow_up_business_days)
         when = "no news yet"
-    yield PlannedStep(
-        StepKind.FOLLOW_UP, "follow-up", f"Check in with {interview.company} ({when})", follow_up_due
-    )
+    yield PlannedStep(StepKind.FOLLOW_UP, "follow-up", f"Check in with {company} ({when})", follow_up_due)
     follow_up = next((s for s in interview.steps if s.key == "follow-up"), None)
     if follow_up is not None and follow_up.state is StepState.DONE:
         zone = zone_of(interview, context.tz)
@@ -302,13 +303,13 @@ def _waiting_steps(interview: Interview, context: PlanContext, day: dt.date) -> 
         yield PlannedStep(
             StepKind.NUDGE,
             "nudge",
-            f"Still waiting? Send {interview.company} a second, brief nudge",
+            f"Still waiting? Send {company} a second, brief nudge",
             _business(context, checked_in, schedule.nudge_business_days),
         )
     yield PlannedStep(
         StepKind.CLOSE_OUT,
         "close-out",
-        f"Still no answer from {interview.company}? Close it out and focus elsewhere",
+        f"Still no answer from {company}? Close it out and focus elsewhere",
         day + dt.timedelta(days=schedule.close_out_days),
     )
 
@@ -329,7 +330,9 @@ def _decide(process: Process, context: PlanContext) -> PlannedStep:
     )
 
 
-def _offer_notices(interview: Interview, context: PlanContext, day: dt.date) -> Iterable[PlannedStep]:
+def _offer_notices(
+    interview: Interview, context: PlanContext, day: dt.date, *, company: str
+) -> Iterable[PlannedStep]:
     for offer in context.offers:
         if offer.process_id == interview.process_id:
             continue
@@ -337,7 +340,7 @@ def _offer_notices(interview: Interview, context: PlanContext, day: dt.date) -> 
         yield PlannedStep(
             StepKind.OFFER_NOTICE,
             f"offer-notice:{offer.interview_id}",
-            f"Tell {interview.company} you have an offer from {offer.company}{deadline}",
+            f"Tell {company} you have an offer from {offer.company}{deadline}",
             max(offer.on, day),  # from the offer's day, or from this interview's if it is later
             at_once=True,
         )

@@ -47,6 +47,14 @@ def refresh_steps(
 
     Raises UserError when the interview is dated so far ahead that a step would fall after the year 9999.
     """
+    steps, seq = _reconciled(interview, context, now=now, reason=reason)
+    return interview.model_copy(update={"steps": steps, "step_seq": seq})
+
+
+def _reconciled(
+    interview: Interview, context: PlanContext, *, now: dt.datetime, reason: str | None
+) -> tuple[list[Step], int]:
+    """The steps of :func:`refresh_steps`, and the last step number given."""
     try:
         plans = {plan.key: plan for plan in plan_steps(interview, context)}
         if is_upcoming(interview, now=context.now):  # what it will call for once it has happened must fit
@@ -83,7 +91,7 @@ def refresh_steps(
     for plan in plans.values():
         seq += 1
         steps.append(Step(id=f"{interview.id}.{seq}", **_fields(plan, now=now, zone=zone)))
-    return interview.model_copy(update={"steps": steps, "step_seq": seq})
+    return steps, seq
 
 
 def refresh_document(
@@ -101,11 +109,12 @@ def refresh_document(
     """
     changed: list[tuple[Interview, Step]] = []
     for index, interview in enumerate(document.interviews):
-        updated = refresh_steps(interview, context, now=now, reason=(reasons or {}).get(interview.id))
-        if updated.steps != interview.steps:
-            updated = updated.model_copy(update={"updated_at": now})
+        steps, seq = _reconciled(interview, context, now=now, reason=(reasons or {}).get(interview.id))
+        if steps == interview.steps:  # kept as it is: one copy less an interview on every save
+            continue
+        updated = interview.model_copy(update={"steps": steps, "step_seq": seq, "updated_at": now})
         before = {step.id: step.state for step in interview.steps}
-        changed += [(updated, step) for step in updated.steps if before.get(step.id) is not step.state]
+        changed += [(updated, step) for step in steps if before.get(step.id) is not step.state]
         document.interviews[index] = updated
     return changed
 

@@ -35,7 +35,7 @@ def neutralised(value: str) -> str:
 
 def restored(cell: str) -> str:
     """The value :func:`neutralised` made ``cell`` from: ``'=1+1`` becomes ``=1+1``."""
-    return cell[1:] if _QUOTED.match(cell) else cell
+    return cell[1:] if cell.startswith("'") and _QUOTED.match(cell) else cell
 
 
 def neutralised_unless_phone(value: str) -> str:

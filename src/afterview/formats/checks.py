@@ -39,6 +39,7 @@ MULTILINE_CSV_COLUMNS = frozenset({"notes", "offer_terms", "outcome_notes"})
 _HINT = "Fix the file; nothing was imported."
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(r"[\[\]{}]")
+_INDEX = re.compile(r"\[\d+\]$")
 
 
 def json_depth(text: str) -> None:
@@ -60,8 +61,9 @@ def record(value: BaseModel, *, where: str) -> None:
     outside :data:`EARLIEST`..:data:`LATEST`, naming ``where`` and the field (``debrief.questions[2]``).
     """
     declared = _declared(type(value))
-    for path, key, item in _leaves(value, ""):
+    for path, item in _leaves(value, ""):
         if isinstance(item, str):
+            key = _INDEX.sub("", path).rpartition(".")[2]  # the key that holds it, even in a list
             multiline = key in text_rules.MULTILINE_FIELDS or key not in declared
             text_rules.check_field(
                 item, where=where, field=f"field {path}", max_length=100_000, multiline=multiline
@@ -88,8 +90,8 @@ def _model_args(annotation: Any) -> Iterator[type[BaseModel]]:
         yield from _model_args(arg)
 
 
-def _leaves(value: Any, path: str) -> Iterator[tuple[str, str, Any]]:
-    """Every scalar under ``value`` with its path and the key that holds it."""
+def _leaves(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every scalar under ``value`` with its path."""
     if isinstance(value, BaseModel):
         for key, item in value:
             yield from _leaves(item, f"{path}.{key}" if path else key)
@@ -100,7 +102,7 @@ def _leaves(value: Any, path: str) -> Iterator[tuple[str, str, Any]]:
         for index, item in enumerate(value, start=1):
             yield from _leaves(item, f"{path}[{index}]")
     else:
-        yield path, re.sub(r"\[\d+\]$", "", path).rpartition(".")[2], value
+        yield path, value
 
 
 def date(value: dt.date, *, where: str, field: str) -> None:
@@ -156,8 +158,11 @@ def csv_cells(
 ) -> dict[str, str]:
     """A CSV row's cells, notes with Windows line ends made plain; refused (naming the row and column) when
     a cell is too long or holds text :mod:`afterview.domain.text` refuses."""
-    checked = {}
+    checked: dict[str, str] = {}
     for column, value in cells.items():
+        if not value:  # most cells of a big file: nothing to check
+            checked[column] = value
+            continue
         multiline = column in MULTILINE_CSV_COLUMNS
         text = text_rules.normalised(value, multiline=True) if multiline else value
         text_rules.check_field(

@@ -17,6 +17,8 @@ from functools import partial
 from pathlib import PurePath
 from typing import Any
 
+from pydantic import ValidationError  # the models below load it anyway; once here, not once a row
+
 from afterview.errors import UserError
 from afterview.formats import cells as csv_cells
 from afterview.formats import checks, outcome_cells
@@ -99,8 +101,6 @@ def source(text: str, *, name: str, only: Iterable[int] = (), columns: ColumnMap
 
 def read_json(text: str) -> Incoming:
     """An afterview JSON export (or a store file, such as a backup), every record checked."""
-    from pydantic import ValidationError
-
     checks.json_depth(text)
     try:
         raw = json.loads(text.lstrip("\ufeff"))
@@ -349,8 +349,6 @@ def _choice(text: str, enum: Any, default: Any, *, bad: Bad) -> Any:
 def _people(cell: str, *, bad: Bad) -> list[Person]:
     """The interviewers of a cell: a JSON array as ``export csv`` writes it, else ``Name, Title <email>``
     specs separated by ``;``."""
-    from pydantic import ValidationError
-
     try:
         found = csv_cells.people_from_cell(cell)
     except ValueError as error:
@@ -364,8 +362,6 @@ def _people(cell: str, *, bad: Bad) -> list[Person]:
 
 
 def _person(spec: str, *, bad: Bad) -> Person:
-    from pydantic import ValidationError
-
     match = _SPEC.match(spec.strip())
     if match is None or not match["rest"].strip():
         raise bad(f'cannot read {spec.strip()!r}; write "Name, Title <email>; Other Name"')

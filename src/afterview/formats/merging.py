@@ -64,27 +64,29 @@ def merge(
 
     report = Report()
     current = {interview.id: interview for interview in document.interviews}
+    positions = {interview.id: index for index, interview in enumerate(document.interviews)}
+    mine = {process.id: process for process in document.processes}  # Document.process scans them all
     processes: dict[int, Process] = {}
     for interview in incoming.interviews:
         if interview.process_id not in processes:
             processes[interview.process_id] = _process_for(
-                document, interview.process, report, take_theirs=theirs, now=now
+                document, mine, interview.process, report, take_theirs=theirs, now=now
             )
         process = processes[interview.process_id]
         interview = interview.model_copy(update={"process_id": process.id}).linked(process)
-        mine = current.get(interview.id)
-        if mine is None:
+        existing = current.get(interview.id)
+        if existing is None:
             document.interviews.append(interview)
             report.added.append(interview.id)
             continue
-        if to_json(mine) == to_json(interview):
+        if to_json(existing) == to_json(interview):
             report.unchanged.append(interview.id)
             continue
-        ours, theirs_dump = mine.model_dump(mode="json"), interview.model_dump(mode="json")
+        ours, theirs_dump = existing.model_dump(mode="json"), interview.model_dump(mode="json")
         if ours == theirs_dump:
             report.unchanged.append(interview.id)
-        elif theirs:
-            document.put(interview)
+        elif theirs:  # as Document.put does, without its scan for the place and the process
+            document.interviews[positions[interview.id]] = interview
             report.replaced.append(interview.id)
         else:
             differing = sorted(
@@ -110,15 +112,23 @@ def merge(
 
 
 def _process_for(
-    document: Document, theirs: Process, report: Report, *, take_theirs: bool, now: dt.datetime
+    document: Document,
+    processes: dict[int, Process],
+    theirs: Process,
+    report: Report,
+    *,
+    take_theirs: bool,
+    now: dt.datetime,
 ) -> Process:
     """The store's process for an imported one, matched by id as interviews are: a new id is added, the
     same record is left alone, and a different one is a conflict, reported and kept as it is (its company,
-    role, source and history replaced with ``take_theirs``)."""
-    mine = document.process(theirs.id)
+    role, source and history replaced with ``take_theirs``). ``processes`` are the document's by id, and
+    get the new one."""
+    mine = processes.get(theirs.id)
     if mine is None:
-        process = theirs.model_copy(deep=True)
+        process = theirs.model_copy()  # adopted as the interviews are: the file's records are not reused
         document.processes.append(process)
+        processes[process.id] = process
         document.next_process_id = max(document.next_process_id, theirs.id + 1)
         return process
     fields = [key for key in _PROCESS_FIELDS if getattr(mine, key) != getattr(theirs, key)]
@@ -160,21 +170,21 @@ def _merge_rows(
     )
     refresh_document(document, fresh, now=now)
     new = set(added)
-    for index, interview in enumerate(document.interviews):
+    for interview in document.interviews:
         if interview.id in new:
-            document.interviews[index] = _close_past_steps(interview, context=context, now=now)
+            _skip_past_steps(interview, context=context, now=now)
     report.added.extend(added)
 
 
-def _close_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> Interview:
-    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue."""
-    steps = [
-        step.model_copy(update={"state": StepState.SKIPPED, "note": IMPORT_NOTE})
-        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now
-        else step
-        for step in interview.steps
-    ]
-    return interview.model_copy(update={"steps": steps})
+def _skip_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> None:
+    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue.
+
+    Its steps were made a moment ago by the planning and belong to it alone, so they are changed in place
+    rather than copied with the interview around them.
+    """
+    for step in interview.steps:
+        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now:
+            step.state, step.note = StepState.SKIPPED, IMPORT_NOTE
 
 
 def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.datetime]:
