@@ -116,14 +116,19 @@ def _person(pick: random.Random, company: str) -> str:
     return f"{first} {last}, {pick.choice(_TITLES)}{email}"
 
 
-def write(path: Path, count: int, *, seed: int = 18, columns: Sequence[str] = HEADER) -> None:
+def write(
+    path: Path, count: int, *, seed: int = 18, columns: Sequence[str] = HEADER, bad_last: bool = False
+) -> None:
     """Write ``count`` rows under the header to ``path`` (UTF-8, as ``export csv`` writes, without a BOM);
-    only ``columns``, when given (``company,role,at``: a bare tracker's, every process still waiting)."""
+    only ``columns``, when given (``company,role,at``: a bare tracker's, every process still waiting).
+    With ``bad_last`` one more row follows whose ``at`` is not a date: the whole import must be refused."""
     keep = [HEADER.index(column) for column in columns]
     with path.open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file, lineterminator="\r\n")
         writer.writerow(columns)
         writer.writerows([row[i] for i in keep] for row in rows(count, seed=seed))
+        if bad_last:
+            writer.writerow(["Acme", "SRE", "soon", *[""] * (len(HEADER) - 3)][i] for i in keep)
 
 
 def main() -> None:
@@ -134,8 +139,10 @@ def main() -> None:
     parser.add_argument(
         "--columns", default=",".join(HEADER), help=f"which of {','.join(HEADER)} (default: all)"
     )
+    parser.add_argument("--bad-last", action="store_true", help="end with a row whose date is not a date")
     arguments = parser.parse_args()
-    write(arguments.path, arguments.count, seed=arguments.seed, columns=arguments.columns.split(","))
+    columns = arguments.columns.split(",")
+    write(arguments.path, arguments.count, seed=arguments.seed, columns=columns, bad_last=arguments.bad_last)
 
 
 if __name__ == "__main__":

@@ -546,63 +546,6 @@ def _keep_holidays(home: Path, profile: Any) -> None:
             os.environ["AFTERVIEW_HOME"] = before
 
 
-CSV_HEADER = ["company", "role", "at", "stage", "format", "location", "interviewers", "decision_by", "status",
-              "status_history", "notes"]  # fmt: skip
-"""The columns of ``export csv`` that an import of another tracker's history would fill (README, Import)."""
-
-
-def write_csv(path: Path, rows: int, *, seed: int = 7, bad_last: bool = False) -> None:
-    """A CSV of ``rows`` past interviews, one process each, oldest first, for ``afterview import``.
-
-    The newest 20 are still waiting; the others ended. With ``bad_last`` one more row follows whose ``at``
-    is not a date, so the whole import must be refused. Written row by row: the caller stays small.
-    """
-    import csv
-
-    rng = random.Random(f"{seed}:csv:{rows}")
-    with path.open("w", encoding="utf-8", newline="") as file:
-        out = csv.writer(file)
-        out.writerow(CSV_HEADER)
-        at = NOW - dt.timedelta(days=1)
-        moments = []
-        for _ in range(rows):
-            moments.append(at.replace(minute=rng.choice((0, 15, 30, 45))))
-            at -= dt.timedelta(minutes=rng.randint(60, 120))
-        for number, moment in enumerate(reversed(moments)):
-            out.writerow(_csv_row(rng, moment, waiting=number >= rows - OPEN_PROCESSES))
-        if bad_last:
-            out.writerow(["Acme", "SRE", "soon", "", "", "", "", "", "", "", ""])
-
-
-def _csv_row(rng: random.Random, at: dt.datetime, *, waiting: bool) -> list[str]:
-    company = rng.choice(_COMPANIES)
-    people = []
-    for _ in range(rng.choices((1, 2, 3), (6, 3, 1))[0]):
-        person = _person(rng, company)
-        email = f" <{person['email']}>" if person["email"] else ""
-        people.append(f"{person['name']}, {person['title']}{email}")
-    history = [f"waiting ({at.date().isoformat()})"]
-    if not waiting:
-        ended = at.date() + dt.timedelta(days=rng.randint(3, 25))
-        if rng.random() < 0.3:
-            history.append(f"next-round ({(at.date() + dt.timedelta(days=2)).isoformat()})")
-        history.append(f"{rng.choices(list(_ENDINGS), list(_ENDINGS.values()))[0]} ({ended.isoformat()})")
-    decision = (at.date() + dt.timedelta(days=rng.randint(7, 14))).isoformat() if rng.random() < 0.3 else ""
-    return [
-        company,
-        rng.choice(_ROLES),
-        at.isoformat(timespec="minutes"),
-        rng.choice(["screen", "technical", "onsite", "final"]),
-        rng.choice(["video", "phone", "onsite"]),
-        "https://meet.example.com/abc-defg-hij" if rng.random() < 0.5 else "",
-        "; ".join(people),
-        decision,
-        history[-1].split(" ")[0],
-        " → ".join(history),
-        _words(rng, rng.randint(5, 20)) if rng.random() < 0.3 else "",
-    ]
-
-
 def restamp_index(store: Path) -> bool:
     """Make the index beside a copied store name the copy, as it named the original (same bytes, another
     inode), so the first command does not rebuild it; return whether the index is valid now (it may not be,
@@ -622,7 +565,7 @@ def restamp_index(store: Path) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run by run.py in processes of their own: on Linux a child's peak memory, as ``wait4`` reports it,
     is at least the highest its parent ever held (``subprocess`` starts children with ``vfork``), so the
-    benchmark's own process must never hold a store, a CSV or a command's output."""
+    benchmark's own process must never hold a store or a command's output (``csv_rows.py`` writes the CSV)."""
     import argparse
     import dataclasses
 
@@ -632,18 +575,11 @@ def main(argv: list[str] | None = None) -> int:
     store.add_argument("path", type=Path)
     store.add_argument("size", type=int)
     store.add_argument("--seed", type=int, default=7)
-    rows = commands.add_parser("csv", help="write a CSV to import")
-    rows.add_argument("path", type=Path)
-    rows.add_argument("rows", type=int)
-    rows.add_argument("--seed", type=int, default=7)
-    rows.add_argument("--bad-last", action="store_true", help="end with a row whose date is not a date")
     restamp = commands.add_parser("restamp", help="point a copied store's index at the copy (exit 1: stale)")
     restamp.add_argument("path", type=Path)
     args = parser.parse_args(argv)
     if args.command == "store":
         print(json.dumps(dataclasses.asdict(write(args.path, args.size, seed=args.seed))))
-    elif args.command == "csv":
-        write_csv(args.path, args.rows, seed=args.seed, bad_last=args.bad_last)
     else:
         return 0 if restamp_index(args.path) else 1
     return 0

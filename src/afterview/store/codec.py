@@ -52,7 +52,7 @@ def serialise(document: Document) -> bytes:
     it is many times faster than ``json.dumps`` with indents. Raises ValueError for text that cannot be
     written as UTF-8 (lone surrogates).
     """
-    head, archive, _ = _encode(document)
+    head, archive = _encode(document, check=False)
     return _splice(head, archive)
 
 
@@ -70,25 +70,41 @@ def archive_digest(rounds: Mapping[int, int], *archive: Bytes) -> str:
     return digest.hexdigest()
 
 
-def _encode(document: Document) -> tuple[bytes, list[Bytes], list[bytes]]:
-    """The file without its archive (``"archive": []``), the archive array in parts (packed bytes as read,
-    then what is added), and the rounds of it made from models now (each as it stands in the array)."""
+def _encode(document: Document, *, check: bool) -> tuple[bytes, list[Bytes]]:
+    """The file without its archive (``"archive": []``), and the archive array in parts (packed bytes as
+    read, then the rounds archived now). With ``check``, each part made from models is parsed back as soon
+    as it is made, so no second copy of them all is ever held (an import of 100,000 rows), and
+    :class:`NotSavedError` says what would not load again."""
     moving = document.archiving()
     leaving = {interview.id for interview in moving}
     staying = [i for i in document.interviews if i.id not in leaving]
     archived = [*document.archive, *moving]
-    made = [_element(interview) for interview in archived]
-    archive = _join(document.packed, made)
     rounds = {**document.archived_rounds, **{i.id: i.process_id for i in archived}}
-    head = document.model_copy(
-        update={
-            "interviews": staying,
-            "archive": [],
-            "archived_rounds": rounds,
-            "archive_digest": archive_digest(rounds, *archive),
-        }
-    )
-    return _dump(head), archive, made
+    update = {"interviews": staying, "archive": [], "archived_rounds": rounds, "archive_digest": _PENDING}
+    head = _dump(document.model_copy(update=update))  # the digest is filled in once the archive is made
+    if check:
+        _parsed_back(Document, head)
+    made = []
+    for interview in archived:
+        made.append(_element(interview))
+        if check:
+            _parsed_back(Interview, made[-1])
+    archive = _join(document.packed, made)
+    digest = archive_digest(rounds, *archive).encode("ascii")
+    return head.replace(_DIGEST_KEY + _PENDING.encode("ascii"), _DIGEST_KEY + digest, 1), archive
+
+
+_PENDING = "0" * 32
+_DIGEST_KEY = b'\n "archive_digest": "'
+"""How the digest starts in a canonical file (a top-level key: found once, whatever text the store holds)."""
+
+
+def _parsed_back(model: type[Document] | type[Interview], data: bytes) -> None:
+    """Raise :class:`NotSavedError` if ``data`` would not load again as a ``model``."""
+    try:
+        model.model_validate_json(data)
+    except ValueError as error:  # pydantic's ValidationError is a ValueError
+        raise NotSavedError(f"The change would not load again ({error}); nothing was saved.") from None
 
 
 def _dump(document: Document) -> bytes:
@@ -233,20 +249,17 @@ def checked_bytes(document: Document) -> list[Bytes]:
     """The bytes to write, in parts (written one after the other, never joined: a store of 10,000
     interviews is tens of MB), and never what would not load again: the parts made from models now are
     parsed back first (commands change models in place, which Pydantic does not validate); packed archive
-    bytes are copied as read, which the digest showed afterview wrote. So the check costs what changed."""
+    bytes are copied as read, which the digest showed afterview wrote. So the check costs what changed.
+
+    Raises :class:`NotSavedError` for text that cannot be stored or a change that would not load again.
+    """
     try:
-        head, archive, made = _encode(document)
+        head, archive = _encode(document, check=True)
     except ValueError:  # text that is not valid Unicode (lone surrogates) cannot be written as UTF-8
         raise NotSavedError(
             "Some text holds characters that cannot be stored (broken Unicode); nothing was saved.",
             hint="Retype the text, or check your terminal's encoding is UTF-8.",
         ) from None
-    try:
-        Document.model_validate_json(head)
-        for element in made:  # one round at a time: checking never holds a second copy of them all
-            Interview.model_validate_json(element)
-    except ValueError as error:  # pydantic's ValidationError is a ValueError
-        raise NotSavedError(f"The change would not load again ({error}); nothing was saved.") from None
     return _parts(head, archive)
 
 
