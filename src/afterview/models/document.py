@@ -45,12 +45,13 @@ class Document(Model):
     interviews: list[Interview] = Field(default_factory=list)
     archived_rounds: dict[int, int] = Field(default_factory=dict)
     """``{interview id: process id}`` for every round stored under ``archive``."""
-    archive_digest: str | None = None
-    """BLAKE2b of ``archived_rounds`` and the bytes of ``archive`` as last written (the store's check that
-    the archive is what afterview wrote, :func:`afterview.store.codec.archive_digest`)."""
     archive: list[Interview] = Field(default_factory=list)
     """The rounds of processes that are over (:meth:`archivable`), as stored; empty in memory once
     :meth:`unpack` has moved them into ``interviews``."""
+    archive_digest: str | None = None
+    """BLAKE2b of ``archived_rounds`` and the bytes of ``archive`` as last written (the store's check that
+    the archive is what afterview wrote, :func:`afterview.store.codec.archive_digest`); after the archive
+    in the file, so a save can write the archive as it makes it and the digest last."""
     _packed: bytes | memoryview | None = PrivateAttr(None)
     _read_packed: Callable[[], Iterator[Interview]] | None = PrivateAttr(None)
     _archive_order: dict[int, int] = PrivateAttr(default_factory=dict)

@@ -16,6 +16,7 @@ afterview, a flipped bit — is read and checked whole, as before.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -52,8 +53,7 @@ def serialise(document: Document) -> bytes:
     it is many times faster than ``json.dumps`` with indents. Raises ValueError for text that cannot be
     written as UTF-8 (lone surrogates).
     """
-    head, archive = _encode(document, check=False)
-    return _splice(head, archive)
+    return b"".join(_encode(document, check=False))
 
 
 Bytes = bytes | memoryview
@@ -64,39 +64,59 @@ def archive_digest(rounds: Mapping[int, int], *archive: Bytes) -> str:
     """BLAKE2b (RFC 7693, 128 bits) of ``archived_rounds`` and the archive's bytes (in parts, as they are
     written one after the other): what ties the two to the file afterview wrote. Hex text, as stored under
     ``archive_digest``."""
-    digest = hashlib.blake2b(b"".join(b"%d:%d," % item for item in rounds.items()), digest_size=16)
+    digest = _digest_of(rounds)
     for part in archive:
         digest.update(part)
     return digest.hexdigest()
 
 
-def _encode(document: Document, *, check: bool) -> tuple[bytes, list[Bytes]]:
-    """The file without its archive (``"archive": []``), and the archive array in parts (packed bytes as
-    read, then the rounds archived now). With ``check``, each part made from models is parsed back as soon
-    as it is made, so no second copy of them all is ever held (an import of 100,000 rows), and
-    :class:`NotSavedError` says what would not load again."""
+def _digest_of(rounds: Mapping[int, int]) -> hashlib.blake2b:
+    return hashlib.blake2b(b"".join(b"%d:%d," % item for item in rounds.items()), digest_size=16)
+
+
+def _encode(document: Document, *, check: bool) -> Iterator[Bytes]:
+    """The file, in parts made as they are asked for: the head up to ``"archive": ``, the archive (packed
+    bytes as read, then each round archived now), the rest with the digest filled in. So a save writes each
+    round as it is made and never holds them all as bytes (an import of 100,000 rows). With ``check``, each
+    part made from models is parsed back first; :class:`NotSavedError` says what would not load again."""
     moving = document.archiving()
     leaving = {interview.id for interview in moving}
     staying = [i for i in document.interviews if i.id not in leaving]
     archived = [*document.archive, *moving]
     rounds = {**document.archived_rounds, **{i.id: i.process_id for i in archived}}
     update = {"interviews": staying, "archive": [], "archived_rounds": rounds, "archive_digest": _PENDING}
-    head = _dump(document.model_copy(update=update))  # the digest is filled in once the archive is made
+    head = _dump(document.model_copy(update=update))  # the digest, after the archive, is filled in last
     if check:
         _parsed_back(Document, head)
-    made = []
-    for interview in archived:
-        made.append(_element(interview))
-        if check:
-            _parsed_back(Interview, made[-1])
-    archive = _join(document.packed, made)
-    digest = archive_digest(rounds, *archive).encode("ascii")
-    return head.replace(_DIGEST_KEY + _PENDING.encode("ascii"), _DIGEST_KEY + digest, 1), archive
+    at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
+    yield memoryview(head)[:at]
+    digest = _digest_of(rounds)
+    for part in _archive(document.packed, archived, check=check):
+        digest.update(part)
+        yield part
+    filled = _DIGEST_KEY + digest.hexdigest().encode("ascii")
+    yield head[at + len(b"[]") :].replace(_DIGEST_KEY + _PENDING.encode("ascii"), filled, 1)
 
 
 _PENDING = "0" * 32
 _DIGEST_KEY = b'\n "archive_digest": "'
 """How the digest starts in a canonical file (a top-level key: found once, whatever text the store holds)."""
+
+
+def _archive(packed: Bytes | None, archived: list[Interview], *, check: bool) -> Iterator[Bytes]:
+    """The archive array as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), in parts: the
+    ``packed`` array as read (never copied), then each of ``archived`` (parsed back first with ``check``)."""
+    started = packed is not None and packed != b"[]"
+    if packed is not None and started:
+        yield packed[: -len(b"\n ]")]
+    for interview in archived:
+        element = _element(interview)
+        if check:
+            _parsed_back(Interview, element)
+        yield b",\n" if started else b"[\n"
+        yield element
+        started = True
+    yield b"\n ]" if started else b"[]"
 
 
 def _parsed_back(model: type[Document] | type[Interview], data: bytes) -> None:
@@ -115,27 +135,6 @@ def _element(interview: Interview) -> bytes:
     """An interview as an element of the archive array writes it (two more spaces on every line: JSON text
     holds no raw line breaks, so this is exact), one at a time so no copy of the whole array is made."""
     return b"  " + interview.model_dump_json(indent=1).encode("utf-8").replace(b"\n", b"\n  ")
-
-
-def _join(packed: Bytes | None, made: list[bytes]) -> list[Bytes]:
-    """The archive array, as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), in parts:
-    the ``packed`` array as read (never copied), then the ``made`` elements."""
-    parts: list[Bytes] = [] if packed is None or packed == b"[]" else [packed[: -len(b"\n ]")]]
-    for element in made:
-        parts += [b",\n" if parts else b"[\n", element]
-    return [*parts, b"\n ]"] if parts else [b"[]"]
-
-
-def _splice(head: bytes, archive: list[Bytes]) -> bytes:
-    """The file: ``head`` with its empty archive replaced by ``archive``, joined once."""
-    return b"".join(_parts(head, archive))
-
-
-def _parts(head: bytes, archive: list[Bytes]) -> list[Bytes]:
-    """The file in parts: ``head`` with its empty archive replaced by ``archive``."""
-    at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
-    view = memoryview(head)
-    return [view[:at], *archive, view[at + len(b"[]") :]]
 
 
 def parse_document(data: bytes, *, open_only: bool = False) -> Document:
@@ -245,22 +244,29 @@ def _canonical(data: bytes) -> Document | None:
     return document
 
 
-def checked_bytes(document: Document) -> list[Bytes]:
-    """The bytes to write, in parts (written one after the other, never joined: a store of 10,000
-    interviews is tens of MB), and never what would not load again: the parts made from models now are
-    parsed back first (commands change models in place, which Pydantic does not validate); packed archive
-    bytes are copied as read, which the digest showed afterview wrote. So the check costs what changed.
+def checked_bytes(document: Document) -> Iterator[Bytes]:
+    """The bytes to write, in parts made as they are written (:func:`_encode`: a store of 10,000 interviews
+    is tens of MB, never joined in memory), and never what would not load again: the parts made from models
+    are parsed back first (commands change models in place, which Pydantic does not validate); packed
+    archive bytes are copied as read, which the digest showed afterview wrote. So the check costs what
+    changed. The head is made and checked before the first part is returned.
 
-    Raises :class:`NotSavedError` for text that cannot be stored or a change that would not load again.
+    Raises :class:`NotSavedError` (then, or while the parts are made) for text that cannot be stored or a
+    change that would not load again.
     """
+    parts = _unicode_checked(_encode(document, check=True))
+    first = next(parts)
+    return itertools.chain([first], parts)
+
+
+def _unicode_checked(parts: Iterator[Bytes]) -> Iterator[Bytes]:
     try:
-        head, archive = _encode(document, check=True)
+        yield from parts
     except ValueError:  # text that is not valid Unicode (lone surrogates) cannot be written as UTF-8
         raise NotSavedError(
             "Some text holds characters that cannot be stored (broken Unicode); nothing was saved.",
             hint="Retype the text, or check your terminal's encoding is UTF-8.",
         ) from None
-    return _parts(head, archive)
 
 
 def _decode(data: bytes) -> str:

@@ -13,7 +13,7 @@ import contextlib
 import os
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -57,9 +57,9 @@ def write_atomically(path: Path, data: bytes) -> None:
     sync_directory(path.parent)
 
 
-def replace_bytes(path: Path, data: bytes | Sequence[bytes | memoryview]) -> None:
-    """Write ``data`` (bytes, or parts written one after the other, so a large file need not be joined in
-    memory first) to a temp file beside ``path``, fsync it and ``os.replace`` it over ``path``.
+def replace_bytes(path: Path, data: bytes | Iterable[bytes | memoryview]) -> None:
+    """Write ``data`` (bytes, or parts written one after the other as they come, so a large file need not
+    be held in memory whole) to a temp file beside ``path``, fsync it and ``os.replace`` it over ``path``.
 
     On any failure the temp file is removed and ``path`` is as it was; the error goes up.
     """

@@ -21,7 +21,7 @@ import datetime as dt
 import errno
 import itertools
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -382,7 +382,7 @@ def _read_if_present(path: Path) -> bytes | None:
         return None
 
 
-def _atomic_write(path: Path, data: bytes | list[Bytes], *, what: str, store: Path) -> None:
+def _atomic_write(path: Path, data: bytes | Iterable[Bytes], *, what: str, store: Path) -> None:
     """Write ``data`` to ``path`` so that it holds either the old or the new bytes, never a mix.
 
     The error names ``store``, which is as it was; never ``path``, which may be a backup that now does not
