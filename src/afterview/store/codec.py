@@ -20,12 +20,13 @@ import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from afterview import __version__
 from afterview.errors import NotSavedError, StoreError
 from afterview.models.document import SCHEMA_VERSION, Document
-from afterview.models.records import Interview
+from afterview.models.records import Interview, Process
+from afterview.store import layout
 from afterview.store.jsonpos import first_problem, line_column, position_of
 from afterview.store.migrations import migrate
 
@@ -86,12 +87,11 @@ def _encode(document: Document, *, check: bool) -> Iterator[Bytes]:
     rounds = {**document.archived_rounds, **{i.id: i.process_id for i in archived}}
     update = {"interviews": staying, "archive": [], "archived_rounds": rounds, "archive_digest": _PENDING}
     head = _dump(document.model_copy(update=update))  # the digest, after the archive, is filled in last
-    if check:
-        _parsed_back(Document, head)
+    processes = _head_parsed_back(head) if check else None
     at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
     yield memoryview(head)[:at]
     digest = _digest_of(rounds)
-    for part in _archive(document.packed, archived, check=check):
+    for part in _archive(document.packed, archived, processes=processes):
         digest.update(part)
         yield part
     filled = _DIGEST_KEY + digest.hexdigest().encode("ascii")
@@ -103,28 +103,60 @@ _DIGEST_KEY = b'\n "archive_digest": "'
 """How the digest starts in a canonical file (a top-level key: found once, whatever text the store holds)."""
 
 
-def _archive(packed: Bytes | None, archived: list[Interview], *, check: bool) -> Iterator[Bytes]:
+def _archive(
+    packed: Bytes | None, archived: list[Interview], *, processes: set[int] | None
+) -> Iterator[Bytes]:
     """The archive array as written at one level of indent (``[`` ... ``\\n ]``, or ``[]``), in parts: the
-    ``packed`` array as read (never copied), then each of ``archived`` (parsed back first with ``check``)."""
+    ``packed`` array as read (never copied), then each of ``archived``, parsed back first when the ids of
+    the file's ``processes`` are given."""
     started = packed is not None and packed != b"[]"
     if packed is not None and started:
         yield packed[: -len(b"\n ]")]
     for interview in archived:
         element = _element(interview)
-        if check:
-            _parsed_back(Interview, element)
+        if processes is not None:
+            _round_parsed_back(element, processes)
         yield b",\n" if started else b"[\n"
         yield element
         started = True
     yield b"\n ]" if started else b"[]"
 
 
-def _parsed_back(model: type[Document] | type[Interview], data: bytes) -> None:
-    """Raise :class:`NotSavedError` if ``data`` would not load again as a ``model``."""
+def _head_parsed_back(head: bytes) -> set[int]:
+    """Parse back the file without its archive, a record at a time (its processes and rounds one by one,
+    the rest as a document), so checking never holds a second copy of them all; the processes' ids.
+
+    Raises :class:`NotSavedError` naming what would not load again.
+    """
+    processes, rounds = layout.array_span(head, "processes"), layout.array_span(head, "interviews")
+    if processes is None or rounds is None:  # not laid out as afterview lays out a file: check it whole
+        return {process.id for process in _parsed_back(Document, head).processes}
+    _parsed_back(Document, layout.without(head, [processes, rounds]))
+    ids = {_parsed_back(Process, element).id for element in layout.elements(head, *processes)}
+    for element in layout.elements(head, *rounds):
+        _round_parsed_back(element, ids)
+    return ids
+
+
+def _round_parsed_back(element: bytes, processes: set[int]) -> None:
+    """Parse back one round, which must belong to one of ``processes`` (as :class:`Document` requires)."""
+    interview = _parsed_back(Interview, element)
+    if interview.process_id not in processes:
+        raise NotSavedError(
+            f"The change would not load again (interview {interview.id} is a round of process "
+            f"{interview.process_id}, which is not in the store); nothing was saved."
+        )
+
+
+def _parsed_back(model: type[Parsed], data: bytes) -> Parsed:
+    """``data`` loaded again as a ``model``; :class:`NotSavedError` if it would not load."""
     try:
-        model.model_validate_json(data)
+        return model.model_validate_json(data)
     except ValueError as error:  # pydantic's ValidationError is a ValueError
         raise NotSavedError(f"The change would not load again ({error}); nothing was saved.") from None
+
+
+Parsed = TypeVar("Parsed", Document, Process, Interview)
 
 
 def _dump(document: Document) -> bytes:
@@ -158,14 +190,11 @@ def _written_by_afterview(data: bytes) -> Document | None:
     again: the file without its archive must be exactly what :func:`serialise` writes for it, and the
     archive must match its digest. The archive is packed: a view of ``data``, its rounds read one at a
     time when :meth:`Document.unpack` is called."""
-    start = data.find(ARCHIVE_KEY)
-    if start < 0:
+    span = layout.array_span(data, "archive")
+    if span is None:
         return None
-    value = start + len(ARCHIVE_KEY)
-    end = value + 2 if data.startswith(b"[]", value) else data.find(b"\n ]", value) + len(b"\n ]")
-    if end < value:
-        return None
-    archive, head = memoryview(data)[value:end], data[:value] + b"[]" + data[end:]
+    value, end = span
+    archive, head = memoryview(data)[value:end], layout.without(data, [span])
     try:
         document = Document.model_validate_json(head)
     except ValueError:
@@ -177,20 +206,8 @@ def _written_by_afterview(data: bytes) -> Document | None:
     ):
         return None
     if end > value + len(b"[]"):
-        document.pack(archive, lambda: _archived(data, value, end))
+        document.pack(archive, lambda: map(Interview.model_validate_json, layout.elements(data, value, end)))
     return document
-
-
-def _archived(data: bytes, start: int, end: int) -> Iterator[Interview]:
-    """Each interview of the archive ``data[start:end]`` (a canonical array at one level of indent),
-    validated one at a time: an element ends at the only line that is two spaces and ``}``."""
-    position = start + len(b"[\n")
-    last = end - len(b"\n ]")
-    while position < last:
-        boundary = data.find(b"\n  },\n", position, last)
-        stop = last if boundary < 0 else boundary + len(b"\n  }")
-        yield Interview.model_validate_json(data[position:stop])
-        position = stop + len(b",\n")
 
 
 def _checked(data: bytes) -> Document:

@@ -1,0 +1,51 @@
+"""Where things are in a store file afterview wrote: found in its bytes, without parsing them.
+
+``model_dump_json(indent=1)`` lays a document out one way only, and JSON text escapes every line break
+inside a string. So in a file afterview wrote, a line break followed by exactly one space starts a top-level
+key, and in a top-level array a line that is two spaces and ``}`` ends an element. That is enough to find an
+array's bytes (:func:`array_span`) and cut it into its elements (:func:`elements`) at C speed. Callers use
+these only on bytes they check some other way (a digest, or parsing what they find).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+EMPTY = b"[]"
+_CLOSE = b"\n ]"
+_OPEN = b"[\n"
+_BETWEEN = b"\n  },\n"
+
+
+def array_span(data: bytes, key: str) -> tuple[int, int] | None:
+    """Where the top-level array ``key`` is in ``data`` (``data[start:end]`` is ``[`` ... ``]``), if any."""
+    marker = b'\n "' + key.encode("ascii") + b'": '
+    found = data.find(marker)
+    if found < 0:
+        return None
+    start = found + len(marker)
+    if data.startswith(EMPTY, start):
+        return start, start + len(EMPTY)
+    if not data.startswith(_OPEN, start):
+        return None
+    close = data.find(_CLOSE, start)
+    return None if close < 0 else (start, close + len(_CLOSE))
+
+
+def elements(data: bytes, start: int, end: int) -> Iterator[bytes]:
+    """The elements of the array ``data[start:end]`` (from :func:`array_span`), each as its own bytes."""
+    position, last = start + len(_OPEN), end - len(_CLOSE)
+    while position < last:
+        boundary = data.find(_BETWEEN, position, last)
+        stop = last if boundary < 0 else boundary + len(_BETWEEN) - len(b",\n")
+        yield data[position:stop]
+        position = stop + len(b",\n")
+
+
+def without(data: bytes, spans: list[tuple[int, int]]) -> bytes:
+    """``data`` with each span (in order, not overlapping) replaced by an empty array."""
+    parts, position = [], 0
+    for start, end in spans:
+        parts += [data[position:start], EMPTY]
+        position = end
+    return b"".join([*parts, data[position:]])
