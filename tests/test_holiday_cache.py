@@ -86,6 +86,30 @@ def test_a_cache_that_does_not_fit_is_made_again(cli: Cli, cache: Path, kept: st
     assert json.loads(cache.read_text()) == good
 
 
+@pytest.mark.usefixtures("germany")
+@pytest.mark.parametrize(
+    ("key", "damaged"),
+    [
+        ("dates", ["2026-13-01"]),
+        ("dates", [20261225]),
+        ("dates", [None]),
+        ("years", [[2026]]),
+        ("weekend", ["5", "6"]),
+        ("weekend", [5, 9]),
+    ],
+    ids=["no-such-day", "date-as-number", "date-null", "year-as-list", "weekday-as-text", "weekday-9"],
+)
+def test_a_damaged_cache_is_made_again(cli: Cli, cache: Path, key: str, damaged: list[Any]) -> None:
+    """The cache is derived and safe to delete: a damaged one never stops a command, nor moves a step."""
+    logged(cli)
+    good = json.loads(cache.read_text())
+    cache.write_text(json.dumps({**good, key: damaged}))
+    second = logged(cli, "Beta")
+    assert json.loads(cache.read_text()) == good
+    follow_up = next(s["due"] for s in second["steps"] if s["kind"] == "follow-up")
+    assert follow_up == "2026-12-04"  # five business days after Friday 27 Nov: the weekend is not one
+
+
 def test_a_day_outside_the_known_years_asks_the_library() -> None:
     known = KnownHolidays("DE", None, (2026,), frozenset(), frozenset({5, 6}))  # says 2026 has no holidays
     calendar = public_holidays("DE", known=known)

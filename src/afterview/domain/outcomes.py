@@ -153,7 +153,13 @@ def record_outcome(
 
 
 def _end_the_others(document: Document, accepted: Process, *, on: dt.date, now: dt.datetime) -> list[Process]:
-    """Every other open process, ended as withdrawn because ``accepted``'s offer was taken."""
+    """Every other open process, ended as withdrawn because ``accepted``'s offer was taken.
+
+    Processes this one ended before (an acceptance undone, then made again) call for their withdraw steps
+    again: their rounds may be archived, so they are read to be planned.
+    """
+    if any(p.history and p.history[-1].cause == accepted.id for p in document.processes):
+        document.unpack()
     ended = []
     for process in document.processes:
         if process.id == accepted.id or process.ended:

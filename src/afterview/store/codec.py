@@ -180,7 +180,7 @@ def parse_document(data: bytes, *, open_only: bool = False) -> Document:
     document = _written_by_afterview(data)
     if document is None:
         document = _checked(data)
-    if not open_only:
+    if not open_only or document.packed is None:  # read whole anyway: the next save archives afresh
         document.unpack()
     return document
 
@@ -203,6 +203,7 @@ def _written_by_afterview(data: bytes) -> Document | None:
         document.schema_version != SCHEMA_VERSION
         or document.archive_digest != archive_digest(document.archived_rounds, archive)
         or _dump(document) != head
+        or not _archive_agrees(document)
     ):
         return None
     if end > value + len(b"[]"):
@@ -210,13 +211,32 @@ def _written_by_afterview(data: bytes) -> Document | None:
     return document
 
 
+def _archive_agrees(document: Document) -> bool:
+    """Whether the rounds under ``archived_rounds`` are where a save would put them: their processes are
+    there and over (a hand edit can reopen or remove one and leave the file canonical), and no open round
+    has one of their ids."""
+    archived = document.archived_rounds
+    return set(archived.values()) <= document.archivable() and not any(
+        interview.id in archived for interview in document.interviews
+    )
+
+
 def _checked(data: bytes) -> Document:
-    """The whole document, every part validated (archived rounds still under ``archive``)."""
+    """The whole document, every part validated (archived rounds still under ``archive``), holding every
+    round ``archived_rounds`` names (else rounds were cut from the archive: the file is not whole)."""
+    document = _canonical(data) or _validated(data)
+    held = {interview.id for interview in [*document.interviews, *document.archive]}
+    missing = next((i for i in document.archived_rounds if i not in held), None)
+    if missing is not None:
+        text = _decode(data)
+        where = position_of(text, ["archived_rounds", str(missing)])
+        raise CorruptStore(_at(text, where, f"archived_rounds: interview {missing} is not in the archive"))
+    return document
+
+
+def _validated(data: bytes) -> Document:
     from pydantic import ValidationError
 
-    canonical = _canonical(data)
-    if canonical is not None:
-        return canonical
     text = _decode(data)
     raw = _parse_json(text)
     if not isinstance(raw, dict) or raw.get("format") != "afterview":

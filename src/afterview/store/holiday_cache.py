@@ -10,6 +10,7 @@ library version it was made from, and a file that does not fit (or does not load
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from typing import TYPE_CHECKING, TypedDict, cast
 
@@ -56,17 +57,21 @@ def load(country: str, subdivision: str | None, *, years: range, library: str) -
     """The cached holidays if they are for this country, subdivision and library and cover ``years``."""
     try:
         found = json.loads(path().read_bytes())
-    except (OSError, ValueError):
+        fits = (
+            isinstance(found, dict)
+            and (found.get("format"), found.get("version"), found.get("library"))
+            == (FORMAT, VERSION, library)
+            and (found.get("country"), found.get("subdivision")) == (country, subdivision)
+            and isinstance(found.get("years"), list)
+            and all(type(year) is int for year in found["years"])
+            and set(years) <= set(found["years"])
+            and isinstance(found.get("dates"), list)
+            and all(dt.date.fromisoformat(day) for day in found["dates"])  # TypeError, ValueError: damaged
+            and isinstance(found.get("weekend"), list)
+            and all(type(day) is int and 0 <= day <= 6 for day in found["weekend"])
+        )
+    except (OSError, ValueError, TypeError):
         return None
-    fits = (
-        isinstance(found, dict)
-        and (found.get("format"), found.get("version"), found.get("library")) == (FORMAT, VERSION, library)
-        and (found.get("country"), found.get("subdivision")) == (country, subdivision)
-        and isinstance(found.get("years"), list)
-        and set(years) <= set(found["years"])
-        and isinstance(found.get("dates"), list)
-        and isinstance(found.get("weekend"), list)
-    )
     return cast("CachedHolidays", found) if fits else None  # its shape is checked above, as far as it is used
 
 
