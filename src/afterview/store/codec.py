@@ -3,14 +3,14 @@
 Reading names the line and column of the first problem, so a corrupt store is never a mystery; a newer
 schema is refused (never written over), an older one migrated in memory (:mod:`afterview.store.migrations`).
 
-The rounds of hiring processes that are over are written under ``"archive"`` (the document's last declared
-key), after the ones already there. A change to an open process can then cost what it changes rather than
-what the store holds: :func:`parse_document` with ``open_only`` validates everything *but* that array and
-keeps its bytes unread (:meth:`Document.pack <afterview.models.document.Document.pack>`), and
-:func:`serialise` writes them back as they were. It does so only for bytes it can show afterview wrote:
-the rest of the file must be exactly what :func:`serialise` writes for it (the canonical form), and the
-archive must match the BLAKE2b digest (RFC 7693) stored beside it. Anything else — a hand edit, an older
-afterview, a flipped bit — is read and checked whole, as before.
+The rounds of hiring processes that are over are written under ``"archive"``, after the ones already there,
+and its digest after it (so a save can write the archive as it makes it). A change to an open process can
+then cost what it changes rather than what the store holds: :func:`parse_document` with ``open_only``
+validates everything *but* that array and keeps its bytes unread (:meth:`Document.pack
+<afterview.models.document.Document.pack>`), and :func:`serialise` writes them back as they were. It does
+so only for bytes it can show afterview wrote: the rest of the file must be exactly what :func:`serialise`
+writes for it (the canonical form), and the archive must match the BLAKE2b digest (RFC 7693) stored beside
+it. Anything else (a hand edit, an older afterview, a flipped bit) is read and checked whole, as before.
 """
 
 from __future__ import annotations
