@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,6 +16,7 @@ from afterview.domain.wording import plural
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.render import console
+from afterview.store import collector
 from afterview.store.storefile import Unchanged
 
 if TYPE_CHECKING:
@@ -68,7 +67,7 @@ def import_(
         return merging.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
 
     store = runtime.open_store()
-    with _collector_paused():
+    with collector.paused():  # the import is read, merged and saved: millions of objects, no cycles
         if dry_run:
             report = apply(store.read())
         else:
@@ -104,22 +103,6 @@ class _Read:
         """Keep what the report needs of ``incoming``."""
         self.first_rows, self.rows = incoming.rows[:PREVIEW_ROWS], len(incoming.rows)
         self.left_out, self.now = incoming.left_out, now
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the import is read, merged and saved. Reference counting
-    still frees everything at once (an import makes no reference cycles), but each full collection walks
-    every object alive, and an import of 100,000 rows makes millions: a third of its time went there."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _preview(rows: list[dict[str, Any]], *, count: int, now: dt.datetime) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterator, Mapping
 from typing import Literal
 
@@ -89,15 +88,9 @@ class Document(Model):
         bytes whose digest shows afterview wrote them, so that is a bug, not bad input).
         """
         archived = list(self.archive)
-        collecting = gc.isenabled()
-        gc.disable()  # building many small models: the cycle collector would run often, for nothing
-        try:
-            for interview in self._read_packed() if self._read_packed is not None else ():
-                _share_field_sets(interview)  # one at a time, so the sets never all exist at once
-                archived.append(interview)
-        finally:
-            if collecting:
-                gc.enable()
+        for interview in self._read_packed() if self._read_packed is not None else ():
+            _share_field_sets(interview)  # one at a time, so the sets never all exist at once
+            archived.append(interview)
         self._packed = self._read_packed = None
         self._archive_order = {interview.id: n for n, interview in enumerate(archived)}
         if not archived:
@@ -112,7 +105,8 @@ class Document(Model):
     @property
     def round_count(self) -> int:
         """How many interviews the document holds, archived ones included (read or not)."""
-        return len(self.interviews) + (len(self.archived_rounds) if self.packed else len(self.archive))
+        archived = len(self.archived_rounds) if self.packed is not None else len(self.archive)
+        return len(self.interviews) + archived
 
     def archiving(self) -> list[Interview]:
         """The rounds in ``interviews`` that belong in ``archive`` now (:meth:`archivable`): those that were

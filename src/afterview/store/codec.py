@@ -26,7 +26,7 @@ from afterview import __version__
 from afterview.errors import NotSavedError, StoreError
 from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.models.records import Interview, Process
-from afterview.store import layout
+from afterview.store import collector, layout
 from afterview.store.jsonpos import first_problem, line_column, position_of
 from afterview.store.migrations import migrate
 
@@ -207,8 +207,16 @@ def _written_by_afterview(data: bytes) -> Document | None:
     ):
         return None
     if end > value + len(b"[]"):
-        document.pack(archive, lambda: map(Interview.model_validate_json, layout.elements(data, value, end)))
+        document.pack(archive, lambda: _archived(data, value, end))
     return document
+
+
+def _archived(data: bytes, start: int, end: int) -> Iterator[Interview]:
+    """Each round of the archive ``data[start:end]``, validated as it is asked for, the cycle collector
+    paused meanwhile (many small models, no cycles)."""
+    with collector.paused():
+        for element in layout.elements(data, start, end):
+            yield Interview.model_validate_json(element)
 
 
 def _archive_agrees(document: Document) -> bool:
