@@ -136,10 +136,6 @@ def test_without_a_home_folder_yet_no_cache_is_written(home: Path) -> None:
     from afterview.store import holiday_cache
 
     assert not home.exists()
-    holiday_cache.save(
-        {
-            "format": holiday_cache.FORMAT, "version": holiday_cache.VERSION, "library": "x",
-            "country": "DE", "subdivision": None, "years": YEARS, "dates": [], "weekend": [5, 6],
-        }
-    )  # fmt: skip
+    kept = holiday_cache.Kept(tuple(YEARS), frozenset(), frozenset({5, 6}))
+    holiday_cache.save("DE", None, library="x", kept=kept)
     assert not home.exists()  # AFTERVIEW_HOME is created by the store's first save, 0700

@@ -123,27 +123,15 @@ def known_holidays(profile: Profile, year: int) -> KnownHolidays | None:
     country = profile.country.upper()
     subdivision = profile.subdivision.upper() if profile.subdivision else None
     years, library = range(year - 1, year + 3), holiday_cache.library_version()
-    cached = holiday_cache.load(country, subdivision, years=years, library=library)
-    if cached is not None:
-        dates = frozenset(dt.date.fromisoformat(day) for day in cached["dates"])
-        weekend = frozenset(cached["weekend"])
-        return KnownHolidays(country, subdivision, tuple(cached["years"]), dates, weekend)
+    kept = holiday_cache.load(country, subdivision, years=years, library=library)
+    if kept is not None:
+        return KnownHolidays(country, subdivision, kept.years, kept.dates, kept.weekend)
     try:
         known = PublicHolidays(country, subdivision).known_for(years)
     except UserError:
         return None
-    holiday_cache.save(
-        {
-            "format": holiday_cache.FORMAT,
-            "version": holiday_cache.VERSION,
-            "library": library,
-            "country": country,
-            "subdivision": subdivision,
-            "years": list(known.years),
-            "dates": sorted(day.isoformat() for day in known.dates),
-            "weekend": sorted(known.weekend),
-        }
-    )
+    kept = holiday_cache.Kept(known.years, known.dates, known.weekend)
+    holiday_cache.save(country, subdivision, library=library, kept=kept)
     return known
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, TypedDict, cast
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from afterview.store import files, paths
 from afterview.store.privacy import private_dir
@@ -26,7 +26,8 @@ NAME = "holidays.json"
 
 
 class CachedHolidays(TypedDict):
-    """One country's (and subdivision's) public holidays for some whole years, as the library gave them."""
+    """The cache file: one country's (and subdivision's) public holidays for some whole years, as the
+    library gave them."""
 
     format: str
     version: int
@@ -53,8 +54,18 @@ def library_version() -> str:
     return version("holidays")
 
 
-def load(country: str, subdivision: str | None, *, years: range, library: str) -> CachedHolidays | None:
-    """The cached holidays if they are for this country, subdivision and library and cover ``years``."""
+class Kept(NamedTuple):
+    """What the cache holds of one country (and subdivision), read back."""
+
+    years: tuple[int, ...]
+    dates: frozenset[dt.date]
+    weekend: frozenset[int]
+    """``date.weekday()`` numbers."""
+
+
+def load(country: str, subdivision: str | None, *, years: range, library: str) -> Kept | None:
+    """The cached holidays if they are for this country, subdivision and library and cover ``years``;
+    ``None`` for a cache that is missing, for something else, or damaged (it is then made again)."""
     try:
         found = json.loads(path().read_bytes())
         fits = (
@@ -66,22 +77,34 @@ def load(country: str, subdivision: str | None, *, years: range, library: str) -
             and all(type(year) is int for year in found["years"])
             and set(years) <= set(found["years"])
             and isinstance(found.get("dates"), list)
-            and all(dt.date.fromisoformat(day) for day in found["dates"])  # TypeError, ValueError: damaged
             and isinstance(found.get("weekend"), list)
             and all(type(day) is int and 0 <= day <= 6 for day in found["weekend"])
         )
-    except (OSError, ValueError, TypeError):
+        if not fits:
+            return None
+        dates = frozenset(dt.date.fromisoformat(day) for day in found["dates"])
+    except (OSError, ValueError, TypeError):  # unreadable, not JSON, a date that is not one: damaged
         return None
-    return cast("CachedHolidays", found) if fits else None  # its shape is checked above, as far as it is used
+    return Kept(tuple(found["years"]), dates, frozenset(found["weekend"]))
 
 
-def save(entry: CachedHolidays) -> None:
+def save(country: str, subdivision: str | None, *, library: str, kept: Kept) -> None:
     """Write the cache atomically; a failure only means the library is imported again next time. Its folder
     is created (0700) only inside one that exists: never ``AFTERVIEW_HOME`` itself, which the store's first
     save creates as it should be."""
     target = path()
     if not target.parent.parent.is_dir():
         return
+    entry: CachedHolidays = {
+        "format": FORMAT,
+        "version": VERSION,
+        "library": library,
+        "country": country,
+        "subdivision": subdivision,
+        "years": list(kept.years),
+        "dates": sorted(day.isoformat() for day in kept.dates),
+        "weekend": sorted(kept.weekend),
+    }
     with contextlib.suppress(OSError):
         private_dir(target.parent)
         files.write_atomically(target, json.dumps(entry).encode("utf-8"))
