@@ -18,6 +18,7 @@ from afterview.domain.debrief import (
     strip_problems,
     to_markdown,
 )
+from afterview.domain.text import BIDI_CONTROLS
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Interview, Person, Question
 from tests.helpers import make_interview
@@ -165,8 +166,10 @@ def test_same_ignores_unknown_keys_and_merged_keeps_them() -> None:
     assert merged(FILLED, old=None) is FILLED
 
 
-# Text as afterview stores it: stripped, no control characters but newline and tab.
-_chars = st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from(["\n", "\t", "#", "\\", "-", " "])
+# Text as afterview stores it: stripped, no control characters but newline and tab, no bidi controls.
+_chars = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=sorted(BIDI_CONTROLS)) | (
+    st.sampled_from(["\n", "\t", "#", "\\", "-", " "])
+)
 _lines = st.lists(
     st.sampled_from(["#", "## Notes", "### Question 2", "#### Rating", "\\#", "```", "- x", ""])
     | st.text(_chars),
