@@ -479,7 +479,7 @@ def document(size: int, *, seed: int = 7) -> Document:
 
 
 def _runtime_context(document: Document) -> PlanContext:
-    """The plan context the CLI makes at ``NOW`` (``afterview.cli.runtime.context``)."""
+    """The plan context the CLI makes at ``NOW`` (``afterview.actions.session.context``)."""
     from afterview.domain.planning import plan_context
     from afterview.domain.workdays import public_holidays, weekend_of
 
@@ -533,7 +533,7 @@ def _keep_holidays(home: Path, profile: Any) -> None:
     (``cache/holidays.json``), so the benchmark's writes do not each pay for importing ``holidays``."""
     import os
 
-    from afterview.cli.runtime import known_holidays  # noqa: TID251  (set up as a first write would)
+    from afterview.actions.session import known_holidays  # noqa: TID251  (set up as a first write would)
 
     before = os.environ.get("AFTERVIEW_HOME")
     os.environ["AFTERVIEW_HOME"] = str(home)

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.models.document import Document
 from afterview.models.enums import Status
 from afterview.models.records import Debrief, Reference, StatusChange
@@ -30,7 +30,7 @@ Log = Callable[..., dict[str, Any]]
 
 
 def store() -> Store:
-    return Store(paths.store_path(), clock=runtime.now)
+    return Store(paths.store_path(), clock=session.now)
 
 
 def edit_store(change: Callable[[Document], None]) -> None:

@@ -60,11 +60,11 @@ def test_an_interview_without_interviewers_says_how_to_add_one(cli: Callable[...
 
 
 def test_the_topic_from_the_debrief_makes_it_personal(cli: Callable[..., Result], log: Log) -> None:
-    from afterview.cli import runtime
+    from afterview.actions import session
     from afterview.models.records import Debrief
 
     log("--interviewer", "Jane Doe <jane@acme.com>")
-    with runtime.open_store().transaction() as document:
+    with session.open_store().transaction() as document:
         document.interviews[0].debrief = Debrief(thank_you_topics=["the migration to event sourcing"])
     body = cli("draft-thanks", "1", "--json").json()[0]["body"]
     assert "the migration to event sourcing" in body

@@ -178,9 +178,9 @@ def test_a_conflicting_change_keeps_both_versions(
 
 
 def test_fixed_fields_cannot_be_edited(one: dict[str, Any], cli: Callable[..., Result]) -> None:
-    from afterview.cli import runtime
+    from afterview.actions import session
 
-    interview = runtime.open_store().read().interviews[0]
+    interview = session.open_store().read().interviews[0]
     text = editable.to_toml(interview)
     with pytest.raises(UserError, match="id cannot be edited"):
         editable.from_toml("id = 5\n" + text, base=interview, now=interview.at)
@@ -295,7 +295,7 @@ def test_rm_asks_on_a_terminal(
 ) -> None:
     import typer
 
-    monkeypatch.setattr("afterview.cli.runtime.interactive", lambda no_input: True)
+    monkeypatch.setattr("afterview.actions.session.interactive", lambda no_input: True)
     monkeypatch.setattr(typer, "confirm", lambda *a, **k: False)
     result = cli("rm", "1")
     assert result.code == 0
@@ -311,11 +311,11 @@ def several(cli: Callable[..., Result], log: Callable[..., dict[str, Any]]) -> N
     log("--at", "2026-11-02 10:00", company="Acme")
     log("--at", "2026-11-10 10:00", company="Globex")
     log("--at", "2026-11-20 10:00", company="Acme Labs")
-    from afterview.cli import runtime
+    from afterview.actions import session
     from afterview.models.enums import Status
     from afterview.models.records import StatusChange
 
-    with runtime.open_store().transaction() as document:
+    with session.open_store().transaction() as document:
         document.interviews[1].process.history = [
             StatusChange(status=Status.REJECTED, on=document.interviews[1].at.date())
         ]

@@ -325,23 +325,23 @@ def test_the_date_order_comes_from_the_locale_when_the_profile_has_none(
 ) -> None:
     import locale
 
-    from afterview.cli import runtime
+    from afterview.actions import session
 
     monkeypatch.setattr(locale, "nl_langinfo", lambda item: "%d.%m.%Y", raising=False)
     real = locale.setlocale
     monkeypatch.setattr(
         locale, "setlocale", lambda category, name=None: "de_DE.UTF-8" if name == "" else real(category)
     )
-    assert runtime.locale_date_order() == "DMY"
+    assert session.locale_date_order() == "DMY"
     assert log("--at", "03.04.2026")["at"].startswith("2026-04-03T")
     assert cli("profile", "--date-order", "MDY", "--no-input").code == 0  # the profile wins
     assert log("--at", "03.04.2026")["at"].startswith("2026-03-04T")
 
 
 def test_the_c_locale_gives_no_date_order() -> None:
-    from afterview.cli import runtime
+    from afterview.actions import session
 
-    assert runtime.locale_date_order() is None
+    assert session.locale_date_order() is None
 
 
 def test_profile_date_order_is_checked_and_can_follow_the_locale_again(cli: Cli) -> None:

@@ -48,10 +48,10 @@ def test_csv_history_shows_every_change(
     cli: Callable[..., Result], log: Callable[..., dict[str, Any]], home: Path
 ) -> None:
     log()
-    from afterview.cli import runtime
+    from afterview.actions import session
     from afterview.models.records import StatusChange
 
-    with runtime.open_store().transaction() as document:
+    with session.open_store().transaction() as document:
         document.interviews[0].process.history = [
             StatusChange(status="next-round", on="2026-12-01"),
             StatusChange(status="offer", on="2026-12-10"),
@@ -150,11 +150,11 @@ def test_markdown_includes_the_debrief_and_history(
     cli: Callable[..., Result], log: Callable[..., dict[str, Any]]
 ) -> None:
     log("--interviewer", "Jane Doe <jane@acme.com>")
-    from afterview.cli import runtime
+    from afterview.actions import session
     from afterview.models.enums import Rating, Status
     from afterview.models.records import Debrief, Question, StatusChange
 
-    with runtime.open_store().transaction() as document:
+    with session.open_store().transaction() as document:
         interview = document.interviews[0]
         interview.debrief = Debrief(
             questions=[

@@ -23,11 +23,11 @@ def exported(cli: Callable[..., Result], log: Callable[..., dict[str, Any]], tmp
     """A JSON export of a store with two interviews, one with a debrief and a status history."""
     log("--interviewer", "Jane Doe, CTO <jane@acme.com>", "--note", "ask about on-call")
     log("--at", "2026-10-01 10:00", company="Globex", role="SRE")
-    from afterview.cli import runtime
+    from afterview.actions import session
     from afterview.models.enums import Rating, Status
     from afterview.models.records import Debrief, Question, StatusChange
 
-    with runtime.open_store().transaction() as document:
+    with session.open_store().transaction() as document:
         globex = document.interviews[1]
         globex.process.history = [StatusChange(status=Status.REJECTED, on=dt.date(2026, 10, 20))]
         globex.debrief = Debrief(questions=[Question(question="Tell me about a failure", rating=Rating.WEAK)])

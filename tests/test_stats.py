@@ -101,10 +101,10 @@ def fixture() -> list[Interview]:
 @pytest.fixture
 def known(cli: Callable[..., Result]) -> None:
     """The fixture above, written through the store protocol."""
-    from afterview.cli import runtime
+    from afterview.actions import session
 
     interviews = fixture()
-    with runtime.open_store().transaction() as document:
+    with session.open_store().transaction() as document:
         document.processes.extend({i.process.id: i.process for i in interviews}.values())
         document.interviews.extend(interviews)
         document.next_id, document.next_process_id = 8, 6

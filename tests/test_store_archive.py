@@ -103,9 +103,9 @@ def test_archived_rounds_are_found_by_id(cli: Cli, store_file: Path) -> None:
     result = cli("done", "1.2")
     assert result.code == 0
     assert "already closed" in result.out
-    from afterview.cli import runtime
+    from afterview.actions import session
 
-    assert [1, "Acme", "SRE"] in [list(entry) for entry in runtime.load_index()["interviews"]]
+    assert [1, "Acme", "SRE"] in [list(entry) for entry in session.load_index()["interviews"]]
 
 
 @pytest.mark.usefixtures("three")

@@ -1,6 +1,6 @@
 """``afterview calendar``: a live calendar file, rewritten after every change, for a calendar app to subscribe
 to. The setting is the profile's ``calendar_file``; after each save the store calls
-:func:`afterview.cli.livecalendar.write_live`."""
+:func:`afterview.actions.livecalendar.write_live`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import runtime
-from afterview.cli.livecalendar import calendar_problem
+from afterview.actions import session
+from afterview.actions.livecalendar import calendar_problem
 from afterview.errors import UserError
 from afterview.render import console
 
@@ -37,7 +37,7 @@ def calendar(
     """
     if file is not None and off:
         raise UserError("Give either --file or --off, not both.")
-    store = runtime.open_store()
+    store = session.open_store()
     if file is None and not off:
         path = store.read(open_only=True).profile.calendar_file
         if path:
@@ -49,7 +49,7 @@ def calendar(
     target = str(Path(file).expanduser().absolute()) if file is not None else None
     if target is not None and (problem := calendar_problem(Path(target))):
         raise UserError(f"Cannot keep a live calendar at {file}: {problem}; nothing was changed.")
-    # the save writes the calendar (runtime.open_store's after_save)
+    # the save writes the calendar (session.open_store's after_save)
     with store.transaction(open_only=True) as document:
         before = document.profile.calendar_file
         document.profile.calendar_file = target

@@ -26,7 +26,7 @@ _TEXT_WIDTH = 60
 
 def index_or_empty() -> Index:
     """The index of the store; empty when the store is missing or unreadable (completion never complains)."""
-    from afterview.cli.runtime import load_index
+    from afterview.actions.session import load_index
 
     try:
         return load_index()
@@ -88,11 +88,11 @@ def closed_step_ids(incomplete: str, typed: Iterable[str]) -> list[tuple[str, st
 
     The index holds pending steps only, so these come from the store (``undo`` is rarely completed).
     """
-    from afterview.cli import runtime
+    from afterview.actions import session
     from afterview.models.enums import StepState
 
     try:
-        document = runtime.open_store().read()
+        document = session.open_store().read()
     except (AfterviewError, OSError):
         return []
     skip = set(typed)

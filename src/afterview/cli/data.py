@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from pydantic import ValidationError
 
+from afterview.actions import session
+from afterview.actions.lookup import find
 from afterview.cli import editor as editors
-from afterview.cli import inputs, runtime
-from afterview.cli.interviews import ChangedJson, InterviewId, find
+from afterview.cli import inputs
+from afterview.cli.interviews import ChangedJson, InterviewId
 from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
 from afterview.domain.steps import refresh_document, refresh_steps
 from afterview.domain.wording import plural
@@ -55,7 +57,7 @@ def edit(
         "next_steps": next_steps, "decision_by": decision_by, "notes": notes,
     }  # fmt: skip
     given = {key: value for key, value in flags.items() if value is not None}
-    store = runtime.open_store()
+    store = session.open_store()
     if given:
         _edit_fields(store, interview_id, given, quiet=json_)
     else:
@@ -63,15 +65,15 @@ def edit(
     if json_:
         document = store.read(open_only=True)
         console.print_json(
-            interview_json(find(document, interview_id), now=runtime.local_now(document.profile))
+            interview_json(find(document, interview_id), now=session.local_now(document.profile))
         )
 
 
 def _edit_fields(store: Store, interview_id: int, given: dict[str, str], *, quiet: bool = False) -> None:
     with store.transaction(open_only=True) as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         interview = find(document, interview_id)
-        update = _field_values(given, now=now, order=runtime.date_order(document.profile))
+        update = _field_values(given, now=now, order=session.date_order(document.profile))
         try:
             changed = editable.interview_of(
                 {**editable.editable(interview, mode="python"), **update}, keep=interview, now=now
@@ -123,7 +125,7 @@ def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> 
     document = store.read(open_only=True)
     base = find(document, interview_id)
     command = editors.find_editor(
-        interactive=runtime.interactive(no_input=False),
+        interactive=inputs.interactive(no_input=False),
         instead=f"change fields with flags, e.g. afterview edit {interview_id} --role 'Staff Engineer'",
     )
     text, edited = editable.to_toml(base), None
@@ -139,7 +141,7 @@ def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> 
             raise UserError(f"Not saved: {problem}", hint=f"What you typed is kept in {kept}.")
         text = _strip_problem(typed)
         try:
-            edited = editable.from_toml(text, base=base, now=runtime.local_now(document.profile))
+            edited = editable.from_toml(text, base=base, now=session.local_now(document.profile))
         except UserError as error:
             problem = error.message
     changed = _changed_fields(base, edited)
@@ -167,7 +169,7 @@ def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> 
 def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
     """Save an edit merged with whatever was saved since ``base`` was read; the fields that conflicted."""
     with store.transaction(open_only=True) as current:
-        now = runtime.local_now(current.profile)
+        now = session.local_now(current.profile)
         theirs = current.interview(base.id)
         if theirs is None:
             raise UserError(f"Interview {base.id} was removed while you were editing; nothing was saved.")
@@ -180,7 +182,7 @@ def _store_edit(document: Document, edited: Interview, *, now: dt.datetime) -> N
     """Store an edited interview (its company and role are its process's), then plan every step again:
     the edit may have changed what other rounds of the process call for."""
     document.put_edited(edited)
-    refresh_document(document, runtime.context(document), now=now, reasons={edited.id: "changed by an edit"})
+    refresh_document(document, session.context(document), now=now, reasons={edited.id: "changed by an edit"})
 
 
 def _changed_fields(before: Interview, after: Interview) -> list[str]:
@@ -243,11 +245,11 @@ def rm(
 
     Example: afterview rm 7 --yes
     """
-    store = runtime.open_store()
+    store = session.open_store()
     interview = find(store.read(), interview_id)
     label = f"interview {interview_id} ({interview.company} · {interview.role}, {interview.at:%Y-%m-%d})"
     if not yes:
-        if not runtime.interactive(no_input=False):
+        if not inputs.interactive(no_input=False):
             raise UserError(f"Not removing {label} without confirmation.", hint="Add --yes to remove it.")
         if not typer.confirm(
             f"Remove {label} and its {plural(len(interview.steps), 'step')}?", default=False
@@ -255,9 +257,9 @@ def rm(
             console.say("Kept it.")
             return
     with store.transaction() as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         document.remove_interview(find(document, interview_id))
-        context = runtime.context(document)
+        context = session.context(document)
         document.interviews = [
             refresh_steps(i, context, now=now, reason=f"interview {interview_id} was removed")
             for i in document.interviews

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import typer
 
-from afterview.cli import runtime
-from afterview.cli.interviews import find
+from afterview.actions import session
+from afterview.actions.lookup import find
 from afterview.domain.drafts import Draft
 from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
@@ -204,10 +204,10 @@ def _mark_sent(interview_id: int, items: Sequence[Draft], *, by: str) -> None:
 
     Marking the same message sent again changes nothing: it is already on record, and its step closed.
     """
-    store = runtime.open_store()
+    store = session.open_store()
     already: list[SentMessage] = []
     with store.transaction(open_only=True) as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         interview = find(document, interview_id)
         steps = list(interview.steps)
         records: list[SentMessage] = []
@@ -235,7 +235,7 @@ def _mark_sent(interview_id: int, items: Sequence[Draft], *, by: str) -> None:
         updated = interview.model_copy(
             update={"steps": steps, "sent": [*interview.sent, *records], "updated_at": now}
         )
-        document.put(refresh_steps(updated, runtime.context(document), now=now))
+        document.put(refresh_steps(updated, session.context(document), now=now))
     for earlier in already:
         when = earlier.at.astimezone(now.tzinfo)
         console.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {earlier.kind} to {earlier.to}.")

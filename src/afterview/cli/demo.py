@@ -14,7 +14,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from afterview.cli import drafts, log, profile, runtime, todo
+from afterview.actions import session
+from afterview.cli import drafts, log, profile, todo
 from afterview.models.enums import StepKind
 from afterview.render import console
 from afterview.store import paths
@@ -85,7 +86,7 @@ def _fill() -> None:
     profile.profile(name="Sam Lee", email="sam@example.com", no_input=True)
     for fields in _INTERVIEWS:
         log.log(**fields, no_input=True)  # type: ignore[arg-type]
-    document = runtime.open_store().read()
+    document = session.open_store().read()
     done = [
         step.id
         for interview in document.interviews

@@ -15,9 +15,11 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import runtime, templates
+from afterview.actions import session
+from afterview.actions.lookup import find
+from afterview.cli import templates
 from afterview.cli.delivery import SENT_BY, Delivery, check, deliver
-from afterview.cli.interviews import InterviewId, Json, find
+from afterview.cli.interviews import InterviewId, Json
 from afterview.domain import drafts as compose
 from afterview.domain.drafts import Draft
 from afterview.domain.templates import Template
@@ -261,8 +263,8 @@ def _delivery(
 
 
 def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
-    document = runtime.open_store().read(open_only=True)
-    now = runtime.local_now(document.profile)
+    document = session.open_store().read(open_only=True)
+    now = session.local_now(document.profile)
     language = document.profile.language or "en"
     items = list(
         composer(find(document, interview_id), document, now, lambda name: templates.load(name, language))

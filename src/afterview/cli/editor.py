@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.errors import UserError
 from afterview.store import paths
 
@@ -143,7 +143,7 @@ def keep(data: bytes, *, name: str, folder: str = RECOVERY_DIR, suffix: str = ".
     system's temp directory instead (where the editor's file just was), with a warning; a file that could not
     be written whole is removed, never left empty.
     """
-    stamp = runtime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    stamp = session.now().astimezone().strftime("%Y%m%d-%H%M%S")
     home = paths.data_dir() / folder
     try:
         home.mkdir(mode=0o700, parents=True, exist_ok=True)

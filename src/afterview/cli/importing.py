@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.cli.interviews import Json
 from afterview.domain.wording import plural
 from afterview.errors import UserError
@@ -61,12 +61,12 @@ def import_(
     read = _Read()
 
     def apply(document: Document) -> merging.Report:
-        now = runtime.local_now(document.profile)
-        incoming = source.read(tz=runtime.user_tz(document.profile), today=now.date())
+        now = session.local_now(document.profile)
+        incoming = source.read(tz=session.user_tz(document.profile), today=now.date())
         read.keep(incoming, now=now)  # not the rows themselves: they are in the document now
-        return merging.merge(document, incoming, context=runtime.context(document), now=now, theirs=theirs)
+        return merging.merge(document, incoming, context=session.context(document), now=now, theirs=theirs)
 
-    store = runtime.open_store()
+    store = session.open_store()
     with collector.paused():  # the import is read, merged and saved: millions of objects, no cycles
         if dry_run:
             report = apply(store.read())

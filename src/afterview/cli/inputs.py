@@ -154,3 +154,8 @@ def timezone(value: str) -> str:
             f"{value!r} is not a time zone.", hint="Use an IANA name such as Europe/Berlin."
         ) from None
     return name
+
+
+def interactive(no_input: bool) -> bool:
+    """Whether prompting is allowed: never with ``--no-input`` or when stdin is not a terminal."""
+    return not no_input and sys.stdin.isatty()

@@ -7,17 +7,16 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import completion, inputs, runtime
+from afterview.actions import session
+from afterview.cli import completion, inputs
 from afterview.domain import contacts
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
 from afterview.domain.greetings import parts_of
 from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
-from afterview.errors import UserError
 from afterview.formats.contract import interview_json, process_json
-from afterview.models.document import Document
 from afterview.models.enums import Status, StepState
-from afterview.models.records import Interview, Person, Process
+from afterview.models.records import Person
 from afterview.render import console, views
 from afterview.store.storefile import Unchanged
 
@@ -69,47 +68,6 @@ def name_parts(person: Person, **given: str | None) -> dict[str, str | None]:
     return parts
 
 
-def find(document: Document, interview_id: int) -> Interview:
-    """The interview with this id, or a clear error."""
-    interview = document.interview(interview_id)
-    if interview is None:
-        raise UserError(
-            f"There is no interview {interview_id}.", hint="See your interviews with: afterview list"
-        )
-    return interview
-
-
-def find_process(document: Document, text: str) -> tuple[Process, Interview | None]:
-    """The process ``text`` names, ``P2`` (any case) or any of its rounds' ids (``7``), and that round.
-
-    Raises UserError when ``text`` names neither.
-    """
-    word = text.strip()
-    if word[:1] in ("P", "p") and word[1:].isdigit():
-        process = document.process(int(word[1:]))
-        if process is None:
-            raise UserError(
-                f"There is no process {word.upper()}.", hint="See your processes with: afterview list"
-            )
-        return process, None
-    if not word.isdigit() or int(word) < 1:
-        raise UserError(
-            f"{text!r} is not an interview id (7) or a process id (P2).",
-            hint="See them with: afterview list",
-        )
-    interview = find(document, int(word))
-    return interview.process, interview
-
-
-def latest_round(document: Document, text: str) -> Interview:
-    """The interview ``text`` names, or the latest round of the process it names (``P2``).
-
-    Raises UserError when ``text`` names neither.
-    """
-    process, interview = find_process(document, text)
-    return interview if interview is not None else document.rounds(process)[-1]
-
-
 def list_interviews(
     status: Annotated[
         str | None, typer.Option(help="Only this status: waiting, next-round, offer, rejected, ...")
@@ -127,10 +85,10 @@ def list_interviews(
 
     Example: afterview list --status waiting --since 2026-11-01 --json
     """
-    document = runtime.open_store().read()
-    now = runtime.local_now(document.profile)
+    document = session.open_store().read()
+    now = session.local_now(document.profile)
     wanted = inputs.choice(status, Status, field="status") if status is not None else None
-    order = runtime.date_order(document.profile)
+    order = session.date_order(document.profile)
     first = parse_date(since, today=now.date(), past=True, order=order) if since else None
     last = parse_date(until, today=now.date(), past=True, order=order) if until else None
     items = sorted(
@@ -159,8 +117,8 @@ def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
 
     Examples: afterview show 7   ·   afterview show P2
     """
-    document = runtime.open_store().read(open_only=True)
-    now = runtime.local_now(document.profile)
+    document = session.open_store().read(open_only=True)
+    now = session.local_now(document.profile)
     process, interview = find_process(document, interview_id)
     if interview is None:
         rounds = document.rounds(process)
@@ -197,10 +155,10 @@ def interviewer(
     person = inputs.interviewer(spec)
     given = {"honorific": honorific, "given_name": given_name, "family_name": family_name}
     given["address_as"] = address_as
-    store = runtime.open_store()
+    store = session.open_store()
     updated = added = None
     with store.transaction(open_only=True) as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         interview = find(document, interview_id)
         added = contacts.add_interviewer(interview.interviewers, person)
         parts = name_parts(added.person, **given)
@@ -221,7 +179,7 @@ def interviewer(
             raise Unchanged
         updated = refresh_steps(
             interview.model_copy(update={"interviewers": added.people, "updated_at": now}),
-            runtime.context(document),
+            session.context(document),
             now=now,
         )
         document.put(updated)

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import clock, inputs, runtime
+from afterview.actions import clock, session
+from afterview.actions.lookup import find_process
+from afterview.cli import inputs
 from afterview.cli.answers import Answers
 from afterview.domain.dates import DATE_EXAMPLES, needs_date_order, parse_date, parse_moment
 from afterview.domain.interviews import log_interview, open_process_named
@@ -96,13 +98,13 @@ def log(
 
         afterview log --from invite.ics
     """
-    from afterview.cli.runtime import load_index
+    from afterview.actions.session import load_index
 
     # The profile's time zone from the derived index (rebuilt from the fully checked store when stale, so a
     # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
     profile_zone = load_index()["timezone"]
-    ask = runtime.interactive(no_input)
-    store = runtime.open_store()
+    ask = inputs.interactive(no_input)
+    store = session.open_store()
     snapshot = store.read(open_only=True) if process is not None or from_ is not None else None
     answers = Answers(
         company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
@@ -117,8 +119,6 @@ def log(
     now = clock.now_in(zone or profile_zone)
     joined = None
     if process is not None:
-        from afterview.cli.interviews import find_process
-
         assert snapshot is not None
         joined, _ = find_process(snapshot, process)
         answers.company = answers.company if answers.company is not None else joined.company
@@ -143,8 +143,8 @@ def log(
             role=role_name,
             source=inputs.clean_text(source, field="source", max_length=500) if source else None,
             join=join,
-            context=runtime.context,
-            now=runtime.local_now(document.profile),
+            context=session.context,
+            now=session.local_now(document.profile),
         )
     if json_:
         console.print_json(interview_json(interview, now=now))
@@ -173,7 +173,7 @@ def _date_order(answers: Answers, *, ask: bool) -> str | None:
     typed = (answers.at, answers.decision_by)
     if not ask and not any(text and needs_date_order(text) for text in typed):
         return None
-    return runtime.date_order(runtime.open_store().read(open_only=True).profile)
+    return session.date_order(session.open_store().read(open_only=True).profile)
 
 
 def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -> dict[str, object]:

@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from afterview import __version__
+from afterview.actions import notices
 from afterview.errors import AfterviewError, ExitCode
 
 
@@ -292,6 +293,7 @@ def run(argv: list[str] | None = None) -> int:
     from afterview.cli.streams import tolerate_unencodable
 
     tolerate_unencodable()
+    notices.sink = _warn
     args = sys.argv[1:] if argv is None else argv
     command = typer.main.get_command(app)
     try:
@@ -326,3 +328,8 @@ def run(argv: list[str] | None = None) -> int:
     if result == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a quiet exit 130
         _render().err().print("\nInterrupted; nothing was saved.")
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def _warn(message: str) -> None:
+    """A use case's warning, through the error console (imported when there is one to print)."""
+    _render().warn(message)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.domain.wording import plural
 from afterview.errors import ExitCode
 from afterview.render import console
@@ -27,7 +27,7 @@ def doctor(json_: Json = False) -> None:
     """
     from afterview.store.doctor import examine, healthy
 
-    store = runtime.open_store()
+    store = session.open_store()
     findings = examine(store) + _live_calendar(store)
     well = healthy(findings)
     if json_:
@@ -40,7 +40,7 @@ def doctor(json_: Json = False) -> None:
 
 def _live_calendar(store: Store) -> list[Finding]:
     """Whether the live calendar file (``afterview calendar``) can be written."""
-    from afterview.cli.livecalendar import calendar_problem
+    from afterview.actions.livecalendar import calendar_problem
     from afterview.errors import AfterviewError
     from afterview.store.doctor import Finding, Level
 
@@ -71,13 +71,13 @@ def restore(
     """
     from afterview.store.recovery import choose_backup, list_backups
 
-    store = runtime.open_store()
+    store = session.open_store()
     if backup is None:
         backups = list_backups(store)
         if json_:
             console.print_json(view.backups_json(backups))
         else:
-            tz = runtime.now().tzinfo
+            tz = session.now().tzinfo
             assert tz is not None
             view.backups_table(backups, tz=tz)
         return

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import typer
 
-from afterview.cli import editor, inputs, runtime
-from afterview.cli.interviews import find
+from afterview.actions import session
+from afterview.actions.lookup import find
+from afterview.cli import editor, inputs
 from afterview.domain.debrief import (
     MAX_BYTES,
     DebriefError,
@@ -38,8 +39,8 @@ from afterview.store.storefile import Store, Unchanged
 
 def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input: bool) -> None:
     """Get the interview's debrief from the editor, the prompts or ``source``, and save it."""
-    interactive = runtime.interactive(no_input)
-    store = runtime.open_store()
+    interactive = inputs.interactive(no_input)
+    store = session.open_store()
     document = store.read(open_only=True)
     interview = find(document, interview_id)
     before = interview.debrief
@@ -52,7 +53,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
                 "--prompt needs a terminal.", hint=f"Use: afterview remember {interview_id} --from -"
             )
         debrief = (before or Debrief()).model_copy(deep=True)
-        tz = runtime.user_tz(document.profile)
+        tz = session.user_tz(document.profile)
         try:
             _ask(debrief)
         except (typer.Abort, KeyboardInterrupt, EOFError):
@@ -65,7 +66,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
         text = to_markdown(debrief, interview, tz=tz).encode("utf-8")
         debrief = _reread(text, interview_id=interview_id)
     else:
-        markdown = to_markdown(before, interview, tz=runtime.user_tz(document.profile))
+        markdown = to_markdown(before, interview, tz=session.user_tz(document.profile))
         debrief, text = _from_editor(markdown, interview_id=interview_id, interactive=interactive)
         if text == markdown.encode("utf-8"):
             console.say(f"Nothing changed in interview {interview_id}'s debrief, so nothing was saved.")
@@ -227,7 +228,7 @@ def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief 
     """Save the debrief and mark the memory-dump step done, re-reading the interview under the lock."""
     updated = None
     with store.transaction(open_only=True) as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         interview = find(document, interview_id)
         current = interview.debrief
         if is_empty(debrief) and current is not None:
@@ -241,7 +242,7 @@ def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief 
         kept: Path | None = None
         if current is not None and (before is None or not same(current, before)):
             # Another afterview saved this debrief while the editor was open: keep its version too.
-            markdown = to_markdown(current, interview, tz=runtime.user_tz(document.profile))
+            markdown = to_markdown(current, interview, tz=session.user_tz(document.profile))
             kept = editor.keep(markdown.encode("utf-8"), name=f"debrief-{interview_id}-other")
         steps = [
             step.model_copy(update={"state": StepState.DONE, "done_at": now})
@@ -253,7 +254,7 @@ def _save(store: Store, interview_id: int, debrief: Debrief, *, before: Debrief 
         updated = interview.model_copy(
             update={"debrief": merged(debrief, old=current), "steps": steps, "updated_at": now}
         )
-        updated = refresh_steps(updated, runtime.context(document), now=now)
+        updated = refresh_steps(updated, session.context(document), now=now)
         document.put(updated)
     if updated is not None:  # None: nothing changed, and the transaction ended without writing
         saved(updated, done=done, other=kept)

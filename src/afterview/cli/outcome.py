@@ -7,9 +7,12 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import clock, inputs, runtime
-from afterview.cli.interviews import Json, RoundOrProcess, find, latest_round
-from afterview.cli.lifecycle import option_date, option_moment, refresh_all, show_changes
+from afterview.actions import clock, session
+from afterview.actions.lookup import find, latest_round
+from afterview.actions.typed import option_date, option_moment
+from afterview.cli import inputs
+from afterview.cli.interviews import Json, RoundOrProcess
+from afterview.cli.lifecycle import refresh_all, show_changes
 from afterview.domain import outcomes
 from afterview.domain.dates import DATE_EXAMPLES, describe_day
 from afterview.domain.outcomes import OUTCOMES
@@ -96,11 +99,11 @@ def outcome(
     text = (
         inputs.clean_text(note, field="note", max_length=2_000, multiline=True) if note is not None else None
     )
-    store = runtime.open_store()
+    store = session.open_store()
     current = store.read(open_only=True)
     named = latest_round(current, interview_id)
     now = clock.now_in(zone or named.timezone or current.profile.timezone)
-    order = runtime.date_order(current.profile)
+    order = session.date_order(current.profile)
     change = outcomes.status_change(
         chosen,
         on=option_date("--on", on, today=now.date(), past=True, order=order),
@@ -111,7 +114,7 @@ def outcome(
         today=now.date(),
     )
     when = option_moment("--at", at, now=now, past=False, order=order) if at else None
-    if chosen is Status.NEXT_ROUND and at is None and runtime.interactive(no_input) and not json_:
+    if chosen is Status.NEXT_ROUND and at is None and inputs.interactive(no_input) and not json_:
         when = inputs.ask_date(
             "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
             lambda text: option_moment("--at", text, now=now, past=False, order=order),
@@ -124,7 +127,7 @@ def outcome(
         )
     recorded = changes = None
     with store.transaction(open_only=True) as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         interview = latest_round(document, interview_id)
         recorded = outcomes.record_outcome(document, interview, change, next_round=following, now=now)
         if not recorded.changed:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.cli.interviews import Json
 from afterview.render import console
 
@@ -25,7 +25,7 @@ def prep(
     from afterview.domain.prep import prep_questions
     from afterview.render.prep import prep_json, prep_list
 
-    document = runtime.open_store().read()
+    document = session.open_store().read()
     questions = prep_questions(document.interviews, company=company, role=role)
     if json_:
         console.print_json(prep_json(questions))
@@ -35,5 +35,5 @@ def prep(
         debriefs=sum(i.debrief is not None for i in document.interviews),
         company=company,
         role=role,
-        tz=runtime.user_tz(document.profile),
+        tz=session.user_tz(document.profile),
     )

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import clock, inputs, runtime
+from afterview.actions import clock, session
+from afterview.cli import inputs
 from afterview.domain.greetings import LANGUAGES, STYLES
 from afterview.errors import UserError
 from afterview.models.records import Profile
@@ -117,8 +118,8 @@ def profile(
         "language": language,
     }
     changes = {key: _READERS[key](value) for key, value in given.items() if value is not None}
-    store = runtime.open_store()
-    if not changes and runtime.interactive(no_input) and not json_:
+    store = session.open_store()
+    if not changes and inputs.interactive(no_input) and not json_:
         current = store.read(open_only=True).profile
         for key in ("name", "email", "phone", "signature"):
             answer = inputs.ask_until_valid(

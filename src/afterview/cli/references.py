@@ -6,7 +6,8 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import inputs, runtime
+from afterview.actions import session
+from afterview.cli import inputs
 from afterview.cli.interviews import (
     AddressAs,
     ChangedJson,
@@ -64,9 +65,9 @@ def add(
         family_name=family_name,
         address_as=address_as,
     )
-    store = runtime.open_store()
+    store = session.open_store()
     with store.transaction(open_only=True) as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         reference = contacts.add_reference(document, fields)
         changes = refresh_all(document, now=now)
     if json_:
@@ -82,7 +83,7 @@ def list_references(json_: Json = False) -> None:
 
     Example: afterview ref list --json
     """
-    references = runtime.open_store().read(open_only=True).references
+    references = session.open_store().read(open_only=True).references
     if json_:
         console.print_json([r.model_dump(mode="json") for r in references])
     elif not references:
@@ -102,9 +103,9 @@ def rm(
 
     Example: afterview ref rm 2
     """
-    store = runtime.open_store()
+    store = session.open_store()
     with store.transaction(open_only=True) as document:
-        now = runtime.local_now(document.profile)
+        now = session.local_now(document.profile)
         reference = contacts.remove_reference(document, reference_id)
         changes = refresh_all(document, now=now)
     if json_:

@@ -14,7 +14,7 @@ import datetime as dt
 import os
 import sys
 
-from afterview.cli import clock
+from afterview.actions import clock
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
 from afterview.domain.wording import plural
@@ -107,7 +107,7 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
         found: Index | None = index.load(store_path())
         if found is None or index.passed(found, now=now):
             # missing or stale, or an interview has happened since: rebuilt from the fully checked store
-            from afterview.cli.runtime import load_index
+            from afterview.actions.session import load_index
 
             found = load_index()
         raw = _as_store(found)

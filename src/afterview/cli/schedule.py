@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.cli.interviews import Json
 from afterview.cli.lifecycle import refresh_all
 from afterview.domain.dates import short_date
@@ -67,11 +67,11 @@ def schedule(
         afterview schedule --subdivision BY
     """
     changes = _read(settings or [])
-    store = runtime.open_store()
+    store = session.open_store()
     moved: int | None = None
     if changes or reset or replan or subdivision is not None:
         with store.transaction(open_only=True) as document:  # archived rounds have nothing to plan
-            now = runtime.local_now(document.profile)
+            now = session.local_now(document.profile)
             base: dict[str, Any] = {} if reset else document.profile.schedule.model_dump()
             profile = document.profile.model_copy(update={"schedule": _schedule({**base, **changes})})
             if subdivision is not None:
@@ -98,7 +98,7 @@ def schedule(
         )
         return
     views.kv((f"{name} ({about})", str(getattr(current, name))) for name, about in SETTINGS.items())
-    _show_holidays(document.profile, now=runtime.local_now(document.profile))
+    _show_holidays(document.profile, now=session.local_now(document.profile))
 
 
 def _read(settings: list[str]) -> dict[str, int]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.cli.interviews import Json
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
 from afterview.render import console
@@ -28,12 +28,12 @@ def stats(
     """
     from afterview.domain.stats import compute, stats_json
 
-    document = runtime.open_store().read()
-    now = runtime.local_now(document.profile)
-    order = runtime.date_order(document.profile)
+    document = session.open_store().read()
+    now = session.local_now(document.profile)
+    order = session.date_order(document.profile)
     start = parse_date(since, today=now.date(), past=True, order=order) if since else None
     result = compute(
-        document.interviews, now=now, tz=runtime.user_tz(document.profile), since=start, weeks=weeks
+        document.interviews, now=now, tz=session.user_tz(document.profile), since=start, weeks=weeks
     )
     if json_:
         console.print_json(stats_json(result))

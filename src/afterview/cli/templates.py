@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.cli import runtime
+from afterview.actions import session
 from afterview.cli.interviews import Json
 from afterview.domain.templates import NAMES, Template, TemplateError, check, fields_of
 from afterview.errors import UserError
@@ -48,7 +48,7 @@ def builtin(name: str, language: str = "en") -> Template:
 
 def profile_language() -> str:
     """The language of your drafts, from your profile (``profile --language``)."""
-    return runtime.open_store().read(open_only=True).profile.language or "en"
+    return session.open_store().read(open_only=True).profile.language or "en"
 
 
 def load(name: str, language: str = "en") -> Template:
@@ -133,7 +133,7 @@ def edit(name: Name) -> None:
                 f"Cannot make your copy of the {name} template ({path}): {error.strerror or error}."
             ) from None
     command = editor.find_editor(
-        interactive=runtime.interactive(no_input=False), instead=f"edit the file directly: {path}"
+        interactive=inputs.interactive(no_input=False), instead=f"edit the file directly: {path}"
     )
     original = path.read_bytes()
     saved = editor.edit(original, editor=command, name=path.name)
@@ -159,7 +159,7 @@ def _save(name: str, *, path: Path, original: bytes, saved: bytes) -> None:
             if current == original:
                 files.write_atomically(path.resolve(), saved)
                 return
-            stamp = runtime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+            stamp = session.now().astimezone().strftime("%Y%m%d-%H%M%S")
             yours = editor.write_new(path.parent, saved, name=f"{path.stem}.yours-{stamp}", suffix=".txt")
     except (OSError, filelock.Timeout) as error:
         kept = editor.keep(saved, name=name, suffix=".txt")

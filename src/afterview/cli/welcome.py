@@ -14,7 +14,8 @@ import sys
 
 import typer
 
-from afterview.cli import clock, inputs, log, profile, runtime
+from afterview.actions import clock, session
+from afterview.cli import inputs, log, profile
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due
 from afterview.models.document import Document
@@ -28,8 +29,8 @@ _COMMAND_IN_TITLE = re.compile(r"\((afterview [^)]+)\)")
 
 def run() -> None:
     """What ``afterview`` alone does (see the module docstring)."""
-    runtime.load_index()  # plans the steps of an interview that has happened since the last save
-    document = runtime.open_store().read()
+    session.load_index()  # plans the steps of an interview that has happened since the last save
+    document = session.open_store().read()
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         screen.summary(due=len(_due(document)[0]))
         return
@@ -81,7 +82,7 @@ def _set_up_profile(current: Profile) -> None:
     changes = {key: value for key, value in answers.items() if value is not None}
     if not changes:
         return
-    with runtime.open_store().transaction() as document:
+    with session.open_store().transaction() as document:
         document.profile = Profile.model_validate({**document.profile.model_dump(), **changes})
     console.note("Profile saved; change it any time with: afterview profile")
 
@@ -95,7 +96,7 @@ def _locale_country() -> str | None:
 
 def _due(document: Document) -> tuple[list[tuple[Interview, Step]], list[tuple[Interview, Step]]]:
     """The pending steps due by the end of today, and all pending steps, soonest first."""
-    now = runtime.local_now(document.profile)
+    now = session.local_now(document.profile)
     tz = now.tzinfo or dt.timezone.utc
     end_of_today = dt.datetime.combine(now.date(), dt.time.max, tzinfo=tz)
     pending = sorted(
@@ -115,7 +116,7 @@ def _agenda(document: Document) -> None:
     first = (due or pending)[0] if pending else None
     screen.agenda(
         due,
-        now=runtime.local_now(document.profile),
+        now=session.local_now(document.profile),
         upcoming=None if due or not pending else pending[0],
         next_command=next_command(first) if first else "afterview log",
     )

@@ -121,6 +121,23 @@ def plan_context(
     )
 
 
+def shared_facts(document: Document) -> tuple[object, ...]:
+    """What planning any one round reads from the rest of ``document`` (:func:`plan_context`): the profile,
+    the references, the offers and acceptances of every process, and which round holds the search's
+    momentum step. When a change alters these, every round must be planned again, not only those it
+    touched."""
+    return (
+        document.profile.model_dump(),
+        [reference.model_dump() for reference in document.references],
+        [
+            (p.id, p.status, p.offer, p.history[-1].on if p.history else None)
+            for p in document.processes
+            if p.status in (Status.OFFER, Status.ACCEPTED)
+        ],
+        _momentum_anchor(document),
+    )
+
+
 def _momentum_anchor(document: Document) -> int | None:
     """The first round of the newest process: the search's momentum rolls forward to each new process.
 

@@ -9,7 +9,7 @@ reason (``process ended: rejected``). A step afterview closed reopens if the pla
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -94,14 +94,16 @@ def _reconciled(
     return steps, seq
 
 
-def refresh_document(
+def replan(
     document: Document,
     context: PlanContext,
     *,
     now: dt.datetime,
+    processes: Collection[int] | None = None,
     reasons: Mapping[int, str] | None = None,
 ) -> list[tuple[Interview, Step]]:
-    """Re-plan every interview of ``document`` in place; return the steps that opened or closed.
+    """Re-plan the rounds of ``processes`` (process ids; ``None``: every round) of ``document`` in place;
+    return the steps that opened or closed.
 
     ``context`` must be :func:`afterview.domain.planning.plan_context` of ``document`` as it is now;
     ``reasons`` gives, by interview id, the reason its closed steps say (see :func:`refresh_steps`).
@@ -109,6 +111,8 @@ def refresh_document(
     """
     changed: list[tuple[Interview, Step]] = []
     for index, interview in enumerate(document.interviews):
+        if processes is not None and interview.process_id not in processes:
+            continue
         steps, seq = _reconciled(interview, context, now=now, reason=(reasons or {}).get(interview.id))
         if steps == interview.steps:  # kept as it is: one copy less an interview on every save
             continue
@@ -203,3 +207,37 @@ def remove_paperwork(interview: Interview, step_id: str) -> Interview:
         steps.append(other)
     paperwork = [item for n, item in enumerate(interview.paperwork) if n != index]
     return interview.model_copy(update={"steps": steps, "paperwork": paperwork})
+
+
+def closed(step: Step, state: StepState, *, now: dt.datetime, note: str | None = None) -> Step:
+    """``step`` done or skipped at ``now``, keeping its note unless ``note`` is given; a step that is not
+    pending is returned as it is."""
+    if step.state is not StepState.PENDING:
+        return step
+    return step.model_copy(update={"state": state, "done_at": now, "note": note or step.note})
+
+
+def reopened(step: Step) -> Step:
+    """``step`` pending again, without the time and note of its closing; a pending step as it is."""
+    if step.state is StepState.PENDING:
+        return step
+    return step.model_copy(update={"state": StepState.PENDING, "done_at": None, "note": None})
+
+
+def snoozed(step: Step, *, until: dt.date) -> Step:
+    """``step`` hidden from being due until the day ``until``.
+
+    Raises UserError when the step is not pending.
+    """
+    if step.state is not StepState.PENDING:
+        raise UserError(
+            f"Step {step.id} is {step.state.value}; only pending steps can be snoozed.",
+            hint=f"Reopen it first with: afterview undo {step.id}",
+        )
+    return step.model_copy(update={"snoozed_until": until})
+
+
+def with_steps(interview: Interview, changed: Mapping[str, Step], *, now: dt.datetime) -> Interview:
+    """``interview`` with the steps in ``changed`` (by step id) replaced, updated at ``now``."""
+    steps = [changed.get(step.id, step) for step in interview.steps]
+    return interview.model_copy(update={"steps": steps, "updated_at": now})

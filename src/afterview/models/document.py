@@ -54,6 +54,7 @@ class Document(Model):
     _packed: bytes | memoryview | None = PrivateAttr(None)
     _read_packed: Callable[[], Iterator[Interview]] | None = PrivateAttr(None)
     _archive_order: dict[int, int] = PrivateAttr(default_factory=dict)
+    _touched: set[int] = PrivateAttr(default_factory=set)
 
     @model_validator(mode="after")
     def _link_rounds(self) -> Document:
@@ -145,8 +146,23 @@ class Document(Model):
             self.unpack()
         return sorted((i for i in self.interviews if i.process_id == process.id), key=lambda i: (i.at, i.id))
 
+    def touch(self, process_id: int) -> None:
+        """Record that a change touched the hiring process ``process_id`` (its status, offer or rounds), so
+        the transaction re-plans its rounds before it saves (:func:`afterview.actions.changes.changing`).
+        :meth:`put`, :meth:`add_interview` and :meth:`remove_interview` call it themselves."""
+        self._touched.add(process_id)
+
+    @property
+    def touched(self) -> frozenset[int]:
+        """The ids of the processes a change has touched since the document was read."""
+        return frozenset(self._touched)
+
+    def untouch(self) -> None:
+        """Forget what was touched: its rounds have been planned again."""
+        self._touched.clear()
+
     def put(self, interview: Interview) -> None:
-        """Replace the interview that has ``interview``'s id, linking it to its process.
+        """Replace the interview that has ``interview``'s id, linking it to its process (touched).
 
         Raises KeyError when the document has no interview with that id: callers look the interview up
         first (``afterview.cli.interviews.find`` says so to the user), so a miss here is a bug, not bad input.
@@ -158,6 +174,7 @@ class Document(Model):
         if index is None or process is None:
             raise KeyError(f"there is no interview {interview.id} to replace")
         self.interviews[index] = interview.linked(process)
+        self.touch(process.id)
 
     def put_edited(self, interview: Interview) -> None:
         """Replace the interview (as :meth:`put`), giving its process the company and role of the process
@@ -194,12 +211,14 @@ class Document(Model):
         )
         self.interviews.append(interview.linked(process))
         self.next_id += 1
+        self.touch(process.id)
         return interview
 
     def remove_interview(self, interview: Interview) -> None:
-        """Remove ``interview``, and its process too when that was its only round."""
+        """Remove ``interview``, and its process too when that was its only round (touched)."""
         if self.archived_rounds:
             self.unpack()
+        self.touch(interview.process_id)
         self.interviews = [i for i in self.interviews if i.id != interview.id]
         if not any(i.process_id == interview.process_id for i in self.interviews):
             self.processes = [p for p in self.processes if p.id != interview.process_id]

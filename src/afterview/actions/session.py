@@ -1,13 +1,13 @@
-"""What a command needs from the outside world: the clock, the time zone and the store."""
+"""What a use case needs from the outside world: the clock, the time zone, the store and the planning
+context (the profile country's public holidays, from the cache or the ``holidays`` library)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from typing import TYPE_CHECKING
 
-from afterview.cli import clock
+from afterview.actions import clock, notices
 from afterview.errors import UserError
 from afterview.store import paths
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # imported where used: the fast paths need now() without load
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
 
 now = clock.now
-"""The current time (see :func:`afterview.cli.clock.now`)."""
+"""The current time (see :func:`afterview.actions.clock.now`)."""
 NOW_VARIABLE = clock.NOW_VARIABLE
 
 
@@ -78,21 +78,17 @@ def open_store() -> Store:
         lock_timeout = float(timeout) if timeout else DEFAULT_LOCK_TIMEOUT
     except ValueError:
         raise UserError(f"{LOCK_TIMEOUT_VARIABLE}={timeout!r} is not a number of seconds.") from None
-    return Store(paths.store_path(), clock=now, lock_timeout=lock_timeout, warn=_warn, after_save=_after_save)
+    return Store(
+        paths.store_path(), clock=now, lock_timeout=lock_timeout, warn=notices.warn, after_save=_after_save
+    )
 
 
 def _after_save(document: Document) -> None:
     """After every save: rewrite the live calendar, when one is set (``afterview calendar --file``)."""
     if document.profile.calendar_file:
-        from afterview.cli.livecalendar import write_live
+        from afterview.actions.livecalendar import write_live
 
         write_live(document, now=local_now(document.profile))
-
-
-def _warn(message: str) -> None:
-    from afterview.render import console
-
-    console.warn(message)
 
 
 def context(document: Document) -> PlanContext:
@@ -133,11 +129,6 @@ def known_holidays(profile: Profile, year: int) -> KnownHolidays | None:
     kept = holiday_cache.Kept(known.years, known.dates, known.weekend)
     holiday_cache.save(country, subdivision, library=library, kept=kept)
     return known
-
-
-def interactive(no_input: bool) -> bool:
-    """Whether prompting is allowed: never with ``--no-input`` or when stdin is not a terminal."""
-    return not no_input and sys.stdin.isatty()
 
 
 def load_index() -> Index:

@@ -1,4 +1,5 @@
-"""Writing the live calendar after a save, and whether it can be written (``afterview calendar``)."""
+"""Writing the live calendar after a save (the store's after-save work), and whether it can be written
+(``afterview calendar``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from afterview.render import console
+from afterview.actions import notices
 
 if TYPE_CHECKING:
     from afterview.models.document import Document
@@ -27,7 +28,7 @@ def write_live(document: Document, *, now: dt.datetime) -> None:
         files.remove_orphans(target)
         files.write_atomically(target, data)
     except OSError as error:
-        console.warn(
+        notices.warn(
             f"Saved, but the live calendar {path} could not be written ({error.strerror or error}); "
             "afterview doctor says more."
         )

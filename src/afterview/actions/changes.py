@@ -1,0 +1,87 @@
+"""The one way a use case changes the store: a transaction that re-plans what the change touched.
+
+1. lock the store and read it (:meth:`afterview.store.storefile.Store.transaction`);
+2. note what planning any round reads from the rest of the document (:func:`shared_facts`);
+3. let the use case change the document: every round it puts, adds or removes marks its process touched
+   (:meth:`afterview.models.document.Document.touch`);
+4. re-plan once, with one planning context: every round when the shared facts changed (the profile's
+   country, time zone or schedule, a reference, an offer, the search's momentum), else the rounds of the
+   touched processes (:meth:`Change.planned`);
+5. save (backup, atomic replace, then the after-save work: the index and the live calendar).
+
+This module is the only caller of the step planner (:func:`afterview.domain.steps.replan`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from afterview.actions import session
+
+if TYPE_CHECKING:
+    from afterview.models.document import Document
+    from afterview.models.records import Interview, Step
+    from afterview.store.storefile import Store
+
+
+@dataclass
+class Change:
+    """A document being changed, and the time of the change in the user's zone."""
+
+    document: Document
+    now: dt.datetime
+    reasons: dict[int, str] = field(default_factory=dict)
+    """By interview id: why its steps closed, when the plan no longer holds them (``changed by an edit``)."""
+    everything: bool = False
+    """Re-plan every round read, whatever was touched (after an import, a restore of rounds)."""
+    _facts: tuple[object, ...] = ()
+    _planned: list[tuple[Interview, Step]] | None = None
+
+    def planned(self) -> list[tuple[Interview, Step]]:
+        """Re-plan what the change touched, once, and return the steps that opened or closed.
+
+        The transaction calls it before it saves; a use case that must check the plan's result first (a
+        reopened step the plan closes again) calls it earlier. A change made after the first call is planned
+        again when it is called again.
+        """
+        from afterview.domain.planning import shared_facts
+        from afterview.domain.steps import replan
+
+        document = self.document
+        facts = shared_facts(document)
+        everything = self.everything or facts != self._facts
+        touched = document.touched
+        if not everything and not touched:
+            return self._planned or []
+        changed = replan(
+            document,
+            session.context(document),
+            now=self.now,
+            processes=None if everything else touched,
+            reasons=self.reasons,
+        )
+        document.untouch()
+        self._facts = facts
+        self.everything = False
+        self._planned = [*(self._planned or []), *changed]
+        return self._planned
+
+
+@contextlib.contextmanager
+def changing(*, store: Store | None = None, open_only: bool = True) -> Iterator[Change]:
+    """Lock the store, yield a :class:`Change` of its document, re-plan what it touched, then save.
+
+    ``open_only`` leaves the rounds of ended processes unread unless the change needs them (see
+    :meth:`afterview.store.storefile.Store.transaction`). Raising
+    :class:`afterview.store.storefile.Unchanged` in the block ends it without saving.
+    """
+    from afterview.domain.planning import shared_facts
+
+    with (store or session.open_store()).transaction(open_only=open_only) as document:
+        change = Change(document, now=session.local_now(document.profile), _facts=shared_facts(document))
+        yield change
+        change.planned()
