@@ -10,7 +10,7 @@ import pytest
 
 from afterview.domain.dates import add_business_days
 from afterview.domain.planning import PlanContext, plan_context, plan_steps
-from afterview.domain.steps import is_overdue, refresh_document, refresh_steps, remove_paperwork
+from afterview.domain.steps import is_overdue, replan, refresh_steps, remove_paperwork
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind, StepState
 from afterview.models.records import (
@@ -375,15 +375,15 @@ def test_the_latest_round_decides_however_the_rounds_are_ordered() -> None:
     assert step(refresh_steps(first, ctx, now=NOW), "memory-dump").note == "process ended: withdrawn"
 
 
-def test_refresh_document_keeps_an_unchanged_interview_and_stamps_a_changed_one() -> None:
+def test_replan_keeps_an_unchanged_interview_and_stamps_a_changed_one() -> None:
     """Planning again leaves a round whose steps are as planned exactly as it was (the same object, its
     updated_at); a round whose plan changed gets the new steps, updated_at ``now``, and is reported."""
     document = document_of(numbered(1), numbered(2))
-    refresh_document(document, plan_context(document, tz=TZ, now=NOW), now=NOW)
+    replan(document, plan_context(document, tz=TZ, now=NOW), now=NOW)
     first = document.interviews[0]
     document.put(document.interviews[1].model_copy(update={"interviewers": [Person(name="Jane Doe")]}))
     later = NOW + dt.timedelta(hours=1)
-    changed = refresh_document(document, plan_context(document, tz=TZ, now=later), now=later)
+    changed = replan(document, plan_context(document, tz=TZ, now=later), now=later)
     assert document.interviews[0] is first
     assert first.updated_at == NOW  # from the first planning
     second = document.interviews[1]

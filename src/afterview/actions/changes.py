@@ -41,6 +41,11 @@ class Change:
     _facts: tuple[object, ...] = ()
     _planned: list[tuple[Interview, Step]] | None = None
 
+    @property
+    def changes(self) -> list[tuple[Interview, Step]]:
+        """The steps that re-planning has opened or closed so far."""
+        return list(self._planned or [])
+
     def planned(self) -> list[tuple[Interview, Step]]:
         """Re-plan what the change touched, once, and return the steps that opened or closed.
 

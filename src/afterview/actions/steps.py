@@ -117,7 +117,8 @@ def add_task(*, interview_id: int, title: str, due: str | None = None) -> StepsC
         interview = find(document, interview_id)
         if interview.status in ENDED_STATUSES:
             raise UserError(
-                f"Interview {interview_id}'s process has ended ({interview.status.value}); nothing was changed.",
+                f"Interview {interview_id}'s process has ended ({interview.status.value}); "
+                "nothing was changed.",
                 hint="Tasks are for processes still open.",
             )
         paperwork = [*interview.paperwork, Paperwork(title=title, due=day)]

@@ -11,8 +11,10 @@ import typer
 
 from afterview.actions import session
 from afterview.actions.livecalendar import calendar_problem
+from afterview.actions.settings import CalendarSet, set_calendar
 from afterview.errors import UserError
 from afterview.render import console
+from afterview.render.results import emit
 
 
 def calendar(
@@ -49,14 +51,16 @@ def calendar(
     target = str(Path(file).expanduser().absolute()) if file is not None else None
     if target is not None and (problem := calendar_problem(Path(target))):
         raise UserError(f"Cannot keep a live calendar at {file}: {problem}; nothing was changed.")
-    # the save writes the calendar (session.open_store's after_save)
-    with store.transaction(open_only=True) as document:
-        before = document.profile.calendar_file
-        document.profile.calendar_file = target
-    if target is not None:
-        console.out().print(f"Live calendar on: {target} is rewritten after every change.")
+    emit(set_calendar(target), json_=False, human=_show)
+
+
+def _show(result: CalendarSet) -> None:
+    if result.path is not None:
+        console.out().print(f"Live calendar on: {result.path} is rewritten after every change.")
         console.note("Subscribe to it in your calendar app (as a file or through a synced folder).")
-    elif before:
-        console.out().print(f"Live calendar off: afterview no longer updates {before} (the file stays).")
+    elif result.before:
+        console.out().print(
+            f"Live calendar off: afterview no longer updates {result.before} (the file stays)."
+        )
     else:
         console.out().print("The live calendar was already off.")

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from afterview.actions import session
+from afterview.actions.lookup import find, find_process
 from afterview.cli import completion, inputs
 from afterview.domain import contacts
 from afterview.domain.dates import DATE_EXAMPLES, parse_date

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
-from afterview.actions import clock, session
-from afterview.actions.lookup import find, latest_round
-from afterview.actions.typed import option_date, option_moment
+from afterview.actions.outcomes import NextRoundAsTyped, next_round_time, record_outcome
 from afterview.cli import inputs
 from afterview.cli.interviews import Json, RoundOrProcess
-from afterview.cli.lifecycle import refresh_all, show_changes
 from afterview.domain import outcomes
-from afterview.domain.dates import DATE_EXAMPLES, describe_day
+from afterview.domain.dates import DATE_EXAMPLES
 from afterview.domain.outcomes import OUTCOMES
-from afterview.formats.contract import interview_json
-from afterview.models.document import Document
 from afterview.models.enums import Format, Stage, Status
-from afterview.models.records import Interview, Step
-from afterview.render import console, views
-from afterview.store.storefile import Unchanged
+from afterview.render.outcomes import outcome_recorded
+from afterview.render.results import emit
 
 
 def outcome(
@@ -86,88 +79,37 @@ def outcome(
         afterview outcome P2 next-round --at "tuesday 10:00" --stage onsite
     """
     chosen = outcomes.outcome_status(status)
-    outcomes.check_options(
-        chosen,
-        interview_id=interview_id,
-        deadline=deadline is not None,
-        next_round=any(v is not None for v in (at, stage, format_, location, tz)),
-    )
-    next_stage = inputs.choice(stage, Stage, field="stage") if stage is not None else None
-    next_format = inputs.choice(format_, Format, field="format") if format_ is not None else None
-    place = inputs.clean_text(location, field="location", max_length=2_000) if location is not None else None
-    zone = inputs.timezone(tz) if tz is not None else None
+    given = any(v is not None for v in (at, stage, format_, location, tz))
+    following = None
+    if given:
+        following = NextRoundAsTyped(
+            at=at,
+            stage=inputs.choice(stage, Stage, field="stage") if stage is not None else None,
+            format=inputs.choice(format_, Format, field="format") if format_ is not None else None,
+            location=inputs.clean_text(location, field="location", max_length=2_000) if location else None,
+            timezone=inputs.timezone(tz) if tz is not None else None,
+        )
     text = (
         inputs.clean_text(note, field="note", max_length=2_000, multiline=True) if note is not None else None
     )
-    store = session.open_store()
-    current = store.read(open_only=True)
-    named = latest_round(current, interview_id)
-    now = clock.now_in(zone or named.timezone or current.profile.timezone)
-    order = session.date_order(current.profile)
-    change = outcomes.status_change(
-        chosen,
-        on=option_date("--on", on, today=now.date(), past=True, order=order),
-        deadline=option_date("--deadline", deadline, today=now.date(), order=order)
-        if deadline is not None
-        else None,
-        note=text,
-        today=now.date(),
-    )
-    when = option_moment("--at", at, now=now, past=False, order=order) if at else None
+    when = None
     if chosen is Status.NEXT_ROUND and at is None and inputs.interactive(no_input) and not json_:
+        outcomes.check_options(
+            chosen, interview_id=interview_id, deadline=deadline is not None, next_round=False
+        )
+        zone = following.timezone if following is not None else None
         when = inputs.ask_date(
             "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
-            lambda text: option_moment("--at", text, now=now, past=False, order=order),
+            lambda typed: next_round_time(interview_id, typed, timezone=zone),
             required=False,
         )
-    following = None
-    if when is not None:
-        following = outcomes.NextRound(
-            at=when, stage=next_stage, format=next_format, location=place, timezone=zone
-        )
-    recorded = changes = None
-    with store.transaction(open_only=True) as document:
-        now = session.local_now(document.profile)
-        interview = latest_round(document, interview_id)
-        recorded = outcomes.record_outcome(document, interview, change, next_round=following, now=now)
-        if not recorded.changed:
-            if json_:  # still the documented shape: the interview as it stands
-                console.print_json(interview_json(interview, now=now))
-            else:
-                console.say(f"Nothing changed: {interview.company}'s process is already {chosen.value}.")
-            raise Unchanged
-        changes = refresh_all(document, now=now)
-    if recorded is None or changes is None:
-        return
-    if json_:
-        console.print_json(interview_json(find(document, recorded.interview.id), now=now))
-        return
-    _report(document, recorded, changes, now=now)
-
-
-def _report(
-    document: Document,
-    recorded: outcomes.Recorded,
-    changes: list[tuple[Interview, Step]],
-    *,
-    now: dt.datetime,
-) -> None:
-    """What ``outcome`` did: the new status, the steps that opened or closed, the next round if logged."""
-    updated = find(document, recorded.interview.id)
-    change, following = recorded.change, recorded.following
-    if change is not None:
-        extra = f", deadline {describe_day(change.deadline, today=now.date())}" if change.deadline else ""
-        console.say(
-            f"P{updated.process_id} ({updated.company} · {updated.role}): {change.status.value}, "
-            f"{describe_day(change.on, today=now.date())}{extra}."
-        )
-    for process in recorded.withdrawn:
-        console.say(f"P{process.id} ({process.company} · {process.role}): withdrawn.")
-    show_changes(((i, s) for i, s in changes if following is None or i.id != following.id), now=now)
-    if following is not None:
-        views.created(find(document, following.id), now=now)
-    elif updated.status is Status.NEXT_ROUND:
-        console.note(
-            f"When you know when the next round is, log it: "
-            f"afterview outcome P{updated.process_id} next-round --at 'tuesday 10:00'"
-        )
+    result = record_outcome(
+        named=interview_id,
+        status=chosen,
+        on=on,
+        deadline=deadline,
+        note=text,
+        following=following,
+        at=when,
+    )
+    emit(result, json_=json_, human=outcome_recorded)

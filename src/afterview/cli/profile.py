@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import clock, session
+from afterview.actions import clock
+from afterview.actions.settings import ProfileSet, set_profile, show_profile
 from afterview.cli import inputs
 from afterview.domain.greetings import LANGUAGES, STYLES
+from afterview.domain.wording import plural
 from afterview.errors import UserError
-from afterview.models.records import Profile
 from afterview.render import console, views
-from afterview.store.storefile import Unchanged
+from afterview.render.results import emit
 
 
 def _country(value: str) -> str:
@@ -118,33 +119,27 @@ def profile(
         "language": language,
     }
     changes = {key: _READERS[key](value) for key, value in given.items() if value is not None}
-    store = session.open_store()
     if not changes and inputs.interactive(no_input) and not json_:
-        current = store.read(open_only=True).profile
+        current = show_profile()
         for key in ("name", "email", "phone", "signature"):
             answer = inputs.ask_until_valid(
                 key.capitalize(), _READERS[key], default=getattr(current, key), required=False
             )
             if answer is not None and answer != getattr(current, key):  # only what the user changed:
                 changes[key] = answer  # another afterview may have saved another field meanwhile
-        if not changes:
-            console.note("Nothing changed: the profile already says so.")
-    result = None
-    if changes:
-        with store.transaction(open_only=True) as document:
-            updated = Profile.model_validate({**document.profile.model_dump(), **changes})
-            if updated == document.profile:  # the same again: no new revision, no backup pushed out
-                console.note("Nothing changed: the profile already says so.")
-                raise Unchanged
-            document.profile = result = updated
-        if result is not None:
-            console.note("Profile saved.")
-    result = result or store.read(open_only=True).profile
-    if json_:
-        console.print_json(result.model_dump(mode="json"))
-    else:
-        system = clock.system_zone()
-        shown = {"timezone": f"(not set: the system's, {system})" if system else None}
-        views.kv(
-            (key.replace("_", " ").capitalize(), getattr(result, key) or shown.get(key)) for key in _READERS
-        )
+    result = set_profile(changes) if changes else ProfileSet(show_profile(), changed=False)
+    if result.changed:
+        moved = f"; {plural(result.moved, 'pending step')} moved" if result.moved else ""
+        console.note(f"Profile saved{moved}.")
+    elif not json_ and (changes or inputs.interactive(no_input)):
+        console.note("Nothing changed: the profile already says so.")
+    emit(result, json_=json_, human=_show)
+
+
+def _show(result: ProfileSet) -> None:
+    system = clock.system_zone()
+    shown = {"timezone": f"(not set: the system's, {system})" if system else None}
+    views.kv(
+        (key.replace("_", " ").capitalize(), getattr(result.profile, key) or shown.get(key))
+        for key in _READERS
+    )

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from afterview.actions import session
+from afterview.actions.references import add_reference, remove_reference
 from afterview.cli import inputs
 from afterview.cli.interviews import (
     AddressAs,
@@ -17,11 +18,10 @@ from afterview.cli.interviews import (
     Json,
     name_parts,
 )
-from afterview.cli.lifecycle import refresh_all, show_changes
-from afterview.domain import contacts
 from afterview.models.records import Person
 from afterview.render import console
-from afterview.render.references import references_table
+from afterview.render.references import reference_changed, references_table
+from afterview.render.results import emit
 
 app = typer.Typer(
     name="ref",
@@ -65,16 +65,7 @@ def add(
         family_name=family_name,
         address_as=address_as,
     )
-    store = session.open_store()
-    with store.transaction(open_only=True) as document:
-        now = session.local_now(document.profile)
-        reference = contacts.add_reference(document, fields)
-        changes = refresh_all(document, now=now)
-    if json_:
-        console.print_json(reference.model_dump(mode="json"))
-        return
-    console.say(f"Added reference {reference.id}: {reference.name}")
-    show_changes(changes, now=now)
+    emit(add_reference(fields), json_=json_, human=reference_changed)
 
 
 @app.command("list")
@@ -103,13 +94,4 @@ def rm(
 
     Example: afterview ref rm 2
     """
-    store = session.open_store()
-    with store.transaction(open_only=True) as document:
-        now = session.local_now(document.profile)
-        reference = contacts.remove_reference(document, reference_id)
-        changes = refresh_all(document, now=now)
-    if json_:
-        console.print_json(reference.model_dump(mode="json"))
-        return
-    console.say(f"Removed reference {reference.id}: {reference.name}")
-    show_changes(changes, now=now)
+    emit(remove_reference(reference_id), json_=json_, human=reference_changed)

@@ -8,8 +8,8 @@ from typing import Annotated, Any
 import typer
 
 from afterview.actions import session
+from afterview.actions.settings import ScheduleSet, set_schedule, show_profile
 from afterview.cli.interviews import Json
-from afterview.cli.lifecycle import refresh_all
 from afterview.domain.dates import short_date
 from afterview.domain.steps import effective_due
 from afterview.domain.wording import plural
@@ -18,7 +18,7 @@ from afterview.errors import UserError
 from afterview.models.enums import StepState
 from afterview.models.records import Profile, Schedule
 from afterview.render import console, views
-from afterview.store.storefile import Unchanged
+from afterview.render.results import emit
 
 SETTINGS = {
     "thank_you_hours": "thank-you note, hours after the interview",
@@ -48,12 +48,6 @@ def schedule(
             help="Region of your country whose holidays also count, e.g. BY or CA ('none' to clear)."
         ),
     ] = None,
-    replan: Annotated[
-        bool,
-        typer.Option(
-            "--replan", help="Re-plan pending steps now, e.g. after changing your country or time zone."
-        ),
-    ] = False,
     json_: Json = False,
 ) -> None:
     """Show or change when steps fall due; pending steps move to match.
@@ -67,38 +61,27 @@ def schedule(
         afterview schedule --subdivision BY
     """
     changes = _read(settings or [])
-    store = session.open_store()
-    moved: int | None = None
-    if changes or reset or replan or subdivision is not None:
-        with store.transaction(open_only=True) as document:  # archived rounds have nothing to plan
-            now = session.local_now(document.profile)
-            base: dict[str, Any] = {} if reset else document.profile.schedule.model_dump()
-            profile = document.profile.model_copy(update={"schedule": _schedule({**base, **changes})})
-            if subdivision is not None:
-                profile = _with_subdivision(profile, subdivision)
-            if profile == document.profile and not replan:  # no new revision, no backup pushed out
-                console.note("Nothing changed: the schedule already says so.")
-                raise Unchanged
-            before = _pending_dues(document.interviews)
-            document.profile = profile
-            refresh_all(document, now=now)
-            after = _pending_dues(document.interviews)
-            moved = sum(1 for step_id, due in after.items() if before.get(step_id, due) != due)
-        if moved is not None:
-            console.note(f"Schedule saved; {plural(moved, 'pending step')} moved.")
-    document = store.read(open_only=True)
-    current = document.profile.schedule
-    if json_:
-        console.print_json(
-            {
-                **current.model_dump(mode="json"),
-                "country": document.profile.country,
-                "subdivision": document.profile.subdivision,
-            }
-        )
-        return
+
+    def edit(profile: Profile) -> Profile:
+        base: dict[str, Any] = {} if reset else profile.schedule.model_dump()
+        updated = profile.model_copy(update={"schedule": _schedule({**base, **changes})})
+        return _with_subdivision(updated, subdivision) if subdivision is not None else updated
+
+    if changes or reset or subdivision is not None:
+        result = set_schedule(edit)
+        if result.changed:
+            console.note(f"Schedule saved; {plural(result.moved, 'pending step')} moved.")
+        else:
+            console.note("Nothing changed: the schedule already says so.")
+    else:
+        result = ScheduleSet(show_profile(), changed=False, now=session.local_now(show_profile()))
+    emit(result, json_=json_, human=_show)
+
+
+def _show(result: ScheduleSet) -> None:
+    current, profile = result.profile.schedule, result.profile
     views.kv((f"{name} ({about})", str(getattr(current, name))) for name, about in SETTINGS.items())
-    _show_holidays(document.profile, now=session.local_now(document.profile))
+    _show_holidays(profile, now=result.now or session.local_now(profile))
 
 
 def _read(settings: list[str]) -> dict[str, int]:

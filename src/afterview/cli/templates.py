@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from afterview.actions import session
+from afterview.cli import inputs
 from afterview.cli.interviews import Json
 from afterview.domain.templates import NAMES, Template, TemplateError, check, fields_of
 from afterview.errors import UserError

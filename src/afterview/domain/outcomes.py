@@ -112,8 +112,9 @@ def record_outcome(
     The same status again is not recorded (an offer with a different deadline or terms is). ``accepted``
     also ends every other open process as withdrawn, naming this one as the cause. The next round gets the
     next id, the previous round's format and location unless given, and ``stage`` or else
-    :func:`next_stage`. Steps are not re-planned here: the caller re-plans the whole document, since an
-    outcome changes other processes' steps too. Raises UserError when the process has ended and the outcome
+    :func:`next_stage`. Steps are not re-planned here: every process changed is marked touched, and the
+    transaction re-plans them (and every other round, when an offer or acceptance changes what they call
+    for). Raises UserError when the process has ended and the outcome
     would reopen it in a way that makes no sense (a next round after it ended).
     """
     process = interview.process
@@ -131,6 +132,7 @@ def record_outcome(
     if not repeated:
         process.history.append(change)
         process.updated_at = now
+        document.touch(process.id)
         if change.status is Status.ACCEPTED:
             withdrawn = _end_the_others(document, process, on=change.on, now=now)
     following = None
@@ -173,6 +175,7 @@ def _end_the_others(document: Document, accepted: Process, *, on: dt.date, now: 
             )
         )
         process.updated_at = now
+        document.touch(process.id)
         ended.append(process)
     return ended
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from afterview.actions.references import ReferenceChanged
 from afterview.models.records import Reference
+from afterview.render import console
 from afterview.render.console import literal, out
+from afterview.render.steps import show_changes
 
 
 def references_table(items: Sequence[Reference]) -> None:
@@ -24,3 +27,10 @@ def references_table(items: Sequence[Reference]) -> None:
             literal(reference.phone or ""),
         )
     out().print(table)
+
+
+def reference_changed(result: ReferenceChanged) -> None:
+    """``Added reference 2: Ann Smith``, then the steps that opened or closed."""
+    verb = "Added" if result.verb == "added" else "Removed"
+    console.say(f"{verb} reference {result.reference.id}: {result.reference.name}")
+    show_changes(result.changes, now=result.now)
