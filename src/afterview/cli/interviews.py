@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Annotated
 
 import typer
 
 from afterview.actions import session
-from afterview.actions.lookup import find, find_process
+from afterview.actions.interviewers import add_interviewer
+from afterview.actions.lookup import find_process
 from afterview.cli import completion, inputs
-from afterview.domain import contacts
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
-from afterview.domain.greetings import parts_of
-from afterview.domain.steps import refresh_steps
 from afterview.domain.wording import plural
 from afterview.formats.contract import interview_json, process_json
-from afterview.models.enums import Status, StepState
-from afterview.models.records import Person
+from afterview.models.enums import Status
 from afterview.render import console, views
-from afterview.store.storefile import Unchanged
+from afterview.render.interviews import interviewer_added
+from afterview.render.results import emit
 
 InterviewId = Annotated[
     int,
@@ -55,18 +52,14 @@ NAME_PARTS = ("honorific", "given_name", "family_name", "address_as")
 """The stored parts of a person's name; each overrides what afterview reads from the name."""
 
 
-def name_parts(person: Person, **given: str | None) -> dict[str, str | None]:
-    """All four stored name parts of ``person`` with the options ``given`` applied ("" clears one); none
-    when no option is given. Parts not given keep what is stored, else what the name reads as, so the
-    stored parts are complete (a greeting reads them instead of the name once any is set)."""
-    if all(value is None for value in given.values()):
-        return {}
-    current = parts_of(person)
-    parts: dict[str, str | None] = {key: getattr(current, key) for key in NAME_PARTS}
-    for key, value in given.items():
-        if value is not None:
-            parts[key] = inputs.clean_text(value, field=key.replace("_", " ")) if value.strip() else None
-    return parts
+def name_parts_given(**given: str | None) -> dict[str, str | None]:
+    """The name-part options as typed, cleaned by the field rules ("" or blank clears a part)."""
+    return {
+        key: (inputs.clean_text(value, field=key.replace("_", " ")) if value.strip() else "")
+        if value is not None
+        else None
+        for key, value in given.items()
+    }
 
 
 def list_interviews(
@@ -154,45 +147,8 @@ def interviewer(
         afterview interviewer 7 "Priya Raman, CTO <priya@acme.com>" --honorific "Dr."
     """
     person = inputs.interviewer(spec)
-    given = {"honorific": honorific, "given_name": given_name, "family_name": family_name}
-    given["address_as"] = address_as
-    store = session.open_store()
-    updated = added = None
-    with store.transaction(open_only=True) as document:
-        now = session.local_now(document.profile)
-        interview = find(document, interview_id)
-        added = contacts.add_interviewer(interview.interviewers, person)
-        parts = name_parts(added.person, **given)
-        if parts:
-            people = list(added.people)
-            old = interview.interviewers[added.position] if not added.added else None
-            people[added.position] = people[added.position].model_copy(update=parts)
-            added = dataclasses.replace(
-                added, people=people, changed=added.changed or people[added.position] != old
-            )
-        if not added.changed:
-            if json_:
-                console.print_json(interview_json(interview, now=now))
-            else:
-                console.say(
-                    f"Nothing changed: {added.person.name} is already on interview {interview_id} as given."
-                )
-            raise Unchanged
-        updated = refresh_steps(
-            interview.model_copy(update={"interviewers": added.people, "updated_at": now}),
-            session.context(document),
-            now=now,
-        )
-        document.put(updated)
-    if updated is None or added is None:
-        return
-    if json_:
-        console.print_json(interview_json(updated, now=now))
-        return
-    name = added.person.name
-    console.say(f"{'Added' if added.added else 'Updated'} {name} on interview {interview_id}.")
-    views.step_rows(
-        ((updated, s) for s in updated.steps if s.person == name and s.state is StepState.PENDING),
-        now=now,
-        show_interview=False,
+    given = name_parts_given(
+        honorific=honorific, given_name=given_name, family_name=family_name, address_as=address_as
     )
+    result = add_interviewer(interview_id=interview_id, person=person, parts=given)
+    emit(result, json_=json_, human=interviewer_added)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from afterview.actions import session
+from afterview.actions.interviewers import name_parts
 from afterview.actions.references import add_reference, remove_reference
 from afterview.cli import inputs
 from afterview.cli.interviews import (
@@ -16,7 +17,7 @@ from afterview.cli.interviews import (
     GivenName,
     Honorific,
     Json,
-    name_parts,
+    name_parts_given,
 )
 from afterview.models.records import Person
 from afterview.render import console
@@ -58,13 +59,10 @@ def add(
         "email": inputs.email_address(email) if email else None,
         "phone": inputs.clean_text(phone, field="phone", max_length=50) if phone else None,
     }
-    fields |= name_parts(
-        Person(name=clean_name),
-        honorific=honorific,
-        given_name=given_name,
-        family_name=family_name,
-        address_as=address_as,
+    parts = name_parts_given(
+        honorific=honorific, given_name=given_name, family_name=family_name, address_as=address_as
     )
+    fields |= name_parts(Person(name=clean_name), parts)
     emit(add_reference(fields), json_=json_, human=reference_changed)
 
 
