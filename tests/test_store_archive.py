@@ -105,7 +105,7 @@ def test_archived_rounds_are_found_by_id(cli: Cli, store_file: Path) -> None:
     assert "already closed" in result.out
     from afterview.actions import session
 
-    assert [1, "Acme", "SRE"] in [list(entry) for entry in session.load_index()["interviews"]]
+    assert [1, "Acme", "SRE"] in [list(entry) for entry in index.load_index()["interviews"]]
 
 
 @pytest.mark.usefixtures("three")

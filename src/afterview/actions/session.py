@@ -16,7 +16,6 @@ if TYPE_CHECKING:  # imported where used: the fast paths need now() without load
     from afterview.domain.workdays import KnownHolidays
     from afterview.models.document import Document
     from afterview.models.records import Profile
-    from afterview.store.index import Index
     from afterview.store.storefile import Store
 
 LOCK_TIMEOUT_VARIABLE = "AFTERVIEW_LOCK_TIMEOUT"
@@ -129,33 +128,3 @@ def known_holidays(profile: Profile, year: int) -> KnownHolidays | None:
     kept = holiday_cache.Kept(known.years, known.dates, known.weekend)
     holiday_cache.save(country, subdivision, library=library, kept=kept)
     return known
-
-
-def load_index() -> Index:
-    """The index of the user's store, rebuilt from the store when it is missing or stale.
-
-    For any fast path: ``timezone`` (the profile's), ``interviews`` (``[id, company, role]`` each) and
-    ``pending`` (the pending steps, as :func:`afterview.store.index.build` writes them).
-    """
-    from afterview.store import index
-
-    stored = index.load(paths.store_path())
-    found = stored if stored is not None else open_store().current_index()
-    return catch_up() if index.passed(found, now=now()) else found
-
-
-def catch_up() -> Index:
-    """Plan the steps of every interview whose time has come since the store was last saved (one write),
-    and return the index; if the store cannot be written now, the index as it was."""
-    from afterview.domain.steps import refresh_document
-    from afterview.errors import AfterviewError
-    from afterview.store.storefile import Unchanged
-
-    store = open_store()
-    try:
-        with store.transaction(open_only=True) as document:
-            if not refresh_document(document, context(document), now=local_now(document.profile)):
-                raise Unchanged
-    except AfterviewError:
-        pass
-    return store.current_index()

@@ -26,7 +26,7 @@ _TEXT_WIDTH = 60
 
 def index_or_empty() -> Index:
     """The index of the store; empty when the store is missing or unreadable (completion never complains)."""
-    from afterview.actions.session import load_index
+    from afterview.actions.index import load_index
 
     try:
         return load_index()

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from afterview.actions import clock, session
+from afterview.actions import clock
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
 from afterview.render import steplist
@@ -39,7 +39,7 @@ def todo(*, json_: bool) -> int | None:
     if not json_ and not _plain(sys.stdout):
         return None
     try:
-        found = session.load_index()
+        found = load_index()
         now = clock.now_in(found["timezone"])
         tz = now.tzinfo or dt.timezone.utc
         steps = sorted(
@@ -73,7 +73,7 @@ def complete(environ: Mapping[str, str]) -> int | None:
     if command not in STEP_COMMANDS and not (command in INTERVIEW_COMMANDS and len(args) == 1):
         return None
     try:
-        found = session.load_index()
+        found = load_index()
     except Exception:  # the full command's completion (or error) instead
         return None
     from afterview.cli import completion

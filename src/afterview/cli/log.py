@@ -8,17 +8,18 @@ from typing import Annotated
 import typer
 
 from afterview.actions import clock, session
+from afterview.actions.interviews import log_round
 from afterview.actions.lookup import find_process
 from afterview.cli import inputs
 from afterview.cli.answers import Answers
 from afterview.domain.dates import DATE_EXAMPLES, needs_date_order, parse_date, parse_moment
-from afterview.domain.interviews import log_interview, open_process_named
+from afterview.domain.interviews import open_process_named
 from afterview.errors import UserError
-from afterview.formats.contract import interview_json
 from afterview.models.document import Document
 from afterview.models.enums import Format, Stage
 from afterview.models.records import Paperwork, Person, Process
 from afterview.render import console, views
+from afterview.render.results import emit
 
 
 def log(
@@ -98,7 +99,7 @@ def log(
 
         afterview log --from invite.ics
     """
-    from afterview.actions.session import load_index
+    from afterview.actions.index import load_index
 
     # The profile's time zone from the derived index (rebuilt from the fully checked store when stale, so a
     # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
@@ -132,24 +133,15 @@ def log(
     fields = _read(answers, now=now, ask=ask, order=_date_order(answers, ask=ask))
     fields["timezone"] = zone or profile_zone or clock.system_zone()
     company_name, role_name = str(fields.pop("company")), str(fields.pop("role"))
-    with store.transaction(open_only=True) as document:
-        join = document.process(joined.id) if joined is not None else None
-        if joined is not None and join is None:
-            raise UserError(f"P{joined.id} was removed meanwhile; nothing was saved.")
-        interview = log_interview(
-            document,
-            fields,
-            company=company_name,
-            role=role_name,
-            source=inputs.clean_text(source, field="source", max_length=500) if source else None,
-            join=join,
-            context=session.context,
-            now=session.local_now(document.profile),
-        )
-    if json_:
-        console.print_json(interview_json(interview, now=now))
-    else:
-        views.created(interview, now=now)
+    result = log_round(
+        fields=fields,
+        company=company_name,
+        role=role_name,
+        source=inputs.clean_text(source, field="source", max_length=500) if source else None,
+        join=joined.id if joined is not None else None,
+        shown_in=now.tzinfo,
+    )
+    emit(result, json_=json_, human=lambda logged: views.created(logged.interview, now=logged.now))
 
 
 def _same_process(document: Document, company: str, role: str, *, ask: bool) -> Process | None:

@@ -107,7 +107,7 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
         found: Index | None = index.load(store_path())
         if found is None or index.passed(found, now=now):
             # missing or stale, or an interview has happened since: rebuilt from the fully checked store
-            from afterview.actions.session import load_index
+            from afterview.actions.index import load_index
 
             found = load_index()
         raw = _as_store(found)

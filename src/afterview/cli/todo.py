@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from afterview.actions import session
+from afterview.actions.index import load_index
 from afterview.actions.lookup import find
 from afterview.actions.steps import close_steps
 from afterview.cli import completion, inputs
@@ -54,7 +55,7 @@ def todo(
 
     Example: afterview todo, or afterview todo 7 --all
     """
-    session.load_index()  # plans the steps of an interview that has happened since the last save
+    load_index()  # plans the steps of an interview that has happened since the last save
     document = session.open_store().read(open_only=not all_)  # closed steps: archived rounds too
     now = session.local_now(document.profile)
     interviews = [find(document, interview_id)] if interview_id is not None else document.interviews

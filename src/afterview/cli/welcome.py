@@ -29,7 +29,7 @@ _COMMAND_IN_TITLE = re.compile(r"\((afterview [^)]+)\)")
 
 def run() -> None:
     """What ``afterview`` alone does (see the module docstring)."""
-    session.load_index()  # plans the steps of an interview that has happened since the last save
+    load_index()  # plans the steps of an interview that has happened since the last save
     document = session.open_store().read()
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         screen.summary(due=len(_due(document)[0]))

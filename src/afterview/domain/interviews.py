@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
-from afterview.domain.planning import PlanContext
-from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.enums import Status
@@ -21,21 +19,20 @@ def log_interview(
     role: str,
     source: str | None = None,
     join: Process | None = None,
-    context: Callable[[Document], PlanContext],
     now: dt.datetime,
 ) -> Interview:
-    """Add an interview made of ``fields`` to ``document``, plan its steps, and return it.
+    """Add an interview made of ``fields`` to ``document`` and return it (its process is touched, so the
+    transaction plans its steps and those of the rounds it changes).
 
     It starts a new hiring process for ``company`` and ``role`` (from ``source``), unless ``join`` names an
     open process, whose next round it becomes: a process still waiting on its latest round records
-    ``next-round`` (as of the day the new round was logged). Then the interviews a new round changes are
-    planned again with ``context(document)``: the new one, its process's other rounds (their follow-ups move
-    to it) and the one that held the search's momentum step (it moves to a new process); nothing else.
+    ``next-round`` (as of the day the new round was logged). The rounds it changes are the new one, its
+    process's other rounds (their follow-ups move to it) and the one that held the search's momentum step
+    (a change of the momentum re-plans every round).
 
-    Raises UserError when ``join`` has ended or the interview is dated too far ahead to plan its steps, and
-    pydantic.ValidationError when the fields do not make a valid process or interview.
+    Raises UserError when ``join`` has ended, and pydantic.ValidationError when the fields do not make a
+    valid process or interview.
     """
-    anchor = context(document).momentum_anchor
     if join is None:
         process = document.add_process(company=company, role=role, source=source, now=now)
     else:
@@ -49,15 +46,7 @@ def log_interview(
         if len(document.rounds(process)) > promised:
             process.history.append(StatusChange(status=Status.NEXT_ROUND, on=now.date()))
             process.updated_at = now
-    interview = document.add_interview(fields, process=process, now=now)
-    planning = context(document)
-    affected = {interview.id, anchor, *(i.id for i in document.rounds(process))}
-    for index, item in enumerate(document.interviews):
-        if item.id in affected:
-            document.interviews[index] = refresh_steps(item, planning, now=now)
-    found = document.interview(interview.id)
-    assert found is not None
-    return found
+    return document.add_interview(fields, process=process, now=now)
 
 
 def open_process_named(document: Document, company: str, role: str) -> Process | None:
