@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
 
 from afterview.actions import session
+from afterview.actions.edits import Edited, Removed, changed_fields, edit_fields, remove_interview, save_edit
 from afterview.actions.lookup import find
 from afterview.cli import editor as editors
 from afterview.cli import inputs
 from afterview.cli.interviews import ChangedJson, InterviewId
-from afterview.domain.dates import DATE_EXAMPLES, parse_date, parse_moment
-from afterview.domain.steps import refresh_document, refresh_steps
+from afterview.domain.dates import DATE_EXAMPLES
 from afterview.domain.wording import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
-from afterview.formats.contract import interview_json
-from afterview.models.document import Document
 from afterview.models.enums import Format, Stage
-from afterview.models.records import Interview
 from afterview.render import console
-from afterview.store.storefile import Store, Unchanged
+from afterview.render.results import emit
+from afterview.store.storefile import Store
 
 if TYPE_CHECKING:
     pass
@@ -59,50 +55,34 @@ def edit(
     given = {key: value for key, value in flags.items() if value is not None}
     store = session.open_store()
     if given:
-        _edit_fields(store, interview_id, given, quiet=json_)
+        result: Edited | None = edit_fields(interview_id=interview_id, given=_field_values(given))
     else:
-        _edit_in_editor(store, interview_id, quiet=json_)
-    if json_:
-        document = store.read(open_only=True)
-        console.print_json(
-            interview_json(find(document, interview_id), now=session.local_now(document.profile))
-        )
+        result = _edit_in_editor(store, interview_id)
+    if result is None:
+        return
+    emit(result, json_=json_, human=_edited)
 
 
-def _edit_fields(store: Store, interview_id: int, given: dict[str, str], *, quiet: bool = False) -> None:
-    with store.transaction(open_only=True) as document:
-        now = session.local_now(document.profile)
-        interview = find(document, interview_id)
-        update = _field_values(given, now=now, order=session.date_order(document.profile))
-        try:
-            changed = editable.interview_of(
-                {**editable.editable(interview, mode="python"), **update}, keep=interview, now=now
-            )
-        except ValidationError as error:
-            raise UserError(f"That change is not valid: {error.errors()[0]['msg']}.") from None
-        if editable.editable(changed) == editable.editable(interview):
-            raise Unchanged
-        _store_edit(document, changed, now=now)
-    if not quiet:
-        fields = ", ".join(key.replace("_", " ") for key in given)
-        console.say(f"Updated interview {interview_id}: {fields}.")
+def _edited(result: Edited) -> None:
+    if result.fields:
+        planned = "; its steps are planned again" if result.in_editor else ""
+        console.say(f"Updated interview {result.interview.id}: {', '.join(result.fields)}{planned}.")
 
 
-def _field_values(given: dict[str, str], *, now: dt.datetime, order: str | None) -> dict[str, object]:
-    """The flags' values, checked as ``log`` checks them."""
+def _field_values(given: dict[str, str]) -> dict[str, object]:
+    """The flags' values, checked as ``log`` checks them (dates are read in the user's day by the use
+    case)."""
     update: dict[str, object] = {}
     for key, value in given.items():
         label = key.replace("_", " ")
         if key in ("company", "role"):
             update[key] = inputs.clean_text(value, field=label)
-        elif key == "at":
-            update[key] = parse_moment(value, now=now, order=order)
+        elif key in ("at", "decision_by"):
+            update[key] = value
         elif key == "stage":
             update[key] = inputs.choice(value, Stage, field="stage")
         elif key == "format":
             update[key] = inputs.choice(value, Format, field="format")
-        elif key == "decision_by":
-            update[key] = parse_date(value, today=now.date(), order=order) if value.strip() else None
         else:
             limit = {"location": 2_000, "next_steps": 10_000}.get(key, 100_000)
             multiline = key != "location"
@@ -114,7 +94,7 @@ def _field_values(given: dict[str, str], *, now: dt.datetime, order: str | None)
     return update
 
 
-def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> None:
+def _edit_in_editor(store: Store, interview_id: int) -> Edited | None:
     """Edit in the editor with no lock held; merge with anything saved meanwhile, keeping both on conflict.
 
     1. read the interview (no lock) and write it as TOML to a private temporary file;
@@ -135,7 +115,7 @@ def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> 
         typed = _typed(shown, editor=command, interview_id=interview_id)
         if not _strip_problem(typed).strip():
             console.say("The file was empty; nothing was changed.")
-            return
+            return None
         if problem is not None and typed == shown:
             kept = _keep(interview_id, _strip_problem(typed))
             raise UserError(f"Not saved: {problem}", hint=f"What you typed is kept in {kept}.")
@@ -144,50 +124,23 @@ def _edit_in_editor(store: Store, interview_id: int, *, quiet: bool = False) -> 
             edited = editable.from_toml(text, base=base, now=session.local_now(document.profile))
         except UserError as error:
             problem = error.message
-    changed = _changed_fields(base, edited)
-    if not changed:
-        if not quiet:
-            console.say(f"No changes to interview {interview_id}.")
+    if not changed_fields(base, edited):
+        console.note(f"No changes to interview {interview_id}.")
         console.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
-        return
+        return None
     try:
-        conflicts = _save_edit(store, base=base, edited=edited)
+        result = save_edit(base=base, edited=edited)
     except AfterviewError as error:
         kept = _keep(interview_id, text)
         raise type(error)(error.message, hint=f"What you typed is kept in {kept}.") from None
-    if conflicts:
+    if result.conflicts:
         kept = _keep(interview_id, text)
         raise UserError(
             f"Interview {interview_id} changed while you were editing; saved your other changes, but kept "
-            f"the other version of: {', '.join(conflicts)}.",
+            f"the other version of: {', '.join(result.conflicts)}.",
             hint=f"Your version is kept in {kept}; run afterview edit {interview_id} to apply it by hand.",
         )
-    if not quiet:
-        console.say(f"Updated interview {interview_id}: {', '.join(changed)}; its steps are planned again.")
-
-
-def _save_edit(store: Store, *, base: Interview, edited: Interview) -> list[str]:
-    """Save an edit merged with whatever was saved since ``base`` was read; the fields that conflicted."""
-    with store.transaction(open_only=True) as current:
-        now = session.local_now(current.profile)
-        theirs = current.interview(base.id)
-        if theirs is None:
-            raise UserError(f"Interview {base.id} was removed while you were editing; nothing was saved.")
-        merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
-        _store_edit(current, merged, now=now)
-    return conflicts
-
-
-def _store_edit(document: Document, edited: Interview, *, now: dt.datetime) -> None:
-    """Store an edited interview (its company and role are its process's), then plan every step again:
-    the edit may have changed what other rounds of the process call for."""
-    document.put_edited(edited)
-    refresh_document(document, session.context(document), now=now, reasons={edited.id: "changed by an edit"})
-
-
-def _changed_fields(before: Interview, after: Interview) -> list[str]:
-    old, new = editable.editable(before), editable.editable(after)
-    return [key.replace("_", " ") for key in dict.fromkeys([*old, *new]) if old.get(key) != new.get(key)]
+    return result
 
 
 _PROBLEM_MARK = "# afterview could not save this: "
@@ -256,21 +209,18 @@ def rm(
         ):
             console.say("Kept it.")
             return
-    with store.transaction() as document:
-        now = session.local_now(document.profile)
-        document.remove_interview(find(document, interview_id))
-        context = session.context(document)
-        document.interviews = [
-            refresh_steps(i, context, now=now, reason=f"interview {interview_id} was removed")
-            for i in document.interviews
-        ]
-    if json_:  # the interview as it was, steps and all
-        console.print_json(interview_json(interview, now=now))
-        return
-    backups = store.backups()
-    console.say(f"Removed {label}.")
+    emit(remove_interview(interview_id=interview_id), json_=json_, human=_removed)
+
+
+def _removed(result: Removed) -> None:
+    """``Removed interview 7 (...)``, and the backup that still has it."""
+    interview = result.interview
+    console.say(
+        f"Removed interview {interview.id} ({interview.company} · {interview.role}, {interview.at:%Y-%m-%d})."
+    )
+    backups = session.open_store().backups()
     if backups:
         console.note(
             f"A copy is in the backup {backups[-1]}. To bring it back: "
-            f"afterview import {backups[-1]} --only {interview_id}"
+            f"afterview import {backups[-1]} --only {interview.id}"
         )

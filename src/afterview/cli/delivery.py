@@ -13,16 +13,12 @@ from pathlib import Path
 
 import typer
 
-from afterview.actions import session
-from afterview.actions.lookup import find
+from afterview.actions.messages import mark_sent
 from afterview.domain.drafts import Draft
-from afterview.domain.steps import refresh_steps
 from afterview.errors import UserError
-from afterview.models.enums import StepState
-from afterview.models.records import SentMessage
 from afterview.render import console
 from afterview.render import drafts as show
-from afterview.store.storefile import Unchanged
+from afterview.render.messages import sent_marked
 
 SENT_BY = ("email", "phone", "linkedin", "in-person", "other")
 """How a message can have gone out (``--sent --by``); anything but email needs no address."""
@@ -80,7 +76,7 @@ def deliver(
     if delivery.copy:
         _copy(items[0])
     if delivery.sent:
-        _mark_sent(interview_id, items, by=delivery.by or "email")
+        sent_marked(mark_sent(interview_id=interview_id, drafts=items, by=delivery.by or "email"))
 
 
 def _check_addresses(interview_id: int, items: Sequence[Draft], *, by: str | None) -> None:
@@ -197,51 +193,3 @@ def _copy(draft: Draft) -> None:
             hint="On Linux install wl-clipboard, xclip or xsel; or use --eml or --mailto instead.",
         ) from None
     console.note(f"Copied the body to the clipboard. Subject: {draft.subject}")
-
-
-def _mark_sent(interview_id: int, items: Sequence[Draft], *, by: str) -> None:
-    """Record every draft as sent and close the steps it completes, in one transaction.
-
-    Marking the same message sent again changes nothing: it is already on record, and its step closed.
-    """
-    store = session.open_store()
-    already: list[SentMessage] = []
-    with store.transaction(open_only=True) as document:
-        now = session.local_now(document.profile)
-        interview = find(document, interview_id)
-        steps = list(interview.steps)
-        records: list[SentMessage] = []
-        for draft in items:
-            closed = [
-                n for n, step in enumerate(steps) if step.state is StepState.PENDING and draft.closes(step)
-            ]
-            earlier = next((r for r in interview.sent if (r.kind, r.to) == (draft.kind, draft.to_name)), None)
-            if earlier is not None and not closed:
-                already.append(earlier)
-                continue
-            for n in closed:
-                steps[n] = steps[n].model_copy(update={"state": StepState.DONE, "done_at": now})
-            fields = {
-                "kind": draft.kind,
-                "to": draft.to_name,
-                "email": draft.to_email if by == "email" else None,
-                "subject": draft.subject,
-                "at": now,
-                "step": ", ".join(steps[n].id for n in closed) or None,
-            }
-            records.append(SentMessage.model_validate({**fields, **({"by": by} if by != "email" else {})}))
-        if not records:
-            raise Unchanged
-        updated = interview.model_copy(
-            update={"steps": steps, "sent": [*interview.sent, *records], "updated_at": now}
-        )
-        document.put(refresh_steps(updated, session.context(document), now=now))
-    for earlier in already:
-        when = earlier.at.astimezone(now.tzinfo)
-        console.note(f"Already marked sent on {when:%Y-%m-%d %H:%M}: {earlier.kind} to {earlier.to}.")
-    for record in records:
-        step = f"; step {record.step} is done" if record.step else ""
-        how = f" ({by})" if by != "email" else ""
-        console.note(f"Marked sent{how}: {record.kind} to {record.to}{step}.")
-    if any(record.kind == "withdraw" for record in records) and not interview.process.ended:
-        console.note(f"Close the process with: afterview outcome {interview_id} withdrawn")

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from afterview.actions import clock
+from afterview.actions.index import load_index
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
 from afterview.render import steplist

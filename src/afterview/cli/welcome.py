@@ -15,6 +15,7 @@ import sys
 import typer
 
 from afterview.actions import clock, session
+from afterview.actions.index import load_index
 from afterview.cli import inputs, log, profile
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due
