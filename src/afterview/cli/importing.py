@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from afterview.actions import session
+from afterview.actions.imports import Imported, import_file
 from afterview.cli.interviews import Json
 from afterview.domain.wording import plural
 from afterview.errors import UserError
-from afterview.models.document import Document
 from afterview.render import console
-from afterview.store import collector
-from afterview.store.storefile import Unchanged
+from afterview.render.results import emit
 
 if TYPE_CHECKING:
-    from afterview.formats.imports import Incoming
     from afterview.formats.merging import Report
 
 
@@ -53,56 +49,23 @@ def import_(
     All or nothing: one bad record or row imports nothing. A spreadsheet's or another tracker's CSV: map its
     columns, and look first. Example: afterview import jobs.csv --map "Company Name=company,Date=at" --dry-run
     """
-    from afterview.formats import imports, merging
-    from afterview.formats.mapping import column_map
-
-    columns = column_map(map_ or ())
-    source = imports.source(_read_text(file), name=file.name, only=only or (), columns=columns)
-    read = _Read()
-
-    def apply(document: Document) -> merging.Report:
-        now = session.local_now(document.profile)
-        incoming = source.read(tz=session.user_tz(document.profile), today=now.date())
-        read.keep(incoming, now=now)  # not the rows themselves: they are in the document now
-        return merging.merge(document, incoming, context=session.context(document), now=now, theirs=theirs)
-
-    store = session.open_store()
-    with collector.paused():  # the import is read, merged and saved: millions of objects, no cycles
-        if dry_run:
-            report = apply(store.read())
-        else:
-            with store.transaction() as document:  # checked and merged in one go: all or nothing
-                report = apply(document)
-                if not report.changed:
-                    raise Unchanged
-    if json_:
-        console.print_json(_report_json(report, dry_run=dry_run))
-        return
-    if dry_run and read.first_rows and read.now is not None:
-        _preview(read.first_rows, count=read.rows, now=read.now)
-    if read.left_out:
-        console.note(f"Left out (not mapped): {', '.join(read.left_out)}.")
-    _show_report(report, dry_run=dry_run)
+    result = import_file(
+        text=_read_text(file),
+        name=file.name,
+        only=only or (),
+        mapping=map_ or (),
+        theirs=theirs,
+        dry_run=dry_run,
+    )
+    emit(result, json_=json_, human=_imported)
 
 
-PREVIEW_ROWS = 5
-"""How many rows of a CSV ``import --dry-run`` shows as afterview reads them."""
-
-
-@dataclass
-class _Read:
-    """What the command keeps of the file it read once the rows are merged: a CSV's first rows (for the
-    preview), how many there were, the columns ``--map`` left out, and when it was read."""
-
-    first_rows: list[dict[str, Any]] = field(default_factory=list)
-    rows: int = 0
-    left_out: list[str] = field(default_factory=list)
-    now: dt.datetime | None = None
-
-    def keep(self, incoming: Incoming, *, now: dt.datetime) -> None:
-        """Keep what the report needs of ``incoming``."""
-        self.first_rows, self.rows = incoming.rows[:PREVIEW_ROWS], len(incoming.rows)
-        self.left_out, self.now = incoming.left_out, now
+def _imported(result: Imported) -> None:
+    if result.dry_run and result.first_rows and result.now is not None:
+        _preview(result.first_rows, count=result.rows, now=result.now)
+    if result.left_out:
+        console.note(f"Left out (not mapped): {', '.join(result.left_out)}.")
+    _show_report(result.report, dry_run=result.dry_run)
 
 
 def _preview(rows: list[dict[str, Any]], *, count: int, now: dt.datetime) -> None:
@@ -172,16 +135,3 @@ def _show_report(report: Report, *, dry_run: bool) -> None:
         )
     if dry_run:
         console.note("Dry run: nothing was changed.")
-
-
-def _report_json(report: Report, *, dry_run: bool) -> dict[str, Any]:
-    return {
-        "dry_run": dry_run,
-        "added": report.added,
-        "replaced": report.replaced,
-        "replaced_processes": [f"P{n}" for n in report.replaced_processes],
-        "unchanged": report.unchanged,
-        "conflicts": [{"record": c.what, "fields": c.fields} for c in report.conflicts],
-        "references_added": report.references_added,
-        "profile": report.profile,
-    }

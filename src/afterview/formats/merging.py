@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterview.domain.dates import due_moment
-from afterview.domain.planning import PlanContext, plan_context
-from afterview.domain.steps import refresh_document
 from afterview.formats.imports import Incoming
 from afterview.models.document import Document
 from afterview.models.enums import StepState
-from afterview.models.records import Interview, Process, Profile, Reference
+from afterview.models.records import Process, Profile, Reference
 
 IMPORT_NOTE = "imported; it was due before the import"
 
@@ -34,6 +32,8 @@ class Report:
     replaced_processes: list[int] = field(default_factory=list)
     """Processes whose company, role, source or history the import's replaced (``--theirs``)."""
     unchanged: list[int] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    """The ids of the interviews added from CSV rows (also in ``added``)."""
     conflicts: list[Conflict] = field(default_factory=list)
     references_added: list[str] = field(default_factory=list)
     profile: str | None = None
@@ -51,14 +51,14 @@ class Report:
         )
 
 
-def merge(
-    document: Document, incoming: Incoming, *, context: PlanContext, now: dt.datetime, theirs: bool = False
-) -> Report:
+def merge(document: Document, incoming: Incoming, *, now: dt.datetime, theirs: bool = False) -> Report:
     """Merge ``incoming`` into ``document`` in place and say what changed.
 
     Interviews from a JSON export are matched by id: a new id is added, an identical record is left alone,
     and a different one under a taken id is a conflict, reported and kept as it is (replaced with
     ``theirs``). CSV rows get new ids, unless an interview with the same company, role and time exists.
+    Steps are not planned here: the transaction plans what changed, then :func:`settle_rows` skips the
+    steps of the new rows that were due before the import.
     """
     from pydantic_core import to_json
 
@@ -99,7 +99,7 @@ def merge(
     document.next_id = max(document.next_id, ids.get("interview", 1))
     document.next_process_id = max(document.next_process_id, ids.get("process", 1))
     document.next_reference_id = max(document.next_reference_id, ids.get("reference", 1))
-    _merge_rows(document, incoming.rows, report, context=context, now=now)
+    _merge_rows(document, incoming.rows, report, now=now)
     _merge_references(document, incoming.references, report)
     if incoming.profile is not None and incoming.profile != document.profile:
         if document.profile == Profile():
@@ -145,13 +145,10 @@ def _process_for(
 _PROCESS_FIELDS = ("company", "role", "source", "history")
 
 
-def _merge_rows(
-    document: Document, rows: list[dict[str, Any]], report: Report, *, context: PlanContext, now: dt.datetime
-) -> None:
-    """Add each new row as a process of its own, then plan every step once (an import of 100,000 rows plans
-    once, not once a row)."""
+def _merge_rows(document: Document, rows: list[dict[str, Any]], report: Report, *, now: dt.datetime) -> None:
+    """Add each new row as a process of its own (the transaction then plans every step once: an import of
+    100,000 rows plans once, not once a row)."""
     known = {_identity(i.company, i.role, i.at): i.id for i in document.interviews}
-    added: list[int] = []
     for fields in rows:
         identity = _identity(fields["company"], fields["role"], fields["at"])
         if identity in known:
@@ -162,29 +159,24 @@ def _merge_rows(
         process.history.extend(given.pop("history", []))
         interview = document.add_interview(given, process=process, now=now)
         known[identity] = interview.id
-        added.append(interview.id)
-    if not added:
-        return
-    fresh = plan_context(
-        document, tz=context.tz, holidays=context.holidays, weekend=context.weekend, now=context.now
-    )
-    refresh_document(document, fresh, now=now)
-    new = set(added)
-    for interview in document.interviews:
-        if interview.id in new:
-            _skip_past_steps(interview, context=context, now=now)
-    report.added.extend(added)
+        report.added.append(interview.id)
+        report.rows.append(interview.id)
 
 
-def _skip_past_steps(interview: Interview, *, context: PlanContext, now: dt.datetime) -> None:
-    """An imported interview keeps the steps still ahead; those already past are skipped, not overdue.
+def settle_rows(document: Document, report: Report, *, tz: dt.tzinfo, now: dt.datetime) -> None:
+    """After planning: an interview imported from a row keeps the steps still ahead; those already past
+    are skipped, not overdue.
 
-    Its steps were made a moment ago by the planning and belong to it alone, so they are changed in place
-    rather than copied with the interview around them.
+    Their steps were made a moment ago by the planning and belong to them alone, so they are changed in
+    place rather than copied with the interview around them.
     """
-    for step in interview.steps:
-        if step.state is StepState.PENDING and due_moment(step.due, context.tz) < now:
-            step.state, step.note = StepState.SKIPPED, IMPORT_NOTE
+    new = set(report.rows)
+    for interview in document.interviews:
+        if interview.id not in new:
+            continue
+        for step in interview.steps:
+            if step.state is StepState.PENDING and due_moment(step.due, tz) < now:
+                step.state, step.note = StepState.SKIPPED, IMPORT_NOTE
 
 
 def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.datetime]:
