@@ -261,7 +261,7 @@ def test_on_a_terminal_a_broken_file_reopens_with_the_problem_marked(
     monkeypatch: pytest.MonkeyPatch,
     stdin: Callable[[bytes], None],
 ) -> None:
-    monkeypatch.setattr("afterview.actions.session.interactive", lambda no_input: not no_input)
+    monkeypatch.setattr("afterview.cli.inputs.interactive", lambda no_input: not no_input)
     stdin(b"y\n")
     out = editor("fix")
     result = cli("remember", "1")
@@ -281,7 +281,7 @@ def test_giving_up_on_a_broken_file_keeps_the_text(
     store_file: Path,
     home: Path,
 ) -> None:
-    monkeypatch.setattr("afterview.actions.session.interactive", lambda no_input: not no_input)
+    monkeypatch.setattr("afterview.cli.inputs.interactive", lambda no_input: not no_input)
     stdin(b"n\n")
     editor("meh")
     before = store_file.read_bytes()
@@ -443,7 +443,7 @@ def test_prompt_asks_question_by_question(
     monkeypatch: pytest.MonkeyPatch,
     stdin: Callable[[bytes], None],
 ) -> None:
-    monkeypatch.setattr("afterview.actions.session.interactive", lambda no_input: not no_input)
+    monkeypatch.setattr("afterview.cli.inputs.interactive", lambda no_input: not no_input)
     answers = [
         "Tell me about yourself", "Backend for ten years", "meh", "strong", "", "",  # question 1
         "Rapport", "", "their Rust migration", "", "", "Parking at the back",
@@ -532,7 +532,7 @@ def test_stopping_part_way_through_the_prompts_keeps_the_answers(
     store_file: Path,
     home: Path,
 ) -> None:
-    monkeypatch.setattr("afterview.actions.session.interactive", lambda no_input: not no_input)
+    monkeypatch.setattr("afterview.cli.inputs.interactive", lambda no_input: not no_input)
     stdin(b"Why this company?\nTheir mission\n")  # then the input ends, as with Ctrl-D
     before = store_file.read_bytes()
     result = cli("remember", "1", "--prompt")
@@ -620,7 +620,7 @@ def test_prompted_answers_get_the_same_checks_as_a_file(
     store_file: Path,
     home: Path,
 ) -> None:
-    monkeypatch.setattr("afterview.actions.session.interactive", lambda no_input: not no_input)
+    monkeypatch.setattr("afterview.cli.inputs.interactive", lambda no_input: not no_input)
     stdin(b"Why us?\nBecause \x1b[31mred\n\n\n\n\n\n\n\n\n\n")
     before = store_file.read_bytes()
     result = cli("remember", "1", "--prompt")

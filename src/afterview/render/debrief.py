@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from afterview.domain.debrief import SECTIONS
 from afterview.domain.wording import plural
 from afterview.models.enums import Rating
-from afterview.models.records import Debrief, Interview, Step
-from afterview.render.console import literal, note, out, warn
+from afterview.models.records import Debrief
+from afterview.render.console import literal, note, out, say, warn
 from afterview.render.literal import visible
+
+if TYPE_CHECKING:
+    from afterview.actions.debriefs import DebriefSaved
 
 _RATING_STYLE = {Rating.STRONG: "green", Rating.OK: "yellow", Rating.WEAK: "red"}
 
@@ -60,10 +62,14 @@ def summary(value: Debrief) -> str:
     return ", ".join(parts)
 
 
-def saved(interview: Interview, *, done: Sequence[Step], other: Path | None) -> None:
-    """What ``remember`` says once the debrief is stored."""
+def saved(result: DebriefSaved) -> None:
+    """What ``remember`` says once the debrief is stored (or that it was the same, and nothing was saved)."""
     from rich.text import Text
 
+    interview = result.interview
+    if not result.changed:
+        say(f"Nothing changed in interview {interview.id}'s debrief, so nothing was saved.")
+        return
     assert interview.debrief is not None
     console = out()
     console.print(
@@ -72,9 +78,10 @@ def saved(interview: Interview, *, done: Sequence[Step], other: Path | None) -> 
             literal(f" ({interview.company} · {interview.role}): {summary(interview.debrief)}."),
         )
     )
-    for step in done:
+    for step in result.done:
         console.print(literal(f"Done {step.id}: {step.title}"))
-    if other is not None:
+    if result.other is not None:
+        other = result.other
         warn(
             "Another afterview changed this debrief while you were writing. Yours is saved; the other "
             f"version is kept in {other} "
