@@ -16,6 +16,7 @@ import typer
 
 from afterview.actions import clock, session
 from afterview.actions.index import load_index
+from afterview.actions.welcome import set_up_profile
 from afterview.cli import inputs, log, profile
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due
@@ -80,12 +81,9 @@ def _set_up_profile(current: Profile) -> None:
             required=False,
         ),
     }
-    changes = {key: value for key, value in answers.items() if value is not None}
-    if not changes:
-        return
-    with session.open_store().transaction() as document:
-        document.profile = Profile.model_validate({**document.profile.model_dump(), **changes})
-    console.note("Profile saved; change it any time with: afterview profile")
+    result = set_up_profile(answers=answers)
+    if result is not None:
+        screen.profile_set_up(result)
 
 
 def _locale_country() -> str | None:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from afterview.domain.wording import plural
 from afterview.models.records import Interview, Step
 from afterview.render.console import literal, note, out
 from afterview.render.views import step_rows
+
+if TYPE_CHECKING:
+    from afterview.actions.settings import ProfileSet
 
 FIVE_STEPS = (  # each under 80 columns with its indent
     "Remember and thank: note what they asked; send each interviewer a thank-you.",
@@ -45,6 +49,11 @@ def greeting() -> None:
     for line in FIVE_STEPS:
         console.print(f"  {line}")
     console.print()
+
+
+def profile_set_up(result: ProfileSet) -> None:
+    """What the first run's profile set-up says once the answers are saved."""
+    note("Profile saved; change it any time with: afterview profile")
 
 
 def agenda(
