@@ -4,6 +4,7 @@ Layers, imports flowing downwards only (DESIGN.md, "Architecture")::
 
     cli        anything
     render     anything but cli (and never typer)
+    actions    formats, domain, store, models, errors   (the use cases: never render, cli, rich or typer)
     formats    domain, models, errors
     domain     models, errors              (pure: no clock, no files)
     store      models, errors
@@ -35,9 +36,8 @@ import pytest
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "afterview"
 ROOT = "afterview"
-LAYER_PACKAGES = ("models", "domain", "store", "formats", "render", "cli")
+LAYER_PACKAGES = ("models", "domain", "store", "formats", "actions", "render", "cli")
 TOP_LEVEL_MODULES = ("errors", "__init__", "__main__")
-MAX_LINES = 400
 COMMAND_TARGET = re.compile(r"afterview(\.\w+)+:\w+")
 
 ALLOWED: Mapping[str, Set[str]] = {
@@ -47,8 +47,9 @@ ALLOWED: Mapping[str, Set[str]] = {
     "domain": frozenset({"domain", "models", "errors"}),
     "store": frozenset({"store", "models", "errors"}),
     "formats": frozenset({"formats", "domain", "models", "errors"}),
-    "render": frozenset({"render", "formats", "domain", "store", "models", "errors"}),
-    "cli": frozenset({"cli", "render", "formats", "domain", "store", "models", "errors", "main"}),
+    "actions": frozenset({"actions", "formats", "domain", "store", "models", "errors"}),
+    "render": frozenset({"render", "actions", "formats", "domain", "store", "models", "errors"}),
+    "cli": frozenset({"cli", "render", "actions", "formats", "domain", "store", "models", "errors", "main"}),
     "main": frozenset({"cli"}),
 }
 """What each layer may import, besides the root package ``afterview``."""
@@ -332,7 +333,33 @@ def test_the_domain_reads_no_clock_and_no_files(module: str) -> None:
     assert not found, f"{module} reads the clock or a file: " + ", ".join(found)
 
 
-@pytest.mark.parametrize("module", sorted(sources()))
-def test_no_module_is_too_long(module: str) -> None:
-    lines = len(sources()[module].read_text(encoding="utf-8").splitlines())
-    assert lines <= MAX_LINES, f"{module} has {lines} lines (at most {MAX_LINES}): split it by what it holds"
+PLANNER = frozenset({"replan", "refresh_steps"})
+"""The step planner's entry points (:mod:`afterview.domain.steps`)."""
+PLANNER_CALLER = "afterview.actions.changes"
+"""The one module that calls the planner: the transaction of every use case."""
+
+
+def _calls(module: str, names: Set[str]) -> Iterator[str]:
+    """Calls in ``module`` of a function or method named in ``names``: ``line 12: replan()``."""
+    for node in ast.walk(tree(module)):
+        if isinstance(node, ast.Call):
+            function = node.func
+            name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", None)
+            if name in names:
+                yield f"line {node.lineno}: {name}()"
+
+
+@pytest.mark.parametrize("module", [module for module in sorted(sources()) if layer(module) == "cli"])
+def test_the_cli_opens_no_transaction_and_plans_no_step(module: str) -> None:
+    """A command parses, calls one use case and renders: the use case owns the store transaction and the
+    transaction owns the planning (DESIGN.md, "Architecture")."""
+    found = list(_calls(module, {"transaction", "changing", "planned", "context", *PLANNER}))
+    assert not found, f"{module} changes the store or plans steps itself: " + ", ".join(found)
+
+
+def test_the_planner_has_one_caller() -> None:
+    """Steps re-plan themselves: only the use cases' transaction calls the planner."""
+    callers = {
+        module for module in sources() if module != "afterview.domain.steps" and any(_calls(module, PLANNER))
+    }
+    assert callers == {PLANNER_CALLER}

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from afterview.domain.planning import plan_context
+from afterview.domain.steps import replan
 from afterview.errors import UserError
 from afterview.formats import exports, imports, merging
 from afterview.models.document import Document
@@ -24,7 +25,11 @@ def export_of(document: Document) -> str:
 
 
 def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> merging.Report:
-    return merging.merge(document, incoming, context=plan_context(document, tz=UTC), now=NOW, theirs=theirs)
+    """Merge as the import use case does: merge, plan every round, then settle the rows' past steps."""
+    report = merging.merge(document, incoming, now=NOW, theirs=theirs)
+    replan(document, plan_context(document, tz=UTC), now=NOW)
+    merging.settle_rows(document, report, tz=UTC, now=NOW)
+    return report
 
 
 def test_history_repeats_are_shown_once() -> None:

@@ -8,7 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from afterview.domain.interviews import log_interview, open_process_named
-from afterview.domain.planning import PlanContext, plan_context
+from afterview.domain.planning import PlanContext, plan_context, shared_facts
+from afterview.domain.steps import replan
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind
@@ -31,9 +32,13 @@ def log(
     join: Process | None = None,
     **extra: object,
 ) -> int:
-    interview = log_interview(
-        document, {**AT, **extra}, company=company, role=role, join=join, context=planner, now=NOW
-    )
+    """Log a round as the ``log`` use case does: add it, then plan what it touched (or, when the momentum
+    moved, every round), as the transaction does before it saves."""
+    facts = shared_facts(document)
+    interview = log_interview(document, {**AT, **extra}, company=company, role=role, join=join, now=NOW)
+    everything = shared_facts(document) != facts
+    replan(document, planner(document), now=NOW, processes=None if everything else document.touched)
+    document.untouch()
     return interview.id
 
 

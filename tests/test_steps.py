@@ -10,7 +10,7 @@ import pytest
 
 from afterview.domain.dates import add_business_days
 from afterview.domain.planning import PlanContext, plan_context, plan_steps
-from afterview.domain.steps import is_overdue, replan, refresh_steps, remove_paperwork
+from afterview.domain.steps import is_overdue, refresh_steps, remove_paperwork, replan
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind, StepState
 from afterview.models.records import (

@@ -103,9 +103,9 @@ def test_archived_rounds_are_found_by_id(cli: Cli, store_file: Path) -> None:
     result = cli("done", "1.2")
     assert result.code == 0
     assert "already closed" in result.out
-    from afterview.actions import session
+    from afterview.actions.index import load_index
 
-    assert [1, "Acme", "SRE"] in [list(entry) for entry in index.load_index()["interviews"]]
+    assert [1, "Acme", "SRE"] in [list(entry) for entry in load_index()["interviews"]]
 
 
 @pytest.mark.usefixtures("three")
