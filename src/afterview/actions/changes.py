@@ -46,6 +46,13 @@ class Change:
         """The steps that re-planning has opened or closed so far."""
         return list(self._planned or [])
 
+    def taken_as_they_are(self) -> None:
+        """Plan nothing for what the change did so far: records imported whole carry their own steps."""
+        from afterview.domain.planning import shared_facts
+
+        self._facts = shared_facts(self.document)
+        self.document.untouch()
+
     def planned(self) -> list[tuple[Interview, Step]]:
         """Re-plan what the change touched, once, and return the steps that opened or closed.
 

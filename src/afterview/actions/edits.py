@@ -11,13 +11,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from afterview.actions import session
-from afterview.actions.changes import changing
+from afterview.actions.changes import Change, changing
 from afterview.actions.lookup import find
 from afterview.domain.dates import parse_date, parse_moment
 from afterview.errors import UserError
 from afterview.formats import editable
 from afterview.formats.contract import interview_json
-from afterview.models.document import Document
 from afterview.models.records import Interview
 from afterview.store.storefile import Unchanged
 
@@ -64,7 +63,7 @@ def edit_fields(*, interview_id: int, given: Mapping[str, object]) -> Edited:
             raise UserError(f"That change is not valid: {error.errors()[0]['msg']}.") from None
         if editable.editable(changed) == editable.editable(interview):
             raise Unchanged
-        _store_edit(change.document, changed, reasons=change.reasons, now=now)
+        _store_edit(change, changed)
     return Edited(find(document, interview_id), now=now, fields=changed_fields(interview, changed))
 
 
@@ -76,7 +75,7 @@ def save_edit(*, base: Interview, edited: Interview) -> Edited:
         if theirs is None:
             raise UserError(f"Interview {base.id} was removed while you were editing; nothing was saved.")
         merged, conflicts = editable.merge(base=base, mine=edited, theirs=theirs, now=now)
-        _store_edit(document, merged, reasons=change.reasons, now=now)
+        _store_edit(change, merged)
     return Edited(
         find(document, base.id),
         now=now,
@@ -92,11 +91,13 @@ def changed_fields(before: Interview, after: Interview) -> list[str]:
     return [key.replace("_", " ") for key in dict.fromkeys([*old, *new]) if old.get(key) != new.get(key)]
 
 
-def _store_edit(document: Document, edited: Interview, *, reasons: dict[int, str], now: dt.datetime) -> None:
+def _store_edit(change: Change, edited: Interview) -> None:
     """Store an edited interview (its company and role are its process's); steps it no longer calls for
-    close saying it was an edit."""
-    document.put_edited(edited)
-    reasons[edited.id] = EDIT_REASON
+    close saying it was an edit. Every round is planned again: an edit is also how a hand-edited store is
+    brought back in line (a process reopened by hand plans its rounds)."""
+    change.document.put_edited(edited)
+    change.reasons[edited.id] = EDIT_REASON
+    change.everything = True
 
 
 @dataclass(frozen=True)

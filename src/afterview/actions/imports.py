@@ -81,9 +81,11 @@ def import_file(
                 report = apply(change.document, now=now)
                 if not report.changed:
                     raise Unchanged
-                change.everything = True
-                change.planned()
-                merging.settle_rows(
-                    change.document, report, tz=session.user_tz(change.document.profile), now=now
-                )
+                if report.rows:  # new rounds from a CSV: plan them, and the search's momentum moves
+                    change.everything = True
+                    change.planned()
+                    tz = session.user_tz(change.document.profile)
+                    merging.settle_rows(change.document, report, tz=tz, now=now)
+                else:  # the records of an afterview export come with their steps
+                    change.taken_as_they_are()
     return Imported(report, dry_run=dry_run, now=now, **kept)

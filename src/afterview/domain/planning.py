@@ -121,13 +121,17 @@ def plan_context(
     )
 
 
+PLANNING_PROFILE = ("schedule", "country", "subdivision", "timezone")
+"""The profile's fields that decide when steps fall due."""
+
+
 def shared_facts(document: Document) -> tuple[object, ...]:
-    """What planning any one round reads from the rest of ``document`` (:func:`plan_context`): the profile,
-    the references, the offers and acceptances of every process, and which round holds the search's
+    """What planning any one round reads from the rest of ``document`` (:func:`plan_context`): the profile's
+    schedule, country, region and time zone (business days and "end of day" depend on them), the references, the offers and acceptances of every process, and which round holds the search's
     momentum step. When a change alters these, every round must be planned again, not only those it
     touched."""
     return (
-        document.profile.model_dump(),
+        {key: getattr(document.profile, key) for key in PLANNING_PROFILE},
         [reference.model_dump() for reference in document.references],
         [
             (p.id, p.status, p.offer, p.history[-1].on if p.history else None)
