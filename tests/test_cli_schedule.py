@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -113,13 +114,51 @@ def test_a_country_the_library_does_not_know_is_a_clear_error(cli: Cli, store_fi
     assert "knows no public holidays for 'XX'" in result.err
 
 
-def test_replan_after_setting_the_country(cli: Cli, log: Log) -> None:
+def test_setting_the_country_moves_pending_steps_at_once(cli: Cli, log: Log) -> None:
+    """Portugal's 1 December and 8 December are holidays: the check-in moves at once, no --replan."""
     log()
-    assert cli("profile", "--country", "PT", "--no-input").code == 0
     assert due(cli, "follow-up") == "2026-12-04"
-    result = cli("schedule", "--replan")
+    result = cli("profile", "--country", "PT", "--no-input")
     assert result.code == 0, result.err
+    assert "pending step" in result.err and "moved" in result.err
     assert due(cli, "follow-up") == "2026-12-07"
+
+
+def test_setting_israel_moves_business_day_steps_to_the_israeli_week(cli: Cli, log: Log) -> None:
+    """Israel's weekend is Friday and Saturday: a step due on a Friday moves when the country is set."""
+    log()
+    before = due(cli, "follow-up")
+    assert dt.date.fromisoformat(before).weekday() == 4  # a Friday under the Monday-Friday week
+    result = cli("profile", "--country", "IL", "--no-input")
+    assert result.code == 0, result.err
+    after = dt.date.fromisoformat(due(cli, "follow-up"))
+    assert after.weekday() not in (4, 5), after  # neither Friday nor Saturday
+    assert str(after) != before
+
+
+def test_a_schedule_setting_moves_what_depends_on_it(cli: Cli, log: Log) -> None:
+    log()
+    before = dt.date.fromisoformat(due(cli, "follow-up"))
+    assert cli("schedule", "follow_up_business_days=8").code == 0
+    assert dt.date.fromisoformat(due(cli, "follow-up")) > before
+
+
+def test_a_new_time_zone_moves_the_steps_of_rounds_without_a_zone_of_their_own(
+    cli: Cli, store_file: Path
+) -> None:
+    """A round stored without its own zone (written before zones were kept) is planned in the user's
+    zone: 12:00 in Berlin is already the next day in Kiritimati (UTC+14), so the memory dump, due at the
+    end of the interview's day, moves a day when the profile's zone is set there."""
+    logged = cli("log", "--company", "Acme", "--role", "SRE", "--at", "2026-11-27 12:00", "--no-input")
+    assert logged.code == 0, logged.err
+    data = json.loads(store_file.read_text())
+    data["interviews"][0]["timezone"] = None
+    store_file.write_text(json.dumps(data))
+    assert cli("profile", "--timezone", "Europe/Berlin", "--no-input").code == 0
+    assert due(cli, "memory-dump") == "2026-11-27"
+    result = cli("profile", "--timezone", "Pacific/Kiritimati", "--no-input")
+    assert result.code == 0, result.err
+    assert due(cli, "memory-dump") == "2026-11-28"
 
 
 @pytest.mark.parametrize("args", [["--reset"], ["thank_you_hours=24"]])
@@ -133,7 +172,6 @@ def test_a_schedule_change_that_changes_nothing_writes_nothing(
     assert "Nothing changed" in result.err
     assert "Schedule saved" not in result.err
     assert store_file.read_bytes() == before
-    assert "Schedule saved" in cli("schedule", "--replan").err  # re-planning is asked for: it writes
 
 
 def test_a_country_without_known_holidays_is_refused_when_set(cli: Cli, store_file: Path) -> None:

@@ -295,7 +295,7 @@ def test_rm_asks_on_a_terminal(
 ) -> None:
     import typer
 
-    monkeypatch.setattr("afterview.actions.session.interactive", lambda no_input: True)
+    monkeypatch.setattr("afterview.cli.inputs.interactive", lambda no_input: True)
     monkeypatch.setattr(typer, "confirm", lambda *a, **k: False)
     result = cli("rm", "1")
     assert result.code == 0

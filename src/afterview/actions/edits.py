@@ -61,10 +61,11 @@ def edit_fields(*, interview_id: int, given: Mapping[str, object]) -> Edited:
             )
         except ValidationError as error:
             raise UserError(f"That change is not valid: {error.errors()[0]['msg']}.") from None
-        if editable.editable(changed) == editable.editable(interview):
+        fields = changed_fields(interview, changed)  # before the store: the process is shared
+        if not fields:
             raise Unchanged
         _store_edit(change, changed)
-    return Edited(find(document, interview_id), now=now, fields=changed_fields(interview, changed))
+    return Edited(find(document, interview_id), now=now, fields=fields)
 
 
 def save_edit(*, base: Interview, edited: Interview) -> Edited:

@@ -125,7 +125,7 @@ def _edit_in_editor(store: Store, interview_id: int) -> Edited | None:
         except UserError as error:
             problem = error.message
     if not changed_fields(base, edited):
-        console.note(f"No changes to interview {interview_id}.")
+        console.say(f"No changes to interview {interview_id}.")
         console.note("If your editor returned at once, make it wait: for example EDITOR='code --wait'.")
         return None
     try:
