@@ -80,6 +80,7 @@ def test_blank_lines_collapse_and_trailing_spaces_go() -> None:
         ("{% with x = 1 %}{% endwith %}", 3, "'with' is not allowed"),
         ("\n{{ name }", 4, "unexpected '}'"),
         ("{% if name %}unclosed", 3, "Unexpected end of template"),
+        ('{{ company | replace("", "x") }}', 3, "replace needs something to replace, not empty text"),
     ],
 )
 def test_hostile_or_broken_templates_are_refused_naming_file_and_line(

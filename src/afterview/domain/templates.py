@@ -10,7 +10,7 @@ never code, and can read no file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -178,8 +178,6 @@ def _check_nodes(template: Template, tree: nodes.Template) -> None:
     from jinja2 import nodes
 
     allowed = fields_of(template.name)
-    plain: tuple[type[nodes.Node], ...] = (nodes.Output, nodes.Const, nodes.If, nodes.Not, nodes.And)
-    plain += (nodes.Or, nodes.Compare, nodes.Operand, nodes.CondExpr, nodes.Concat, nodes.List, nodes.Tuple)
     loop_names = {"loop"} | {
         name.name
         for loop in tree.find_all(nodes.For)
@@ -197,42 +195,64 @@ def _check_nodes(template: Template, tree: nodes.Template) -> None:
                     "'$' placeholders are not supported; write a field as {{ company }}",
                     line=(line or 1) + offset,
                 )
-        elif isinstance(node, nodes.Name):
-            if node.name not in allowed and node.name not in loop_names:
-                known = ", ".join(sorted(allowed))
-                raise _error(
-                    template, f"{node.name!r} is not a field here; the fields are: {known}", line=line
-                )
-        elif isinstance(node, nodes.Getattr):
-            if node.attr.startswith("_") or not (
-                isinstance(node.node, nodes.Name) and node.node.name == "loop"
-            ):
-                raise _error(
-                    template, f"'.{node.attr}' is not allowed; use the fields as they are", line=line
-                )
-        elif isinstance(node, nodes.Filter):
-            if node.name not in _FILTERS:
-                raise _error(template, f"the filter {node.name!r} is not allowed", line=line)
-        elif isinstance(node, nodes.Test):
-            if node.name not in _TESTS:
-                raise _error(template, f"the test {node.name!r} is not allowed", line=line)
-        elif isinstance(node, nodes.For):
-            if node.recursive or node.test is not None:
-                raise _error(template, "only a plain {% for x in field %} loop is allowed", line=line)
-            if isinstance(node.iter, (nodes.List, nodes.Tuple, nodes.Const, nodes.Dict)):
-                raise _error(template, "a loop goes over a field, not over a list written out", line=line)
-        elif isinstance(node, nodes.Const) and _too_big(node.value):
-            raise _error(template, f"numbers above {MAX_NUMBER:,} are not allowed", line=line)
-        elif isinstance(node, nodes.Filter) and node.name == "replace" and node.args:
-            if isinstance(node.args[0], nodes.Const) and node.args[0].value == "":
-                raise _error(template, "replace needs something to replace, not empty text", line=line)
-        elif not isinstance(node, (nodes.Template, nodes.Keyword, *plain)):
-            what = type(node).__name__.lower()
-            raise _error(
-                template,
-                f"'{what}' is not allowed: a template can use fields, if/else, for and simple filters",
-                line=line,
-            )
+            continue
+        problem = _node_problem(node, fields=allowed, loop_names=loop_names)
+        if problem is not None:
+            raise _error(template, problem, line=line)
+
+
+def _node_problem(node: nodes.Node, *, fields: Mapping[str, str], loop_names: Set[str]) -> str | None:
+    """Why ``node`` (not template text) may not be in a template, or ``None`` when it may."""
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.Name):
+        if node.name in fields or node.name in loop_names:
+            return None
+        return f"{node.name!r} is not a field here; the fields are: {', '.join(sorted(fields))}"
+    if isinstance(node, nodes.Getattr):
+        if not node.attr.startswith("_") and isinstance(node.node, nodes.Name) and node.node.name == "loop":
+            return None
+        return f"'.{node.attr}' is not allowed; use the fields as they are"
+    if isinstance(node, nodes.Filter):
+        return _filter_problem(node)
+    if isinstance(node, nodes.Test):
+        return None if node.name in _TESTS else f"the test {node.name!r} is not allowed"
+    if isinstance(node, nodes.For):
+        return _loop_problem(node)
+    if isinstance(node, nodes.Const):
+        return f"numbers above {MAX_NUMBER:,} are not allowed" if _too_big(node.value) else None
+    plain: tuple[type[nodes.Node], ...] = (nodes.Template, nodes.Keyword, nodes.Output, nodes.If, nodes.Not)
+    plain += (nodes.And, nodes.Or, nodes.Compare, nodes.Operand, nodes.CondExpr, nodes.Concat, nodes.List)
+    plain += (nodes.Tuple,)
+    if isinstance(node, plain):
+        return None
+    what = type(node).__name__.lower()
+    return f"'{what}' is not allowed: a template can use fields, if/else, for and simple filters"
+
+
+def _filter_problem(node: nodes.Filter) -> str | None:
+    """A filter outside :data:`_FILTERS`, or ``replace`` with empty text to replace (which would put the
+    replacement between every two characters)."""
+    from jinja2 import nodes
+
+    if node.name not in _FILTERS:
+        return f"the filter {node.name!r} is not allowed"
+    if node.name == "replace" and node.args:
+        first = node.args[0]
+        if isinstance(first, nodes.Const) and first.value == "":
+            return "replace needs something to replace, not empty text"
+    return None
+
+
+def _loop_problem(node: nodes.For) -> str | None:
+    """Only ``{% for x in field %}``: no recursion, no filter, no list written out."""
+    from jinja2 import nodes
+
+    if node.recursive or node.test is not None:
+        return "only a plain {% for x in field %} loop is allowed"
+    if isinstance(node.iter, (nodes.List, nodes.Tuple, nodes.Const, nodes.Dict)):
+        return "a loop goes over a field, not over a list written out"
+    return None
 
 
 def _too_big(value: object) -> bool:
