@@ -11,8 +11,9 @@ from typing import Any
 
 import pytest
 
-from afterview.cli.inputs import LIMITS, clean_text, email_address, url
+from afterview.cli.inputs import email_address, field_text, url
 from afterview.errors import UserError
+from afterview.models.fields import FIELDS
 from tests.helpers import Result, afterview_command
 
 Cli = Callable[..., Result]
@@ -35,18 +36,18 @@ Cli = Callable[..., Result]
 )
 def test_clean_text_refuses(value: str, message: str) -> None:
     with pytest.raises(UserError, match=message):
-        clean_text(value, field="company")
+        field_text(value, "company")
 
 
 def test_clean_text_keeps_ordinary_text() -> None:
-    assert clean_text("  Zoë & Søn — 株式会社 😀\t ", field="company") == "Zoë & Søn — 株式会社 😀"
-    assert clean_text("x" * 200, field="company") == "x" * 200
+    assert field_text("  Zoë & Søn — 株式会社 😀\t ", "company") == "Zoë & Søn — 株式会社 😀"
+    assert field_text("x" * 200, "company") == "x" * 200
 
 
 def test_multiline_text_keeps_newlines_and_tabs() -> None:
-    assert clean_text("one\r\n\ttwo\n", field="note", multiline=True) == "one\n\ttwo"
+    assert field_text("one\r\n\ttwo\n", "notes") == "one\n\ttwo"
     with pytest.raises(UserError, match="control character"):
-        clean_text("one\x00two", field="note", multiline=True)
+        field_text("one\x00two", "notes")
 
 
 @pytest.mark.parametrize(
@@ -91,22 +92,34 @@ def test_invalid_urls(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("model", "field", "limit"),
+    ("model", "field", "key"),
     [("Person", "name", "name"), ("Person", "title", "title"), ("Person", "url", "url"),
-     ("Process", "company", "company"), ("Process", "role", "role"), ("Interview", "notes", "note"),
-     ("Interview", "next_steps", "next steps"), ("Profile", "phone", "phone"),
-     ("Profile", "signature", "signature")],
+     ("Person", "given_name", "given_name"), ("Reference", "relationship", "relationship"),
+     ("Process", "company", "company"), ("Process", "role", "role"), ("Process", "source", "source"),
+     ("Interview", "notes", "notes"), ("Interview", "next_steps", "next_steps"),
+     ("Interview", "location", "location"), ("Paperwork", "title", "paperwork"),
+     ("Step", "note", "step_note"),
+     ("StatusChange", "note", "outcome_note"), ("Profile", "phone", "phone"),
+     ("Profile", "signature", "signature"), ("Question", "answer", "answer")],
 )  # fmt: skip
-def test_documented_limits_match_the_models(model: str, field: str, limit: str) -> None:
+def test_the_models_read_their_limits_from_the_catalogue(model: str, field: str, key: str) -> None:
+    """One catalogue of fields: the models' constraints are the limits the CLI and imports check."""
     from afterview.models import records
 
     metadata = getattr(records, model).model_fields[field].metadata
-    assert [m.max_length for m in metadata if hasattr(m, "max_length")] == [LIMITS[limit]]
+    assert [m.max_length for m in metadata if hasattr(m, "max_length")] == [FIELDS[key].limit]
+
+
+def test_a_field_over_its_catalogue_limit_is_refused_naming_it() -> None:
+    limit = FIELDS["next_steps"].limit
+    assert field_text("x" * limit, "next_steps") == "x" * limit
+    with pytest.raises(UserError, match="next steps"):
+        field_text("x" * (limit + 1), "next_steps")
 
 
 def test_one_line_fields_say_so() -> None:
     with pytest.raises(UserError) as raised:
-        clean_text("two\nlines", field="company")
+        field_text("two\nlines", "company")
     assert raised.value.hint is not None
     assert "fit on one line" in raised.value.hint
 

@@ -74,23 +74,16 @@ def _field_values(given: dict[str, str]) -> dict[str, object]:
     case)."""
     update: dict[str, object] = {}
     for key, value in given.items():
-        label = key.replace("_", " ")
         if key in ("company", "role"):
-            update[key] = inputs.clean_text(value, field=label)
+            update[key] = inputs.field_text(value, key)
         elif key in ("at", "decision_by"):
             update[key] = value
         elif key == "stage":
             update[key] = inputs.choice(value, Stage, field="stage")
         elif key == "format":
             update[key] = inputs.choice(value, Format, field="format")
-        else:
-            limit = {"location": 2_000, "next_steps": 10_000}.get(key, 100_000)
-            multiline = key != "location"
-            update[key] = (
-                inputs.clean_text(value, field=label, max_length=limit, multiline=multiline)
-                if value.strip()
-                else None
-            )
+        else:  # location, next steps, notes: "" clears them
+            update[key] = inputs.field_text(value, key) if value.strip() else None
     return update
 
 

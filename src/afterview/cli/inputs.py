@@ -23,15 +23,11 @@ _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 INTERVIEWER_EXAMPLES = '"Jane Doe <jane@acme.com>", "Jane Doe, CTO <jane@acme.com>" or "Jane Doe"'
 
 
-LIMITS = text_rules.LIMITS
-"""The longest text each kind of field accepts (:data:`afterview.domain.text.LIMITS`)."""
-
-
 def email_address(value: str) -> str:
     """A checked, normalised email address (syntax only: afterview never looks anything up online)."""
     from email_validator import EmailNotValidError, validate_email
 
-    text = clean_text(value, field="email address", max_length=LIMITS["email"])
+    text = field_text(value, "email")
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as error:
@@ -42,7 +38,7 @@ def url(value: str, *, field: str = "link") -> str:
     """A checked web address: ``http`` or ``https``, with a host and no spaces."""
     from urllib.parse import urlsplit
 
-    text = clean_text(value, field=field, max_length=LIMITS["url"])
+    text = field_text(value, "url", label=field)
     try:
         parts = urlsplit(text)
         _ = parts.port  # raises on a port that is not a number
@@ -56,11 +52,10 @@ def url(value: str, *, field: str = "link") -> str:
     return text
 
 
-def clean_text(value: str, *, field: str, max_length: int = 200, multiline: bool = False) -> str:
-    """``value`` stripped, refused if empty, too long, or holding what :mod:`afterview.domain.text` refuses
-    (control characters, broken Unicode, bidirectional overrides). Multiline text keeps newlines and tabs,
-    with Windows line endings made plain newlines."""
-    return text_rules.clean(value, field=field, max_length=max_length, multiline=multiline)
+def field_text(value: str, key: str, *, label: str | None = None) -> str:
+    """``value`` for the catalogue's field ``key`` (:mod:`afterview.models.fields`): its limit and line
+    rule, named ``label`` or the field's own label in messages."""
+    return text_rules.clean_field(value, key, label=label)
 
 
 def interviewer(spec: str) -> Person:
@@ -73,8 +68,8 @@ def interviewer(spec: str) -> Person:
         raise UserError(f"{spec!r} has no name.", hint=f"Write it as {INTERVIEWER_EXAMPLES}.")
     email = match["email"]
     return Person(
-        name=clean_text(name, field="interviewer's name"),
-        title=clean_text(title, field="interviewer's title") if title.strip() else None,
+        name=field_text(name, "name", label="interviewer's name"),
+        title=field_text(title, "title", label="interviewer's title") if title.strip() else None,
         email=email_address(email) if email is not None and email.strip() else None,
     )
 

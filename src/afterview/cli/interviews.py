@@ -55,9 +55,7 @@ NAME_PARTS = ("honorific", "given_name", "family_name", "address_as")
 def name_parts_given(**given: str | None) -> dict[str, str | None]:
     """The name-part options as typed, cleaned by the field rules ("" or blank clears a part)."""
     return {
-        key: (inputs.clean_text(value, field=key.replace("_", " ")) if value.strip() else "")
-        if value is not None
-        else None
+        key: (inputs.field_text(value, key) if value.strip() else "") if value is not None else None
         for key, value in given.items()
     }
 

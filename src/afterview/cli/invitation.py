@@ -93,4 +93,4 @@ def _person(attendee: Attendee) -> Person:
     if comma and family.strip() and given.strip() and "," not in given:  # Outlook's "Weber, Anna"
         name = f"{given.strip()} {family.strip()}"
         return Person(name=name, given_name=given.strip(), family_name=family.strip(), email=email)
-    return Person(name=inputs.clean_text(name or "?", field="interviewer's name"), email=email)
+    return Person(name=inputs.field_text(name or "?", "name", label="interviewer's name"), email=email)

@@ -78,7 +78,7 @@ def task_add(
 
     Example: afterview task add 7 "Sign the NDA" --due friday
     """
-    text = inputs.clean_text(title, field="task", max_length=200)
+    text = inputs.field_text(title, "paperwork", label="task")
     emit(add_task(interview_id=interview_id, title=text, due=due), json_=json_, human=changed_steps)
 
 

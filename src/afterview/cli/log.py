@@ -124,10 +124,8 @@ def log(
         joined, _ = find_process(snapshot, process)
         answers.company = answers.company if answers.company is not None else joined.company
         answers.role = answers.role if answers.role is not None else joined.role
-    answers.company = inputs.clean_text(
-        _required(answers.company, "company", "Company", ask=ask), field="company"
-    )
-    answers.role = inputs.clean_text(_required(answers.role, "role", "Role", ask=ask), field="role")
+    answers.company = inputs.field_text(_required(answers.company, "company", "Company", ask=ask), "company")
+    answers.role = inputs.field_text(_required(answers.role, "role", "Role", ask=ask), "role")
     if joined is None:  # asked before the other questions, and without holding the store's lock
         joined = _same_process(snapshot or store.read(open_only=True), answers.company, answers.role, ask=ask)
     fields = _read(answers, now=now, ask=ask, order=_date_order(answers, ask=ask))
@@ -137,7 +135,7 @@ def log(
         fields=fields,
         company=company_name,
         role=role_name,
-        source=inputs.clean_text(source, field="source", max_length=500) if source else None,
+        source=inputs.field_text(source, "source") if source else None,
         join=joined.id if joined is not None else None,
         shown_in=now.tzinfo,
     )
@@ -173,8 +171,8 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -
     company = _required(answers.company, "company", "Company", ask=ask)
     role = _required(answers.role, "role", "Role", ask=ask)
     fields: dict[str, object] = {
-        "company": inputs.clean_text(company, field="company"),
-        "role": inputs.clean_text(role, field="role"),
+        "company": inputs.field_text(company, "company"),
+        "role": inputs.field_text(role, "role"),
     }
     if answers.at is None and answers.moment is not None:
         # in the zone it happens in (the invitation's, else yours), a floating time read in that zone
@@ -201,9 +199,7 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -
     next_steps = answers.next_steps
     if next_steps is None and ask:
         next_steps = inputs.ask("What did they say about next steps?", required=False) or None
-    fields["next_steps"] = (
-        inputs.clean_text(next_steps, field="next steps", max_length=10_000) if next_steps else None
-    )
+    fields["next_steps"] = inputs.field_text(next_steps, "next_steps") if next_steps else None
     if answers.decision_by is None and ask:
         fields["decision_by"] = inputs.ask_date(
             "When should you hear back? (blank if they did not say)",
@@ -217,19 +213,13 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -
     items = answers.paperwork
     if not items and ask:
         items = _ask_lines("Paperwork you were handed, one per line (blank to finish)")
-    fields["paperwork"] = [Paperwork(title=inputs.clean_text(t, field="paperwork item")) for t in items]
+    fields["paperwork"] = [Paperwork(title=inputs.field_text(t, "paperwork")) for t in items]
     references = answers.references
     if references is None and ask:
         references = typer.confirm("May they contact your references?", default=False)
     fields["references_may_call"] = bool(references)
-    fields["location"] = (
-        inputs.clean_text(answers.location, field="location", max_length=2_000) if answers.location else None
-    )
-    fields["notes"] = (
-        inputs.clean_text(answers.note, field="note", max_length=100_000, multiline=True)
-        if answers.note
-        else None
-    )
+    fields["location"] = inputs.field_text(answers.location, "location") if answers.location else None
+    fields["notes"] = inputs.field_text(answers.note, "notes") if answers.note else None
     return fields
 
 
@@ -271,10 +261,10 @@ def _ask_interviewers() -> list[Person]:
             if "<" in name or "," in name:  # typed as --interviewer takes it: "Name, Title <email>"
                 person = inputs.interviewer(name)
             else:
-                person = Person(name=inputs.clean_text(name, field="name"))
+                person = Person(name=inputs.field_text(name, "name"))
                 title = inputs.ask("  Title", required=False)
                 if title:
-                    person = person.model_copy(update={"title": inputs.clean_text(title, field="title")})
+                    person = person.model_copy(update={"title": inputs.field_text(title, "title")})
         except UserError as error:
             typer.echo(f"{error.message} {error.hint or ''}".strip(), err=True)
             continue

@@ -86,12 +86,10 @@ def outcome(
             at=at,
             stage=inputs.choice(stage, Stage, field="stage") if stage is not None else None,
             format=inputs.choice(format_, Format, field="format") if format_ is not None else None,
-            location=inputs.clean_text(location, field="location", max_length=2_000) if location else None,
+            location=inputs.field_text(location, "location") if location else None,
             timezone=inputs.timezone(tz) if tz is not None else None,
         )
-    text = (
-        inputs.clean_text(note, field="note", max_length=2_000, multiline=True) if note is not None else None
-    )
+    text = inputs.field_text(note, "outcome_note") if note is not None else None
     when = None
     if chosen is Status.NEXT_ROUND and at is None and inputs.interactive(no_input) and not json_:
         outcomes.check_options(

@@ -52,12 +52,10 @@ def _one_of(options: tuple[str, ...], *, field: str) -> Callable[[str], str]:
 
 
 _READERS = {
-    "name": lambda v: inputs.clean_text(v, field="name"),
+    "name": lambda v: inputs.field_text(v, "name"),
     "email": inputs.email_address,
-    "phone": lambda v: inputs.clean_text(v, field="phone", max_length=50),
-    "signature": lambda v: inputs.clean_text(
-        v.replace("\\n", "\n"), field="signature", max_length=2_000, multiline=True
-    ),
+    "phone": lambda v: inputs.field_text(v, "phone"),
+    "signature": lambda v: inputs.field_text(v.replace("\\n", "\n"), "signature"),
     "timezone": inputs.timezone,
     "country": _country,
     "date_order": _date_order,

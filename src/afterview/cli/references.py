@@ -52,12 +52,12 @@ def add(
 
         afterview ref add "Ann Smith" --relationship "former manager" --email ann@example.com
     """
-    clean_name = inputs.clean_text(name, field="name")
+    clean_name = inputs.field_text(name, "name")
     fields = {
         "name": clean_name,
-        "relationship": inputs.clean_text(relationship, field="relationship") if relationship else None,
+        "relationship": inputs.field_text(relationship, "relationship") if relationship else None,
         "email": inputs.email_address(email) if email else None,
-        "phone": inputs.clean_text(phone, field="phone", max_length=50) if phone else None,
+        "phone": inputs.field_text(phone, "phone") if phone else None,
     }
     parts = name_parts_given(
         honorific=honorific, given_name=given_name, family_name=family_name, address_as=address_as

@@ -83,7 +83,7 @@ def done(
 
     Example: afterview done 7.1 7.2, or afterview done 7.3 --note "emailed Jane"
     """
-    text = inputs.clean_text(note, field="note", max_length=2_000) if note is not None else None
+    text = inputs.field_text(note, "step_note") if note is not None else None
     result = close_steps(step_ids=step_ids, state=StepState.DONE, note=text)
     emit(result, json_=json_, human=changed_steps)
 
@@ -97,6 +97,6 @@ def skip(
 
     Example: afterview skip 7.4 --reason "met them at a meetup already"
     """
-    text = inputs.clean_text(reason, field="reason", max_length=2_000) if reason is not None else None
+    text = inputs.field_text(reason, "step_note", label="reason") if reason is not None else None
     result = close_steps(step_ids=step_ids, state=StepState.SKIPPED, note=text)
     emit(result, json_=json_, human=changed_steps)

@@ -164,60 +164,103 @@ def parse(text: str) -> Debrief:
     Raises DebriefError (a UserError) when it does not read as a debrief, listing every problem with its line.
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    problems = _bad_characters(text)
-    sections: dict[str, _Block] = {}
-    questions: list[_QuestionBlock] = []
-    current: _Block | None = None
-    section: str | None = None
-    fenced = False
+    reader = _Reader(problems=_bad_characters(text))
     for number, raw in enumerate(text.split("\n"), start=1):
-        heading = _HEADING.match(raw)
-        if heading:
-            level, title = len(heading["marks"]), _title(heading["title"] or "")
-            key = _section_key(title) if level == 2 else None
-            if key is not None:
-                if key in sections:
-                    problems.append(f"line {number}: ## {SECTIONS[key]} appears twice")
-                sections[key] = current = _Block(number)
-                section, fenced = key, False
-                continue
-            if section == "questions" and level == 3 and (match := _QUESTION.match(title)):
-                block = _QuestionBlock(number)
-                block.parts["question"] = current = (
-                    _Block(number, [match["text"]], number) if match["text"] else _Block(number)
-                )
-                questions.append(block)
-                fenced = False
-                continue
-            part = _part(title) if level == 4 and section == "questions" and questions else None
-            if part is not None:
-                key, inline = part
-                if key in questions[-1].parts:
-                    problems.append(f"line {number}: question {len(questions)} has #### {PARTS[key]} twice")
-                questions[-1].parts[key] = current = (
-                    _Block(number, [inline], number) if inline else _Block(number)
-                )
-                fenced = False
-                continue
-            if section is not None and not fenced:
-                problems.append(
-                    f"line {number}: unexpected heading {raw.strip()!r}" + _where(level, title, section)
-                )
-                continue
-        if current is None:
-            continue  # the preamble: who and when, never saved
-        if raw.lstrip().startswith(_FENCE):
-            fenced = not fenced
-        if section == "questions" and not questions and raw.strip():
-            problems.append(f"line {number}: text under ## Questions must follow a ### Question heading")
-        current.lines.append(raw[1:] if raw.startswith("\\") else raw)
+        reader.read_line(number, raw)
+    problems = reader.problems
     for key, name in SECTIONS.items():
-        if key not in sections:
+        if key not in reader.sections:
             problems.append(f"the heading ## {name} is missing; put it back (even if its section is empty)")
-    debrief = _debrief(sections, questions, problems)
+    debrief = _debrief(reader.sections, reader.questions, problems)
     if problems:
         raise DebriefError(problems)
     return debrief
+
+
+@dataclass
+class _Reader:
+    """Reads a debrief's lines in order into section and question blocks, noting problems as it goes.
+
+    Each line is a heading that starts a block (a ``##`` section, a ``### Question``, a ``####`` part), an
+    unexpected heading (a problem), or text for the current block; text before the first section is the
+    preamble and is dropped. A heading inside a fenced code block is text.
+    """
+
+    problems: list[str]
+    """``line N: ...`` messages, in the order found (after the bad-character ones it starts with)."""
+    sections: dict[str, _Block] = field(default_factory=dict)
+    """Each ``##`` section read, by its :data:`SECTIONS` key."""
+    questions: list[_QuestionBlock] = field(default_factory=list)
+    current: _Block | None = None
+    """The block text lines go to; None in the preamble."""
+    section: str | None = None
+    """The :data:`SECTIONS` key of the section being read."""
+    fenced: bool = False
+    """Whether the line is inside a fenced code block (three backticks or tildes), where a heading is text."""
+
+    def read_line(self, number: int, raw: str) -> None:
+        """Read line ``number`` (1-based), ``raw`` as in the file."""
+        heading = _HEADING.match(raw)
+        if heading and self._heading(number, raw, len(heading["marks"]), _title(heading["title"] or "")):
+            return
+        self._text(number, raw)
+
+    def _heading(self, number: int, raw: str, level: int, title: str) -> bool:
+        """Read a heading line; False when it is text after all (in a fence, or in the preamble)."""
+        key = _section_key(title) if level == 2 else None
+        if key is not None:
+            self._start_section(number, key)
+            return True
+        if self.section == "questions" and level == 3 and (match := _QUESTION.match(title)):
+            self._start_question(number, match["text"])
+            return True
+        part = _part(title) if level == 4 and self.section == "questions" and self.questions else None
+        if part is not None:
+            self._start_part(number, *part)
+            return True
+        if self.section is not None and not self.fenced:
+            self.problems.append(
+                f"line {number}: unexpected heading {raw.strip()!r}" + _where(level, title, self.section)
+            )
+            return True
+        return False
+
+    def _start_section(self, number: int, key: str) -> None:
+        """A ``##`` section heading on line ``number``; a section given twice keeps its last block."""
+        if key in self.sections:
+            self.problems.append(f"line {number}: ## {SECTIONS[key]} appears twice")
+        self.sections[key] = self.current = _Block(number)
+        self.section, self.fenced = key, False
+
+    def _start_question(self, number: int, inline: str) -> None:
+        """A ``### Question`` heading on line ``number``, with any question text written after it."""
+        block = _QuestionBlock(number)
+        block.parts["question"] = self.current = _inline_block(number, inline)
+        self.questions.append(block)
+        self.fenced = False
+
+    def _start_part(self, number: int, key: str, inline: str) -> None:
+        """A ``####`` part heading (its :data:`PARTS` key) of the last question, with any text after it."""
+        parts = self.questions[-1].parts
+        if key in parts:
+            self.problems.append(f"line {number}: question {len(self.questions)} has #### {PARTS[key]} twice")
+        parts[key] = self.current = _inline_block(number, inline)
+        self.fenced = False
+
+    def _text(self, number: int, raw: str) -> None:
+        """A text line for the current block, its escaping backslash removed (the preamble's is dropped)."""
+        if self.current is None:
+            return  # the preamble: who and when, never saved
+        if raw.lstrip().startswith(_FENCE):
+            self.fenced = not self.fenced
+        if self.section == "questions" and not self.questions and raw.strip():
+            self.problems.append(f"line {number}: text under ## Questions must follow a ### Question heading")
+        self.current.lines.append(raw[1:] if raw.startswith("\\") else raw)
+
+
+def _inline_block(number: int, inline: str) -> _Block:
+    """The block a heading on line ``number`` starts, holding ``inline`` (text after the heading) if any."""
+    return _Block(number, [inline], number) if inline else _Block(number)
 
 
 def _title(title: str) -> str:

@@ -126,8 +126,9 @@ PLANNING_PROFILE = ("schedule", "country", "subdivision", "timezone")
 
 
 def shared_facts(document: Document) -> tuple[object, ...]:
-    """What planning any one round reads from the rest of ``document`` (:func:`plan_context`): the profile's
-    schedule, country, region and time zone (business days and "end of day" depend on them), the references, the offers and acceptances of every process, and which round holds the search's
+    """What planning any one round reads from the rest of ``document`` (:func:`plan_context`): the
+    profile's schedule, country, region and time zone (business days and "end of day" depend on them),
+    the references, the offers and acceptances of every process, and which round holds the search's
     momentum step. When a change alters these, every round must be planned again, not only those it
     touched."""
     return (

@@ -20,27 +20,7 @@ import re
 import unicodedata
 
 from afterview.errors import UserError
-
-LIMITS: dict[str, int] = {
-    "name": 200,
-    "company": 200,
-    "role": 200,
-    "title": 200,
-    "email": 254,
-    "phone": 50,
-    "url": 2_000,
-    "location": 2_000,
-    "next steps": 10_000,
-    "signature": 2_000,
-    "step note": 2_000,
-    "note": 100_000,
-}
-"""The longest text each kind of field accepts, in characters (the README lists them)."""
-
-MULTILINE_FIELDS = frozenset(
-    {"notes", "next_steps", "signature", "note", "answer", "next_time", "went_well", "to_improve", "question"}
-)
-"""Stored fields (by their key) that may hold newlines and tabs; every other text is one line."""
+from afterview.models.fields import FIELDS
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Embeddings, overrides and isolates: refused in, shown escaped out."""
@@ -133,6 +113,13 @@ def clean(value: str, *, field: str, max_length: int = 200, multiline: bool = Fa
             hint = "Check that your terminal uses UTF-8, then type it again."
         raise UserError(f"The {field} holds {found}; nothing was saved.", hint=hint)
     return text
+
+
+def clean_field(value: str, key: str, *, label: str | None = None) -> str:
+    """``value`` for the field ``key`` of the catalogue (:data:`afterview.models.fields.FIELDS`), read by
+    :func:`clean` with the field's limit and line rule; messages name it ``label`` or the field's own."""
+    field = FIELDS[key]
+    return clean(value, field=label or field.label, max_length=field.limit, multiline=field.multiline)
 
 
 def check_field(text: str, *, where: str, field: str, max_length: int, multiline: bool = False) -> None:

@@ -18,23 +18,26 @@ from pydantic import BaseModel
 from afterview.domain import text as text_rules
 from afterview.domain.dates import EARLIEST, LATEST
 from afterview.errors import UserError
+from afterview.models.fields import FIELDS, MULTILINE_FIELDS, TextField
 from afterview.models.records import Interview, Profile
 
 MAX_DEPTH = 64
 """How deeply a JSON import may nest arrays and objects (an afterview export needs 6)."""
 
-CSV_LIMITS: Mapping[str, int] = {
-    "location": 2_000,
-    "interviewers": 50_000,
-    "status_history": 10_000,
-    "notes": 100_000,
-    "offer_terms": 2_000,
-    "outcome_notes": 100_000,
+CSV_FIELDS: Mapping[str, TextField] = {
+    "company": FIELDS["company"],
+    "role": FIELDS["role"],
+    "location": FIELDS["location"],
+    "notes": FIELDS["notes"],
+    "offer_terms": FIELDS["outcome_note"],
+    "interviewers": TextField("interviewers", "interviewers", 50_000),  # a JSON array of people
+    "status_history": TextField("status_history", "status history", 10_000),  # "waiting (date) → ..."
+    "outcome_notes": TextField("outcome_notes", "outcome notes", 100_000, multiline=True),  # every note
 }
-"""The longest cell of each CSV column, in characters; 200 for the others (company, role...)."""
+"""Each CSV column that holds one field of the catalogue, or a cell made of several (their own limits);
+any other column is one line of at most 200 characters."""
 
-MULTILINE_CSV_COLUMNS = frozenset({"notes", "offer_terms", "outcome_notes"})
-"""The CSV columns whose cells may hold line breaks and tabs."""
+_ONE_LINE = TextField("cell", "cell", 200)
 
 _HINT = "Fix the file; nothing was imported."
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
@@ -64,7 +67,7 @@ def record(value: BaseModel, *, where: str) -> None:
     for path, item in _leaves(value, ""):
         if isinstance(item, str):
             key = _INDEX.sub("", path).rpartition(".")[2]  # the key that holds it, even in a list
-            multiline = key in text_rules.MULTILINE_FIELDS or key not in declared
+            multiline = key in MULTILINE_FIELDS or key not in declared
             text_rules.check_field(
                 item, where=where, field=f"field {path}", max_length=100_000, multiline=multiline
             )
@@ -163,13 +166,14 @@ def csv_cells(
         if not value:  # most cells of a big file: nothing to check
             checked[column] = value
             continue
-        multiline = column in MULTILINE_CSV_COLUMNS
+        field = CSV_FIELDS.get(column, _ONE_LINE)
+        multiline = field.multiline
         text = text_rules.normalised(value, multiline=True) if multiline else value
         text_rules.check_field(
             text,
             where=where,
             field=f"column {(labels or {}).get(column, column)}",
-            max_length=CSV_LIMITS.get(column, 200),
+            max_length=field.limit,
             multiline=multiline,
         )
         checked[column] = text

@@ -18,7 +18,7 @@ from afterview.domain.people import NameParts, vcard_n
 from afterview.formats.cells import neutralised, neutralised_unless_phone, people_cell
 from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.models.enums import Stage, Status
-from afterview.models.records import Interview, Person
+from afterview.models.records import Debrief, Interview, Person
 
 EXPORT_FORMAT = "afterview-export"
 EXPORT_VERSION = 2
@@ -148,8 +148,23 @@ def to_markdown(document: Document, *, now: dt.datetime) -> str:
 
 
 def _interview_markdown(interview: Interview) -> Iterator[str]:
+    """One interview's section of :func:`to_markdown`, as lines: its heading and facts, then a ``###``
+    subsection for each of its outcomes, interviewers, paperwork, debrief, notes and done steps it has."""
     yield f"## {interview.id}. {interview.company}: {interview.role}"
     yield ""
+    yield from _facts_markdown(interview)
+    yield from _outcomes_markdown(interview)
+    yield from _interviewers_markdown(interview)
+    yield from _paperwork_markdown(interview)
+    if interview.debrief is not None:
+        yield from _debrief_markdown(interview.debrief)
+    if interview.notes:
+        yield from ("", "### Notes", "", interview.notes.strip())
+    yield from _done_markdown(interview)
+
+
+def _facts_markdown(interview: Interview) -> Iterator[str]:
+    """The interview's facts as ``- **Label:** value`` lines (when, stage, status...), those it has."""
     facts = [
         ("When", f"{interview.at:%a %d %b %Y %H:%M %z}"),
         ("Stage", f"{interview.stage.value}, {interview.format.value}"),
@@ -160,49 +175,76 @@ def _interview_markdown(interview: Interview) -> Iterator[str]:
         ("Decision by", interview.decision_by.isoformat() if interview.decision_by else None),
     ]
     yield from (f"- **{label}:** {_inline(value)}" for label, value in facts if value)
+
+
+def _outcomes_markdown(interview: Interview) -> Iterator[str]:
+    """``### Outcomes``: each status change of the process with a note or a deadline (none: nothing).
+
+    One item a change (``- 2026-12-03 **offer**, deadline 2026-12-10: first line``), the note's further
+    lines indented under it.
+    """
     outcomes = [change for change in interview.process.history if change.note or change.deadline]
-    if outcomes:
-        yield from ("", "### Outcomes", "")
-        for change in outcomes:
-            deadline = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
-            first, *rest = (change.note or "").strip().splitlines() or [""]
-            yield f"- {change.on.isoformat()} **{change.status.value}**{deadline}" + (
-                f": {first}" if first else ""
-            )
-            yield from (f"  {line}" for line in rest)
+    if not outcomes:
+        return
+    yield from ("", "### Outcomes", "")
+    for change in outcomes:
+        deadline = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
+        first, *rest = (change.note or "").strip().splitlines() or [""]
+        yield f"- {change.on.isoformat()} **{change.status.value}**{deadline}" + (
+            f": {first}" if first else ""
+        )
+        yield from (f"  {line}" for line in rest)
+
+
+def _interviewers_markdown(interview: Interview) -> Iterator[str]:
+    """``### Interviewers``: one ``- Name, title <email>`` item each (none: nothing)."""
     if interview.interviewers:
         yield from ("", "### Interviewers", "")
         yield from (f"- {_inline(_person_spec(person))}" for person in interview.interviewers)
+
+
+def _paperwork_markdown(interview: Interview) -> Iterator[str]:
+    """``### Paperwork``: one item a document, with its due date if it has one (none: nothing)."""
     if interview.paperwork:
         yield from ("", "### Paperwork", "")
         for item in interview.paperwork:
             yield f"- {_inline(item.title)}" + (f" (due {item.due.isoformat()})" if item.due else "")
-    debrief = interview.debrief
-    if debrief is not None:
-        yield from ("", "### Debrief")
-        for number, question in enumerate(debrief.questions, start=1):
-            rating = f" ({question.rating.value})" if question.rating else ""
-            yield from ("", f"{number}. **{_inline(question.question)}**{rating}")
-            if question.answer:
-                yield from _indented("Answer", question.answer)
-            if question.next_time:
-                yield from _indented("Next time", question.next_time)
-        for label, text in (
-            ("Went well", debrief.went_well),
-            ("To improve", debrief.to_improve),
-            ("Notes", debrief.notes),
-        ):
-            if text:
-                yield from ("", f"**{label}:**", "", text.strip())
-        for label, items in (
-            ("For the thank-you note", debrief.thank_you_topics),
-            ("My questions", debrief.my_questions),
-        ):
-            if items:
-                yield from ("", f"**{label}:**", "")
-                yield from (f"- {_inline(item)}" for item in items)
-    if interview.notes:
-        yield from ("", "### Notes", "", interview.notes.strip())
+
+
+def _debrief_markdown(debrief: Debrief) -> Iterator[str]:
+    """``### Debrief``: the numbered questions, then each text section and list the debrief fills."""
+    yield from ("", "### Debrief")
+    yield from _debrief_questions_markdown(debrief)
+    for label, text in (
+        ("Went well", debrief.went_well),
+        ("To improve", debrief.to_improve),
+        ("Notes", debrief.notes),
+    ):
+        if text:
+            yield from ("", f"**{label}:**", "", text.strip())
+    for label, items in (
+        ("For the thank-you note", debrief.thank_you_topics),
+        ("My questions", debrief.my_questions),
+    ):
+        if items:
+            yield from ("", f"**{label}:**", "")
+            yield from (f"- {_inline(item)}" for item in items)
+
+
+def _debrief_questions_markdown(debrief: Debrief) -> Iterator[str]:
+    """The debrief's questions as a numbered list (``1. **question** (rating)``), the answer and what to
+    say next time as sub-items when given."""
+    for number, question in enumerate(debrief.questions, start=1):
+        rating = f" ({question.rating.value})" if question.rating else ""
+        yield from ("", f"{number}. **{_inline(question.question)}**{rating}")
+        if question.answer:
+            yield from _indented("Answer", question.answer)
+        if question.next_time:
+            yield from _indented("Next time", question.next_time)
+
+
+def _done_markdown(interview: Interview) -> Iterator[str]:
+    """``### Done``: each step marked done, with the date it was done if known (none: nothing)."""
     done = [step for step in interview.steps if step.state.value == "done"]
     if done:
         yield from ("", "### Done", "")

@@ -100,31 +100,64 @@ def source(text: str, *, name: str, only: Iterable[int] = (), columns: ColumnMap
 
 
 def read_json(text: str) -> Incoming:
-    """An afterview JSON export (or a store file, such as a backup), every record checked."""
+    """An afterview JSON export (or a store file, such as a backup), every record checked.
+
+    Raises UserError naming the first problem: not JSON, not afterview's, too new, or an invalid record.
+    """
+    raw = _export(text)
+    interviews = _interview_items(raw)
+    processes = _processes(raw.get("processes") or [])
+    incoming = Incoming(processes=list(processes.values()))
+    incoming.interviews = _interviews(interviews, processes)
+    _read_profile_and_references(raw, incoming)
+    return incoming
+
+
+def _export(text: str) -> dict[str, Any]:
+    """The export's top-level object, its versions checked and a schema 1 export (afterview 0.1) migrated.
+
+    Raises UserError when ``text`` is not JSON, not an afterview export or store file, or too new to read.
+    """
     checks.json_depth(text)
     try:
-        raw = json.loads(text.lstrip("\ufeff"))
+        loaded = json.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as error:
         raise UserError(
             f"This is not valid JSON: line {error.lineno} column {error.colno}: {error.msg}."
         ) from None
-    if not isinstance(raw, dict) or raw.get("format") not in (EXPORT_FORMAT, "afterview"):
+    if not isinstance(loaded, dict) or loaded.get("format") not in (EXPORT_FORMAT, "afterview"):
         raise UserError(
             "This JSON is not an afterview export.", hint="Make one with: afterview export json -o FILE"
         )
+    raw: dict[str, Any] = loaded
     _check_version(raw, "export_version", EXPORT_VERSION)
     _check_version(raw, "schema_version", SCHEMA_VERSION)
     if raw.get("schema_version", 1) == 1:  # afterview 0.1: rounds linked by previous_id, no processes
         raw = schema_1_to_2(raw)
+    return raw
+
+
+def _interview_items(raw: dict[str, Any]) -> list[Any]:
+    """The raw interview records: the export's ``interviews``, and a store file's ``archive`` after them.
+
+    Raises UserError when there is no ``interviews`` list.
+    """
     interviews = raw.get("interviews")
     if not isinstance(interviews, list):
         raise UserError('The export has no "interviews" list.')
     archive = raw.get("archive") if raw.get("format") == "afterview" else None
     if isinstance(archive, list):  # a store file keeps the rounds of processes that are over apart
         interviews = [*interviews, *archive]
-    incoming = Incoming()
+    return interviews
+
+
+def _processes(items: Iterable[Any]) -> dict[int, Process]:
+    """The process records, each validated and checked, by id in file order.
+
+    Raises UserError naming the record (1-based) that is invalid, or an id given twice.
+    """
     processes: dict[int, Process] = {}
-    for index, item in enumerate(raw.get("processes") or [], start=1):
+    for index, item in enumerate(items, start=1):
         try:
             process = Process.model_validate(item)
         except ValidationError as error:
@@ -133,9 +166,18 @@ def read_json(text: str) -> Incoming:
             raise UserError(f"Two process records have id {process.id}.")
         checks.record(process, where=f"The process record {index}")
         processes[process.id] = process
-    incoming.processes = list(processes.values())
+    return processes
+
+
+def _interviews(items: Iterable[Any], processes: dict[int, Process]) -> list[Interview]:
+    """The interview records, each validated, linked to its process in ``processes`` and checked.
+
+    Raises UserError naming the record (1-based, with its id when it has one) that is invalid, shares an
+    id with an earlier one, or names a process the file does not hold.
+    """
+    interviews: list[Interview] = []
     seen: dict[int, int] = {}
-    for index, item in enumerate(interviews, start=1):
+    for index, item in enumerate(items, start=1):
         label = f"interview record {index}" + (
             f" (id {item['id']})" if isinstance(item, dict) and "id" in item else ""
         )
@@ -154,7 +196,15 @@ def read_json(text: str) -> Incoming:
         interview.linked(processes[interview.process_id])
         seen[interview.id] = index
         checks.interview(interview, where=f"The {label}")
-        incoming.interviews.append(interview)
+        interviews.append(interview)
+    return interviews
+
+
+def _read_profile_and_references(raw: dict[str, Any], incoming: Incoming) -> None:
+    """Set ``incoming``'s profile, references and next free ids from the export, each validated and checked.
+
+    Raises UserError when the profile or a reference is invalid.
+    """
     try:
         if raw.get("profile") is not None:
             incoming.profile = Profile.model_validate(raw["profile"])
@@ -166,7 +216,6 @@ def read_json(text: str) -> Incoming:
         checks.profile(incoming.profile)
     for index, reference in enumerate(incoming.references, start=1):
         checks.record(reference, where=f"Reference record {index} (id {reference.id})")
-    return incoming
 
 
 _STORE_NEXT_IDS = {"interview": "next_id", "process": "next_process_id", "reference": "next_reference_id"}

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from afterview.models.enums import ENDED_STATUSES, Format, Rating, Stage, Status, StepKind, StepState
+from afterview.models.fields import limit
 
 # A cheap structural check used when loading the store; the full check happens at the input edge.
 _EMAIL_SHAPE = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
@@ -34,8 +35,10 @@ def _due(value: object) -> object:
 
 Email = Annotated[str | None, AfterValidator(_email_shape)]
 Due = Annotated[dt.datetime | dt.date, BeforeValidator(_due)]
-Text = Annotated[str, Field(min_length=1, max_length=200)]
-LongText = Annotated[str, Field(max_length=100_000)]
+Text = Annotated[str, Field(min_length=1, max_length=limit("name"))]
+"""A short required text: a name, a company, a role."""
+LongText = Annotated[str, Field(max_length=limit("notes"))]
+"""Free text: notes, a debrief's answers."""
 
 
 class Model(BaseModel):
@@ -61,13 +64,13 @@ class Schedule(Model):
 class Profile(Model):
     """Who the user is, for signatures, and how they like to be reminded."""
 
-    name: str | None = Field(None, max_length=200)
+    name: str | None = Field(None, max_length=limit("name"))
     email: Email = None
-    phone: str | None = Field(None, max_length=50)
-    signature: str | None = Field(None, max_length=2_000)
-    timezone: str | None = Field(None, max_length=64)
-    country: str | None = Field(None, max_length=10)
-    subdivision: str | None = Field(None, max_length=10)
+    phone: str | None = Field(None, max_length=limit("phone"))
+    signature: str | None = Field(None, max_length=limit("signature"))
+    timezone: str | None = Field(None, max_length=limit("timezone"))
+    country: str | None = Field(None, max_length=limit("country"))
+    subdivision: str | None = Field(None, max_length=limit("subdivision"))
     date_order: str | None = Field(None, pattern="^(DMY|MDY|YMD)$")
     """How numeric dates you type are read (13/11/2026 is DMY); None: from the locale."""
     schedule: Schedule = Field(default_factory=Schedule)
@@ -75,7 +78,7 @@ class Profile(Model):
     """How drafts to a company greet a person (see ``afterview.domain.greetings``); ``None`` is ``auto``."""
     language: Literal["en", "de", "fr", "es"] | None = None
     """The language of the built-in templates; ``None`` is English."""
-    calendar_file: str | None = Field(None, max_length=4_096)
+    calendar_file: str | None = Field(None, max_length=limit("calendar_file"))
     """The live calendar: an .ics file afterview rewrites after every change (``afterview calendar``)."""
 
 
@@ -84,14 +87,14 @@ class Person(Model):
     greeting needs (``N``); unset parts are read from the name (``afterview.domain.people.parse_name``)."""
 
     name: Text
-    title: str | None = Field(None, max_length=200)
+    title: str | None = Field(None, max_length=limit("title"))
     email: Email = None
-    phone: str | None = Field(None, max_length=50)
-    url: str | None = Field(None, max_length=2_000)
-    honorific: str | None = Field(None, max_length=200)
-    given_name: str | None = Field(None, max_length=200)
-    family_name: str | None = Field(None, max_length=200)
-    address_as: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=limit("phone"))
+    url: str | None = Field(None, max_length=limit("url"))
+    honorific: str | None = Field(None, max_length=limit("honorific"))
+    given_name: str | None = Field(None, max_length=limit("given_name"))
+    family_name: str | None = Field(None, max_length=limit("family_name"))
+    address_as: str | None = Field(None, max_length=limit("address_as"))
 
 
 class Reference(Model):
@@ -99,13 +102,13 @@ class Reference(Model):
 
     id: int = Field(ge=1)
     name: Text
-    relationship: str | None = Field(None, max_length=200)
+    relationship: str | None = Field(None, max_length=limit("relationship"))
     email: Email = None
-    phone: str | None = Field(None, max_length=50)
-    honorific: str | None = Field(None, max_length=200)
-    given_name: str | None = Field(None, max_length=200)
-    family_name: str | None = Field(None, max_length=200)
-    address_as: str | None = Field(None, max_length=200)
+    phone: str | None = Field(None, max_length=limit("phone"))
+    honorific: str | None = Field(None, max_length=limit("honorific"))
+    given_name: str | None = Field(None, max_length=limit("given_name"))
+    family_name: str | None = Field(None, max_length=limit("family_name"))
+    address_as: str | None = Field(None, max_length=limit("address_as"))
 
 
 class Question(Model):
@@ -144,7 +147,7 @@ class Step(Model):
     state: StepState = StepState.PENDING
     done_at: AwareDatetime | None = None
     snoozed_until: dt.date | None = None
-    note: str | None = Field(None, max_length=2_000)
+    note: str | None = Field(None, max_length=limit("step_note"))
     closed_automatically: bool = False
     """Closed by afterview because the plan no longer held it (it reopens if the plan holds it again)."""
 
@@ -155,7 +158,7 @@ class StatusChange(Model):
     status: Status
     on: dt.date
     deadline: dt.date | None = None
-    note: str | None = Field(None, max_length=2_000)
+    note: str | None = Field(None, max_length=limit("outcome_note"))
     cause: int | None = Field(None, ge=1)
     """The process whose accepted offer ended this one (a withdrawal afterview recorded for you)."""
 
@@ -166,7 +169,7 @@ class Process(Model):
     id: int = Field(ge=1)
     company: Text
     role: Text
-    source: str | None = Field(None, max_length=500)
+    source: str | None = Field(None, max_length=limit("source"))
     """Where it came from: a referral, a job board, a recruiter."""
     history: list[StatusChange] = Field(default_factory=list)
     created_at: AwareDatetime
@@ -216,15 +219,15 @@ class Interview(Model):
     id: int = Field(ge=1)
     process_id: int = Field(ge=1)
     at: AwareDatetime
-    timezone: str | None = Field(None, max_length=64)
+    timezone: str | None = Field(None, max_length=limit("timezone"))
     """The IANA zone it happened in (``Europe/Berlin``); ``None`` when only its offset is known."""
     ends_at: AwareDatetime | None = None
     """When it ends, when an invitation said so (the live calendar shows it; nothing is planned from it)."""
     stage: Stage = Stage.OTHER
     format: Format = Format.VIDEO
-    location: str | None = Field(None, max_length=2_000)
+    location: str | None = Field(None, max_length=limit("location"))
     interviewers: list[Person] = Field(default_factory=list)
-    next_steps: str | None = Field(None, max_length=10_000)
+    next_steps: str | None = Field(None, max_length=limit("next_steps"))
     decision_by: dt.date | None = None
     references_may_call: bool = False
     paperwork: list[Paperwork] = Field(default_factory=list)
@@ -232,7 +235,7 @@ class Interview(Model):
     sent: list[SentMessage] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)
     step_seq: int = Field(0, ge=0)
-    notes: str | None = Field(None, max_length=100_000)
+    notes: str | None = Field(None, max_length=limit("notes"))
     created_at: AwareDatetime
     updated_at: AwareDatetime
     _process: Process | None = PrivateAttr(None)
