@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from afterview.actions.changes import changing
@@ -12,7 +12,32 @@ from afterview.actions.lookup import find
 from afterview.domain.interviews import log_interview
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
-from afterview.models.records import Interview
+from afterview.models.enums import Format, Stage
+from afterview.models.records import Interview, Paperwork, Person
+
+
+@dataclass(frozen=True)
+class NewRound:
+    """An interview to log, every field already read by the field rules (:mod:`afterview.models.fields`):
+    when (time-zone aware) and in which IANA zone, its stage and format, who interviewed, what they said
+    comes next and by when, what was handed over, whether references may be called, where, and notes."""
+
+    at: dt.datetime
+    stage: Stage
+    format: Format
+    timezone: str | None = None
+    ends_at: dt.datetime | None = None
+    interviewers: list[Person] = field(default_factory=list)
+    next_steps: str | None = None
+    decision_by: dt.date | None = None
+    paperwork: list[Paperwork] = field(default_factory=list)
+    references_may_call: bool = False
+    location: str | None = None
+    notes: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        """The interview's stored fields (those of :class:`afterview.models.records.Interview`)."""
+        return {item.name: getattr(self, item.name) for item in dataclasses.fields(self)}
 
 
 @dataclass(frozen=True)
@@ -29,14 +54,14 @@ class Logged:
 
 def log_round(
     *,
-    fields: Mapping[str, object],
+    new_round: NewRound,
     company: str,
     role: str,
     source: str | None = None,
     join: int | None = None,
     shown_in: dt.tzinfo | None = None,
 ) -> Logged:
-    """Log an interview made of ``fields`` (read by the field rules) for ``company`` and ``role``: a new
+    """Log ``new_round`` for ``company`` and ``role``: a new
     hiring process (from ``source``), or the next round of process ``join``. ``shown_in`` is the zone the
     result's times are shown in (the round's; default the user's).
 
@@ -48,7 +73,13 @@ def log_round(
         if join is not None and process is None:
             raise UserError(f"P{join} was removed meanwhile; nothing was saved.")
         interview = log_interview(
-            document, fields, company=company, role=role, source=source, join=process, now=change.now
+            document,
+            new_round.fields(),
+            company=company,
+            role=role,
+            source=source,
+            join=process,
+            now=change.now,
         )
     now = change.now.astimezone(shown_in) if shown_in is not None else change.now
     return Logged(find(document, interview.id), now=now)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from afterview.actions import clock, session
-from afterview.actions.interviews import log_round
+from afterview.actions.interviews import NewRound, log_round
 from afterview.actions.lookup import find_process
 from afterview.cli import inputs
 from afterview.cli.answers import Answers
@@ -108,9 +108,20 @@ def log(
     store = session.open_store()
     snapshot = store.read(open_only=True) if process is not None or from_ is not None else None
     answers = Answers(
-        company, role, at, stage, format_, list(interviewer or []), next_steps, decision_by,
-        list(paperwork or []), references, note, location, inputs.timezone(tz) if tz is not None else None,
-    )  # fmt: skip
+        company=company,
+        role=role,
+        at=at,
+        stage=stage,
+        format=format_,
+        interviewers=list(interviewer or []),
+        next_steps=next_steps,
+        decision_by=decision_by,
+        paperwork=list(paperwork or []),
+        references=references,
+        note=note,
+        location=location,
+        timezone=inputs.timezone(tz) if tz is not None else None,
+    )
     if from_ is not None:
         from afterview.cli.invitation import fill_from
 
@@ -128,13 +139,17 @@ def log(
     answers.role = inputs.field_text(_required(answers.role, "role", "Role", ask=ask), "role")
     if joined is None:  # asked before the other questions, and without holding the store's lock
         joined = _same_process(snapshot or store.read(open_only=True), answers.company, answers.role, ask=ask)
-    fields = _read(answers, now=now, ask=ask, order=_date_order(answers, ask=ask))
-    fields["timezone"] = zone or profile_zone or clock.system_zone()
-    company_name, role_name = str(fields.pop("company")), str(fields.pop("role"))
+    new_round = _read(
+        answers,
+        now=now,
+        ask=ask,
+        order=_date_order(answers, ask=ask),
+        zone=zone or profile_zone or clock.system_zone(),
+    )
     result = log_round(
-        fields=fields,
-        company=company_name,
-        role=role_name,
+        new_round=new_round,
+        company=answers.company,
+        role=answers.role,
         source=inputs.field_text(source, "source") if source else None,
         join=joined.id if joined is not None else None,
         shown_in=now.tzinfo,
@@ -166,61 +181,77 @@ def _date_order(answers: Answers, *, ask: bool) -> str | None:
     return session.date_order(session.open_store().read(open_only=True).profile)
 
 
-def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -> dict[str, object]:
+def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None, zone: str | None) -> NewRound:
     """Check every answer, prompting for what is missing when ``ask``, else failing naming the field."""
-    company = _required(answers.company, "company", "Company", ask=ask)
-    role = _required(answers.role, "role", "Role", ask=ask)
-    fields: dict[str, object] = {
-        "company": inputs.field_text(company, "company"),
-        "role": inputs.field_text(role, "role"),
-    }
     if answers.at is None and answers.moment is not None:
         # in the zone it happens in (the invitation's, else yours), a floating time read in that zone
-        fields["at"] = _in_zone(answers.moment, now)
-        fields["ends_at"] = _in_zone(answers.ends_at, now) if answers.ends_at is not None else None
+        at = _in_zone(answers.moment, now)
     elif answers.at is None and ask:
-        fields["at"] = inputs.ask_date(
-            "When (date or date-time)",
-            lambda t: parse_moment(t, now=now, order=order),
-            default="now",
+        asked = inputs.ask_date(
+            "When (date or date-time)", lambda t: parse_moment(t, now=now, order=order), default="now"
         )
+        assert asked is not None  # a default is given, so there is always an answer
+        at = asked
     else:
-        fields["at"] = parse_moment(answers.at or "now", now=now, order=order)
-    fields["stage"] = _choice(
-        answers.stage, Stage, "stage", ask=ask, default=answers.stage_guess or Stage.OTHER
+        at = parse_moment(answers.at or "now", now=now, order=order)
+    stage = _choice(answers.stage, Stage, "stage", ask=ask, default=answers.stage_guess or Stage.OTHER)
+    format_ = _choice(answers.format, Format, "format", ask=ask, default=Format.VIDEO)
+    return NewRound(
+        at=at,
+        ends_at=_in_zone(answers.ends_at, now)
+        if answers.at is None and answers.ends_at is not None
+        else None,
+        timezone=zone,
+        stage=stage,
+        format=format_,
+        interviewers=_people(answers, ask=ask),
+        next_steps=_next_steps(answers, ask=ask),
+        decision_by=_decision_by(answers, now=now, ask=ask, order=order),
+        paperwork=_paperwork(answers, ask=ask),
+        references_may_call=_references(answers, ask=ask),
+        location=inputs.field_text(answers.location, "location") if answers.location else None,
+        notes=inputs.field_text(answers.note, "notes") if answers.note else None,
     )
-    fields["format"] = _choice(answers.format, Format, "format", ask=ask, default=Format.VIDEO)
-    people = [inputs.interviewer(spec) for spec in answers.interviewers]
-    if not answers.interviewers and answers.people is not None:
-        people = answers.people
-    elif not answers.interviewers and ask:
-        people = _ask_interviewers()
-    fields["interviewers"] = people
+
+
+def _people(answers: Answers, *, ask: bool) -> list[Person]:
+    """The interviewers: from ``--interviewer``, else the invitation's, else asked for."""
+    if answers.interviewers:
+        return [inputs.interviewer(spec) for spec in answers.interviewers]
+    if answers.people is not None:
+        return answers.people
+    return _ask_interviewers() if ask else []
+
+
+def _next_steps(answers: Answers, *, ask: bool) -> str | None:
     next_steps = answers.next_steps
     if next_steps is None and ask:
         next_steps = inputs.ask("What did they say about next steps?", required=False) or None
-    fields["next_steps"] = inputs.field_text(next_steps, "next_steps") if next_steps else None
+    return inputs.field_text(next_steps, "next_steps") if next_steps else None
+
+
+def _decision_by(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None) -> dt.date | None:
     if answers.decision_by is None and ask:
-        fields["decision_by"] = inputs.ask_date(
+        return inputs.ask_date(
             "When should you hear back? (blank if they did not say)",
             lambda t: parse_date(t, today=now.date(), order=order),
             required=False,
         )
-    else:
-        fields["decision_by"] = (
-            parse_date(answers.decision_by, today=now.date(), order=order) if answers.decision_by else None
-        )
+    return parse_date(answers.decision_by, today=now.date(), order=order) if answers.decision_by else None
+
+
+def _paperwork(answers: Answers, *, ask: bool) -> list[Paperwork]:
     items = answers.paperwork
     if not items and ask:
         items = _ask_lines("Paperwork you were handed, one per line (blank to finish)")
-    fields["paperwork"] = [Paperwork(title=inputs.field_text(t, "paperwork")) for t in items]
+    return [Paperwork(title=inputs.field_text(t, "paperwork")) for t in items]
+
+
+def _references(answers: Answers, *, ask: bool) -> bool:
     references = answers.references
     if references is None and ask:
         references = typer.confirm("May they contact your references?", default=False)
-    fields["references_may_call"] = bool(references)
-    fields["location"] = inputs.field_text(answers.location, "location") if answers.location else None
-    fields["notes"] = inputs.field_text(answers.note, "notes") if answers.note else None
-    return fields
+    return bool(references)
 
 
 def _in_zone(moment: dt.datetime, now: dt.datetime) -> dt.datetime:
