@@ -7,6 +7,7 @@
 4. re-plan once, with one planning context: every round when the shared facts changed (the profile's
    country, time zone or schedule, a reference, an offer, the search's momentum), else the rounds of the
    touched processes (:meth:`Change.planned`);
+   A process whose awaited next round has taken place waits again (:mod:`afterview.domain.history`).
 5. save (backup, atomic replace, then the after-save work: the index and the live calendar).
 
 This module is the only caller of the step planner (:func:`afterview.domain.steps.replan`).
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from afterview.actions import session
+from afterview.models.enums import Status
 
 if TYPE_CHECKING:
     from afterview.models.document import Document
@@ -64,6 +66,7 @@ class Change:
         from afterview.domain.steps import replan
 
         document = self.document
+        self._settle_history()
         facts = shared_facts(document)
         everything = self.everything or facts != self._facts
         touched = document.touched
@@ -81,6 +84,23 @@ class Change:
         self.everything = False
         self._planned = [*(self._planned or []), *changed]
         return self._planned
+
+    def _settle_history(self) -> None:
+        """Processes whose awaited next round has taken place wait again (:func:`held_rounds`); only open
+        ones can (an ended process is never ``next-round``), so archived rounds stay unread."""
+        from afterview.domain.history import held_rounds
+
+        document = self.document
+        scope = None if self.everything else document.touched
+        awaiting = [
+            process
+            for process in document.processes
+            if (scope is None or process.id in scope) and process.status is Status.NEXT_ROUND
+        ]
+        for process in awaiting:
+            if held_rounds(process, document.rounds(process), now=self.now):
+                process.updated_at = self.now
+                document.touch(process.id)
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import session
+from afterview.actions import reading, session
 from afterview.actions.interviewers import add_interviewer
 from afterview.actions.lookup import find_process
 from afterview.cli import completion, inputs
@@ -77,7 +77,7 @@ def list_interviews(
 
     Example: afterview list --status waiting --since 2026-11-01 --json
     """
-    document = session.open_store().read()
+    document = reading.current()
     now = session.local_now(document.profile)
     wanted = inputs.choice(status, Status, field="status") if status is not None else None
     order = session.date_order(document.profile)
@@ -109,7 +109,7 @@ def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
 
     Examples: afterview show 7   ·   afterview show P2
     """
-    document = session.open_store().read(open_only=True)
+    document = reading.current(open_only=True)
     now = session.local_now(document.profile)
     process, interview = find_process(document, interview_id)
     if interview is None:

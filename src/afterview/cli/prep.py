@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import session
+from afterview.actions import reading, session
 from afterview.cli.interviews import Json
 from afterview.render import console
 
@@ -25,7 +25,7 @@ def prep(
     from afterview.domain.prep import prep_questions
     from afterview.render.prep import prep_json, prep_list
 
-    document = session.open_store().read()
+    document = reading.current()
     questions = prep_questions(document.interviews, company=company, role=role)
     if json_:
         console.print_json(prep_json(questions))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, TypedDict
 
+from afterview.domain.history import in_time_order
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.records import Interview, Process, Step
 
@@ -112,7 +113,7 @@ def interview_json(interview: Interview, *, now: dt.datetime) -> InterviewJson:
         "references_may_call": interview.references_may_call,
         "paperwork": dumped["paperwork"],
         "status": interview.status.value,
-        "history": [change.model_dump(mode="json") for change in interview.process.history],
+        "history": [change.model_dump(mode="json") for change in in_time_order(interview.process.history)],
         "debrief": dumped["debrief"],
         "notes": interview.notes,
         "steps": [step_json(interview, step, now=now) for step in interview.steps],
@@ -136,7 +137,7 @@ def process_json(process: Process, rounds: list[Interview]) -> ProcessJson:
         "role": process.role,
         "source": process.source,
         "status": process.status.value,
-        "history": [change.model_dump(mode="json") for change in process.history],
+        "history": [change.model_dump(mode="json") for change in in_time_order(process.history)],
         "offer": offer.model_dump(mode="json") if offer is not None else None,
         "rounds": [interview.id for interview in rounds],
         "created_at": process.created_at.isoformat(),

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from afterview import __version__
+from afterview.domain.history import in_time_order, timeline
 from afterview.domain.people import NameParts, vcard_n
 from afterview.formats.cells import neutralised, neutralised_unless_phone, people_cell
 from afterview.models.document import SCHEMA_VERSION, Document
-from afterview.models.enums import Stage, Status
+from afterview.models.enums import Stage
 from afterview.models.records import Debrief, Interview, Person
 
 EXPORT_FORMAT = "afterview-export"
@@ -85,6 +86,7 @@ def to_csv(document: Document, *, bom: bool = True) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    starts = first_days(document)
     for interview in _by_id(document.interviews):
         people = (person.model_dump() for person in interview.interviewers)
         offer = interview.process.offer
@@ -101,7 +103,7 @@ def to_csv(document: Document, *, bom: bool = True) -> str:
                 people_cell(people),
                 interview.decision_by.isoformat() if interview.decision_by else "",
                 interview.status.value,
-                status_history(interview),
+                status_history(interview, since=starts[interview.process_id]),
                 interview.notes or "",
                 offer.deadline.isoformat() if offer and offer.deadline else "",
                 (offer.note or "") if offer else "",
@@ -111,12 +113,21 @@ def to_csv(document: Document, *, bom: bool = True) -> str:
     return ("\ufeff" if bom else "") + buffer.getvalue()
 
 
-def status_history(interview: Interview) -> str:
-    """``waiting (2026-11-20) → next-round (2026-11-25) → offer (2026-12-01)``: where the process went."""
-    entries = [(Status.WAITING, interview.at.date())]
-    for change in interview.process.history:
-        if change.status is not entries[-1][0]:
-            entries.append((change.status, change.on))
+def first_days(document: Document) -> dict[int, dt.date]:
+    """Each process's first day (by process id): its first round's, or the day it was logged if earlier."""
+    days = {process.id: process.created_at.date() for process in document.processes}
+    for interview in document.interviews:
+        days[interview.process_id] = min(days[interview.process_id], interview.at.date())
+    return days
+
+
+def status_history(interview: Interview, *, since: dt.date | None = None) -> str:
+    """``waiting (2026-11-20) → next-round (2026-11-25) → offer (2026-12-01)``: where the process went, in
+    time order, from its first day ``since`` (default: this round's, or the process's if earlier;
+    :func:`afterview.domain.history.timeline`)."""
+    process = interview.process
+    first = since or min(process.created_at.date(), interview.at.date())
+    entries = timeline(process, since=first)
     return HISTORY_ARROW.join(f"{status.value} ({on.isoformat()})" for status, on in entries)
 
 
@@ -124,7 +135,7 @@ def outcome_notes(interview: Interview) -> str:
     """Every outcome's note with its status and date, one a line (a note's further lines indented by
     :data:`NOTE_INDENT`): ``rejected (2026-12-03): They went with an internal candidate``."""
     entries = []
-    for change in interview.process.history:
+    for change in in_time_order(interview.process.history):
         if change.note:
             first, *rest = change.note.split("\n")
             entries.append(f"{change.status.value} ({change.on.isoformat()}): {first}")
@@ -142,17 +153,18 @@ def to_markdown(document: Document, *, now: dt.datetime) -> str:
     """A readable report, one section per interview (debrief included), newest first."""
     name = document.profile.name
     lines = [f"# Interviews{f' of {name}' if name else ''}", "", f"Exported {now:%Y-%m-%d %H:%M}."]
+    starts = first_days(document)
     for interview in sorted(document.interviews, key=lambda i: i.at, reverse=True):
-        lines += ["", *_interview_markdown(interview)]
+        lines += ["", *_interview_markdown(interview, since=starts[interview.process_id])]
     return "\n".join(lines) + "\n"
 
 
-def _interview_markdown(interview: Interview) -> Iterator[str]:
+def _interview_markdown(interview: Interview, *, since: dt.date) -> Iterator[str]:
     """One interview's section of :func:`to_markdown`, as lines: its heading and facts, then a ``###``
     subsection for each of its outcomes, interviewers, paperwork, debrief, notes and done steps it has."""
     yield f"## {interview.id}. {interview.company}: {interview.role}"
     yield ""
-    yield from _facts_markdown(interview)
+    yield from _facts_markdown(interview, since=since)
     yield from _outcomes_markdown(interview)
     yield from _interviewers_markdown(interview)
     yield from _paperwork_markdown(interview)
@@ -163,14 +175,14 @@ def _interview_markdown(interview: Interview) -> Iterator[str]:
     yield from _done_markdown(interview)
 
 
-def _facts_markdown(interview: Interview) -> Iterator[str]:
+def _facts_markdown(interview: Interview, *, since: dt.date) -> Iterator[str]:
     """The interview's facts as ``- **Label:** value`` lines (when, stage, status...), those it has."""
     facts = [
         ("When", f"{interview.at:%a %d %b %Y %H:%M %z}"),
         ("Stage", f"{interview.stage.value}, {interview.format.value}"),
         ("Where", interview.location),
         ("Status", interview.status.value),
-        ("History", status_history(interview)),
+        ("History", status_history(interview, since=since)),
         ("Next steps", interview.next_steps),
         ("Decision by", interview.decision_by.isoformat() if interview.decision_by else None),
     ]
