@@ -7,10 +7,11 @@ import json
 
 import pytest
 
+from afterview.domain import merging
 from afterview.domain.planning import plan_context
 from afterview.domain.steps import replan
 from afterview.errors import UserError
-from afterview.formats import exports, imports, merging
+from afterview.formats import exports, imports
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind, StepState
 from afterview.models.records import Paperwork, Person, Profile, Reference, StatusChange, Step
@@ -24,7 +25,7 @@ def export_of(document: Document) -> str:
     return exports.to_json(document, now=NOW).decode("utf-8")
 
 
-def merge(document: Document, incoming: imports.Incoming, *, theirs: bool = False) -> merging.Report:
+def merge(document: Document, incoming: merging.Incoming, *, theirs: bool = False) -> merging.Report:
     """Merge as the import use case does: merge, plan every round, then settle the rows' past steps."""
     report = merging.merge(document, incoming, now=NOW, theirs=theirs)
     replan(document, plan_context(document, tz=UTC), now=NOW)

@@ -18,7 +18,7 @@ from afterview.domain.debrief import (
     strip_problems,
     to_markdown,
 )
-from afterview.domain.text import BIDI_CONTROLS
+from afterview.domain.text_rules import BIDI_CONTROLS
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Interview, Person, Question
 from tests.helpers import make_interview

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from afterview.domain.text import BIDI_CONTROLS
+from afterview.domain.text_rules import BIDI_CONTROLS
 from afterview.formats import exports, imports
 from afterview.models.records import Person
 from tests.helpers import document_of, make_interview
@@ -70,7 +70,7 @@ def test_vcard_lines_fold_and_unfold(value: str) -> None:
 free_text = st.text(
     # No CR: input hygiene turns CRLF into LF before anything is stored, and TOML parsers may normalise
     # newlines (tomli on Python 3.10 does).
-    # Only what the text rules (afterview.domain.text) let in: no controls but newline and tab, no bidi
+    # Only what the text rules (afterview.domain.text_rules) let in: no controls but newline and tab, no bidi
     # overrides.
     alphabet=st.characters(
         exclude_categories=["Cs", "Cc"], include_characters="\n\t", exclude_characters=BIDI_CONTROLS

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from afterview.domain import text as text_rules
+from afterview.domain import text_rules
 from afterview.errors import UserError
 from afterview.formats import imports
 from afterview.render.literal import visible

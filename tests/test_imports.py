@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from afterview.domain.merging import Incoming
 from afterview.errors import UserError
 from afterview.formats import imports
 from tests.helpers import Result
@@ -202,7 +203,7 @@ def test_csv_imported_past_steps_are_not_overdue(cli: Callable[..., Result], tmp
     assert not any(step["overdue"] for step in todo)
 
 
-def read(text: str) -> imports.Incoming:
+def read(text: str) -> Incoming:
     return imports.read_csv(text, tz=UTC, today=TODAY)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from typing import Any
 
 from afterview.actions import session
 from afterview.actions.changes import changing
-from afterview.formats import imports, merging
+from afterview.domain import merging
+from afterview.formats import imports
 from afterview.formats.mapping import column_map
 from afterview.models.document import Document
 from afterview.store import collector

@@ -14,7 +14,7 @@ from afterview.cli import editor as editors
 from afterview.cli import inputs
 from afterview.cli.interviews import ChangedJson, InterviewId
 from afterview.domain.dates import DATE_EXAMPLES
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.errors import AfterviewError, UserError
 from afterview.formats import editable
 from afterview.models.enums import Format, Stage

@@ -11,13 +11,13 @@ import typer
 
 from afterview.actions.imports import Imported, import_file
 from afterview.cli.interviews import Json
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.errors import UserError
 from afterview.render import console
 from afterview.render.results import emit
 
 if TYPE_CHECKING:
-    from afterview.formats.merging import Report
+    from afterview.domain.merging import Report
 
 
 def import_(

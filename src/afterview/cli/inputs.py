@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import typer
 
-from afterview.domain import text as text_rules
+from afterview.domain import text_rules
 from afterview.errors import UserError
 from afterview.models.records import Person
 

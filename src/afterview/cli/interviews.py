@@ -11,7 +11,7 @@ from afterview.actions.interviewers import add_interviewer
 from afterview.actions.lookup import find_process
 from afterview.cli import completion, inputs
 from afterview.domain.dates import DATE_EXAMPLES, parse_date
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.formats.contract import interview_json, process_json
 from afterview.models.enums import Status
 from afterview.render import console, views

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from afterview.actions import session
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.errors import ExitCode
 from afterview.render import console
 from afterview.render import maintenance as view

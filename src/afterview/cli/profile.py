@@ -11,7 +11,7 @@ from afterview.actions import clock
 from afterview.actions.settings import ProfileSet, set_profile, show_profile
 from afterview.cli import inputs
 from afterview.domain.greetings import LANGUAGES, STYLES
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.errors import UserError
 from afterview.render import console, views
 from afterview.render.results import emit

@@ -17,7 +17,7 @@ import sys
 from afterview.actions import clock
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.errors import AfterviewError, ExitCode
 from afterview.store import index
 

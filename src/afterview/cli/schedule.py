@@ -11,8 +11,8 @@ from afterview.actions import session
 from afterview.actions.settings import ScheduleSet, set_schedule, show_profile
 from afterview.cli.interviews import Json
 from afterview.domain.dates import short_date
+from afterview.domain.phrasing import plural
 from afterview.domain.steps import effective_due
-from afterview.domain.wording import plural
 from afterview.domain.workdays import PublicHolidays
 from afterview.errors import UserError
 from afterview.models.enums import StepState

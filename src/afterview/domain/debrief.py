@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from afterview.domain import text as text_rules
+from afterview.domain import text_rules
 from afterview.errors import UserError
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Interview, Question

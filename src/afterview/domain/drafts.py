@@ -18,10 +18,10 @@ from afterview.domain import phrasing
 from afterview.domain.greetings import Language, parts_of, reference_greeting
 from afterview.domain.message_fields import Fill, common_fields, name_fields
 from afterview.domain.people import NameParts
+from afterview.domain.phrasing import one_line
 from afterview.domain.recipients import by_name, callers, checked_email, interviewers_named, recipient
 from afterview.domain.templates import Template, render
 from afterview.domain.topics import plain_topics, topic_for
-from afterview.domain.wording import one_line
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind, StepState

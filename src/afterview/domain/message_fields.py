@@ -9,8 +9,8 @@ from typing import Any
 from afterview.domain import phrasing
 from afterview.domain.greetings import Language, first_name_of, greeting, parts_of
 from afterview.domain.people import NameParts
+from afterview.domain.phrasing import one_line
 from afterview.domain.process_check import check_process
-from afterview.domain.wording import one_line
 from afterview.models.records import Interview, Person, Profile
 
 

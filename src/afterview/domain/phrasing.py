@@ -1,4 +1,5 @@
-"""Dates and lists written out in the language of a draft, as a native writer would (pure).
+"""How values read in what afterview writes: dates and lists in the language of a draft, as a native
+writer would; counts in the singular or plural and text on one line in its own messages (pure).
 
 Days are said relative to when the draft is written (``today``, a parameter): "today", "yesterday",
 "on Monday" within the last week, else "on 3 November" (with the year when it is another year). The
@@ -10,9 +11,12 @@ not taken from the system's locale, so a draft reads the same on every machine.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 
-from afterview.domain.greetings import Language
+TYPE_CHECKING = False  # as typing's, without importing typing: the remind fast path imports this module
+if TYPE_CHECKING:
+    from afterview.domain.greetings import Language
 
 WEEKDAYS: dict[Language, Sequence[str]] = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -128,11 +132,26 @@ def on_day(day: dt.date, *, today: dt.date, language: Language = "en") -> str:
     return {"en": "on {}", "de": "am {}", "fr": "le {}", "es": "el {}"}[language].format(words)
 
 
-def listing(items: Sequence[str], *, language: Language = "en") -> str:
-    """``a, b and c`` in the language: ``a, b und c``, ``a, b et c``, ``a, b y c``."""
+def listing(items: Sequence[str], *, language: Language = "en", last: str | None = None) -> str:
+    """``a, b and c`` in the language: ``a, b und c``, ``a, b et c``, ``a, b y c`` (``last`` instead of
+    "and": ``a, b or c``); one item alone; nothing for none."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {_AND[language]} {items[-1]}"
+    return f"{', '.join(items[:-1])} {last or _AND[language]} {items[-1]}"
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line and without control characters (say, a terminal escape in a hand-edited store):
+    a name or company never breaks a greeting, a subject or a header, nor restyles the terminal."""
+    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """``count`` and ``noun``, in the plural unless the count is one: ``1 interview``, ``2 interviews``.
+
+    ``plural_noun`` is the plural when adding an "s" is wrong (``plural(2, "reply", "replies")``).
+    """
+    return f"{count} {noun if count == 1 else plural_noun or noun + 's'}"
 
 
 def about_them(topic: str, *, language: Language = "en") -> str:

@@ -7,7 +7,7 @@ from typing import Protocol, TypeVar
 
 from afterview.domain.greetings import Language
 from afterview.domain.people import name_key
-from afterview.domain.wording import listing, one_line
+from afterview.domain.phrasing import listing, one_line
 from afterview.errors import UserError
 from afterview.models.records import Interview, Person
 

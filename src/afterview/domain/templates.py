@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from afterview.domain import text as text_rules
+from afterview.domain import text_rules
 from afterview.errors import UserError
 
 if TYPE_CHECKING:

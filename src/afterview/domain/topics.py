@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from afterview.domain.greetings import first_name_of, full_name_of, parts_of
 from afterview.domain.people import name_key
-from afterview.domain.wording import one_line
+from afterview.domain.phrasing import one_line
 from afterview.models.records import Debrief, Person
 
 TOPIC_WORDS = 20

@@ -1,6 +1,6 @@
 """What an imported or hand-edited record must satisfy beyond its model, as ``log`` checks input (pure).
 
-Every text field follows :mod:`afterview.domain.text`; every date lies within :data:`EARLIEST` and
+Every text field follows :mod:`afterview.domain.text_rules`; every date lies within :data:`EARLIEST` and
 :data:`LATEST`; a step's id belongs to its interview; the profile's time zone is an IANA name; JSON nests at
 most :data:`MAX_DEPTH` levels. A refusal names the record (or CSV row) and the field.
 """
@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from afterview.domain import text as text_rules
+from afterview.domain import text_rules
 from afterview.domain.dates import EARLIEST, LATEST
 from afterview.errors import UserError
 from afterview.models.fields import FIELDS, MULTILINE_FIELDS, TextField
@@ -60,7 +60,7 @@ def json_depth(text: str) -> None:
 
 
 def record(value: BaseModel, *, where: str) -> None:
-    """Refuse a record (its nested records too) with text :mod:`afterview.domain.text` refuses or a date
+    """Refuse a record (its nested records too) with text :mod:`afterview.domain.text_rules` refuses or a date
     outside :data:`EARLIEST`..:data:`LATEST`, naming ``where`` and the field (``debrief.questions[2]``).
     """
     declared = _declared(type(value))
@@ -160,7 +160,7 @@ def csv_cells(
     cells: Mapping[str, str], *, where: str, labels: Mapping[str, str] | None = None
 ) -> dict[str, str]:
     """A CSV row's cells, notes with Windows line ends made plain; refused (naming the row and column) when
-    a cell is too long or holds text :mod:`afterview.domain.text` refuses."""
+    a cell is too long or holds text :mod:`afterview.domain.text_rules` refuses."""
     checked: dict[str, str] = {}
     for column, value in cells.items():
         if not value:  # most cells of a big file: nothing to check

@@ -1,4 +1,5 @@
-"""Reading interviews from an afterview JSON export or a CSV file (pure; :mod:`.merging` merges them).
+"""Reading interviews from an afterview JSON export or a CSV file (pure; :mod:`afterview.domain.merging`
+merges them).
 
 Everything is checked before anything is merged: one bad record or row fails the whole import with a message
 naming it, so a store is never half-imported.
@@ -19,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError  # the models below load it anyway; once here, not once a row
 
+from afterview.domain.merging import Incoming
 from afterview.errors import UserError
 from afterview.formats import cells as csv_cells
 from afterview.formats import checks, outcome_cells
@@ -35,23 +37,6 @@ _SPEC = re.compile(r"^(?P<rest>[^<>]*?)\s*(?:<(?P<email>[^<>]*)>)?\s*$")
 _HISTORY_ENTRY = re.compile(r"^(?P<status>[a-z-]+)\s*(?:\((?P<on>[^()]*)\))?$")
 Bad = Callable[[str], UserError]
 """Makes the error for a problem in one cell, naming its row and column."""
-
-
-@dataclass
-class Incoming:
-    """What a file holds, checked: interviews with ids (a JSON export) or rows to add (a CSV)."""
-
-    interviews: list[Interview] = field(default_factory=list)
-    """Linked to their processes in ``processes``."""
-    processes: list[Process] = field(default_factory=list)
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    left_out: list[str] = field(default_factory=list)
-    """A CSV's columns that ``--map`` left out."""
-    profile: Profile | None = None
-    references: list[Reference] = field(default_factory=list)
-    next_ids: dict[str, int] = field(default_factory=dict)
-    """The next free ids of the store it came from (``interview``, ``process``, ``reference``), so an id
-    removed there is never handed out again here."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 hold line breaks.
 
 One table that everything reads: the models' ``max_length`` constraints, the CLI's checks of flags and
-prompts (:func:`afterview.domain.text.clean_field`), the editor's TOML and the import checks
+prompts (:func:`afterview.domain.text_rules.clean_field`), the editor's TOML and the import checks
 (:mod:`afterview.formats.checks`). Limits are in characters (Unicode code points); the README lists them.
 A limit is never lowered: a store holding longer text would stop loading.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from afterview.domain.debrief import SECTIONS
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief
 from afterview.render.console import literal, note, out, say, warn

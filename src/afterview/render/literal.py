@@ -6,8 +6,8 @@ Standard library only, so the fast paths (``todo`` into a pipe, ``remind``) use 
 A control character (C0 but newline and tab, DEL, C1), a bidirectional embedding, override or isolate and a
 lone surrogate is shown as its Python escape, ``\\x1b``, ``\\x9b``, ``\\u202e``: plain ASCII, readable
 whatever the terminal's encoding, and it cannot start an escape sequence. The same on a terminal and in
-a pipe. Such characters can only be in a store written before the input rules (:mod:`afterview.domain.text`)
-or edited by hand.
+a pipe. Such characters can only be in a store written before the input rules
+(:mod:`afterview.domain.text_rules`) or edited by hand.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from afterview.domain.phrasing import plural
 from afterview.domain.stats import BENCHMARK_DAYS, THANK_YOU_HOURS, Stats
-from afterview.domain.wording import plural
 from afterview.render.console import out
 
 _SPARKS = "▁▂▃▄▅▆▇█"

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from afterview.domain.wording import plural
+from afterview.domain.phrasing import plural
 from afterview.models.records import Interview, Step
 from afterview.render.console import literal, note, out
 from afterview.render.views import step_rows

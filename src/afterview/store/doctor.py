@@ -245,5 +245,5 @@ def _filesystem(directory: Path) -> Sequence[Finding]:
 
 
 def _plural(count: int, noun: str) -> str:
-    # afterview.domain.wording.plural, repeated here because the store layer sits below the domain.
+    # afterview.domain.phrasing.plural, repeated here because the store layer sits below the domain.
     return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,4 +1,5 @@
-"""Merging what an import file holds into a store's document, saying what changed (pure)."""
+"""Merging what an import file holds (:class:`Incoming`, read by :mod:`afterview.formats.imports`) into a
+store's document, saying what changed (pure)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,28 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterview.domain.dates import due_moment
-from afterview.formats.imports import Incoming
 from afterview.models.document import Document
 from afterview.models.enums import StepState
-from afterview.models.records import Process, Profile, Reference
+from afterview.models.records import Interview, Process, Profile, Reference
 
 IMPORT_NOTE = "imported; it was due before the import"
+
+
+@dataclass
+class Incoming:
+    """What a file holds, checked: interviews with ids (a JSON export) or rows to add (a CSV)."""
+
+    interviews: list[Interview] = field(default_factory=list)
+    """Linked to their processes in ``processes``."""
+    processes: list[Process] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+    """A CSV's columns that ``--map`` left out."""
+    profile: Profile | None = None
+    references: list[Reference] = field(default_factory=list)
+    next_ids: dict[str, int] = field(default_factory=dict)
+    """The next free ids of the store it came from (``interview``, ``process``, ``reference``), so an id
+    removed there is never handed out again here."""
 
 
 @dataclass
