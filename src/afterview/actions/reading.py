@@ -1,11 +1,23 @@
-"""Reading the store as of now, for the commands that show it (``list``, ``show``, ``export``, ``prep``)."""
+"""Reading the store as of now, for the commands that show it (``list``, ``show``, ``todo``, ``ref list``,
+``export``, ``prep``); each returns a result whose ``to_json()`` is the documented JSON."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from afterview.actions import session
 from afterview.actions.index import load_index
+from afterview.actions.lookup import find, find_process
+from afterview.domain.dates import due_moment, parse_date
+from afterview.domain.prep import PrepQuestion, prep_questions
+from afterview.domain.stats import Stats, compute, stats_json
+from afterview.domain.steps import effective_due
+from afterview.formats.contract import InterviewJson, StepJson, interview_json, process_json, step_json
+from afterview.models.enums import Status, StepState
+from afterview.models.records import Interview, Process, Reference, Step
 
 if TYPE_CHECKING:
     from afterview.models.document import Document
@@ -18,3 +30,182 @@ def current(*, open_only: bool = False) -> Document:
     leaves the rounds of ended processes unread."""
     load_index()
     return session.open_store().read(open_only=open_only)
+
+
+@dataclass(frozen=True)
+class InterviewsListed:
+    """``list``: the interviews that match, newest first, out of ``total`` in the store."""
+
+    items: list[Interview]
+    total: int
+    now: dt.datetime
+
+    def to_json(self) -> Iterator[InterviewJson]:
+        """The JSON contract: an array of interview objects, one at a time (10,000 are never held whole)."""
+        return (interview_json(interview, now=self.now) for interview in self.items)
+
+
+def list_interviews(
+    *,
+    status: Status | None = None,
+    company: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> InterviewsListed:
+    """Every interview, newest first; only those with ``status``, whose company contains ``company``
+    (ignoring case), held on or after ``since`` and on or before ``until`` (days as typed, in your day)."""
+    document = current()
+    now = session.local_now(document.profile)
+    order = session.date_order(document.profile)
+    first = parse_date(since, today=now.date(), past=True, order=order) if since else None
+    last = parse_date(until, today=now.date(), past=True, order=order) if until else None
+
+    def wanted(interview: Interview) -> bool:
+        day = interview.at.astimezone(now.tzinfo).date()
+        return (
+            (status is None or interview.status is status)
+            and (company is None or company.casefold() in interview.company.casefold())
+            and (first is None or day >= first)
+            and (last is None or day <= last)
+        )
+
+    items = sorted(filter(wanted, document.interviews), key=lambda i: i.at, reverse=True)
+    return InterviewsListed(items, total=len(document.interviews), now=now)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """``show``: one interview (``process`` is ``None``), or a hiring process and its rounds."""
+
+    interview: Interview | None
+    process: Process | None
+    rounds: list[Interview]
+    now: dt.datetime
+
+    def to_json(self) -> Any:
+        """The JSON contract: the interview object, or the process with its ``interviews``."""
+        if self.process is None:
+            assert self.interview is not None
+            return interview_json(self.interview, now=self.now)
+        rounds = [interview_json(i, now=self.now) for i in self.rounds]
+        return {**process_json(self.process, self.rounds), "interviews": rounds}
+
+
+def show(named: str) -> Shown:
+    """The round ``named`` (``7``) or the process (``P2``) with its rounds, as of now."""
+    document = current(open_only=True)
+    now = session.local_now(document.profile)
+    process, interview = find_process(document, named)
+    if interview is not None:
+        return Shown(interview, None, [], now=now)
+    return Shown(None, process, document.rounds(process), now=now)
+
+
+@dataclass(frozen=True)
+class StepsListed:
+    """``todo``: steps, soonest first."""
+
+    items: list[tuple[Interview, Step]]
+    now: dt.datetime
+
+    def to_json(self) -> list[StepJson]:
+        """The JSON contract: an array of step objects."""
+        return [step_json(interview, step, now=self.now) for interview, step in self.items]
+
+
+def list_steps(*, interview_id: int | None = None, everything: bool = False) -> StepsListed:
+    """The pending steps (``everything``: done and skipped too, archived rounds included), of one interview
+    or all, soonest first."""
+    load_index()  # plans the steps of an interview that has happened since the last save
+    document = session.open_store().read(open_only=not everything)
+    now = session.local_now(document.profile)
+    interviews = [find(document, interview_id)] if interview_id is not None else document.interviews
+    items = [
+        (interview, step)
+        for interview in interviews
+        for step in interview.steps
+        if everything or step.state is StepState.PENDING
+    ]
+    tz = now.tzinfo or dt.timezone.utc
+    items.sort(key=lambda item: (due_moment(effective_due(item[1]), tz), item[0].id))
+    return StepsListed(items, now=now)
+
+
+@dataclass(frozen=True)
+class ReferencesListed:
+    """``ref list``: your references."""
+
+    references: list[Reference]
+
+    def to_json(self) -> list[Any]:
+        """An array of references, as stored."""
+        return [reference.model_dump(mode="json") for reference in self.references]
+
+
+def list_references() -> ReferencesListed:
+    """Your references, as stored."""
+    return ReferencesListed(list(session.open_store().read(open_only=True).references))
+
+
+@dataclass(frozen=True)
+class StatsShown:
+    """``stats``: what the interviews tell (:class:`afterview.domain.stats.Stats`)."""
+
+    stats: Stats
+
+    def to_json(self) -> Any:
+        """The documented ``stats --json`` object."""
+        return stats_json(self.stats)
+
+
+def stats(*, since: str | None = None, weeks: int = 12) -> StatsShown:
+    """The funnel, time to an answer, interviews per week (the last ``weeks``, or ``since`` a day as
+    typed), thank-you habit and weakest questions (from the store as saved: a read that plans nothing)."""
+    document = session.open_store().read()
+    now = session.local_now(document.profile)
+    order = session.date_order(document.profile)
+    start = parse_date(since, today=now.date(), past=True, order=order) if since else None
+    tz = session.user_tz(document.profile)
+    return StatsShown(compute(document.interviews, now=now, tz=tz, since=start, weeks=weeks))
+
+
+@dataclass(frozen=True)
+class PrepShown:
+    """``prep``: the questions asked so far, weakest and most frequent first, of ``debriefs`` debriefs."""
+
+    questions: list[PrepQuestion]
+    debriefs: int
+    tz: dt.tzinfo
+
+    def to_json(self) -> Any:
+        """An array: one object per question, each time it was asked inside (README, "JSON output")."""
+        return [
+            {
+                "question": q.text,
+                "count": q.count,
+                "rating": q.rating.value if q.rating else None,
+                "next_time": q.next_time or None,
+                "asked": [
+                    {
+                        "interview_id": a.interview_id,
+                        "company": a.company,
+                        "role": a.role,
+                        "at": a.at.isoformat(),
+                        "question": a.question.question,
+                        "answer": a.question.answer,
+                        "rating": a.question.rating.value if a.question.rating else None,
+                        "next_time": a.question.next_time,
+                    }
+                    for a in q.asked
+                ],
+            }
+            for q in self.questions
+        ]
+
+
+def prep(*, company: str | None = None, role: str | None = None) -> PrepShown:
+    """The questions asked at ``company`` for ``role`` (any part of each; all when not given)."""
+    document = current()
+    questions = prep_questions(document.interviews, company=company, role=role)
+    debriefs = sum(i.debrief is not None for i in document.interviews)
+    return PrepShown(list(questions), debriefs=debriefs, tz=session.user_tz(document.profile))

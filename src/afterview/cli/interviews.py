@@ -6,13 +6,11 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import reading, session
+from afterview.actions import reading
 from afterview.actions.interviewers import add_interviewer
-from afterview.actions.lookup import find_process
 from afterview.cli import completion, inputs
-from afterview.domain.dates import DATE_EXAMPLES, parse_date
+from afterview.domain.dates import DATE_EXAMPLES
 from afterview.domain.phrasing import plural
-from afterview.formats.contract import interview_json, process_json
 from afterview.models.enums import Status
 from afterview.render import console, views
 from afterview.render.interviews import interviewer_added
@@ -77,31 +75,17 @@ def list_interviews(
 
     Example: afterview list --status waiting --since 2026-11-01 --json
     """
-    document = reading.current()
-    now = session.local_now(document.profile)
     wanted = inputs.choice(status, Status, field="status") if status is not None else None
-    order = session.date_order(document.profile)
-    first = parse_date(since, today=now.date(), past=True, order=order) if since else None
-    last = parse_date(until, today=now.date(), past=True, order=order) if until else None
-    items = sorted(
-        (
-            i
-            for i in document.interviews
-            if (wanted is None or i.status is wanted)
-            and (company is None or company.casefold() in i.company.casefold())
-            and (first is None or i.at.astimezone(now.tzinfo).date() >= first)
-            and (last is None or i.at.astimezone(now.tzinfo).date() <= last)
-        ),
-        key=lambda i: i.at,
-        reverse=True,
-    )
-    if json_:
-        console.print_json_array(interview_json(i, now=now) for i in items)
-    elif not items and document.interviews:
-        count = len(document.interviews)
+    result = reading.list_interviews(status=wanted, company=company, since=since, until=until)
+    emit(result, json_=json_, human=_listed)
+
+
+def _listed(result: reading.InterviewsListed) -> None:
+    if not result.items and result.total:
+        count = result.total
         console.say(f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}.")
     else:
-        views.interviews(items, now=now)
+        views.interviews(result.items, now=result.now)
 
 
 def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
@@ -109,21 +93,15 @@ def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
 
     Examples: afterview show 7   ·   afterview show P2
     """
-    document = reading.current(open_only=True)
-    now = session.local_now(document.profile)
-    process, interview = find_process(document, interview_id)
-    if interview is None:
-        rounds = document.rounds(process)
-        if json_:
-            console.print_json(
-                {**process_json(process, rounds), "interviews": [interview_json(i, now=now) for i in rounds]}
-            )
-        else:
-            views.process_detail(process, rounds, now=now)
-    elif json_:
-        console.print_json(interview_json(interview, now=now))
+    emit(reading.show(interview_id), json_=json_, human=_shown)
+
+
+def _shown(result: reading.Shown) -> None:
+    if result.process is not None:
+        views.process_detail(result.process, result.rounds, now=result.now)
     else:
-        views.interview_detail(interview, now=now)
+        assert result.interview is not None
+        views.interview_detail(result.interview, now=result.now)
 
 
 def interviewer(

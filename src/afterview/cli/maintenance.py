@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from afterview.actions import session
+from afterview.actions.maintenance import (
+    BackupsListed,
+    Examined,
+    RestoredBackup,
+    backups,
+    check_store,
+    restore_backup,
+)
 from afterview.domain.phrasing import plural
 from afterview.errors import ExitCode
 from afterview.render import console
 from afterview.render import maintenance as view
+from afterview.render.results import emit
 
 if TYPE_CHECKING:
-    from afterview.store.doctor import Finding
-    from afterview.store.storefile import Store
+    pass
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
 
@@ -25,35 +32,14 @@ def doctor(json_: Json = False) -> None:
 
     Exits 0 when all is well and 3 when something needs attention. Example: afterview doctor
     """
-    from afterview.store.doctor import examine, healthy
-
-    store = session.open_store()
-    findings = examine(store) + _live_calendar(store)
-    well = healthy(findings)
-    if json_:
-        console.print_json(view.doctor_json(findings, healthy=well))
-    else:
-        view.doctor_report(findings, healthy=well)
-    if not well:
+    result = check_store()
+    emit(
+        result,
+        json_=json_,
+        human=lambda examined: view.doctor_report(examined.findings, healthy=examined.healthy),
+    )
+    if not result.healthy:
         raise typer.Exit(int(ExitCode.STORE))
-
-
-def _live_calendar(store: Store) -> list[Finding]:
-    """Whether the live calendar file (``afterview calendar``) can be written."""
-    from afterview.actions.livecalendar import calendar_problem
-    from afterview.errors import AfterviewError
-    from afterview.store.doctor import Finding, Level
-
-    try:
-        path = store.read().profile.calendar_file
-    except AfterviewError:  # the store's own findings say why
-        return []
-    if not path:
-        return []
-    problem = calendar_problem(Path(path))
-    if problem:
-        return [Finding(Level.PROBLEM, path, f"the live calendar cannot be written: {problem}")]
-    return [Finding(Level.OK, path, "live calendar, rewritten after every change")]
 
 
 def restore(
@@ -69,36 +55,28 @@ def restore(
 
     Example: afterview restore, then afterview restore 1
     """
-    from afterview.store.recovery import choose_backup, list_backups
-
-    store = session.open_store()
     if backup is None:
-        backups = list_backups(store)
-        if json_:
-            console.print_json(view.backups_json(backups))
-        else:
-            tz = session.now().tzinfo
-            assert tz is not None
-            view.backups_table(backups, tz=tz)
-        return
-    restored = store.restore(choose_backup(store, backup))
-    document = restored.document
-    if json_:
-        console.print_json(
-            {
-                "restored": str(backup),
-                "from_revision": restored.revision,
-                "revision": document.revision,
-                "interviews": document.round_count,
-                "set_aside": str(restored.set_aside) if restored.set_aside else None,
-            }
-        )
-        return
+        emit(backups(), json_=json_, human=_backups)
+    else:
+        emit(restore_backup(backup), json_=json_, human=_restored)
+
+
+def _report(result: Examined) -> None:
+    view.doctor_report(result.findings, healthy=result.healthy)
+
+
+def _backups(result: BackupsListed) -> None:
+    tz = session.now().tzinfo
+    assert tz is not None
+    view.backups_table(result.backups, tz=tz)
+
+
+def _restored(result: RestoredBackup) -> None:
     console.say(
-        f"Restored revision {restored.revision} ({plural(document.round_count, 'interview')}); "
-        f"the store is now revision {document.revision}."
+        f"Restored revision {result.from_revision} ({plural(result.interviews, 'interview')}); "
+        f"the store is now revision {result.revision}."
     )
-    if restored.set_aside is not None:
-        console.note(f"The unreadable version is kept as {restored.set_aside}.")
+    if result.set_aside is not None:
+        console.note(f"The unreadable version is kept as {result.set_aside}.")
     else:
         console.note("The version it replaced is kept as a backup: afterview restore lists it.")

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import reading, session
+from afterview.actions import reading
 from afterview.cli.interviews import Json
-from afterview.render import console
+from afterview.render.results import emit
 
 
 def prep(
@@ -22,18 +22,9 @@ def prep(
 
     Example: afterview prep Acme --role engineer
     """
-    from afterview.domain.prep import prep_questions
-    from afterview.render.prep import prep_json, prep_list
+    from afterview.render.prep import prep_list
 
-    document = reading.current()
-    questions = prep_questions(document.interviews, company=company, role=role)
-    if json_:
-        console.print_json(prep_json(questions))
-        return
-    prep_list(
-        questions,
-        debriefs=sum(i.debrief is not None for i in document.interviews),
-        company=company,
-        role=role,
-        tz=session.user_tz(document.profile),
-    )
+    def human(shown: reading.PrepShown) -> None:
+        prep_list(shown.questions, debriefs=shown.debriefs, company=company, role=role, tz=shown.tz)
+
+    emit(reading.prep(company=company, role=role), json_=json_, human=human)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import session
+from afterview.actions import reading
 from afterview.actions.interviewers import name_parts
 from afterview.actions.references import add_reference, remove_reference
 from afterview.cli import inputs
@@ -72,13 +72,14 @@ def list_references(json_: Json = False) -> None:
 
     Example: afterview ref list --json
     """
-    references = session.open_store().read(open_only=True).references
-    if json_:
-        console.print_json([r.model_dump(mode="json") for r in references])
-    elif not references:
-        console.say('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
+    emit(reading.list_references(), json_=json_, human=_references)
+
+
+def _references(result: reading.ReferencesListed) -> None:
+    if result.references:
+        references_table(result.references)
     else:
-        references_table(references)
+        console.say('No references yet. Add one with: afterview ref add "Name" --email EMAIL')
 
 
 @app.command("rm")

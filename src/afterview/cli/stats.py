@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import session
+from afterview.actions import reading
 from afterview.cli.interviews import Json
-from afterview.domain.dates import DATE_EXAMPLES, parse_date
-from afterview.render import console
+from afterview.domain.dates import DATE_EXAMPLES
+from afterview.render.results import emit
 
 
 def stats(
@@ -26,18 +26,6 @@ def stats(
 
     Example: afterview stats --since 2026-09-01
     """
-    from afterview.domain.stats import compute, stats_json
+    from afterview.render.stats import stats as show
 
-    document = session.open_store().read()
-    now = session.local_now(document.profile)
-    order = session.date_order(document.profile)
-    start = parse_date(since, today=now.date(), past=True, order=order) if since else None
-    result = compute(
-        document.interviews, now=now, tz=session.user_tz(document.profile), since=start, weeks=weeks
-    )
-    if json_:
-        console.print_json(stats_json(result))
-    else:
-        from afterview.render.stats import stats as show
-
-        show(result)
+    emit(reading.stats(since=since, weeks=weeks), json_=json_, human=lambda shown: show(shown.stats))

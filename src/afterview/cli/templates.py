@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from afterview.cli.interviews import Json
 from afterview.domain.templates import NAMES, Template, TemplateError, check, fields_of
 from afterview.errors import UserError
 from afterview.render import console
+from afterview.render.results import emit
 from afterview.store import files, paths
 
 app = typer.Typer(
@@ -85,13 +87,22 @@ def list_templates(json_: Json = False) -> None:
     Example: afterview templates list
     """
     language = profile_language()
-    rows = [(name, user_path(name, language)) for name in NAMES]
-    if json_:
-        console.print_json(
-            [{"name": name, "custom": path.is_file(), "path": str(path)} for name, path in rows]
-        )
-        return
-    for name, path in rows:
+    emit(TemplatesListed([(name, user_path(name, language)) for name in NAMES]), json_=json_, human=_listed)
+
+
+@dataclass(frozen=True)
+class TemplatesListed:
+    """Each template's name and where your own version of it is (or would be)."""
+
+    rows: list[tuple[str, Path]]
+
+    def to_json(self) -> list[dict[str, object]]:
+        """An array of ``{"name", "custom", "path"}``."""
+        return [{"name": name, "custom": path.is_file(), "path": str(path)} for name, path in self.rows]
+
+
+def _listed(result: TemplatesListed) -> None:
+    for name, path in result.rows:
         console.say(f"{name:<13} {'yours: ' + str(path) if path.is_file() else 'built-in'}")
     console.note("Make one your own with: afterview templates edit NAME")
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
-from afterview.actions import session
-from afterview.actions.index import load_index
-from afterview.actions.lookup import find
+from afterview.actions import reading
 from afterview.actions.steps import close_steps
 from afterview.cli import completion, inputs
 from afterview.cli.interviews import ChangedJson, Json
-from afterview.domain.dates import due_moment
-from afterview.domain.steps import effective_due
-from afterview.formats.contract import step_json
 from afterview.models.enums import StepState
-from afterview.render import console, views
+from afterview.render import views
 from afterview.render.results import emit
 from afterview.render.steps import changed_steps
 
@@ -55,23 +49,8 @@ def todo(
 
     Example: afterview todo, or afterview todo 7 --all
     """
-    load_index()  # plans the steps of an interview that has happened since the last save
-    document = session.open_store().read(open_only=not all_)  # closed steps: archived rounds too
-    now = session.local_now(document.profile)
-    interviews = [find(document, interview_id)] if interview_id is not None else document.interviews
-    items = [
-        (interview, step)
-        for interview in interviews
-        for step in interview.steps
-        if all_ or step.state is StepState.PENDING
-    ]
-    items.sort(
-        key=lambda item: (due_moment(effective_due(item[1]), now.tzinfo or dt.timezone.utc), item[0].id)
-    )
-    if json_:
-        console.print_json([step_json(interview, step, now=now) for interview, step in items])
-    else:
-        views.todo(items, now=now)
+    result = reading.list_steps(interview_id=interview_id, everything=all_)
+    emit(result, json_=json_, human=lambda listed: views.todo(listed.items, now=listed.now))
 
 
 def done(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from afterview.render.console import literal, out
 from afterview.render.literal import visible
@@ -39,14 +38,6 @@ def doctor_report(findings: Sequence[Finding], *, healthy: bool) -> None:
         out().print("The store needs attention (see PROBLEM above).", style="bold red")
 
 
-def doctor_json(findings: Sequence[Finding], *, healthy: bool) -> dict[str, Any]:
-    """The report for ``doctor --json``."""
-    return {
-        "healthy": healthy,
-        "findings": [{"level": f.level.value, "subject": f.subject, "message": f.message} for f in findings],
-    }
-
-
 def backups_table(backups: Sequence[Backup], *, tz: dt.tzinfo) -> None:
     """The list ``restore`` shows with no argument."""
     if not backups:
@@ -68,18 +59,3 @@ def backups_table(backups: Sequence[Backup], *, tz: dt.tzinfo) -> None:
         )
     out().print(table)
     out().print("Bring one back with: afterview restore NUMBER (the current version is kept as a backup).")
-
-
-def backups_json(backups: Sequence[Backup]) -> list[dict[str, Any]]:
-    """The list for ``restore --json``."""
-    return [
-        {
-            "number": b.number,
-            "file": str(b.path),
-            "saved_at": b.saved_at.isoformat() if b.saved_at else None,
-            "revision": b.revision,
-            "interviews": b.interviews,
-            "problem": b.problem,
-        }
-        for b in backups
-    ]

@@ -4,39 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from afterview.domain.prep import PrepQuestion
 from afterview.render.console import literal, note, out
 from afterview.render.literal import visible
 
 _RATING_STYLE = {"strong": "green", "ok": "yellow", "weak": "bold red", "unrated": "dim"}
-
-
-def prep_json(questions: Sequence[PrepQuestion]) -> list[dict[str, Any]]:
-    """The ``prep --json`` array: one object per question, each time it was asked inside."""
-    return [
-        {
-            "question": q.text,
-            "count": q.count,
-            "rating": q.rating.value if q.rating else None,
-            "next_time": q.next_time or None,
-            "asked": [
-                {
-                    "interview_id": a.interview_id,
-                    "company": a.company,
-                    "role": a.role,
-                    "at": a.at.isoformat(),
-                    "question": a.question.question,
-                    "answer": a.question.answer,
-                    "rating": a.question.rating.value if a.question.rating else None,
-                    "next_time": a.question.next_time,
-                }
-                for a in q.asked
-            ],
-        }
-        for q in questions
-    ]
 
 
 def prep_list(

@@ -7,7 +7,7 @@ contract; a command hands it here with the human view that shows the same object
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol, TypeVar
 
 from afterview.render import console
@@ -24,8 +24,13 @@ R = TypeVar("R", bound=Result)
 
 
 def emit(result: R, *, json_: bool, human: Callable[[R], None]) -> None:
-    """Print ``result``: its JSON form with ``--json``, else ``human(result)``."""
-    if json_:
-        console.print_json(result.to_json())
-    else:
+    """Print ``result``: its JSON form with ``--json`` (an iterator is printed as an array, one item at a
+    time), else ``human(result)``."""
+    if not json_:
         human(result)
+        return
+    value = result.to_json()
+    if isinstance(value, Iterator):
+        console.print_json_array(value)
+    else:
+        console.print_json(value)
