@@ -291,9 +291,9 @@ class _Player:
             role=self.role,
             source=self.rng.choice(_SOURCES),
             join=join,
-            context=lambda _: self.context(logged),
             now=logged.astimezone(ZONE),
         )
+        self.replan(logged)  # as the transaction of ``log`` does
 
     def outcome(self, status: str, *, on: dt.datetime, **options: Any) -> None:
         """``afterview outcome``, then the re-plan that follows it."""
@@ -437,7 +437,7 @@ def _profile_and_references() -> tuple[Any, Any]:
 
 def document(size: int, *, seed: int = 7) -> Document:
     """A whole store of ``size`` interviews; the same ``size`` and ``seed`` always give the same bytes."""
-    from afterview.domain.steps import refresh_document
+    from afterview.domain.steps import replan
     from afterview.models.document import Document
 
     rng = random.Random(f"{seed}:{size}")
@@ -473,8 +473,8 @@ def document(size: int, *, seed: int = 7) -> Document:
         next_reference_id=len(references) + 1,
     )
     context = _runtime_context(whole)
-    refresh_document(whole, context, now=NOW)  # offers elsewhere, the momentum on the newest process
-    assert not refresh_document(whole, _runtime_context(whole), now=NOW), "not a fixed point"
+    replan(whole, context, now=NOW)  # offers elsewhere, the momentum on the newest process
+    assert not replan(whole, _runtime_context(whole), now=NOW), "not a fixed point"
     return whole
 
 
@@ -533,7 +533,7 @@ def _keep_holidays(home: Path, profile: Any) -> None:
     (``cache/holidays.json``), so the benchmark's writes do not each pay for importing ``holidays``."""
     import os
 
-    from afterview.actions.session import known_holidays  # noqa: TID251  (set up as a first write would)
+    from afterview.actions.session import known_holidays  # set up as a first write would
 
     before = os.environ.get("AFTERVIEW_HOME")
     os.environ["AFTERVIEW_HOME"] = str(home)
