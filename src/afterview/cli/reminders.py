@@ -203,12 +203,15 @@ def _launch_agents() -> Path:
 
 def _write(path: Path, text: str) -> None:
     """Write one of afterview's scheduler files (never one it did not write) and show it."""
-    from afterview.store import files
+    from afterview.store import foreign
 
     if path.exists() and not _ours(path):
         raise UserError(f"{path} exists and was not written by afterview; nothing was changed.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    files.write_atomically(path, text.encode("utf-8"))
+    try:
+        foreign.write(path, text.encode("utf-8"))
+    except OSError as error:
+        raise UserError(f"Could not write {path}: {error.strerror or error}.") from None
     typer.echo(f"Wrote {path}:\n{text.rstrip()}\n")
 
 
