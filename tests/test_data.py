@@ -189,6 +189,24 @@ def test_fixed_fields_cannot_be_edited(one: dict[str, Any], cli: Callable[..., R
     assert editable.from_toml(text, base=interview, now=interview.updated_at) == interview
 
 
+def test_a_file_an_editor_saved_with_a_bom_is_read(one: dict[str, Any], cli: Callable[..., Result]) -> None:
+    """Notepad and others write U+FEFF first; it is not TOML, and it is dropped."""
+    from afterview.cli import runtime
+
+    interview = runtime.open_store().read().interviews[0]
+    text = editable.to_toml(interview)
+    assert editable.from_toml("\ufeff" + text, base=interview, now=interview.updated_at) == interview
+
+
+def test_a_template_saved_with_a_bom_drafts_as_without(cli: Callable[..., Result]) -> None:
+    from afterview.cli import templates
+
+    path = templates.user_path("nudge")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\xef\xbb\xbf" + templates.builtin("nudge").text.encode("utf-8"))
+    assert templates.load("nudge").text == templates.builtin("nudge").text
+
+
 def test_editor_that_cannot_start_is_a_clear_error(
     cli: Callable[..., Result], one: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:

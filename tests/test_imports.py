@@ -409,3 +409,23 @@ def test_ids_freed_in_the_exporting_store_are_never_handed_out_again(
     assert cli("import", str(exported)).code == 0
     logged = log(company="Initech")
     assert (logged["id"], logged["process_id"]) == (3, 3)
+
+
+@pytest.mark.parametrize("text", ['"\\' * 40_000, '"' + '\\"' * 40_000, "[" + '"\\\\", ' * 13_000 + "1]"])
+def test_the_json_depth_check_is_linear_on_80_kb_built_to_be_slow(text: str) -> None:
+    """Issue 27: a regular expression retried from every quote took 71 s on the first of these."""
+    import time
+
+    from afterview.formats.checks import json_depth
+
+    started = time.perf_counter()
+    json_depth(text)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_the_json_depth_check_counts_brackets_outside_strings_only() -> None:
+    from afterview.formats.checks import MAX_DEPTH, json_depth
+
+    json_depth('{"k": "' + "[" * (MAX_DEPTH + 5) + '\\"", "v": ["]"]}')
+    with pytest.raises(UserError, match="nests deeper"):
+        json_depth('["\\\\"' + ", [" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 2))

@@ -269,6 +269,8 @@ def test_windows_and_iana_zone_names(name: str, zone: str | None) -> None:
         ("<https://teams.live.com/meet/123>", "https://teams.live.com/meet/123"),
         ("https://example.com/agenda then https://meet.google.com/a-b-c", "https://meet.google.com/a-b-c"),
         ("https://notzoom.us/j/1 https://zoom.us.evil.com/j/1", None),
+        ("https://evil.example\\@acme.zoom.us/j/1", None),  # a browser goes to evil.example
+        ("https://evil.example\\.acme.zoom.us/j/1", None),
     ],
 )
 def test_meeting_links_are_those_of_known_video_services(text: str, link: str | None) -> None:

@@ -161,8 +161,9 @@ def test_install_writes_a_systemd_user_timer_under_home_and_uninstall_removes_ex
     service, timer = units / "afterview-remind.service", units / "afterview-remind.timer"
     assert files_under(user_home) - before == {service, timer}
     text = service.read_text(encoding="utf-8")
-    assert f"ExecStart={sys.executable} -m afterview remind --notify\n" in text
-    assert f"Environment=AFTERVIEW_HOME={home}\n" in text
+    assert f'ExecStart="{sys.executable}" "-m" "afterview" "remind" "--notify"\n' in text
+    assert f'Environment="AFTERVIEW_HOME={home}"\n' in text
+    assert text.startswith(f"{scheduling.marker(str(home / 'afterview.json'))}\n")
     assert "OnCalendar=*-*-* 09:00:00\nPersistent=true\n" in timer.read_text(encoding="utf-8")
     assert f"Wrote {service}:\n# {scheduling.MARK}" in result.out  # exactly what it wrote
     assert f"Wrote {timer}:" in result.out
@@ -200,7 +201,7 @@ def test_install_never_overwrites_a_unit_afterview_did_not_write(
 
 @posix_only
 def test_install_adds_one_crontab_line_where_systemd_is_absent_and_uninstall_removes_only_it(
-    cli: Cli, user_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, user_home: Path, tmp_path: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     table = tmp_path / "crontab.txt"
     fake = script(tmp_path, "crontab", FAKE_CRONTAB, table=str(table))
@@ -213,16 +214,17 @@ def test_install_adds_one_crontab_line_where_systemd_is_absent_and_uninstall_rem
     assert result.code == 0, result.err
     lines = table.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == mine.splitlines()
-    [added] = lines[2:]
-    assert added.startswith("0 9 * * * ")
-    assert added.endswith(f"{sys.executable} -m afterview remind --notify {scheduling.CRON_MARK}")
-    assert f"Added to your crontab:\n{added}\n" in result.out
+    marker, added = lines[2:]
+    assert marker == scheduling.marker(str(home / "afterview.json"))
+    assert added.startswith("0 9 * * * AFTERVIEW_HOME=")
+    assert added.endswith(f"{sys.executable} -m afterview remind --notify")
+    assert f"Added to your crontab:\n{marker}\n{added}\n" in result.out
     assert files_under(user_home) == set()  # nothing else was written
 
     result = cli("remind", "--uninstall")
     assert result.code == 0, result.err
     assert table.read_text(encoding="utf-8") == mine
-    assert f"Removed from your crontab:\n{added}" in result.out
+    assert f"Removed from your crontab:\n{marker}\n{added}" in result.out
     assert "nothing to remove" in cli("remind", "--uninstall").out
 
 
@@ -235,7 +237,7 @@ def test_install_with_no_crontab_yet_starts_one(
         reminders.COMMANDS, "crontab", [str(script(tmp_path, "crontab", FAKE_CRONTAB, table=str(table)))]
     )
     assert cli("remind", "--install", "--scheduler", "cron").code == 0
-    assert table.read_text(encoding="utf-8").count(scheduling.CRON_MARK) == 1
+    assert table.read_text(encoding="utf-8").count(scheduling.MARK) == 1
 
 
 @posix_only
@@ -251,10 +253,12 @@ def test_launchd_agent_under_home(cli: Cli, user_home: Path, calls: Path) -> Non
 
 
 def test_the_windows_task_is_the_users_own() -> None:
-    create = scheduling.schtasks_create(["C:\\Python\\python.exe", "-m", "afterview", "remind", "--notify"])
+    create = scheduling.schtasks_create("C:\\Python\\python.exe", ["remind", "--notify"], {})
     assert create[:2] == ["schtasks", "/Create"]
     assert "/RU" not in create  # runs as the user who made it, never SYSTEM
-    assert create[create.index("/TR") + 1] == "C:\\Python\\python.exe -m afterview remind --notify"
+    assert "/F" not in create  # never replaces a task of that name
+    assert create[create.index("/TR") + 1].startswith("C:\\Python\\python.exe -c ")
+    assert create[create.index("/TR") + 1].endswith(" 0 remind --notify")
     assert scheduling.schtasks_delete() == ["schtasks", "/Delete", "/F", "/TN", "afterview-remind"]
 
 

@@ -17,16 +17,14 @@ if TYPE_CHECKING:
 def write_live(document: Document, *, now: dt.datetime) -> None:
     """Rewrite the live calendar file of ``document``'s profile atomically; a failure is a warning."""
     from afterview.formats.ics import live_calendar
-    from afterview.store import files
+    from afterview.store import foreign
 
     path = document.profile.calendar_file
     if not path:
         return
-    target = Path(path).expanduser().resolve()  # a link stays a link; its target gets the calendar
     try:
         data = live_calendar(document, now=now)
-        files.remove_orphans(target)
-        files.write_atomically(target, data)
+        foreign.write(Path(path).expanduser(), data)  # links checked, afterview's own files refused
     except OSError as error:
         notices.warn(
             f"Saved, but the live calendar {path} could not be written ({error.strerror or error}); "
@@ -36,6 +34,10 @@ def write_live(document: Document, *, now: dt.datetime) -> None:
 
 def calendar_problem(path: Path) -> str | None:
     """Why the live calendar cannot be written at ``path``, or ``None`` when it can."""
+    from afterview.store import foreign
+
+    if reason := foreign.problem(path):
+        return reason
     target = path.expanduser().resolve()
     folder = target.parent
     if target.is_dir():

@@ -14,7 +14,7 @@ from afterview.domain.steps import effective_due
 from afterview.errors import UserError
 from afterview.models.enums import StepState
 from afterview.render import console
-from afterview.store import files
+from afterview.store import foreign
 
 app = typer.Typer(
     name="export",
@@ -135,16 +135,12 @@ def emit(data: bytes, *, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    target = output.expanduser().resolve()  # a link stays a link; its target gets the export
+    target = output.expanduser()
     try:
         kind = _special(target)
         if kind in ("a socket", "a disk device", "a folder"):
             raise UserError(f"{output} is {kind}; afterview writes exports only to files.")
-        if kind is not None:
-            files.write_into(target, data)
-        else:
-            files.remove_orphans(target)
-            files.write_atomically(target, data)
+        foreign.write(target, data, into_special=True)  # links checked, afterview's own files refused
     except OSError as error:
         raise UserError(f"Cannot write {output}: {error.strerror or error}.") from None
     console.note(f"Wrote {output}.")

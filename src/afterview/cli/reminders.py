@@ -141,40 +141,52 @@ def job() -> tuple[list[str], dict[str, str]]:
 def set_up(scheduler: str) -> None:
     """Install the daily reminder in ``scheduler`` and print exactly what was written and run."""
     command, environment = job()
+    store = _store()
     if scheduler == "systemd":
         folder = _systemd_dir()
-        _write(folder / f"{scheduling.NAME}.service", scheduling.systemd_service(command, environment))
-        _write(folder / f"{scheduling.NAME}.timer", scheduling.systemd_timer())
+        units = [folder / f"{scheduling.NAME}.{kind}" for kind in ("service", "timer")]
+        _check_ours(units, store=store)  # both, before either is written
+        _write(units[0], scheduling.systemd_service(command, environment, store=store), store=store)
+        _write(units[1], scheduling.systemd_timer(store=store), store=store)
         _run([*COMMANDS["systemctl"], "daemon-reload"], what="reload systemd")
         _run([*COMMANDS["systemctl"], "enable", "--now", f"{scheduling.NAME}.timer"], what="start the timer")
     elif scheduler == "cron":
         if sys.platform.startswith("linux"):  # cron gives a job no session bus to notify through
             environment["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path=/run/user/{os.getuid()}/bus"
-        line = scheduling.cron_line(command, environment)
-        _write_crontab(scheduling.with_cron_line(_read_crontab(), line))
-        typer.echo(f"Added to your crontab:\n{line}")
+        lines = scheduling.cron_job(command, environment, store=store)
+        _write_crontab(scheduling.with_cron_job(_read_crontab(), lines, store=store))
+        typer.echo(f"Added to your crontab:\n{lines.rstrip()}")
     elif scheduler == "launchd":
         plist = _launch_agents() / f"{scheduling.LAUNCHD_LABEL}.plist"
-        _write(plist, scheduling.launchd_plist(command, environment).decode("utf-8"))
+        _write(
+            plist, scheduling.launchd_plist(command, environment, store=store).decode("utf-8"), store=store
+        )
         _run([*COMMANDS["launchctl"], "bootstrap", f"gui/{os.getuid()}", str(plist)], what="load the agent")
     else:
-        _run([*COMMANDS["schtasks"], *scheduling.schtasks_create(command)], what="create the task")
+        create = scheduling.schtasks_create(command[0], command[3:], environment)  # no -m: the bootstrap's
+        _run([*COMMANDS["schtasks"], *create], what="create the task")
     typer.echo("Every morning at 09:00 it runs: afterview remind --notify (silent when nothing is due).")
 
 
 def take_down(scheduler: str) -> None:
     """Remove exactly what :func:`set_up` installed in ``scheduler``, saying what was removed."""
+    store = _store()
     if scheduler == "systemd":
         folder = _systemd_dir()
-        unit = folder / f"{scheduling.NAME}.timer"
-        if unit.exists():
-            _run([*COMMANDS["systemctl"], "disable", "--now", unit.name], what="stop the timer", check=False)
-        removed = [_remove(folder / f"{scheduling.NAME}.{kind}") for kind in ("timer", "service")]
+        units = [folder / f"{scheduling.NAME}.{kind}" for kind in ("timer", "service")]
+        _check_ours(units, store=store)  # a unit afterview did not write is never stopped
+        if units[0].exists():
+            _run(
+                [*COMMANDS["systemctl"], "disable", "--now", units[0].name],
+                what="stop the timer",
+                check=False,
+            )
+        removed = [_remove(unit, store=store) for unit in units]
         if any(removed):
             _run([*COMMANDS["systemctl"], "daemon-reload"], what="reload systemd", check=False)
     elif scheduler == "cron":
         current = _read_crontab()
-        kept = scheduling.without_cron_line(current)
+        kept = scheduling.without_cron_job(current, store=store)
         if kept == current:
             typer.echo("Your crontab has no line of afterview's; nothing to remove.")
             return
@@ -183,11 +195,15 @@ def take_down(scheduler: str) -> None:
         typer.echo("Removed from your crontab:\n" + "\n".join(removed_lines))
     elif scheduler == "launchd":
         plist = _launch_agents() / f"{scheduling.LAUNCHD_LABEL}.plist"
+        _check_ours([plist], store=store)
         if plist.exists():
             target = f"gui/{os.getuid()}/{scheduling.LAUNCHD_LABEL}"
             _run([*COMMANDS["launchctl"], "bootout", target], what="unload the agent", check=False)
-        _remove(plist)
+        _remove(plist, store=store)
     else:
+        shown = _run([*COMMANDS["schtasks"], *scheduling.schtasks_query()], what="find the task", quiet=True)
+        if not scheduling.task_written_by_afterview(shown.stdout):
+            raise UserError(f"The task {scheduling.NAME} was not created by afterview; it stays.")
         _run([*COMMANDS["schtasks"], *scheduling.schtasks_delete()], what="remove the task")
 
 
@@ -201,32 +217,51 @@ def _launch_agents() -> Path:
     return Path.home() / "Library" / "LaunchAgents"
 
 
-def _write(path: Path, text: str) -> None:
-    """Write one of afterview's scheduler files (never one it did not write) and show it."""
-    from afterview.store import files
+def _store() -> str:
+    """The store the reminder is for, as its marker names it."""
+    return str(paths.store_path().absolute())
 
-    if path.exists() and not _ours(path):
-        raise UserError(f"{path} exists and was not written by afterview; nothing was changed.")
+
+def _check_ours(files: Sequence[Path], *, store: str) -> None:
+    """UserError, before anything runs or changes, when one of ``files`` is not afterview's for ``store``."""
+    for path in files:
+        if path.exists() and not _ours(path, store=store):
+            other = scheduling.written_by_afterview(path.read_text(encoding="utf-8", errors="replace"))
+            whose = (
+                "holds the reminder of another afterview store" if other else "was not written by afterview"
+            )
+            raise UserError(f"{path} {whose}; nothing was changed.")
+
+
+def _write(path: Path, text: str, *, store: str) -> None:
+    """Write one of afterview's scheduler files (never one it did not write) and show it."""
+    from afterview.store import foreign
+
+    _check_ours([path], store=store)
     path.parent.mkdir(parents=True, exist_ok=True)
-    files.write_atomically(path, text.encode("utf-8"))
+    try:
+        foreign.write(path, text.encode("utf-8"))
+    except OSError as error:
+        raise UserError(f"Could not write {path}: {error.strerror or error}.") from None
     typer.echo(f"Wrote {path}:\n{text.rstrip()}\n")
 
 
-def _remove(path: Path) -> bool:
+def _remove(path: Path, *, store: str) -> bool:
     if not path.exists():
         typer.echo(f"No {path}; nothing to remove.")
         return False
-    if not _ours(path):
-        raise UserError(f"{path} was not written by afterview; it stays.")
+    _check_ours([path], store=store)
     path.unlink()
     typer.echo(f"Removed {path}")
     return True
 
 
-def _ours(path: Path) -> bool:
-    """Whether afterview wrote ``path``: its mark, or (a plist has no comments) afterview's agent label."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return scheduling.MARK in text or f"<string>{scheduling.LAUNCHD_LABEL}</string>" in text
+def _ours(path: Path, *, store: str) -> bool:
+    """Whether afterview wrote ``path`` for ``store``: its exact marker line."""
+    data = path.read_bytes()
+    if path.suffix == ".plist":
+        return scheduling.plist_written_for(data, store=store)
+    return scheduling.written_for(data.decode("utf-8", errors="replace"), store=store)
 
 
 def _read_crontab() -> str:

@@ -61,7 +61,7 @@ def load(name: str, language: str = "en") -> Template:
     if not path.is_file():
         return builtin(name, language)
     try:
-        text = path.read_bytes().decode("utf-8").replace("\r\n", "\n")
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError:
         raise TemplateError(
             f"The {name} template ({path}) is not UTF-8 text.",

@@ -90,7 +90,7 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
         import tomli as tomllib
 
     try:
-        fields = tomllib.loads(text)
+        fields = tomllib.loads(text.removeprefix("\ufeff"))  # the BOM Notepad and others write first
     except tomllib.TOMLDecodeError as error:
         raise UserError(f"This is not valid TOML: {error}.") from None
     fixed = sorted(FIXED & fields.keys())

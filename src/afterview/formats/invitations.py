@@ -181,7 +181,9 @@ def meeting_link(texts: list[str]) -> str | None:
     for text in texts:
         for match in _LINK.finditer(text):
             link = match.group(0).rstrip(".,;>")
-            host = (urlsplit(link).hostname or "").lower()
+            # a browser reads a backslash as "/" in an http(s) address (WHATWG URL), so
+            # evil.example\@acme.zoom.us goes to evil.example: the host is checked as the browser sees it
+            host = (urlsplit(link.replace("\\", "/")).hostname or "").lower()
             if any(host == known or host.endswith("." + known) for known, _ in MEETING_HOSTS):
                 return link
     return None
