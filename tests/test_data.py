@@ -191,9 +191,9 @@ def test_fixed_fields_cannot_be_edited(one: dict[str, Any], cli: Callable[..., R
 
 def test_a_file_an_editor_saved_with_a_bom_is_read(one: dict[str, Any], cli: Callable[..., Result]) -> None:
     """Notepad and others write U+FEFF first; it is not TOML, and it is dropped."""
-    from afterview.cli import runtime
+    from afterview.actions import session
 
-    interview = runtime.open_store().read().interviews[0]
+    interview = session.open_store().read().interviews[0]
     text = editable.to_toml(interview)
     assert editable.from_toml("\ufeff" + text, base=interview, now=interview.updated_at) == interview
 
