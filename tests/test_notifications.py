@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from afterview.cli import reminders
-from afterview.formats import scheduling
+from afterview.cli.remind import command
+from afterview.formats import scheduler_jobs
 from tests.helpers import Result
 
 Cli = Callable[..., Result]
@@ -66,9 +66,9 @@ def calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     log = tmp_path / "calls.log"
     fake = script(tmp_path, "recorder", RECORDER, log=str(log))
     for name in ("notify-send", "osascript", "powershell", "launchctl"):
-        monkeypatch.setitem(reminders.COMMANDS, name, [str(fake), name])
-    monkeypatch.setitem(reminders.COMMANDS, "systemctl", [str(fake), "systemctl", "--user"])
-    monkeypatch.setitem(reminders.COMMANDS, "schtasks", [str(fake)])
+        monkeypatch.setitem(command.COMMANDS, name, [str(fake), name])
+    monkeypatch.setitem(command.COMMANDS, "systemctl", [str(fake), "systemctl", "--user"])
+    monkeypatch.setitem(command.COMMANDS, "schtasks", [str(fake)])
     return log
 
 
@@ -126,7 +126,7 @@ def test_the_real_command_with_nothing_due_runs_no_notifier(
 
 @posix_only
 def test_a_missing_notifier_is_named(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(reminders.COMMANDS, "notify-send", ["/nonexistent/notify-send"])
+    monkeypatch.setitem(command.COMMANDS, "notify-send", ["/nonexistent/notify-send"])
     assert cli("log", "--company", "Acme", "--role", "SRE", "--no-input").code == 0
     result = cli("remind", "--notify")
     assert result.code == 1
@@ -138,7 +138,7 @@ def test_a_missing_notifier_is_named(cli: Cli, monkeypatch: pytest.MonkeyPatch) 
 )
 @posix_only
 def test_each_platform_uses_its_own_command(calls: Path, platform: str, program: str) -> None:
-    reminders.send_notification("2 steps due today", platform=platform)
+    command.send_notification("2 steps due today", platform=platform)
     text = calls.read_text(encoding="utf-8")
     assert text.startswith(program)
     if platform == "win32":  # PowerShell reads the text from the environment, never from its script
@@ -153,7 +153,7 @@ def test_install_writes_a_systemd_user_timer_under_home_and_uninstall_removes_ex
     cli: Cli, user_home: Path, calls: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The issue's must-show (systemd found by the detection, which the test replaces)."""
-    monkeypatch.setattr(reminders, "detect", lambda: "systemd")
+    monkeypatch.setattr(command, "detect", lambda: "systemd")
     before = files_under(user_home)
     result = cli("remind", "--install")
     assert result.code == 0, result.err
@@ -163,9 +163,9 @@ def test_install_writes_a_systemd_user_timer_under_home_and_uninstall_removes_ex
     text = service.read_text(encoding="utf-8")
     assert f'ExecStart="{sys.executable}" "-m" "afterview" "remind" "--notify"\n' in text
     assert f'Environment="AFTERVIEW_HOME={home}"\n' in text
-    assert text.startswith(f"{scheduling.marker(str(home / 'afterview.json'))}\n")
+    assert text.startswith(f"{scheduler_jobs.marker(str(home / 'afterview.json'))}\n")
     assert "OnCalendar=*-*-* 09:00:00\nPersistent=true\n" in timer.read_text(encoding="utf-8")
-    assert f"Wrote {service}:\n# {scheduling.MARK}" in result.out  # exactly what it wrote
+    assert f"Wrote {service}:\n# {scheduler_jobs.MARK}" in result.out  # exactly what it wrote
     assert f"Wrote {timer}:" in result.out
     assert recorded(calls) == [
         "systemctl --user daemon-reload",
@@ -205,8 +205,8 @@ def test_install_adds_one_crontab_line_where_systemd_is_absent_and_uninstall_rem
 ) -> None:
     table = tmp_path / "crontab.txt"
     fake = script(tmp_path, "crontab", FAKE_CRONTAB, table=str(table))
-    monkeypatch.setitem(reminders.COMMANDS, "crontab", [str(fake)])
-    monkeypatch.setattr(reminders, "detect", lambda: "cron")
+    monkeypatch.setitem(command.COMMANDS, "crontab", [str(fake)])
+    monkeypatch.setattr(command, "detect", lambda: "cron")
     mine = "MAILTO=sam@example.com\n0 * * * * ~/bin/backup.sh\n"
     table.write_text(mine, encoding="utf-8")
     assert cli("remind", "--install").code == 0
@@ -215,7 +215,7 @@ def test_install_adds_one_crontab_line_where_systemd_is_absent_and_uninstall_rem
     lines = table.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == mine.splitlines()
     marker, added = lines[2:]
-    assert marker == scheduling.marker(str(home / "afterview.json"))
+    assert marker == scheduler_jobs.marker(str(home / "afterview.json"))
     assert added.startswith("0 9 * * * AFTERVIEW_HOME=")
     assert added.endswith(f"{sys.executable} -m afterview remind --notify")
     assert f"Added to your crontab:\n{marker}\n{added}\n" in result.out
@@ -234,10 +234,10 @@ def test_install_with_no_crontab_yet_starts_one(
 ) -> None:
     table = tmp_path / "crontab.txt"
     monkeypatch.setitem(
-        reminders.COMMANDS, "crontab", [str(script(tmp_path, "crontab", FAKE_CRONTAB, table=str(table)))]
+        command.COMMANDS, "crontab", [str(script(tmp_path, "crontab", FAKE_CRONTAB, table=str(table)))]
     )
     assert cli("remind", "--install", "--scheduler", "cron").code == 0
-    assert table.read_text(encoding="utf-8").count(scheduling.MARK) == 1
+    assert table.read_text(encoding="utf-8").count(scheduler_jobs.MARK) == 1
 
 
 @posix_only
@@ -253,18 +253,18 @@ def test_launchd_agent_under_home(cli: Cli, user_home: Path, calls: Path) -> Non
 
 
 def test_the_windows_task_is_the_users_own() -> None:
-    create = scheduling.schtasks_create("C:\\Python\\python.exe", ["remind", "--notify"], {})
+    create = scheduler_jobs.schtasks_create("C:\\Python\\python.exe", ["remind", "--notify"], {})
     assert create[:2] == ["schtasks", "/Create"]
     assert "/RU" not in create  # runs as the user who made it, never SYSTEM
     assert "/F" not in create  # never replaces a task of that name
     assert create[create.index("/TR") + 1].startswith("C:\\Python\\python.exe -c ")
     assert create[create.index("/TR") + 1].endswith(" 0 remind --notify")
-    assert scheduling.schtasks_delete() == ["schtasks", "/Delete", "/F", "/TN", "afterview-remind"]
+    assert scheduler_jobs.schtasks_delete() == ["schtasks", "/Delete", "/F", "/TN", "afterview-remind"]
 
 
 @pytest.mark.parametrize(("platform", "found"), [("darwin", "launchd"), ("win32", "schtasks")])
 def test_detection_by_platform(platform: str, found: str) -> None:
-    assert reminders.detect(platform) == found
+    assert command.detect(platform) == found
 
 
 def test_one_option_at_a_time(cli: Cli) -> None:

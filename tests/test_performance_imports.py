@@ -88,7 +88,7 @@ def test_remind_finds_the_store_where_the_app_does(
     xdg: str | None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """remind's pathlib-free store path is the app's, with or without AFTERVIEW_HOME and XDG_DATA_HOME."""
-    from afterview.cli import remind
+    from afterview.cli.remind import line as remind
     from afterview.store import paths
 
     assert remind.store_path() == str(paths.store_path())

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from afterview.cli import remind
+from afterview.cli.remind import line as remind
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.document import SCHEMA_VERSION
 from afterview.models.enums import StepKind, StepState

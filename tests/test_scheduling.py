@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from afterview.cli import reminders
-from afterview.formats import scheduling
+from afterview.cli.remind import command
+from afterview.formats import scheduler_jobs
 from tests.helpers import Result
 
 Cli = Callable[..., Result]
@@ -50,9 +50,9 @@ def as_cron_runs(line: str) -> tuple[str, str]:
 @pytest.mark.parametrize("value", [*HOSTILE, "/tmp/" + "".join(sorted(set("".join(HOSTILE))))])
 def test_the_cron_line_gives_the_shell_exactly_that_afterview_home(value: str) -> None:
     """The issue's must-show: the line as cron runs it (``%`` handling, then ``sh -c``)."""
-    job = scheduling.cron_job(["printenv", "AFTERVIEW_HOME"], {"AFTERVIEW_HOME": value}, store=STORE)
+    job = scheduler_jobs.cron_job(["printenv", "AFTERVIEW_HOME"], {"AFTERVIEW_HOME": value}, store=STORE)
     marker, line = job.splitlines()
-    assert marker == scheduling.marker(STORE)
+    assert marker == scheduler_jobs.marker(STORE)
     command, stdin = as_cron_runs(line)
     assert stdin == ""  # no % of the path reached cron unescaped
     shell = subprocess.run(["sh", "-c", command], capture_output=True, text=True, check=True, env={})
@@ -62,14 +62,14 @@ def test_the_cron_line_gives_the_shell_exactly_that_afterview_home(value: str) -
 @pytest.mark.parametrize("bad", ["/tmp/a\nb", "/tmp/a\rb", "/tmp/a\x00b", "/tmp/a\u2028b"])
 def test_a_line_break_is_refused_in_every_format(bad: str) -> None:
     for write in (
-        lambda: scheduling.cron_job(["afterview"], {"AFTERVIEW_HOME": bad}, store=STORE),
-        lambda: scheduling.cron_job(["afterview"], {}, store=bad),
-        lambda: scheduling.systemd_service(["afterview"], {"AFTERVIEW_HOME": bad}, store=STORE),
-        lambda: scheduling.systemd_timer(store=bad),
-        lambda: scheduling.launchd_plist(["afterview"], {"AFTERVIEW_HOME": bad}, store=STORE),
-        lambda: scheduling.schtasks_create("python", ["remind"], {"AFTERVIEW_HOME": bad}),
+        lambda: scheduler_jobs.cron_job(["afterview"], {"AFTERVIEW_HOME": bad}, store=STORE),
+        lambda: scheduler_jobs.cron_job(["afterview"], {}, store=bad),
+        lambda: scheduler_jobs.systemd_service(["afterview"], {"AFTERVIEW_HOME": bad}, store=STORE),
+        lambda: scheduler_jobs.systemd_timer(store=bad),
+        lambda: scheduler_jobs.launchd_plist(["afterview"], {"AFTERVIEW_HOME": bad}, store=STORE),
+        lambda: scheduler_jobs.schtasks_create("python", ["remind"], {"AFTERVIEW_HOME": bad}),
     ):
-        with pytest.raises(scheduling.UnsafeValue, match=r"line break|control character"):
+        with pytest.raises(scheduler_jobs.UnsafeValue, match=r"line break|control character"):
             write()
 
 
@@ -101,15 +101,15 @@ def systemd_words(text: str) -> list[str]:
 
 @pytest.mark.parametrize("program", ["/opt/it's/python", '/opt/"q"/python', "/opt/a\\b/python"])
 def test_a_program_path_systemd_would_not_run_is_refused_saying_why(program: str) -> None:
-    with pytest.raises(scheduling.UnsafeValue, match="quote or a backslash"):
-        scheduling.systemd_service([program, "-m", "afterview"], {}, store=STORE)
+    with pytest.raises(scheduler_jobs.UnsafeValue, match="quote or a backslash"):
+        scheduler_jobs.systemd_service([program, "-m", "afterview"], {}, store=STORE)
 
 
 def test_systemd_command_words_round_trip() -> None:
     words = ["/opt/a b%c$d/python", "-m", "it's $HOME", '1 "2" \\3 %h']
     [line] = [
         x
-        for x in scheduling.systemd_service(words, {}, store=STORE).splitlines()
+        for x in scheduler_jobs.systemd_service(words, {}, store=STORE).splitlines()
         if x.startswith("ExecStart=")
     ]
     value = line.removeprefix("ExecStart=")
@@ -119,7 +119,7 @@ def test_systemd_command_words_round_trip() -> None:
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_systemd_environment_round_trips_exactly(value: str) -> None:
-    unit = scheduling.systemd_service(["/usr/bin/afterview"], {"AFTERVIEW_HOME": value}, store=STORE)
+    unit = scheduler_jobs.systemd_service(["/usr/bin/afterview"], {"AFTERVIEW_HOME": value}, store=STORE)
     [line] = [line for line in unit.splitlines() if line.startswith("Environment=")]
     assert systemd_words(line.removeprefix("Environment=")) == [f"AFTERVIEW_HOME={value}"]
 
@@ -136,10 +136,11 @@ def test_systemd_analyze_verify_reads_the_units_cleanly(tmp_path: Path) -> None:
     units.mkdir()
     environment = {"AFTERVIEW_HOME": str(folder) + "".join(HOSTILE)}
     (units / "afterview-remind.service").write_text(
-        scheduling.systemd_service([str(program), "remind"], environment, store=str(folder)), encoding="utf-8"
+        scheduler_jobs.systemd_service([str(program), "remind"], environment, store=str(folder)),
+        encoding="utf-8",
     )
     (units / "afterview-remind.timer").write_text(
-        scheduling.systemd_timer(store=str(folder)), encoding="utf-8"
+        scheduler_jobs.systemd_timer(store=str(folder)), encoding="utf-8"
     )
     result = subprocess.run(
         ["systemd-analyze", "verify", "--man=no", *map(str, sorted(units.iterdir()))],
@@ -154,40 +155,42 @@ def test_systemd_analyze_verify_reads_the_units_cleanly(tmp_path: Path) -> None:
 
 def test_the_launchd_plist_holds_the_values_exactly_and_its_marker() -> None:
     value = "/Users/sam/my--store & <x>"
-    data = scheduling.launchd_plist(["/usr/bin/afterview"], {"AFTERVIEW_HOME": value}, store=value)
+    data = scheduler_jobs.launchd_plist(["/usr/bin/afterview"], {"AFTERVIEW_HOME": value}, store=value)
     agent = plistlib.loads(data)
     assert agent["EnvironmentVariables"] == {"AFTERVIEW_HOME": value}
-    assert scheduling.plist_written_for(data, store=value)
-    assert not scheduling.plist_written_for(data, store=STORE)
+    assert scheduler_jobs.plist_written_for(data, store=value)
+    assert not scheduler_jobs.plist_written_for(data, store=STORE)
 
 
 USER_LINES = [
     "MAILTO=sam@example.com",
     "0 8 * * * ~/bin/backup.sh # afterview remind --install",  # the old marker, the user's own line
     "# 0 9 * * * /usr/bin/afterview remind --notify # afterview remind --install",
-    "# " + scheduling.marker(STORE),  # a commented-out marker
-    scheduling.marker(STORE) + " (mine)",
+    "# " + scheduler_jobs.marker(STORE),  # a commented-out marker
+    scheduler_jobs.marker(STORE) + " (mine)",
     "0 9 * * * echo not ours",
 ]
 
 
 def test_install_and_uninstall_keep_the_users_marker_like_lines_and_other_stores_jobs() -> None:
-    other = scheduling.cron_job(["afterview"], {"AFTERVIEW_HOME": "/other"}, store="/other/afterview.json")
+    other = scheduler_jobs.cron_job(
+        ["afterview"], {"AFTERVIEW_HOME": "/other"}, store="/other/afterview.json"
+    )
     crontab = "\n".join(USER_LINES) + "\n" + other
-    job = scheduling.cron_job(["afterview"], {}, store=STORE)
-    installed = scheduling.with_cron_job(crontab, job, store=STORE)
+    job = scheduler_jobs.cron_job(["afterview"], {}, store=STORE)
+    installed = scheduler_jobs.with_cron_job(crontab, job, store=STORE)
     assert installed == crontab + job
-    again = scheduling.with_cron_job(installed, job, store=STORE)
+    again = scheduler_jobs.with_cron_job(installed, job, store=STORE)
     assert again == installed  # one reminder per store
-    assert scheduling.without_cron_job(again, store=STORE) == crontab
-    assert scheduling.without_cron_job(crontab, store=STORE) == crontab
+    assert scheduler_jobs.without_cron_job(again, store=STORE) == crontab
+    assert scheduler_jobs.without_cron_job(crontab, store=STORE) == crontab
 
 
 def test_a_job_line_the_user_commented_out_stays() -> None:
-    job = scheduling.cron_job(["afterview"], {}, store=STORE)
+    job = scheduler_jobs.cron_job(["afterview"], {}, store=STORE)
     marker, line = job.splitlines()
     crontab = f"{marker}\n# {line}\n"
-    assert scheduling.without_cron_job(crontab, store=STORE) == f"# {line}\n"
+    assert scheduler_jobs.without_cron_job(crontab, store=STORE) == f"# {line}\n"
 
 
 # the CLI: ownership checked before any command runs ----------------------------------------------------
@@ -211,7 +214,7 @@ def ran(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         calls.append(list(argv))
         return subprocess.CompletedProcess(argv, 0, "", "")
 
-    monkeypatch.setattr(reminders, "_run", fake)
+    monkeypatch.setattr(command, "_run", fake)
     return calls
 
 
@@ -255,7 +258,7 @@ def test_install_refuses_a_home_with_a_line_break(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "a\nb"))
-    monkeypatch.setitem(reminders.COMMANDS, "crontab", ["false"])
+    monkeypatch.setitem(command.COMMANDS, "crontab", ["false"])
     result = cli("remind", "--install", "--scheduler", "cron")
     assert result.code == 1
     assert "line break" in result.err

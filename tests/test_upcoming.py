@@ -97,7 +97,7 @@ def test_remind_plans_the_steps_of_an_interview_that_has_happened(
     assert (
         cli("log", "--company", "Acme", "--role", "SRE", "--at", "2026-11-30T10:00", "--no-input").code == 0
     )
-    from afterview.cli.remind import main
+    from afterview.cli.remind.line import main
 
     monkeypatch.setenv("AFTERVIEW_NOW", "2026-11-30T18:00:00+01:00")
     capsys.readouterr()

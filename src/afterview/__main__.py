@@ -34,7 +34,7 @@ def _remind(argv: list[str]) -> int | None:
     """``afterview remind`` runs at every shell start: it reads the store with the standard library only."""
     if argv != ["remind"]:
         return None
-    from afterview.cli.remind import main as remind
+    from afterview.cli.remind.line import main as remind
 
     return remind()
 

@@ -228,7 +228,7 @@ COMMANDS.add(
 )
 COMMANDS.add(
     "remind",
-    "afterview.cli.reminders:remind",
+    "afterview.cli.remind.command:remind",
     "One line saying how many steps are due today or overdue, for a shell start-up file or cron.",
 )
 COMMANDS.add(

@@ -1,6 +1,6 @@
 """``afterview remind`` with its options: a desktop notification (``--notify``) and a daily run in the user's
 own scheduler (``--install``, ``--uninstall``). Plain ``afterview remind`` never gets here: ``__main__``
-answers it from :mod:`afterview.cli.remind` without loading Typer.
+answers it from :mod:`afterview.cli.remind.line` without loading Typer.
 
 Notifications use each platform's own command, so afterview needs no D-Bus or Objective-C bindings:
 ``notify-send`` (libnotify, on every Linux desktop), ``osascript`` (macOS) and PowerShell's toast API
@@ -22,7 +22,7 @@ from typing import Annotated
 import typer
 
 from afterview.errors import UserError
-from afterview.formats import scheduling
+from afterview.formats import scheduler_jobs
 from afterview.store import paths
 
 COMMANDS: dict[str, list[str]] = {
@@ -32,7 +32,7 @@ COMMANDS: dict[str, list[str]] = {
     "crontab": ["crontab"],
     "systemctl": ["systemctl", "--user"],
     "launchctl": ["launchctl"],
-    "schtasks": [],  # the command line is scheduling.schtasks_*'s own
+    "schtasks": [],  # the command line is scheduler_jobs.schtasks_*'s own
 }
 """The programs afterview runs, by name (tests point them at fakes)."""
 SCHEDULERS = ("systemd", "cron", "launchd", "schtasks")
@@ -57,7 +57,7 @@ def remind(
     cannot be read; with --notify, 0 unless the store or the notification failed. Example, in ~/.bashrc:
     afterview remind
     """
-    from afterview.cli.remind import main
+    from afterview.cli.remind.line import main
 
     if sum((notify, install, uninstall)) > 1:
         raise UserError("Give one of --notify, --install and --uninstall.")
@@ -144,26 +144,33 @@ def set_up(scheduler: str) -> None:
     store = _store()
     if scheduler == "systemd":
         folder = _systemd_dir()
-        units = [folder / f"{scheduling.NAME}.{kind}" for kind in ("service", "timer")]
+        units = [folder / f"{scheduler_jobs.NAME}.{kind}" for kind in ("service", "timer")]
         _check_ours(units, store=store)  # both, before either is written
-        _write(units[0], scheduling.systemd_service(command, environment, store=store), store=store)
-        _write(units[1], scheduling.systemd_timer(store=store), store=store)
+        _write(units[0], scheduler_jobs.systemd_service(command, environment, store=store), store=store)
+        _write(units[1], scheduler_jobs.systemd_timer(store=store), store=store)
         _run([*COMMANDS["systemctl"], "daemon-reload"], what="reload systemd")
-        _run([*COMMANDS["systemctl"], "enable", "--now", f"{scheduling.NAME}.timer"], what="start the timer")
+        _run(
+            [*COMMANDS["systemctl"], "enable", "--now", f"{scheduler_jobs.NAME}.timer"],
+            what="start the timer",
+        )
     elif scheduler == "cron":
         if sys.platform.startswith("linux"):  # cron gives a job no session bus to notify through
             environment["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path=/run/user/{os.getuid()}/bus"
-        lines = scheduling.cron_job(command, environment, store=store)
-        _write_crontab(scheduling.with_cron_job(_read_crontab(), lines, store=store))
+        lines = scheduler_jobs.cron_job(command, environment, store=store)
+        _write_crontab(scheduler_jobs.with_cron_job(_read_crontab(), lines, store=store))
         typer.echo(f"Added to your crontab:\n{lines.rstrip()}")
     elif scheduler == "launchd":
-        plist = _launch_agents() / f"{scheduling.LAUNCHD_LABEL}.plist"
+        plist = _launch_agents() / f"{scheduler_jobs.LAUNCHD_LABEL}.plist"
         _write(
-            plist, scheduling.launchd_plist(command, environment, store=store).decode("utf-8"), store=store
+            plist,
+            scheduler_jobs.launchd_plist(command, environment, store=store).decode("utf-8"),
+            store=store,
         )
         _run([*COMMANDS["launchctl"], "bootstrap", f"gui/{os.getuid()}", str(plist)], what="load the agent")
     else:
-        create = scheduling.schtasks_create(command[0], command[3:], environment)  # no -m: the bootstrap's
+        create = scheduler_jobs.schtasks_create(
+            command[0], command[3:], environment
+        )  # no -m: the bootstrap's
         _run([*COMMANDS["schtasks"], *create], what="create the task")
     typer.echo("Every morning at 09:00 it runs: afterview remind --notify (silent when nothing is due).")
 
@@ -173,7 +180,7 @@ def take_down(scheduler: str) -> None:
     store = _store()
     if scheduler == "systemd":
         folder = _systemd_dir()
-        units = [folder / f"{scheduling.NAME}.{kind}" for kind in ("timer", "service")]
+        units = [folder / f"{scheduler_jobs.NAME}.{kind}" for kind in ("timer", "service")]
         _check_ours(units, store=store)  # a unit afterview did not write is never stopped
         if units[0].exists():
             _run(
@@ -186,7 +193,7 @@ def take_down(scheduler: str) -> None:
             _run([*COMMANDS["systemctl"], "daemon-reload"], what="reload systemd", check=False)
     elif scheduler == "cron":
         current = _read_crontab()
-        kept = scheduling.without_cron_job(current, store=store)
+        kept = scheduler_jobs.without_cron_job(current, store=store)
         if kept == current:
             typer.echo("Your crontab has no line of afterview's; nothing to remove.")
             return
@@ -194,17 +201,19 @@ def take_down(scheduler: str) -> None:
         removed_lines = [line for line in current.splitlines() if line not in kept.splitlines()]
         typer.echo("Removed from your crontab:\n" + "\n".join(removed_lines))
     elif scheduler == "launchd":
-        plist = _launch_agents() / f"{scheduling.LAUNCHD_LABEL}.plist"
+        plist = _launch_agents() / f"{scheduler_jobs.LAUNCHD_LABEL}.plist"
         _check_ours([plist], store=store)
         if plist.exists():
-            target = f"gui/{os.getuid()}/{scheduling.LAUNCHD_LABEL}"
+            target = f"gui/{os.getuid()}/{scheduler_jobs.LAUNCHD_LABEL}"
             _run([*COMMANDS["launchctl"], "bootout", target], what="unload the agent", check=False)
         _remove(plist, store=store)
     else:
-        shown = _run([*COMMANDS["schtasks"], *scheduling.schtasks_query()], what="find the task", quiet=True)
-        if not scheduling.task_written_by_afterview(shown.stdout):
-            raise UserError(f"The task {scheduling.NAME} was not created by afterview; it stays.")
-        _run([*COMMANDS["schtasks"], *scheduling.schtasks_delete()], what="remove the task")
+        shown = _run(
+            [*COMMANDS["schtasks"], *scheduler_jobs.schtasks_query()], what="find the task", quiet=True
+        )
+        if not scheduler_jobs.task_written_by_afterview(shown.stdout):
+            raise UserError(f"The task {scheduler_jobs.NAME} was not created by afterview; it stays.")
+        _run([*COMMANDS["schtasks"], *scheduler_jobs.schtasks_delete()], what="remove the task")
 
 
 def _systemd_dir() -> Path:
@@ -226,7 +235,7 @@ def _check_ours(files: Sequence[Path], *, store: str) -> None:
     """UserError, before anything runs or changes, when one of ``files`` is not afterview's for ``store``."""
     for path in files:
         if path.exists() and not _ours(path, store=store):
-            other = scheduling.written_by_afterview(path.read_text(encoding="utf-8", errors="replace"))
+            other = scheduler_jobs.written_by_afterview(path.read_text(encoding="utf-8", errors="replace"))
             whose = (
                 "holds the reminder of another afterview store" if other else "was not written by afterview"
             )
@@ -260,8 +269,8 @@ def _ours(path: Path, *, store: str) -> bool:
     """Whether afterview wrote ``path`` for ``store``: its exact marker line."""
     data = path.read_bytes()
     if path.suffix == ".plist":
-        return scheduling.plist_written_for(data, store=store)
-    return scheduling.written_for(data.decode("utf-8", errors="replace"), store=store)
+        return scheduler_jobs.plist_written_for(data, store=store)
+    return scheduler_jobs.written_for(data.decode("utf-8", errors="replace"), store=store)
 
 
 def _read_crontab() -> str:
