@@ -134,6 +134,11 @@ def full_name_of(parts: NameParts, display: str) -> str:
     """The name without a title: ``address_as``, else given and family name, else the name as written."""
     if parts.address_as:
         return parts.address_as
+    spaced = f" {' '.join(display.split())} "
+    given, family = f" {parts.given_name} ", f" {parts.family_name} "
+    if parts.given_name and parts.family_name and -1 < spaced.find(family) < spaced.find(given):
+        # written family name first ("Nguyễn Văn An"): the whole name, in its own order
+        return " ".join(w for w in display.split() if w.casefold() not in _HONORIFIC_KEYS)
     joined = " ".join(p for p in (parts.given_name, parts.family_name) if p)
     return joined or " ".join(w for w in display.split() if w.casefold() not in _HONORIFIC_KEYS) or display
 

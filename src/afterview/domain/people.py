@@ -41,11 +41,13 @@ the W3C note "Personal names around the world" (family-name-first orders, partic
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from afterview.domain import name_cultures as cultures
 from afterview.errors import UserError
 
 T = TypeVar("T")
@@ -81,6 +83,7 @@ COMPOUND_SURNAMES = _words(
 """Two-character family names written before the given name without a space."""
 
 _HONORIFIC_KEYS = frozenset(h.casefold() for h in HONORIFICS)
+_EAST_ASIAN_SURNAMES = cultures.CHINESE_SURNAMES | cultures.KOREAN_SURNAMES | cultures.VIETNAMESE_SURNAMES
 _PARTICLE_KEYS = frozenset(p.casefold() for p in PARTICLES)
 _FOLDS = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i"}
@@ -100,10 +103,26 @@ class NameParts:
 
 
 @dataclass(frozen=True)
+class NameReading:
+    """How sure afterview is of a name's parts: the parts, and whether its greeting may rest on them.
+
+    ``confident`` is ``False`` when the order of the name cannot be told from the text ("Zhang Wei" and
+    "Kim Minjun" read either way); ``parts.address_as`` then holds the whole name, so the greeting uses
+    it rather than guess a part, and ``reason`` says in a sentence why, for the prompt that asks.
+    """
+
+    parts: NameParts
+    confident: bool = True
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class _Parsed:
     parts: NameParts
     additional: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    confident: bool = True
+    reason: str | None = None
 
 
 def parse_name(display: str) -> NameParts:
@@ -111,11 +130,20 @@ def parse_name(display: str) -> NameParts:
     return _parse(display).parts
 
 
+def read_name(display: str) -> NameReading:
+    """The parts of ``display`` and whether they are sure (see :class:`NameReading`); never raises."""
+    parsed = _parse(display)
+    return NameReading(parsed.parts, parsed.confident, parsed.reason)
+
+
 def _parse(display: str) -> _Parsed:
     segments = [words for words in (segment.split() for segment in display.split(",")) if words]
+    bracketed = _take_bracketed(segments)
+    segments = [words for words in segments if words]
     honorifics = _take_honorifics(segments[0]) if segments else []
     segments = [words for words in segments if words]
     suffixes = _take_suffixes(segments)
+    honorifics = honorifics or bracketed
     honorific = " ".join(honorifics) or None
     if not segments:
         return _Parsed(NameParts(honorific=honorific), suffixes=suffixes)
@@ -123,13 +151,14 @@ def _parse(display: str) -> _Parsed:
         if not honorifics:  # one run of titles, as typed, at the start of the given part
             honorifics = _take_honorifics(segments[1])
         given_words = [word for words in segments[1:] for word in words]
+        cut = _given_length(given_words, whole=True)
         return _Parsed(
             NameParts(
                 honorific=" ".join(honorifics) or None,
-                given_name=given_words[0] if given_words else None,
+                given_name=" ".join(given_words[:cut]) or None,
                 family_name=" ".join(segments[0]),
             ),
-            additional=tuple(given_words[1:]),
+            additional=tuple(given_words[cut:]),
             suffixes=suffixes,
         )
     words = segments[0]
@@ -139,14 +168,132 @@ def _parse(display: str) -> _Parsed:
         if honorific:
             return _Parsed(NameParts(honorific=honorific, family_name=words[0]), suffixes=suffixes)
         return _Parsed(NameParts(given_name=words[0]), suffixes=suffixes)
+    capitals = _capitalised_family(words)
+    if capitals is not None:
+        return _family_marked(words, capitals, honorific, suffixes)
+    romanised = _romanised_family_first(words, honorific, suffixes)
+    if romanised is not None:
+        return romanised
     start = len(words) - 1
     while start > 1 and words[start - 1].casefold() in _PARTICLE_KEYS:
         start -= 1
-    return _Parsed(
-        NameParts(honorific=honorific, given_name=words[0], family_name=" ".join(words[start:])),
-        additional=tuple(words[1:start]),
-        suffixes=suffixes,
+    cut = _given_length(words, whole=False)
+    if cut > 1 or cultures.is_iberian(words):
+        start = cut  # Spanish and Portuguese: every word after the given name is the family name
+    parts = NameParts(
+        honorific=honorific, given_name=" ".join(words[:cut]), family_name=" ".join(words[start:])
     )
+    unsure = _unsure_order(words, honorific)
+    if unsure is not None:
+        whole = " ".join(words)
+        return _Parsed(
+            dataclasses.replace(parts, address_as=whole),
+            additional=tuple(words[cut:start]),
+            suffixes=suffixes,
+            confident=False,
+            reason=unsure,
+        )
+    return _Parsed(parts, additional=tuple(words[cut:start]), suffixes=suffixes)
+
+
+def _take_bracketed(segments: list[list[str]]) -> list[str]:
+    """Remove every bracketed group ("(Dr.)", "(Sales)", "(Berlin Office)", as Outlook and Exchange write
+    them after a name) and return the honorifics among them, without the brackets."""
+    titles: list[str] = []
+    for words in segments:
+        kept: list[str] = []
+        group: list[str] | None = None
+        for word in words:
+            if group is None and word.startswith("(") and len(word) > 1:
+                group = []
+            if group is None:
+                kept.append(word)
+                continue
+            group.append(word)
+            if word.endswith(")"):
+                inner = " ".join(group)[1:-1].split()
+                if inner and all(w.casefold() in _HONORIFIC_KEYS for w in inner):
+                    titles.extend(inner)
+                group = None
+        if group is not None:  # an unclosed bracket: keep the words as typed
+            kept.extend(group)
+        words[:] = kept
+    return titles
+
+
+def _given_length(words: list[str], *, whole: bool) -> int:
+    """How many leading words of ``words`` are the given name: two for a Spanish or Portuguese compound
+    given name ("María José", "João Pedro"), else one; ``whole`` when every word is a given name."""
+    if (
+        len(words) >= (2 if whole else 3)  # a family name must remain
+        and words[0].casefold() in cultures.COMPOUND_GIVEN_FIRST
+        and words[1].casefold() in cultures.COMPOUND_GIVEN_SECOND
+    ):
+        return 2
+    return min(1, len(words))
+
+
+def _capitalised_family(words: list[str]) -> list[str] | None:
+    """The family name when it is the one word written in capitals among others that are not ("WANG
+    Xiaoming", "Xiaoming WANG"), the explicit order of international forms; else ``None``."""
+    capital = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
+    if len(capital) == 1 and any(not w.isupper() for w in words):
+        return capital
+    return None
+
+
+def _family_marked(
+    words: list[str], family: list[str], honorific: str | None, suffixes: tuple[str, ...]
+) -> _Parsed:
+    index = words.index(family[0])
+    given = [w for w in words if w is not family[0]]
+    key = family[0].casefold()
+    east_asian = key in cultures.CHINESE_SURNAMES or key in cultures.KOREAN_SURNAMES
+    parts = NameParts(
+        honorific=honorific,
+        given_name=given[0] if not east_asian else " ".join(given),
+        family_name=family[0],
+        address_as=" ".join(words) if east_asian and index == 0 else None,
+    )
+    return _Parsed(parts, additional=() if east_asian else tuple(given[1:]), suffixes=suffixes)
+
+
+def _romanised_family_first(words: list[str], honorific: str | None, suffixes: tuple[str, ...]) -> _Parsed | None:
+    """A Chinese, Korean or Vietnamese name in Latin letters, family name first; ``None`` otherwise."""
+    first, rest = words[0].casefold(), words[1:]
+    last = words[-1].casefold()
+    if first in cultures.VIETNAMESE_SURNAMES and (
+        cultures.is_vietnamese(words) or any(w.casefold() in cultures.VIETNAMESE_MIDDLE for w in rest)
+    ):
+        # Vietnamese: family, middle, given; addressed by the given name, the last word.
+        return _Parsed(
+            NameParts(honorific=honorific, given_name=words[-1], family_name=words[0]),
+            additional=tuple(words[1:-1]),
+            suffixes=suffixes,
+        )
+    if first not in cultures.CHINESE_SURNAMES and first not in cultures.KOREAN_SURNAMES:
+        return None
+    if all(cultures.is_pinyin(w) for w in rest) or all(cultures.is_korean_given(w) for w in rest):
+        whole = " ".join(words)
+        parts = NameParts(
+            honorific=honorific, given_name=" ".join(rest), family_name=words[0], address_as=whole
+        )
+        unsure = _unsure_order(words, None) if last in _EAST_ASIAN_SURNAMES else None
+        return _Parsed(parts, suffixes=suffixes, confident=unsure is None, reason=unsure)
+    return None
+
+
+def _unsure_order(words: list[str], honorific: str | None) -> str | None:
+    """Why the order of a name in Latin letters cannot be told, or ``None`` when it can."""
+    first = words[0].casefold()
+    if honorific or first not in _EAST_ASIAN_SURNAMES:
+        return None
+    if words[-1].casefold() in _EAST_ASIAN_SURNAMES:
+        return (
+            f"{words[0]!r} and {words[-1]!r} are both common family names, "
+            "so the name may be written family name first or last"
+        )
+    return f"{words[0]!r} is a common family name, so the name may be written family name first"
 
 
 def _take_honorifics(words: list[str]) -> list[str]:
