@@ -28,6 +28,7 @@ Sources:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -61,9 +62,8 @@ VIETNAMESE_SURNAMES = _keys(
 VIETNAMESE_MIDDLE = _keys("văn van thị thi")
 """The commonest Vietnamese middle names (tên đệm), male and female."""
 
-_VIETNAMESE_LETTERS = frozenset(
-    "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ" "ĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
-)
+_VIETNAMESE_LOWER = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+_VIETNAMESE_LETTERS = frozenset(_VIETNAMESE_LOWER + _VIETNAMESE_LOWER.upper())
 
 _PINYIN = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -114,3 +114,111 @@ def is_vietnamese(words: list[str]) -> bool:
 def is_iberian(words: list[str]) -> bool:
     """Whether a letter found in Spanish or Portuguese names but not English, French or German appears."""
     return any(char in _IBERIAN_LETTERS for word in words for char in word)
+
+
+EAST_ASIAN_SURNAMES = CHINESE_SURNAMES | KOREAN_SURNAMES | VIETNAMESE_SURNAMES
+
+
+@dataclass(frozen=True)
+class Order:
+    """Which words of a name are the given and the family name, when its culture writes the family name
+    first or marks it; ``unsure`` says why the order is a guess (``None``: it is not)."""
+
+    given: str | None
+    family: str
+    additional: tuple[str, ...] = ()
+    address_whole: bool = False
+    """Whether the name is greeted whole (Chinese, Korean), not by the given name alone."""
+    unsure: str | None = None
+
+
+def family_first_order(words: list[str], *, titled: bool) -> Order | None:
+    """The order of a name in Latin letters (two words or more, titles and suffixes removed) when its family
+    name comes first or is marked, else ``None`` (read it given name first).
+
+    - One word in capitals among others is the family name, the explicit order of international forms
+      ("WANG Xiaoming", "Xiaoming WANG").
+    - Vietnamese: a common family name first and a letter or middle name only Vietnamese has ("Nguyễn Văn
+      An", "Tran Thi Mai"): family, middle, given; greeted by the given name, the last word.
+    - Chinese and Korean: a common family name first and the rest Hanyu Pinyin syllables or a Korean given
+      name ("Wang Xiaoming", "Kim Min-jun"): greeted whole. When the last word is a common family name
+      too ("Zhang Wei"), the order is a guess and says so (unless a title shows the family name).
+    """
+    capital = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
+    if len(capital) == 1 and any(not w.isupper() for w in words):
+        family = capital[0]
+        given = [w for w in words if w is not family]
+        whole = family.casefold() in CHINESE_SURNAMES | KOREAN_SURNAMES and words[0] is family
+        if whole:
+            return Order(" ".join(given), family, address_whole=True)
+        return Order(given[0], family, additional=tuple(given[1:]))
+    first, rest, last = words[0].casefold(), words[1:], words[-1].casefold()
+    if first in VIETNAMESE_SURNAMES and (
+        is_vietnamese(words) or any(w.casefold() in VIETNAMESE_MIDDLE for w in rest)
+    ):
+        return Order(words[-1], words[0], additional=tuple(words[1:-1]))
+    if first not in CHINESE_SURNAMES and first not in KOREAN_SURNAMES:
+        return None
+    if all(is_pinyin(w) for w in rest) or all(is_korean_given(w) for w in rest):
+        unsure = unsure_order(words) if last in EAST_ASIAN_SURNAMES and not titled else None
+        return Order(" ".join(rest), words[0], address_whole=True, unsure=unsure)
+    return None
+
+
+def unsure_order(words: list[str]) -> str | None:
+    """Why the order of a name in Latin letters cannot be told, or ``None`` when it can: its first word is
+    a common East Asian family name ("Lee Child", "Kim Smith", "Zhang Wei")."""
+    if words[0].casefold() not in EAST_ASIAN_SURNAMES:
+        return None
+    if words[-1].casefold() in EAST_ASIAN_SURNAMES:
+        return (
+            f"{words[0]!r} and {words[-1]!r} are both common family names, "
+            "so the name may be written family name first or last"
+        )
+    return f"{words[0]!r} is a common family name, so the name may be written family name first"
+
+
+def given_length(words: list[str], *, whole: bool) -> int:
+    """How many leading words of ``words`` are the given name: two for a Spanish or Portuguese compound
+    given name ("María José", "João Pedro"), else one (none for no words); ``whole`` when every word is
+    a given name (the part after the comma of "García-López, María José"), else a family name follows."""
+    if (
+        len(words) >= (2 if whole else 3)
+        and words[0].casefold() in COMPOUND_GIVEN_FIRST
+        and words[1].casefold() in COMPOUND_GIVEN_SECOND
+    ):
+        return 2
+    return min(1, len(words))
+
+
+COMPOUND_SURNAMES = _keys(
+    """欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 司徒
+    夏侯 令狐 端木 南宫 南宮 西门 西門 남궁 황보 제갈 선우 독고 사공 서문"""
+)
+"""Two-character family names written before the given name without a space."""
+
+
+def is_han_or_hangul(word: str) -> bool:
+    """Whether ``word`` is written wholly in Han characters or Hangul syllables."""
+    return all(_is_han(char) or "\uac00" <= char <= "\ud7a3" for char in word)
+
+
+def _is_han(char: str) -> bool:
+    return (
+        "\u4e00" <= char <= "\u9fff"
+        or "\u3400" <= char <= "\u4dbf"
+        or "\uf900" <= char <= "\ufaff"
+        or "\U00020000" <= char <= "\U0003134f"
+    )
+
+
+def script_order(words: list[str]) -> Order:
+    """A name in Han characters or Hangul, family name first and greeted whole: the first word, else the
+    first character, or the first two when they are one of :data:`COMPOUND_SURNAMES` ("欧阳娜娜")."""
+    whole = " ".join(words)
+    if len(words) > 1:
+        return Order(" ".join(words[1:]), words[0], address_whole=True)
+    if len(whole) == 1:
+        return Order(whole, "", address_whole=True)
+    cut = 2 if len(whole) > 2 and whole[:2] in COMPOUND_SURNAMES else 1
+    return Order(whole[cut:], whole[:cut], address_whole=True)

@@ -15,20 +15,36 @@ rule only has to be right for the common cases and never wrong in a way that loo
    PhD, MD…, with or without a comma before them) are kept out of the parts; the display name keeps them
    and :func:`vcard_n` puts them in honorific-suffixes. "V" is not one (it is more often an initial), nor
    are "MA"/"BA" ("Ma" is a family name). A single remaining word is never taken as a suffix.
-4. **"Family, Given"**: with a comma, the text before it is the family name ("Raman, Priya").
-5. **Family name first** for names written wholly in Han characters or Hangul (Chinese, Korean). Written
-   as one word, the family name is the first character, or the first two when they are a compound
-   surname from :data:`COMPOUND_SURNAMES` (欧阳, 司马, 诸葛, 남궁…): "王伟" is family "王", given "伟".
-   ``address_as`` is then the whole name, because a greeting by the given name alone would be wrong in
-   these cultures (one greets 王伟 as "王伟", or by title and family name, never as "伟"). A Japanese
-   name in kanji is split the same way, often wrongly (most Japanese family names have two characters),
-   but ``address_as`` keeps its greeting right.
-6. **Otherwise given name first**: the first word is the given name, the last word the family name,
-   extended leftwards over :data:`PARTICLES` in any case ("van", "von", "de la", "Ní", "Mac"…, whole
-   words only), so "Ludwig van Beethoven" is family "van Beethoven" and "Aoife Ní Bhriain" is family
-   "Ní Bhriain". Words in between are additional names (vCard only). A single word is the given name
-   ("Cher"), unless an honorific precedes it: "Dr. Raman" is a family name, as etiquette addresses a title.
-   Spanish double surnames ("Núñez García") cannot be told from a middle name; set them with a flag.
+4. **Brackets** ("Hartmann, Julia (Dr.)", "Smith, John (Sales)", as Outlook and Exchange write a name) are
+   not part of the name: a bracketed honorific is the honorific, anything else is left out of the parts.
+5. **"Family, Given Middle"**: with a comma, the text before it is the family name ("Raman, Priya"); after
+   it, the given name and additional names.
+6. **Family name first** for names written wholly in Han characters or Hangul (Chinese, Korean), and for
+   romanised Chinese, Korean and Vietnamese names whose first word is a common family name and whose rest
+   reads as a given name of that culture, or whose family name is the one word in capitals ("WANG
+   Xiaoming"); :mod:`afterview.domain.name_cultures` holds the cited lists and says how. Written as one
+   word in Han or Hangul, the family name is the first character, or the first two for a compound surname
+   (欧阳, 司马, 남궁…): "王伟" is family "王", given "伟". Chinese and Korean names get ``address_as``, the
+   whole name, because a greeting by the given name alone would be wrong in these cultures (one greets 王伟
+   as "王伟", or by title and family name, never as "伟"); Vietnamese names are greeted by the given name,
+   their last word ("Nguyễn Văn An": "An"), as Vietnamese usage has it. A Japanese name in kanji is split
+   the same way, often wrongly (most Japanese family names have two characters), but ``address_as`` keeps
+   its greeting right.
+7. **Otherwise given name first**: the first word is the given name (two words for a Spanish or
+   Portuguese compound given name, "María José", "João Pedro"), the last word the family name, extended
+   leftwards over :data:`PARTICLES` in any case ("van", "von", "de la", "Ní", "Mac"…, whole words only),
+   so "Ludwig van Beethoven" is family "van Beethoven" and "Aoife Ní Bhriain" is family "Ní Bhriain".
+   After a compound given name, or in a name with a letter only Spanish or Portuguese use (ñ, á, í, ó, ú,
+   ã, õ), every remaining word is the family name: "João Pedro Silva Santos" is family "Silva Santos",
+   "Gabriel García Márquez" is family "García Márquez". Other words in between are additional names (vCard
+   only). A single word is the given name ("Cher"), unless an honorific precedes it: "Dr. Raman" is a
+   family name, as etiquette addresses a title. An ASCII Spanish name with a double family name ("Jose
+   Garcia Perez") cannot be told from a middle name; set it with a flag.
+
+**Sure or a guess.** :func:`read_name` also says whether the parts are sure. They are not when a name in
+Latin letters starts with a common East Asian family name but cannot be read in one order only ("Zhang Wei",
+"Kim Smith", "Lee Child"); ``address_as`` is then the whole name, so the greeting is never a guessed part,
+and the caller asks the user once (or says on stderr that the greeting is a guess).
 
 Finding a person compares :func:`name_key` values: Unicode compatibility forms, accents removed from
 Latin, Greek and Cyrillic letters (plus ł ø đ æ œ þ and dotless i folded), casefolded, dots and
@@ -36,7 +52,8 @@ apostrophes dropped, dashes and other punctuation read as spaces. Keys are for m
 never stored or shown.
 
 Sources: RFC 6350 §6.2.2 (N) and §6.2.1 (FN); Debrett's on addressing titled people ("Dear Dr Smith");
-the W3C note "Personal names around the world" (family-name-first orders, particles, mononyms).
+the W3C note "Personal names around the world" (family-name-first orders, Vietnamese given-name address,
+Spanish and Portuguese double family names, particles, mononyms).
 """
 
 from __future__ import annotations
@@ -76,14 +93,8 @@ PARTICLES = _words(
 )
 """Words that join the family name after them, compared casefolded ("van der Waals", "de la Cruz")."""
 
-COMPOUND_SURNAMES = _words(
-    """欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 司徒
-    夏侯 令狐 端木 南宫 南宮 西门 西門 남궁 황보 제갈 선우 독고 사공 서문"""
-)
-"""Two-character family names written before the given name without a space."""
 
 _HONORIFIC_KEYS = frozenset(h.casefold() for h in HONORIFICS)
-_EAST_ASIAN_SURNAMES = cultures.CHINESE_SURNAMES | cultures.KOREAN_SURNAMES | cultures.VIETNAMESE_SURNAMES
 _PARTICLE_KEYS = frozenset(p.casefold() for p in PARTICLES)
 _FOLDS = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i"}
@@ -151,7 +162,7 @@ def _parse(display: str) -> _Parsed:
         if not honorifics:  # one run of titles, as typed, at the start of the given part
             honorifics = _take_honorifics(segments[1])
         given_words = [word for words in segments[1:] for word in words]
-        cut = _given_length(given_words, whole=True)
+        cut = cultures.given_length(given_words, whole=True)
         return _Parsed(
             NameParts(
                 honorific=" ".join(honorifics) or None,
@@ -162,38 +173,52 @@ def _parse(display: str) -> _Parsed:
             suffixes=suffixes,
         )
     words = segments[0]
-    if all(_is_family_first_script(word) for word in words):
-        return _Parsed(_family_first(words, honorific), suffixes=suffixes)
+    if all(cultures.is_han_or_hangul(word) for word in words):
+        return _ordered(cultures.script_order(words), words, honorific, suffixes)
     if len(words) == 1:
         if honorific:
             return _Parsed(NameParts(honorific=honorific, family_name=words[0]), suffixes=suffixes)
         return _Parsed(NameParts(given_name=words[0]), suffixes=suffixes)
-    capitals = _capitalised_family(words)
-    if capitals is not None:
-        return _family_marked(words, capitals, honorific, suffixes)
-    romanised = _romanised_family_first(words, honorific, suffixes)
-    if romanised is not None:
-        return romanised
+    order = cultures.family_first_order(words, titled=honorific is not None)
+    if order is not None:
+        return _ordered(order, words, honorific, suffixes)
     start = len(words) - 1
     while start > 1 and words[start - 1].casefold() in _PARTICLE_KEYS:
         start -= 1
-    cut = _given_length(words, whole=False)
+    cut = cultures.given_length(words, whole=False)
     if cut > 1 or cultures.is_iberian(words):
         start = cut  # Spanish and Portuguese: every word after the given name is the family name
     parts = NameParts(
         honorific=honorific, given_name=" ".join(words[:cut]), family_name=" ".join(words[start:])
     )
-    unsure = _unsure_order(words, honorific)
+    unsure = None if honorific else cultures.unsure_order(words)
     if unsure is not None:
-        whole = " ".join(words)
-        return _Parsed(
-            dataclasses.replace(parts, address_as=whole),
-            additional=tuple(words[cut:start]),
-            suffixes=suffixes,
-            confident=False,
-            reason=unsure,
-        )
-    return _Parsed(parts, additional=tuple(words[cut:start]), suffixes=suffixes)
+        parts = dataclasses.replace(parts, address_as=" ".join(words))
+    return _Parsed(
+        parts,
+        additional=tuple(words[cut:start]),
+        suffixes=suffixes,
+        confident=unsure is None,
+        reason=unsure,
+    )
+
+
+def _ordered(
+    order: cultures.Order, words: list[str], honorific: str | None, suffixes: tuple[str, ...]
+) -> _Parsed:
+    parts = NameParts(
+        honorific=honorific,
+        given_name=order.given,
+        family_name=order.family or None,
+        address_as=" ".join(words) if order.address_whole else None,
+    )
+    return _Parsed(
+        parts,
+        additional=order.additional,
+        suffixes=suffixes,
+        confident=order.unsure is None,
+        reason=order.unsure,
+    )
 
 
 def _take_bracketed(segments: list[list[str]]) -> list[str]:
@@ -212,88 +237,13 @@ def _take_bracketed(segments: list[list[str]]) -> list[str]:
             group.append(word)
             if word.endswith(")"):
                 inner = " ".join(group)[1:-1].split()
-                if inner and all(w.casefold() in _HONORIFIC_KEYS for w in inner):
-                    titles.extend(inner)
+                if not titles and inner and all(w.casefold() in _HONORIFIC_KEYS for w in inner):
+                    titles.extend(inner)  # the first group only, so the titles are one run as typed
                 group = None
         if group is not None:  # an unclosed bracket: keep the words as typed
             kept.extend(group)
         words[:] = kept
     return titles
-
-
-def _given_length(words: list[str], *, whole: bool) -> int:
-    """How many leading words of ``words`` are the given name: two for a Spanish or Portuguese compound
-    given name ("María José", "João Pedro"), else one; ``whole`` when every word is a given name."""
-    if (
-        len(words) >= (2 if whole else 3)  # a family name must remain
-        and words[0].casefold() in cultures.COMPOUND_GIVEN_FIRST
-        and words[1].casefold() in cultures.COMPOUND_GIVEN_SECOND
-    ):
-        return 2
-    return min(1, len(words))
-
-
-def _capitalised_family(words: list[str]) -> list[str] | None:
-    """The family name when it is the one word written in capitals among others that are not ("WANG
-    Xiaoming", "Xiaoming WANG"), the explicit order of international forms; else ``None``."""
-    capital = [w for w in words if len(w) > 1 and w.isupper() and w.isalpha()]
-    if len(capital) == 1 and any(not w.isupper() for w in words):
-        return capital
-    return None
-
-
-def _family_marked(
-    words: list[str], family: list[str], honorific: str | None, suffixes: tuple[str, ...]
-) -> _Parsed:
-    index = words.index(family[0])
-    given = [w for w in words if w is not family[0]]
-    key = family[0].casefold()
-    east_asian = key in cultures.CHINESE_SURNAMES or key in cultures.KOREAN_SURNAMES
-    parts = NameParts(
-        honorific=honorific,
-        given_name=given[0] if not east_asian else " ".join(given),
-        family_name=family[0],
-        address_as=" ".join(words) if east_asian and index == 0 else None,
-    )
-    return _Parsed(parts, additional=() if east_asian else tuple(given[1:]), suffixes=suffixes)
-
-
-def _romanised_family_first(words: list[str], honorific: str | None, suffixes: tuple[str, ...]) -> _Parsed | None:
-    """A Chinese, Korean or Vietnamese name in Latin letters, family name first; ``None`` otherwise."""
-    first, rest = words[0].casefold(), words[1:]
-    last = words[-1].casefold()
-    if first in cultures.VIETNAMESE_SURNAMES and (
-        cultures.is_vietnamese(words) or any(w.casefold() in cultures.VIETNAMESE_MIDDLE for w in rest)
-    ):
-        # Vietnamese: family, middle, given; addressed by the given name, the last word.
-        return _Parsed(
-            NameParts(honorific=honorific, given_name=words[-1], family_name=words[0]),
-            additional=tuple(words[1:-1]),
-            suffixes=suffixes,
-        )
-    if first not in cultures.CHINESE_SURNAMES and first not in cultures.KOREAN_SURNAMES:
-        return None
-    if all(cultures.is_pinyin(w) for w in rest) or all(cultures.is_korean_given(w) for w in rest):
-        whole = " ".join(words)
-        parts = NameParts(
-            honorific=honorific, given_name=" ".join(rest), family_name=words[0], address_as=whole
-        )
-        unsure = _unsure_order(words, None) if last in _EAST_ASIAN_SURNAMES else None
-        return _Parsed(parts, suffixes=suffixes, confident=unsure is None, reason=unsure)
-    return None
-
-
-def _unsure_order(words: list[str], honorific: str | None) -> str | None:
-    """Why the order of a name in Latin letters cannot be told, or ``None`` when it can."""
-    first = words[0].casefold()
-    if honorific or first not in _EAST_ASIAN_SURNAMES:
-        return None
-    if words[-1].casefold() in _EAST_ASIAN_SURNAMES:
-        return (
-            f"{words[0]!r} and {words[-1]!r} are both common family names, "
-            "so the name may be written family name first or last"
-        )
-    return f"{words[0]!r} is a common family name, so the name may be written family name first"
 
 
 def _take_honorifics(words: list[str]) -> list[str]:
@@ -314,29 +264,6 @@ def _take_suffixes(segments: list[list[str]]) -> tuple[str, ...]:
         if not segments[-1]:
             segments.pop()
     return tuple(taken)
-
-
-def _is_family_first_script(word: str) -> bool:
-    return all(_is_han(char) or "\uac00" <= char <= "\ud7a3" for char in word)
-
-
-def _is_han(char: str) -> bool:
-    return (
-        "\u4e00" <= char <= "\u9fff"
-        or "\u3400" <= char <= "\u4dbf"
-        or "\uf900" <= char <= "\ufaff"
-        or "\U00020000" <= char <= "\U0003134f"
-    )
-
-
-def _family_first(words: list[str], honorific: str | None) -> NameParts:
-    whole = " ".join(words)
-    if len(words) > 1:
-        return NameParts(honorific, given_name=" ".join(words[1:]), family_name=words[0], address_as=whole)
-    if len(whole) == 1:
-        return NameParts(honorific, given_name=whole, address_as=whole)
-    cut = 2 if len(whole) > 2 and whole[:2] in COMPOUND_SURNAMES else 1
-    return NameParts(honorific, given_name=whole[cut:], family_name=whole[:cut], address_as=whole)
 
 
 def _effective(parts: NameParts, display: str) -> NameParts:
