@@ -27,7 +27,7 @@ _FEMININE = (
     r"|eG|PartG(?:\s*mbB)?|Ltd\.?|Limited"
 )
 _MASCULINE = r"e\.\s?V\.|VVaG"
-_LEGAL_FORM = re.compile(rf"\s(?:(?P<f>{_FEMININE})|(?P<m>{_MASCULINE}))$")
+_LEGAL_FORM = re.compile(rf"(?:\s|-(?=mbH$))(?:(?P<f>{_FEMININE})|(?P<m>{_MASCULINE}))$")
 _GERMAN_ARTICLES = {
     "f": {"nominative": "die", "accusative": "die", "dative": "der"},
     "m": {"nominative": "der", "accusative": "den", "dative": "dem"},
