@@ -209,3 +209,53 @@ def test_a_name_read_in_one_order_only_is_sure(display: str) -> None:
     assert reading.confident
     assert reading.reason is None
     assert reading.parts == parse_name(display)
+
+
+def test_a_draft_whose_greeting_is_a_guess_says_so_and_a_missing_email_warns() -> None:
+    import datetime as dt
+
+    from afterview.cli.templates import builtin
+    from afterview.domain import drafts
+    from afterview.models.records import Person, Profile
+    from tests.helpers import make_interview
+
+    at = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone.utc)
+    item = make_interview(
+        id=7, company="Acme", role="Eng", at=at, created_at=at, updated_at=at,
+        interviewers=[Person(name="Zhang Wei"), Person(name="Wang Xiaoming", email="w@acme.example")],
+    )  # fmt: skip
+    notes = drafts.thank_you_notes(
+        item, Profile(name="Sam"), template=builtin("thank-you"), now=at + dt.timedelta(hours=5)
+    )
+    zhang, wang = notes
+    assert zhang.body.startswith("Dear Zhang Wei,\n")
+    assert any("'Dear Zhang Wei,' is a guess" in w for w in zhang.warnings)
+    assert any(w.startswith("Zhang Wei has no email") for w in zhang.warnings)
+    assert wang.warnings == ()
+
+
+def test_greeting_check_is_sure_for_stored_parts_and_says_why_for_a_guess() -> None:
+    from afterview.domain.greetings import greeting_check
+    from afterview.models.records import Person
+
+    guessed = greeting_check(Person(name="Zhang Wei"))
+    assert (guessed.line, guessed.confident) == ("Dear Zhang Wei,", False)
+    assert guessed.reason
+    assert "Zhang" in guessed.reason
+    confirmed = greeting_check(Person(name="Zhang Wei", given_name="Wei", family_name="Zhang"))
+    assert (confirmed.line, confirmed.confident) == ("Dear Wei,", True)
+    german = greeting_check(Person(name="Wang Xiaoming"), language="de")
+    assert (german.line, german.confident) == ("Guten Tag Wang Xiaoming,", True)
+
+
+def test_the_same_person_across_rounds_by_email_or_by_name() -> None:
+    from afterview.domain.contacts import same_person
+    from afterview.models.records import Person
+
+    assert same_person(
+        Person(name="Jo Park", email="JO@acme.com"), Person(name="J. Park", email="jo@acme.com")
+    )
+    assert same_person(Person(name="José Núñez"), Person(name="jose nunez", email="j@acme.com"))
+    assert not same_person(
+        Person(name="Ann Lee", email="a@acme.com"), Person(name="Anne Lee", email="b@x.io")
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 from afterview.domain import phrasing
 from afterview.domain.company_grammar import french_de, german
-from afterview.domain.greetings import Language, first_name_of, greeting, parts_of
+from afterview.domain.greetings import Language, first_name_of, greeting, greeting_check, parts_of
 from afterview.domain.people import NameParts
 from afterview.domain.process_check import check_process
 from afterview.domain.wording import one_line
@@ -64,6 +64,12 @@ def common_fields(
         fill.values.update(name_fields(parts, person.name))
         style = profile.greeting or "auto"
         fill.values["greeting"] = one_line(greeting(parts, person.name, style=style, language=language))
+        check = greeting_check(person, style=style, language=language)
+        if not check.confident:
+            fill.warnings.append(
+                f"The greeting {check.line!r} is a guess: {check.reason}. Set the name's parts with: "
+                f'afterview interviewer {interview.id} "{person.name}" --given-name NAME --family-name NAME'
+            )
     else:
         marker = fill.marker(
             "their name",
