@@ -17,6 +17,14 @@ def same_name(first: str, second: str) -> bool:
     return name_key(first) == name_key(second)
 
 
+def same_person(first: Person, second: Person) -> bool:
+    """Whether two people (say, in two rounds of one process) are one person: the same email, compared
+    casefolded, or the same :func:`afterview.domain.people.name_key` ("José Núñez" and "jose nunez")."""
+    if first.email and second.email and first.email.strip().casefold() == second.email.strip().casefold():
+        return True
+    return bool(name_key(first.name)) and same_name(first.name, second.name)
+
+
 @dataclass(frozen=True)
 class Interviewers:
     """An interview's interviewers after adding one, and what that did."""

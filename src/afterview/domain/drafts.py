@@ -308,6 +308,15 @@ def _compose(
     name, raw_email = to if to else (str(fill.values["name"]), person.email if person else None)
     email = checked_email(raw_email, name=name, interview=interview, warnings=fill.warnings)
     used = [warning for marker, warning in fill.missing.items() if marker in subject or marker in body]
+    if email is None and raw_email is None and not name.startswith("[add "):
+        used.append(  # shown as "[add their email]" beside the name (render.drafts.recipient)
+            f"{name} has no email, so the draft has none; add it with: "
+            + (
+                f'afterview interviewer {interview.id} "{name} <address>"'
+                if person
+                else f'afterview ref add "{name}" --email EMAIL'
+            )
+        )
     return Draft(
         kind=kind,
         to_name=name,

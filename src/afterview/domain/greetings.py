@@ -38,9 +38,10 @@ unknown); RAE, *Diccionario panhispánico de dudas*, "carta" (the colon after th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from afterview.domain.people import HONORIFICS, NameParts, parse_name
+from afterview.domain.people import HONORIFICS, NameParts, parse_name, read_name
 
 Language = Literal["en", "de", "fr", "es"]
 Style = Literal["auto", "formal", "full-name", "first-name"]
@@ -134,6 +135,11 @@ def full_name_of(parts: NameParts, display: str) -> str:
     """The name without a title: ``address_as``, else given and family name, else the name as written."""
     if parts.address_as:
         return parts.address_as
+    spaced = f" {' '.join(display.split())} "
+    given, family = f" {parts.given_name} ", f" {parts.family_name} "
+    if parts.given_name and parts.family_name and -1 < spaced.find(family) < spaced.find(given):
+        # written family name first ("Nguyễn Văn An"): the whole name, in its own order
+        return " ".join(w for w in display.split() if w.casefold() not in _HONORIFIC_KEYS)
     joined = " ".join(p for p in (parts.given_name, parts.family_name) if p)
     return joined or " ".join(w for w in display.split() if w.casefold() not in _HONORIFIC_KEYS) or display
 
@@ -198,3 +204,26 @@ def _french(academic: list[str], gender: str) -> str:
     if keys & {"dr", "dra", "docteur"}:
         return "Madame la Docteure" if gender == "f" else "Monsieur le Docteur"
     return "Madame" if gender == "f" else "Monsieur"
+
+
+@dataclass(frozen=True)
+class GreetingCheck:
+    """The greeting a message to someone will open with, and whether it rests on a guessed name order."""
+
+    line: str
+    """The greeting line, e.g. "Dear Zhang Wei,"."""
+    confident: bool
+    reason: str | None = None
+    """Why the name's order is a guess (``None`` when it is not), for the prompt or the warning."""
+
+
+def greeting_check(person: _Named, *, style: Style = "auto", language: Language = "en") -> GreetingCheck:
+    """The greeting ``person`` will get, and whether it is sure: parts stored on the person are (the user
+    gave or confirmed them); parts parsed from the display name are sure unless
+    :func:`afterview.domain.people.read_name` says the order is a guess."""
+    stored = NameParts(person.honorific, person.given_name, person.family_name, person.address_as)
+    if stored != NameParts():
+        return GreetingCheck(greeting(stored, person.name, style=style, language=language), True)
+    reading = read_name(person.name)
+    line = greeting(reading.parts, person.name, style=style, language=language)
+    return GreetingCheck(line, reading.confident, reading.reason)

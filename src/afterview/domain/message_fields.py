@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterview.domain import phrasing
-from afterview.domain.greetings import Language, first_name_of, greeting, parts_of
+from afterview.domain.company_grammar import french_de, german
+from afterview.domain.greetings import Language, first_name_of, greeting, greeting_check, parts_of
 from afterview.domain.people import NameParts
 from afterview.domain.phrasing import one_line
 from afterview.domain.process_check import check_process
@@ -39,11 +40,16 @@ def common_fields(
     """
     language: Language = profile.language or "en"
     warnings = check_process(interview, kind, force=force)
+    company = one_line(interview.company)
     day = interview.at.astimezone(now.tzinfo).date()
     fill = Fill(
         {
             "title": one_line(person.title or "") if person else "",
-            "company": one_line(interview.company),
+            "company": company,
+            "company_dative": german(company, "dative") if language == "de" else company,
+            "company_accusative": german(company, "accusative") if language == "de" else company,
+            "company_nominative": german(company, "nominative") if language == "de" else company,
+            "de_company": french_de(company),
             "role": one_line(interview.role),
             "stage": interview.stage.value,
             "interview_day": phrasing.WEEKDAYS[language][day.weekday()],
@@ -58,6 +64,12 @@ def common_fields(
         fill.values.update(name_fields(parts, person.name))
         style = profile.greeting or "auto"
         fill.values["greeting"] = one_line(greeting(parts, person.name, style=style, language=language))
+        check = greeting_check(person, style=style, language=language)
+        if not check.confident:
+            fill.warnings.append(
+                f"The greeting {check.line!r} is a guess: {check.reason}. Set the name's parts with: "
+                f'afterview interviewer {interview.id} "{person.name}" --given-name NAME --family-name NAME'
+            )
     else:
         marker = fill.marker(
             "their name",

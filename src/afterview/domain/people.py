@@ -15,20 +15,36 @@ rule only has to be right for the common cases and never wrong in a way that loo
    PhD, MD…, with or without a comma before them) are kept out of the parts; the display name keeps them
    and :func:`vcard_n` puts them in honorific-suffixes. "V" is not one (it is more often an initial), nor
    are "MA"/"BA" ("Ma" is a family name). A single remaining word is never taken as a suffix.
-4. **"Family, Given"**: with a comma, the text before it is the family name ("Raman, Priya").
-5. **Family name first** for names written wholly in Han characters or Hangul (Chinese, Korean). Written
-   as one word, the family name is the first character, or the first two when they are a compound
-   surname from :data:`COMPOUND_SURNAMES` (欧阳, 司马, 诸葛, 남궁…): "王伟" is family "王", given "伟".
-   ``address_as`` is then the whole name, because a greeting by the given name alone would be wrong in
-   these cultures (one greets 王伟 as "王伟", or by title and family name, never as "伟"). A Japanese
-   name in kanji is split the same way, often wrongly (most Japanese family names have two characters),
-   but ``address_as`` keeps its greeting right.
-6. **Otherwise given name first**: the first word is the given name, the last word the family name,
-   extended leftwards over :data:`PARTICLES` in any case ("van", "von", "de la", "Ní", "Mac"…, whole
-   words only), so "Ludwig van Beethoven" is family "van Beethoven" and "Aoife Ní Bhriain" is family
-   "Ní Bhriain". Words in between are additional names (vCard only). A single word is the given name
-   ("Cher"), unless an honorific precedes it: "Dr. Raman" is a family name, as etiquette addresses a title.
-   Spanish double surnames ("Núñez García") cannot be told from a middle name; set them with a flag.
+4. **Brackets** ("Hartmann, Julia (Dr.)", "Smith, John (Sales)", as Outlook and Exchange write a name) are
+   not part of the name: a bracketed honorific is the honorific, anything else is left out of the parts.
+5. **"Family, Given Middle"**: with a comma, the text before it is the family name ("Raman, Priya"); after
+   it, the given name and additional names.
+6. **Family name first** for names written wholly in Han characters or Hangul (Chinese, Korean), and for
+   romanised Chinese, Korean and Vietnamese names whose first word is a common family name and whose rest
+   reads as a given name of that culture, or whose family name is the one word in capitals ("WANG
+   Xiaoming"); :mod:`afterview.domain.name_cultures` holds the cited lists and says how. Written as one
+   word in Han or Hangul, the family name is the first character, or the first two for a compound surname
+   (欧阳, 司马, 남궁…): "王伟" is family "王", given "伟". Chinese and Korean names get ``address_as``, the
+   whole name, because a greeting by the given name alone would be wrong in these cultures (one greets 王伟
+   as "王伟", or by title and family name, never as "伟"); Vietnamese names are greeted by the given name,
+   their last word ("Nguyễn Văn An": "An"), as Vietnamese usage has it. A Japanese name in kanji is split
+   the same way, often wrongly (most Japanese family names have two characters), but ``address_as`` keeps
+   its greeting right.
+7. **Otherwise given name first**: the first word is the given name (two words for a Spanish or
+   Portuguese compound given name, "María José", "João Pedro"), the last word the family name, extended
+   leftwards over :data:`PARTICLES` in any case ("van", "von", "de la", "Ní", "Mac"…, whole words only),
+   so "Ludwig van Beethoven" is family "van Beethoven" and "Aoife Ní Bhriain" is family "Ní Bhriain".
+   After a compound given name, or in a name with a letter only Spanish or Portuguese use (ñ, á, í, ó, ú,
+   ã, õ), every remaining word is the family name: "João Pedro Silva Santos" is family "Silva Santos",
+   "Gabriel García Márquez" is family "García Márquez". Other words in between are additional names (vCard
+   only). A single word is the given name ("Cher"), unless an honorific precedes it: "Dr. Raman" is a
+   family name, as etiquette addresses a title. An ASCII Spanish name with a double family name ("Jose
+   Garcia Perez") cannot be told from a middle name; set it with a flag.
+
+**Sure or a guess.** :func:`read_name` also says whether the parts are sure. They are not when a name in
+Latin letters starts with a common East Asian family name but cannot be read in one order only ("Zhang Wei",
+"Kim Smith", "Lee Child"); ``address_as`` is then the whole name, so the greeting is never a guessed part,
+and the caller asks the user once (or says on stderr that the greeting is a guess).
 
 Finding a person compares :func:`name_key` values: Unicode compatibility forms, accents removed from
 Latin, Greek and Cyrillic letters (plus ł ø đ æ œ þ and dotless i folded), casefolded, dots and
@@ -36,16 +52,19 @@ apostrophes dropped, dashes and other punctuation read as spaces. Keys are for m
 never stored or shown.
 
 Sources: RFC 6350 §6.2.2 (N) and §6.2.1 (FN); Debrett's on addressing titled people ("Dear Dr Smith");
-the W3C note "Personal names around the world" (family-name-first orders, particles, mononyms).
+the W3C note "Personal names around the world" (family-name-first orders, Vietnamese given-name address,
+Spanish and Portuguese double family names, particles, mononyms).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from afterview.domain import name_cultures as cultures
 from afterview.errors import UserError
 
 T = TypeVar("T")
@@ -74,11 +93,6 @@ PARTICLES = _words(
 )
 """Words that join the family name after them, compared casefolded ("van der Waals", "de la Cruz")."""
 
-COMPOUND_SURNAMES = _words(
-    """欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 东方 東方 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 司徒
-    夏侯 令狐 端木 南宫 南宮 西门 西門 남궁 황보 제갈 선우 독고 사공 서문"""
-)
-"""Two-character family names written before the given name without a space."""
 
 _HONORIFIC_KEYS = frozenset(h.casefold() for h in HONORIFICS)
 _PARTICLE_KEYS = frozenset(p.casefold() for p in PARTICLES)
@@ -100,10 +114,26 @@ class NameParts:
 
 
 @dataclass(frozen=True)
+class NameReading:
+    """How sure afterview is of a name's parts: the parts, and whether its greeting may rest on them.
+
+    ``confident`` is ``False`` when the order of the name cannot be told from the text ("Zhang Wei" and
+    "Kim Minjun" read either way); ``parts.address_as`` then holds the whole name, so the greeting uses
+    it rather than guess a part, and ``reason`` says in a sentence why, for the prompt that asks.
+    """
+
+    parts: NameParts
+    confident: bool = True
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class _Parsed:
     parts: NameParts
     additional: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
+    confident: bool = True
+    reason: str | None = None
 
 
 def parse_name(display: str) -> NameParts:
@@ -111,11 +141,20 @@ def parse_name(display: str) -> NameParts:
     return _parse(display).parts
 
 
+def read_name(display: str) -> NameReading:
+    """The parts of ``display`` and whether they are sure (see :class:`NameReading`); never raises."""
+    parsed = _parse(display)
+    return NameReading(parsed.parts, parsed.confident, parsed.reason)
+
+
 def _parse(display: str) -> _Parsed:
     segments = [words for words in (segment.split() for segment in display.split(",")) if words]
+    bracketed = _take_bracketed(segments)
+    segments = [words for words in segments if words]
     honorifics = _take_honorifics(segments[0]) if segments else []
     segments = [words for words in segments if words]
     suffixes = _take_suffixes(segments)
+    honorifics = honorifics or bracketed
     honorific = " ".join(honorifics) or None
     if not segments:
         return _Parsed(NameParts(honorific=honorific), suffixes=suffixes)
@@ -123,30 +162,88 @@ def _parse(display: str) -> _Parsed:
         if not honorifics:  # one run of titles, as typed, at the start of the given part
             honorifics = _take_honorifics(segments[1])
         given_words = [word for words in segments[1:] for word in words]
+        cut = cultures.given_length(given_words, whole=True)
         return _Parsed(
             NameParts(
                 honorific=" ".join(honorifics) or None,
-                given_name=given_words[0] if given_words else None,
+                given_name=" ".join(given_words[:cut]) or None,
                 family_name=" ".join(segments[0]),
             ),
-            additional=tuple(given_words[1:]),
+            additional=tuple(given_words[cut:]),
             suffixes=suffixes,
         )
     words = segments[0]
-    if all(_is_family_first_script(word) for word in words):
-        return _Parsed(_family_first(words, honorific), suffixes=suffixes)
+    if all(cultures.is_han_or_hangul(word) for word in words):
+        return _ordered(cultures.script_order(words), words, honorific, suffixes)
     if len(words) == 1:
         if honorific:
             return _Parsed(NameParts(honorific=honorific, family_name=words[0]), suffixes=suffixes)
         return _Parsed(NameParts(given_name=words[0]), suffixes=suffixes)
+    order = cultures.family_first_order(words, titled=honorific is not None)
+    if order is not None:
+        return _ordered(order, words, honorific, suffixes)
     start = len(words) - 1
     while start > 1 and words[start - 1].casefold() in _PARTICLE_KEYS:
         start -= 1
-    return _Parsed(
-        NameParts(honorific=honorific, given_name=words[0], family_name=" ".join(words[start:])),
-        additional=tuple(words[1:start]),
-        suffixes=suffixes,
+    cut = cultures.given_length(words, whole=False)
+    if cut > 1 or cultures.is_iberian(words):
+        start = cut  # Spanish and Portuguese: every word after the given name is the family name
+    parts = NameParts(
+        honorific=honorific, given_name=" ".join(words[:cut]), family_name=" ".join(words[start:])
     )
+    unsure = None if honorific else cultures.unsure_order(words)
+    if unsure is not None:
+        parts = dataclasses.replace(parts, address_as=" ".join(words))
+    return _Parsed(
+        parts,
+        additional=tuple(words[cut:start]),
+        suffixes=suffixes,
+        confident=unsure is None,
+        reason=unsure,
+    )
+
+
+def _ordered(
+    order: cultures.Order, words: list[str], honorific: str | None, suffixes: tuple[str, ...]
+) -> _Parsed:
+    parts = NameParts(
+        honorific=honorific,
+        given_name=order.given,
+        family_name=order.family or None,
+        address_as=" ".join(words) if order.address_whole else None,
+    )
+    return _Parsed(
+        parts,
+        additional=order.additional,
+        suffixes=suffixes,
+        confident=order.unsure is None,
+        reason=order.unsure,
+    )
+
+
+def _take_bracketed(segments: list[list[str]]) -> list[str]:
+    """Remove every bracketed group ("(Dr.)", "(Sales)", "(Berlin Office)", as Outlook and Exchange write
+    them after a name) and return the honorifics among them, without the brackets."""
+    titles: list[str] = []
+    for words in segments:
+        kept: list[str] = []
+        group: list[str] | None = None
+        for word in words:
+            if group is None and word.startswith("(") and len(word) > 1:
+                group = []
+            if group is None:
+                kept.append(word)
+                continue
+            group.append(word)
+            if word.endswith(")"):
+                inner = " ".join(group)[1:-1].split()
+                if not titles and inner and all(w.casefold() in _HONORIFIC_KEYS for w in inner):
+                    titles.extend(inner)  # the first group only, so the titles are one run as typed
+                group = None
+        if group is not None:  # an unclosed bracket: keep the words as typed
+            kept.extend(group)
+        words[:] = kept
+    return titles
 
 
 def _take_honorifics(words: list[str]) -> list[str]:
@@ -167,29 +264,6 @@ def _take_suffixes(segments: list[list[str]]) -> tuple[str, ...]:
         if not segments[-1]:
             segments.pop()
     return tuple(taken)
-
-
-def _is_family_first_script(word: str) -> bool:
-    return all(_is_han(char) or "\uac00" <= char <= "\ud7a3" for char in word)
-
-
-def _is_han(char: str) -> bool:
-    return (
-        "\u4e00" <= char <= "\u9fff"
-        or "\u3400" <= char <= "\u4dbf"
-        or "\uf900" <= char <= "\ufaff"
-        or "\U00020000" <= char <= "\U0003134f"
-    )
-
-
-def _family_first(words: list[str], honorific: str | None) -> NameParts:
-    whole = " ".join(words)
-    if len(words) > 1:
-        return NameParts(honorific, given_name=" ".join(words[1:]), family_name=words[0], address_as=whole)
-    if len(whole) == 1:
-        return NameParts(honorific, given_name=whole, address_as=whole)
-    cut = 2 if len(whole) > 2 and whole[:2] in COMPOUND_SURNAMES else 1
-    return NameParts(honorific, given_name=whole[cut:], family_name=whole[:cut], address_as=whole)
 
 
 def _effective(parts: NameParts, display: str) -> NameParts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from afterview.domain.company_grammar import german
 from afterview.domain.greetings import Language
 from afterview.domain.people import name_key
 from afterview.domain.phrasing import listing, one_line
@@ -58,10 +59,12 @@ _SOMEONE = {
 def callers(interview: Interview, *, language: Language = "en") -> str:
     """Who may call a reference: the interviewers with their titles, else someone from the company."""
     people = [
-        one_line(p.name) + (f" ({one_line(p.title)})" if p.title and p.title.strip() else "")
+        one_line(p.name) + (f" ({_bracketed(one_line(p.title))})" if p.title and p.title.strip() else "")
         for p in interview.interviewers
     ]
-    return listing(people, last=_OR[language]) or _SOMEONE[language].format(one_line(interview.company))
+    company = one_line(interview.company)
+    company = german(company, "dative") if language == "de" else company
+    return listing(people, last=_OR[language]) or _SOMEONE[language].format(company)
 
 
 def checked_email(email: str | None, *, name: str, interview: Interview, warnings: list[str]) -> str | None:
@@ -78,3 +81,9 @@ def checked_email(email: str | None, *, name: str, interview: Interview, warning
             f'afterview interviewer {interview.id} "{name} <address>"'
         )
         return None
+
+
+def _bracketed(text: str) -> str:
+    """``text`` to stand inside parentheses: its own parentheses become square brackets ("CTO [Berlin]"),
+    never "))" (Chicago Manual of Style, 6.101: brackets as parentheses within parentheses)."""
+    return text.replace("(", "[").replace(")", "]")

@@ -28,6 +28,10 @@ COMMON_FIELDS: dict[str, str] = {
     "honorific": "their title, e.g. Dr. (may be empty)",
     "title": "their job title (may be empty)",
     "company": "the company",
+    "company_dative": "the company as German needs it after bei, an, von: der Lumen AG (else as written)",
+    "company_accusative": "the company as German needs it after für or as an object: die Lumen AG",
+    "company_nominative": "the company as German needs it as a subject: die Lumen AG (else as written)",
+    "de_company": "de and the company, as French elides it: d'Airbus, de Lumen",
     "role": "the role you interviewed for",
     "stage": "the interview's stage (screen, technical, onsite, final, other)",
     "interview_when": "when the interview was, from today: today, yesterday, on Monday, on 3 November",
@@ -133,10 +137,24 @@ def render(template: Template, values: Mapping[str, Any]) -> tuple[str, str]:
         text = "".join(chunks)
     except JinjaError as error:  # the check above leaves little that can fail here; say where if it does
         raise _error(template, f"it cannot be rendered: {error}", line=None) from None
+    text = _single_stops(text, values)
     first, _, rest = text.partition("\n")
     lines = [line.rstrip() for line in rest.split("\n")]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
     return " ".join(first.removeprefix("Subject:").split()), body
+
+
+_CLOSING = (".", "!", "?", "\u2026")
+
+
+def _single_stops(text: str, values: Mapping[str, Any]) -> str:
+    """``text`` without the full stop a template puts after a value that already ends a sentence: "at
+    Brightwave Inc." and "at Yahoo!" end there, not in "Inc.." or "Yahoo!." (Chicago Manual of Style,
+    6.122: a period is omitted after an abbreviation's period or an exclamation mark that ends a name)."""
+    for value in values.values():
+        if isinstance(value, str) and len(value.strip()) > 1 and value.endswith(_CLOSING):
+            text = text.replace(value + ".", value)
+    return text
 
 
 def _environment() -> Any:

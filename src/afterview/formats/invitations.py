@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from afterview.domain.mailboxes import is_role_mailbox
 from afterview.errors import UserError
 
 MEETING_HOSTS = (
@@ -96,17 +97,27 @@ class Invitation:
     """A stage named in the summary (``technical``, ``onsite``...), if any."""
 
     def interviewers(self, *, me: str | None) -> list[Attendee]:
-        """The people to thank: the attendees and the organizer, less ``me`` (an email) and machine senders
-        (no-reply addresses, calendars), each once."""
+        """The people to thank: the attendees and the organizer, less ``me`` (an email), machine senders
+        (no-reply addresses, calendars) and role mailboxes (``recruiting@``, ``careers@``…: see
+        :func:`afterview.domain.mailboxes.is_role_mailbox`), each once."""
         seen = {me.casefold()} if me else set()
         people: list[Attendee] = []
         for person in (*self.attendees, *((self.organizer,) if self.organizer else ())):
             key = (person.email or person.name or "").casefold()
-            if not key or key in seen or _machine(person.email):
+            if not key or key in seen or _machine(person.email) or is_role_mailbox(person.email):
                 continue
             seen.add(key)
             people.append(person)
         return people
+
+    @property
+    def contact(self) -> Attendee | None:
+        """The company's role mailbox for the process (``recruiting@acme.com``), organizer first, else
+        ``None``: kept as the address for follow-ups, never an interviewer."""
+        for person in ((self.organizer,) if self.organizer else ()) + self.attendees:
+            if is_role_mailbox(person.email) and not _machine(person.email):
+                return person
+        return None
 
 
 def read_invitation(data: bytes, *, me: str | None = None) -> Invitation:
