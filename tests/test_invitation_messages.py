@@ -215,3 +215,19 @@ def test_a_summary_naming_another_company_than_the_domain_is_flagged() -> None:
     assert (invitation.company, invitation.company_sure, invitation.company_conflict) == (
         "Globex", False, True,
     )  # fmt: skip
+
+
+def test_an_interview_keeps_its_invitations_uid_and_sequence_and_old_ones_load_without() -> None:
+    from afterview.models.records import Interview
+
+    stored = {
+        "id": 1, "process_id": 1, "at": "2026-12-03T14:00:00+00:00",
+        "created_at": "2026-11-25T10:00:00+00:00", "updated_at": "2026-11-25T10:00:00+00:00",
+    }  # fmt: skip
+    old = Interview.model_validate(stored)
+    assert (old.invitation_uid, old.invitation_sequence) == (None, None)
+    logged = Interview.model_validate(
+        {**stored, "invitation_uid": "round-1@acme.com", "invitation_sequence": 1}
+    )
+    again = Interview.model_validate_json(logged.model_dump_json())
+    assert (again.invitation_uid, again.invitation_sequence) == ("round-1@acme.com", 1)
