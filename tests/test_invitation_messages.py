@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from afterview.errors import UserError
-from afterview.formats.invitations import read_invitation, read_invitations, unwrap_link
+from afterview.formats.invitations import read_invitation, read_invitations
+from afterview.formats.meeting_links import unwrap_link
 
 UTC = dt.timezone.utc
 

@@ -27,115 +27,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from afterview.errors import UserError
+from afterview.formats import invitation_summary
+from afterview.formats.calendar_mail import calendar_bytes
+from afterview.formats.meeting_links import meeting_link
 
-MEETING_HOSTS = (
-    ("meet.google.com", "Google Meet"),
-    ("teams.microsoft.com", "Microsoft Teams"),
-    ("teams.live.com", "Microsoft Teams"),
-    ("zoom.us", "Zoom"),
-    ("zoomgov.com", "Zoom"),
-    ("webex.com", "Webex"),
-)
-"""Hosts of the video meetings an invitation may link to (a subdomain counts: ``acme.zoom.us``)."""
-
-_LINK = re.compile(r"https://[^\s<>\"'()\[\]]+", re.IGNORECASE)
 _CONFERENCE_PROPERTIES = ("X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "URL")
 _NOT_PEOPLE = ("ROOM", "RESOURCE", "UNKNOWN")
 _MACHINE_SENDERS = re.compile(r"^(no-?reply|do-?not-?reply|notifications?|calendar|scheduling)\b", re.I)
 _MACHINE_DOMAINS = ("resource.calendar.google.com", "group.calendar.google.com")
-_SHARED_DOMAINS = frozenset(
-    {
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
-        "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "aol.com",
-        "greenhouse.io", "lever.co", "ashbyhq.com", "workday.com", "myworkday.com", "smartrecruiters.com",
-        "teamtailor.com", "personio.de", "recruitee.com", "workable.com", "bamboohr.com", "calendly.com",
-        "goodtime.io", "zoom.us", "google.com", "microsoft.com",
-    }
-)  # fmt: skip
-"""Domains that say nothing about the company: mail providers, applicant trackers, schedulers."""
-_WITH_COMPANY = re.compile(
-    r"\b(?:interview|call|chat|meeting|screen|conversation|loop)\s+(?:with|at)\s+(?P<c>[^:|/()<>\u2013\u2014]+)",
-    re.I,
-)
-_SEPARATORS = re.compile(r"\s*(?:<>|[|:/()\u2013\u2014\[\]]|\s-\s)\s*")
-_STAGE_WORDS = (
-    ("final", "final"),
-    ("onsite", "onsite"),
-    ("on-site", "onsite"),
-    ("technical", "technical"),
-    ("coding", "technical"),
-    ("system design", "technical"),
-    ("screen", "screen"),
-    ("intro", "screen"),
-    # German, French, Spanish (matched without accents)
-    ("abschlussgesprach", "final"),
-    ("finales gesprach", "final"),
-    ("entretien final", "final"),
-    ("entrevista final", "final"),
-    ("vor ort", "onsite"),
-    ("sur site", "onsite"),
-    ("presencial", "onsite"),
-    ("technisch", "technical"),
-    ("fachgesprach", "technical"),
-    ("fachinterview", "technical"),
-    ("technique", "technical"),
-    ("tecnica", "technical"),
-    ("tecnico", "technical"),
-    ("erstes gesprach", "screen"),
-    ("kennenlern", "screen"),
-    ("telefoninterview", "screen"),
-    ("premier entretien", "screen"),
-    ("entretien telephonique", "screen"),
-    ("primera entrevista", "screen"),
-    ("entrevista telefonica", "screen"),
-    ("zweites gesprach", "other"),
-    ("drittes gesprach", "other"),
-    ("second interview", "other"),
-    ("second round", "other"),
-    ("deuxieme entretien", "other"),
-    ("second entretien", "other"),
-    ("segunda entrevista", "other"),
-)
-"""Words in a summary that name the round, in English, German, French and Spanish (casefolded, accents
-left out); the first that occurs wins. A second round is a round the stages have no name for: ``other``."""
-_ROUND_WORDS = frozenset(
-    {
-        "interview", "interviews", "call", "chat", "meeting", "screen", "screening", "round", "loop",
-        "session", "technical", "final", "onsite", "on-site", "coding", "intro", "introductory", "phone",
-        "video", "panel",
-        "first", "second", "third", "1st", "2nd", "3rd", "hr", "recruiter", "culture", "fit", "system",
-        "design", "hiring", "manager", "virtual",
-        "gesprach", "vorstellungsgesprach", "bewerbungsgesprach", "erstes", "zweites", "drittes",
-        "technisches", "fachgesprach", "abschlussgesprach", "finales", "telefoninterview",
-        "kennenlerngesprach",
-        "entretien", "technique", "premier", "deuxieme", "telephonique", "embauche",
-        "entrevista", "tecnica", "tecnico", "primera", "segunda", "telefonica", "trabajo", "de", "d'",
-    }
-)  # fmt: skip
-"""Words that name a meeting or its round rather than a company (casefolded, accents left out): trailing
-ones are cut from a summary segment that starts with the company ("Brightwave Technical Interview")."""
-_ROLE_IN_PARENTHESES = re.compile(r"\((?P<r>[^()]{2,120})\)\s*$")
-_ROLE_AFTER_FOR = re.compile(
-    r"\b(?:for|f\u00fcr|pour|para)\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+|die\s+|den\s+)?"
-    r"(?:(?:poste|puesto|stelle|position|role)\s+(?:de\s+|d'|als\s+|of\s+))?"
-    r"(?P<r>[^:|/()<>\[\]\u2013\u2014]{2,120}?)"
-    r"(?:\s+(?:role|position|stelle|poste|puesto))?\s*(?:$|[:|/()\u2013\u2014])",
-    re.I,
-)
-_ROLE_WORDS = re.compile(
-    r"engineer|developer|programmer|scientist|analyst|architect|designer|manager|lead|director|head|"
-    r"consultant|specialist|administrator|intern|researcher|officer|sre|devops|product|entwickler|"
-    r"ingenieur|ingénieur|ingeniero|desarrollador|d[ée]veloppeu|berater|leiter|analista|chef|werkstudent",
-    re.I,
-)
-"""Words that make a phrase a job title; a summary's parentheses may hold anything else ("(30 min)")."""
-_REDIRECTS = (
-    ("safelinks.protection.outlook.com", "url"),
-    ("www.google.com", "q"),
-    ("google.com", "q"),
-)
-"""Link wrappers (host, and the query parameter holding the real link): Outlook Safe Links, and Google's
-redirect (``https://www.google.com/url?q=...``, only under the path ``/url``)."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +136,7 @@ def read_invitations(data: bytes, *, me: str | None = None, zone: str | None = N
     Raises UserError for anything that is not a calendar message, for a reply or other non-invitation
     method, and for a recurring event (RRULE, RDATE or RECURRENCE-ID) or an all-day one.
     """
-    calendar = _calendar_bytes(data)
+    calendar = calendar_bytes(data)
     import icalendar
 
     try:
@@ -344,8 +243,9 @@ def _invitation(
     location = _text(event.get("LOCATION"))
     texts = [str(event.get(name)) for name in _CONFERENCE_PROPERTIES if event.get(name) is not None]
     texts += [location or "", _text(event.get("DESCRIPTION")) or ""]
-    company, sure, conflict = _company(
-        summary, organizer, [p for p in people if (p.email or "").casefold() != (me or "").casefold()]
+    others = [p for p in people if (p.email or "").casefold() != (me or "").casefold()]
+    company, sure, conflict = invitation_summary.company(
+        summary, [p.email for p in ((organizer,) if organizer else ()) + tuple(others) if p.email]
     )
     return Invitation(
         start=start,
@@ -358,8 +258,8 @@ def _invitation(
         link=meeting_link(texts),
         company=company,
         company_sure=sure,
-        stage=_stage(summary),
-        role=_role(summary, company),
+        stage=invitation_summary.stage(summary),
+        role=invitation_summary.role(summary, company),
         company_conflict=conflict,
         uid=uid,
         sequence=sequence,
@@ -367,85 +267,6 @@ def _invitation(
         status=status,
         notes=notes,
     )
-
-
-def meeting_link(texts: list[str]) -> str | None:
-    """The first Meet, Teams, Zoom or Webex link in ``texts``, unwrapped from Outlook Safe Links or Google's
-    redirect (see :func:`unwrap_link`)."""
-    from urllib.parse import urlsplit
-
-    for text in texts:
-        for match in _LINK.finditer(text):
-            link = unwrap_link(match.group(0).rstrip(".,;>"))
-            host = (urlsplit(link).hostname or "").lower()
-            if any(host == known or host.endswith("." + known) for known, _ in MEETING_HOSTS):
-                return link
-    return None
-
-
-def unwrap_link(link: str) -> str:
-    """The link a wrapper points to: ``https://*.safelinks.protection.outlook.com/?url=<link>&...`` (Outlook
-    Safe Links) and ``https://www.google.com/url?q=<link>&...`` (Google's redirect) give ``<link>``, nested
-    wrappers too; any other link is itself. Only an https link is taken out of a wrapper."""
-    from urllib.parse import parse_qs, urlsplit
-
-    for _ in range(3):
-        parts = urlsplit(link)
-        host = (parts.hostname or "").lower()
-        key = next(
-            (
-                key
-                for wrapper, key in _REDIRECTS
-                if (host == wrapper or host.endswith("." + wrapper))
-                and (wrapper != "google.com" or host in ("google.com", "www.google.com"))
-                and (not wrapper.endswith("google.com") or parts.path == "/url")
-            ),
-            None,
-        )
-        inner = parse_qs(parts.query).get(key or "", [""])[0] if key else ""
-        if not inner.lower().startswith("https://"):
-            return link
-        link = inner
-    return link
-
-
-def _calendar_bytes(data: bytes) -> bytes:
-    """The calendar itself, as UTF-8: ``data`` when it is one, else the calendar an e-mail carries, decoded
-    in the charset its part declares (``text/calendar; charset=windows-1252``)."""
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].upper()
-    if head.startswith(b"BEGIN:VCALENDAR"):
-        return data
-    import email
-    import email.policy
-
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    if not message.keys():
-        raise UserError("This is neither a calendar file (.ics) nor an e-mail (.eml) with an invitation.")
-    for part in message.walk():
-        if part.is_multipart():
-            continue
-        filename = (part.get_filename() or "").lower()
-        if part.get_content_type() in ("text/calendar", "application/ics") or filename.endswith(".ics"):
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes) and payload.strip():
-                return _as_utf8(payload, part.get_content_charset())
-    raise UserError("The e-mail carries no invitation (no text/calendar part or .ics attachment).")
-
-
-def _as_utf8(payload: bytes, charset: str | None) -> bytes:
-    """``payload`` re-encoded from its declared ``charset`` to UTF-8 (as it is without one, or with one
-    Python does not know)."""
-    import codecs
-
-    if not charset:
-        return payload
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:
-        return payload
-    if name == "utf-8":
-        return payload
-    return payload.decode(name, errors="replace").encode("utf-8")
 
 
 def _start(
@@ -549,59 +370,6 @@ def _person(address: Any) -> Attendee | None:
 
 def _machine(email: str | None) -> bool:
     return email is not None and bool(_MACHINE_SENDERS.match(email.split("@")[0]))
-
-
-def _company(
-    summary: str | None, organizer: Attendee | None, people: list[Attendee]
-) -> tuple[str | None, bool, bool]:
-    """The company; whether two signs agree on it (the summary's words and a work e-mail domain); and
-    whether they disagree (the summary names one, the domain another)."""
-    match = _WITH_COMPANY.search(summary or "")
-    named = match.group("c").strip(" .,-") if match else None
-    segments = [s.strip(" .,") for s in _SEPARATORS.split(summary or "") if s.strip(" .,")]
-    domains = [p.email.lower().split("@")[-1] for p in (organizer, *people) if p is not None and p.email]
-    work = [d for d in domains if not any(d == s or d.endswith("." + s) for s in _SHARED_DOMAINS)]
-    label = work[0].split(".")[-2] if work and "." in work[0] else None
-    if label:
-        for candidate in (named, *segments):
-            if candidate and _plain(candidate).replace(" ", "").startswith(_plain(label)):
-                return _without_round_words(candidate), True, False
-    if named and label:
-        return named, False, True
-    return named or (label.capitalize() if label else None), False, False
-
-
-def _without_round_words(name: str) -> str:
-    """``name`` less the words after it that name the meeting ("Brightwave Technical Interview" →
-    "Brightwave"); all of it when nothing else is left."""
-    words = name.split()
-    while len(words) > 1 and _plain(words[-1]).strip(".,") in _ROUND_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
-def _role(summary: str | None, company: str | None) -> str | None:
-    """The role a summary names: a job title in closing parentheses, or one after "for" (für, pour, para)."""
-    text = summary or ""
-    for pattern in (_ROLE_IN_PARENTHESES, _ROLE_AFTER_FOR):
-        match = pattern.search(text)
-        role = match.group("r").strip(" .,-") if match else ""
-        if role and _ROLE_WORDS.search(role) and _plain(role) != _plain(company or ""):
-            return role
-    return None
-
-
-def _stage(summary: str | None) -> str | None:
-    text = _plain(summary or "")
-    return next((stage for word, stage in _STAGE_WORDS if word in text), None)
-
-
-def _plain(text: str) -> str:
-    """``text`` casefolded, without accents (``Gespräch`` → ``gesprach``, ``técnica`` → ``tecnica``)."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _text(value: Any) -> str | None:
