@@ -195,3 +195,18 @@ def test_setting_the_same_values_again_writes_nothing(cli: Cli, store_file: Path
     assert "Profile saved" not in result.err
     assert store_file.read_bytes() == before  # no new revision
     assert (sorted((home / "backups").iterdir()) if (home / "backups").exists() else []) == backups
+
+
+@pytest.mark.parametrize(("lang", "language"), [("pt_PT.UTF-8", "pt"), ("de_DE.UTF-8", "de:pt"), ("C", "")])
+def test_holiday_names_are_english_whatever_the_locale_says(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, lang: str, language: str
+) -> None:
+    """The issue's must-show: ``--country PT`` prints English names, whatever ``LANG``/``LANGUAGE`` say."""
+    monkeypatch.setenv("LANG", lang)
+    monkeypatch.setenv("LANGUAGE", language)
+    monkeypatch.setenv("LC_ALL", lang)
+    assert cli("profile", "--country", "PT", "--no-input").code == 0
+    result = cli("schedule")
+    assert result.code == 0, result.err
+    assert "Immaculate Conception" in result.out
+    assert "Imaculada" not in result.out

@@ -366,3 +366,68 @@ def test_a_task_can_be_due_at_a_time(cli: Cli, log: Log) -> None:
 def test_logs_summary_says_the_date_understood_in_words(cli: Cli) -> None:
     result = cli("log", "--company", "Acme", "--role", "SRE", "--no-input", "--at", "13 Nov 10:00")
     assert "Logged interview 1: Acme · SRE → Fri 13 Nov 2026 10:00 (2 weeks ago)" in result.out
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("13 Nov 10:00", dt.date(2026, 11, 2), dt.date(2026, 11, 13)),  # the issue's must-show
+        ("13 Nov", dt.date(2026, 11, 20), dt.date(2026, 11, 13)),  # a week ago, not next year
+        ("13 Nov", dt.date(2027, 1, 20), dt.date(2026, 11, 13)),  # across the new year, back
+        ("5 Jan", dt.date(2026, 12, 20), dt.date(2027, 1, 5)),  # across the new year, ahead
+        ("Jun 1", dt.date(2026, 12, 1), dt.date(2027, 6, 1)),  # six months either way: the later one
+        ("13/11", dt.date(2026, 11, 2), dt.date(2026, 11, 13)),
+        ("29 Feb", dt.date(2026, 11, 2), dt.date(2028, 2, 29)),  # the next leap year
+        ("13 Nov 2025", dt.date(2026, 11, 2), dt.date(2025, 11, 13)),  # a year given is kept
+    ],
+)
+def test_a_date_without_a_year_is_the_nearest_one_when_asked(
+    text: str, today: dt.date, expected: dt.date
+) -> None:
+    assert parse_date(text, today=today, nearest=True, order="DMY") == expected
+
+
+def test_log_at_thirteen_november_on_second_november_is_this_year() -> None:
+    """The issue's must-show, at the level of the moment: 2026-11-13 10:00 in the user's zone."""
+    from zoneinfo import ZoneInfo
+
+    now = dt.datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    moment = parse_moment("13 Nov 10:00", now=now, nearest=True)
+    assert moment == dt.datetime(2026, 11, 13, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert parse_moment("13 Nov 10:00", now=now).year == 2025  # looking back, as before, without nearest
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (dt.date(2026, 11, 13), "Fri 13 Nov 2026, in 11 days"),
+        (dt.date(2026, 11, 2), "Mon 2 Nov 2026, today"),
+        (dt.date(2026, 11, 3), "Tue 3 Nov 2026, tomorrow"),
+        (dt.date(2026, 10, 30), "Fri 30 Oct 2026, 3 days ago"),
+    ],
+)
+def test_the_echo_says_which_day_was_taken(day: dt.date, expected: str) -> None:
+    from afterview.domain.date_echo import describe_chosen
+
+    assert describe_chosen(day, today=dt.date(2026, 11, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("13 Nov", False),
+        ("Nov 13 10:00", False),
+        ("fri 13 nov", False),
+        ("13/11", False),
+        ("13 Nov 2026", True),
+        ("2026-11-13T10:00", True),
+        ("13/11/26", True),
+        ("tomorrow 10:00", True),
+        ("friday", True),
+        ("+3d", True),
+    ],
+)
+def test_whether_a_year_was_chosen_for_a_date(text: str, given: bool) -> None:
+    from afterview.domain.date_echo import has_year
+
+    assert has_year(text) is given

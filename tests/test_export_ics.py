@@ -218,3 +218,30 @@ def test_help_and_todo_do_not_load_icalendar_or_holidays(log: Log, process: Proc
         }
         assert "icalendar" not in imported
         assert "holidays" not in imported
+
+
+def test_snoozing_a_step_raises_its_sequence_and_keeps_its_uid(
+    cli: Cli, log: Log, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's must-show (RFC 5545 §3.8.7.4): calendars that take only a higher SEQUENCE take the new
+    date. A later export with no change in between keeps the SEQUENCE."""
+    import icalendar
+
+    def by_uid() -> dict[str, Any]:
+        cal = icalendar.Calendar.from_ical(export(cli, tmp_path))
+        return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+    log("--interviewer", "Jane Doe <jane@acme.com>")
+    before = by_uid()
+    assert {int(e["SEQUENCE"]) for e in before.values()} == {0}
+    step = next(s for s in pending(cli) if s["kind"] == "network")
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-11-27T16:05:00+01:00")
+    assert cli("snooze", step["id"], "--until", "2026-12-10").code == 0
+    after = by_uid()
+    assert set(after) == set(before)
+    [uid] = [uid for uid in after if f"-{step['id']}-" in uid]
+    assert int(after[uid]["SEQUENCE"]) > int(before[uid]["SEQUENCE"])
+    assert after[uid].decoded("DTSTART").isoformat() == "2026-12-10"
+    assert {uid: int(e["SEQUENCE"]) for uid, e in by_uid().items()} == {
+        uid: int(e["SEQUENCE"]) for uid, e in after.items()
+    }

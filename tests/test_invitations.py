@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from afterview.errors import UserError
-from afterview.formats.invitations import iana_zone, meeting_link, read_invitation
+from afterview.formats.invitations import iana_zone, read_invitation
+from afterview.formats.meeting_links import meeting_link
 from tests.helpers import Result
 
 Cli = Callable[..., Result]

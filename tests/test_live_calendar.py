@@ -107,3 +107,22 @@ def test_doctor_reports_a_calendar_file_that_cannot_be_written(cli: Cli, live: P
     saved = cli("log", "--company", "Beta", "--role", "SRE", "--no-input")
     assert saved.code == 0  # the store is saved all the same, with a warning
     assert "live calendar" in saved.err
+
+
+@pytest.mark.usefixtures("profile")
+def test_a_snoozed_step_and_its_interview_get_a_higher_sequence_under_the_same_uid(
+    cli: Cli, live: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The issue's must-show for the live calendar."""
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--at", "2026-12-03T10:00",
+               "--interviewer", "Jane Doe <jane@acme.com>", "--no-input").code == 0  # fmt: skip
+    before = events(live)
+    prep = next(uid for uid, e in before.items() if uid.startswith("afterview-step-"))
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-11-27T16:05:00+01:00")
+    step_id = prep.split("-")[2]
+    assert cli("snooze", step_id, "--until", "2026-12-02").code == 0
+    after = events(live)
+    assert prep in after
+    assert int(after[prep]["SEQUENCE"]) > int(before[prep]["SEQUENCE"])
+    interview = next(uid for uid in after if uid.startswith("afterview-interview-"))
+    assert int(after[interview]["SEQUENCE"]) > int(before[interview]["SEQUENCE"])

@@ -42,3 +42,36 @@ def test_the_library_is_imported_only_when_a_day_is_looked_up() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize(
+    ("language", "supported", "chosen"),
+    [
+        ("en", ("en_US", "pt_PT", "uk"), "en_US"),
+        ("de", ("de", "en_US", "fr"), "de"),
+        ("fr", ("en_US", "pt_PT"), "en_US"),
+        ("es", ("es", "en_US"), "es"),
+        ("en", ("en_GB", "en_US"), "en_US"),
+        ("de", ("ar", "ko"), None),
+    ],
+)
+def test_holiday_names_take_the_users_language_else_english(
+    language: str, supported: tuple[str, ...], chosen: str | None
+) -> None:
+    from afterview.domain.workdays import holiday_language
+
+    assert holiday_language(language, supported) == chosen
+
+
+def test_portuguese_holidays_are_named_in_english_by_default_and_in_german_on_request(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LANG", "pt_PT.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "pt")
+    from afterview.domain.workdays import PublicHolidays
+
+    day = dt.date(2026, 12, 8)
+    assert dict(PublicHolidays("PT").names(day, day)) == {day: "Immaculate Conception"}
+    assert dict(
+        PublicHolidays("DE", "BY", language="de").names(dt.date(2026, 12, 25), dt.date(2026, 12, 25))
+    ) == {dt.date(2026, 12, 25): "Erster Weihnachtstag"}

@@ -58,7 +58,9 @@ def _bad_date(text: str) -> UserError:
     return UserError(f"Cannot read {text!r} as a date.", hint=f"Try one of: {DATE_EXAMPLES}.")
 
 
-def parse_date(text: str, *, today: dt.date, past: bool = False, order: str | None = None) -> dt.date:
+def parse_date(
+    text: str, *, today: dt.date, past: bool = False, order: str | None = None, nearest: bool = False
+) -> dt.date:
     """Read a date as a person types it.
 
     Accepts :data:`DATE_EXAMPLES`: ISO dates (an ISO date-time gives its day), ``today``, ``tomorrow``,
@@ -74,7 +76,9 @@ def parse_date(text: str, *, today: dt.date, past: bool = False, order: str | No
     one after today, or with ``past=True`` (for when something happened) the latest one up to today;
     ``next friday`` is always ahead, ``last friday`` always behind, ``this friday`` the one in the coming
     seven days, today included. A date without a year means the next such day from today on (due dates),
-    or with ``past=True`` the latest one up to today (things that happened).
+    or with ``past=True`` the latest one up to today (things that happened), or with ``nearest=True`` the
+    one nearest today, within about six months either way (when something may have happened or be coming:
+    ``13 Nov`` typed on 2 Nov 2026 is 13 Nov 2026, typed on 20 Jan 2027 it is 13 Nov 2026 too).
 
     Raises UserError when ``text`` is not a date it can read, is ambiguous, or a date it spells out lies
     outside :data:`EARLIEST`..:data:`LATEST`.
@@ -109,9 +113,9 @@ def parse_date(text: str, *, today: dt.date, past: bool = False, order: str | No
         except ValueError:
             match = _NUMERIC.match(words)
             if match:
-                day = _numeric_date(text, match, today=today, past=past, order=order)
+                day = _numeric_date(text, match, today=today, past=past, order=order, nearest=nearest)
             else:
-                day = _named_month_date(text, words, today=today, past=past)
+                day = _named_month_date(text, words, today=today, past=past, nearest=nearest)
     check_bounds(day, text=text)
     return day
 
@@ -141,7 +145,7 @@ def date_order_of_format(pattern: str) -> str | None:
 
 
 def _numeric_date(
-    text: str, match: re.Match[str], *, today: dt.date, past: bool, order: str | None
+    text: str, match: re.Match[str], *, today: dt.date, past: bool, order: str | None, nearest: bool = False
 ) -> dt.date:
     """A date written in numbers, in ``order`` (a four-digit first part is always the year)."""
     first, second, third = match["a"], match["b"], match["c"]
@@ -165,7 +169,9 @@ def _numeric_date(
     parts = [first, second, third] if third is not None else None
     if parts is None:  # day and month only
         day_text, month_text = (first, second) if order == "DMY" else (second, first)
-        return _day_in_year(text, int(month_text), int(day_text), None, today=today, past=past)
+        return _day_in_year(
+            text, int(month_text), int(day_text), None, today=today, past=past, nearest=nearest
+        )
     by_letter = dict(zip(order, parts, strict=True))
     year_text = by_letter["Y"]
     if len(year_text) not in (2, 4):
@@ -174,7 +180,7 @@ def _numeric_date(
     return _day_in_year(text, int(by_letter["M"]), int(by_letter["D"]), year, today=today, past=past)
 
 
-def _named_month_date(text: str, words: str, *, today: dt.date, past: bool) -> dt.date:
+def _named_month_date(text: str, words: str, *, today: dt.date, past: bool, nearest: bool = False) -> dt.date:
     """``13 Nov``, ``Nov 13``, ``13 November 2026``, ``November 13, 2026``; a weekday in front is checked."""
     named_weekday = None
     first, _, rest = words.partition(" ")
@@ -184,7 +190,9 @@ def _named_month_date(text: str, words: str, *, today: dt.date, past: bool) -> d
     if match is None or match["m"] not in _MONTH_NUMBERS:
         raise _bad_date(text)
     year = int(match["y"]) if match["y"] else None
-    day = _day_in_year(text, _MONTH_NUMBERS[match["m"]], int(match["d"]), year, today=today, past=past)
+    day = _day_in_year(
+        text, _MONTH_NUMBERS[match["m"]], int(match["d"]), year, today=today, past=past, nearest=nearest
+    )
     if named_weekday is not None and day.weekday() != named_weekday:
         raise UserError(
             f"{spoken_date(day)} is a {WEEKDAYS[day.weekday()].title()}, "
@@ -194,8 +202,11 @@ def _named_month_date(text: str, words: str, *, today: dt.date, past: bool) -> d
     return day
 
 
-def _day_in_year(text: str, month: int, day: int, year: int | None, *, today: dt.date, past: bool) -> dt.date:
-    """That day of that month: in ``year``, else in the nearest year the way ``past`` looks."""
+def _day_in_year(
+    text: str, month: int, day: int, year: int | None, *, today: dt.date, past: bool, nearest: bool = False
+) -> dt.date:
+    """That day of that month: in ``year``, else in the nearest year the way ``past`` looks, or (``nearest``)
+    the one nearest ``today`` either way (the later one when two are as near)."""
     try:
         dt.date(2000 if year is None else year, month, day)  # 2000 was a leap year: 29 Feb exists
     except ValueError:
@@ -212,6 +223,14 @@ def _day_in_year(text: str, month: int, day: int, year: int | None, *, today: dt
         ) from None
     if year is not None:
         return dt.date(year, month, day)
+    if nearest:
+        candidates = []
+        for candidate in range(today.year - 4, today.year + 5):
+            try:
+                candidates.append(dt.date(candidate, month, day))
+            except ValueError:  # 29 Feb outside a leap year
+                continue
+        return min(candidates, key=lambda found: (abs((found - today).days), found < today))
     step = -1 if past else 1
     for candidate in range(today.year, today.year + 9 * step, step):
         try:
@@ -243,9 +262,12 @@ def _iso_datetime_day(text: str, words: str) -> dt.date:
         raise _bad_date(text) from None
 
 
-def parse_moment(text: str, *, now: dt.datetime, past: bool = True, order: str | None = None) -> dt.datetime:
+def parse_moment(
+    text: str, *, now: dt.datetime, past: bool = True, order: str | None = None, nearest: bool = False
+) -> dt.datetime:
     """Read when something happens: an ISO date-time, or a date (as :func:`parse_date`, bare weekday names
-    and dates without a year looking back unless ``past=False``) with an optional ``HH:MM``. A date alone
+    and dates without a year looking back unless ``past=False``; with ``nearest=True`` a date without a year
+    is the one nearest today, as ``log --at`` wants) with an optional ``HH:MM``. A date alone
     means the current time of day if it is today, else noon. Naive times are in ``now``'s time zone; the
     result is always time-zone aware.
 
@@ -267,7 +289,7 @@ def parse_moment(text: str, *, now: dt.datetime, past: bool = True, order: str |
             day_text, time_text = words, ""
         elif not day_text:
             day_text = "today"
-        day = parse_date(day_text, today=now.date(), past=past, order=order)
+        day = parse_date(day_text, today=now.date(), past=past, order=order, nearest=nearest)
         if time_text:
             moment = dt.datetime.combine(day, _time_of_day(time_text))
         elif day == now.date():

@@ -38,10 +38,16 @@ class PublicHolidays(Container[dt.date]):
     """
 
     def __init__(
-        self, country: str, subdivision: str | None = None, *, known: KnownHolidays | None = None
+        self,
+        country: str,
+        subdivision: str | None = None,
+        *,
+        known: KnownHolidays | None = None,
+        language: str = "en",
     ) -> None:
         self.country = country
         self.subdivision = subdivision
+        self.language = language
         fits = known is not None and (known.country, known.subdivision) == (country, subdivision)
         self.known = known if fits else None
 
@@ -50,7 +56,7 @@ class PublicHolidays(Container[dt.date]):
         import holidays
 
         try:
-            return holidays.country_holidays(self.country, subdiv=self.subdivision)
+            calendar: Any = holidays.country_holidays(self.country, subdiv=self.subdivision)
         except NotImplementedError:
             where = self.country + (f"-{self.subdivision}" if self.subdivision else "")
             raise UserError(
@@ -58,6 +64,8 @@ class PublicHolidays(Container[dt.date]):
                 hint="Set an ISO country code (and subdivision) it knows, e.g. "
                 "afterview profile --country DE, then afterview schedule --subdivision BY.",
             ) from None
+        chosen = holiday_language(self.language, calendar.supported_languages) or calendar.default_language
+        return holidays.country_holidays(self.country, subdiv=self.subdivision, language=chosen)
 
     def __contains__(self, day: object) -> bool:
         if self.known is not None and isinstance(day, dt.date) and day.year in self.known.years:
@@ -91,17 +99,39 @@ class PublicHolidays(Container[dt.date]):
         return [(day, str(calendar[day])) for day in sorted(calendar[start : end + dt.timedelta(days=1)])]
 
 
+def holiday_language(language: str, supported: tuple[str, ...] | list[str]) -> str | None:
+    """The locale of the ``holidays`` library to name holidays in for ``language`` (``en``, ``de``, ``fr``,
+    ``es``): that language as the calendar ``supported`` spells it (``en_US``, ``de``), else English, else
+    ``None`` (the country's own language). Passed explicitly, so the names never follow ``LANG`` or
+    ``LANGUAGE`` or the Python release."""
+    for wanted in (language, "en"):
+        for spelled in (wanted, f"{wanted}_US", f"{wanted}_GB"):
+            if spelled in supported:
+                return spelled
+        found = sorted(code for code in supported if code.split("_")[0] == wanted)
+        if found:
+            return found[0]
+    return None
+
+
 def public_holidays(
-    country: str | None, subdivision: str | None = None, *, known: KnownHolidays | None = None
+    country: str | None,
+    subdivision: str | None = None,
+    *,
+    known: KnownHolidays | None = None,
+    language: str = "en",
 ) -> Container[dt.date]:
     """The public holidays for the profile's country, or none when no country is set; ``known`` answers
-    for its years without the library when it is for the same country and subdivision.
+    for its years without the library when it is for the same country and subdivision; names in
+    ``language`` (the profile's; see :func:`holiday_language`).
 
     Raises UserError (at the first lookup, not here) when the country or subdivision is unknown.
     """
     if not country:
         return frozenset()
-    return PublicHolidays(country.upper(), subdivision.upper() if subdivision else None, known=known)
+    return PublicHolidays(
+        country.upper(), subdivision.upper() if subdivision else None, known=known, language=language
+    )
 
 
 class _Weekend(Container[int]):

@@ -16,7 +16,18 @@ from afterview.errors import UserError
 from afterview.formats import checks
 from afterview.models.records import Interview, Process
 
-FIXED = frozenset({"id", "process_id", "steps", "step_seq", "created_at", "updated_at"})
+FIXED = frozenset(
+    {
+        "id",
+        "process_id",
+        "steps",
+        "step_seq",
+        "created_at",
+        "updated_at",
+        "invitation_uid",
+        "invitation_sequence",
+    }
+)
 """Keys the file does not hold: afterview keeps them."""
 OF_THE_PROCESS = ("company", "role")
 """Keys the file shows for the interview's hiring process."""

@@ -2,7 +2,9 @@
 
 One event per step at its (snoozed) due time, all-day when the step has only a date, with a reminder
 (VALARM) and a UID that depends only on the step and its interview, so importing the file again updates
-the events instead of duplicating them. Closed steps, when included, are marked CANCELLED.
+the events instead of duplicating them; its SEQUENCE (:func:`event_sequence`) grows whenever its interview
+changes, so calendars that take only a higher one (RFC 5545 §3.8.7.4) take a snoozed or re-planned step.
+Closed steps, when included, are marked CANCELLED.
 
 The live calendar (:func:`live_calendar`) adds each upcoming interview as an event of its own, with its
 link and its interviewers as attendees, under a UID of its own that never changes either.
@@ -10,6 +12,7 @@ link and its interviewers as attendees, under a UID of its own that never change
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -55,6 +58,23 @@ def interview_uid(interview: Interview) -> str:
     return f"afterview-interview-{interview.id}-{created:%Y%m%dT%H%M%SZ}"
 
 
+MAX_SEQUENCE = 2**31 - 1
+"""The largest SEQUENCE calendars are sure to read (a signed 32-bit INTEGER, RFC 5545 §3.3.8)."""
+
+
+def event_sequence(interview: Interview) -> int:
+    """The SEQUENCE of every event afterview writes for ``interview`` (the interview and its steps): the
+    whole seconds from its creation to its last change (its own ``updated_at``, or its process's when that
+    is later). Every change afterview makes stamps ``updated_at`` with the time, so the number grows with each
+    change and is the same in every export between two changes; two changes within one second share it.
+    """
+    changed = interview.updated_at
+    with contextlib.suppress(LookupError):  # an interview made outside a document: its own time is all
+        changed = max(changed, interview.process.updated_at)
+    seconds = int((changed - interview.created_at).total_seconds())
+    return min(max(seconds, 0), MAX_SEQUENCE)
+
+
 def live_calendar(document: Document, *, now: dt.datetime) -> bytes:
     """What the live calendar file holds: every upcoming interview, then every pending step, soonest first
     (as ``export ics`` writes them)."""
@@ -91,6 +111,7 @@ def calendar(
     for interview, step in items:
         event = Event()
         event.add("uid", step_uid(interview, step))
+        event.add("sequence", event_sequence(interview))
         event.add("dtstamp", stamp)
         event.add("last-modified", interview.updated_at.astimezone(dt.timezone.utc))
         due = effective_due(step)
@@ -125,6 +146,7 @@ def _interview_event(interview: Interview, *, stamp: dt.datetime) -> Any:
 
     event = Event()
     event.add("uid", interview_uid(interview))
+    event.add("sequence", event_sequence(interview))
     event.add("dtstamp", stamp)
     event.add("last-modified", interview.updated_at.astimezone(dt.timezone.utc))
     start = interview.at.astimezone(dt.timezone.utc)

@@ -1,15 +1,22 @@
 """Calendar invitations in: an .ics (RFC 5545/5546) or an e-mail carrying one. Pure: bytes in, an
-:class:`Invitation` out.
+:class:`Invitation` (or, for a whole message, :class:`Invitations`) out.
 
 The calendar is read by the ``icalendar`` library and the e-mail by the standard library's ``email``
-package (a ``text/calendar`` part, or an ``.ics`` attachment); nothing here parses either by hand. What an
-invitation says is kept as it says it; :meth:`Invitation.interviewers` leaves out you and the rooms.
+package (a ``text/calendar`` part, or an ``.ics`` attachment, decoded in the charset the part declares);
+nothing here parses either by hand. What an invitation says is kept as it says it;
+:meth:`Invitation.interviewers` leaves out you and the rooms.
 
 - **Time.** DTSTART with its TZID: an IANA name, or a Windows zone name as Outlook and Teams write it ("W.
   Europe Standard Time"), mapped to IANA with the table icalendar ships (Unicode CLDR's windowsZones). The
-  instant is the one the invitation's own VTIMEZONE gives. A UTC or floating time has no zone of its own.
-- **Refused.** A cancelled invitation (METHOD:CANCEL or STATUS:CANCELLED), a recurring one (RRULE, RDATE or
-  RECURRENCE-ID: an interview happens once), a reply, and an all-day event (no time).
+  instant is the one the invitation's own VTIMEZONE gives. A floating time (no zone) is read in the
+  calendar's ``X-WR-TIMEZONE`` (as Google Calendar exports write it), else in your zone, with a note
+  saying so.
+- **A living entry.** Each event keeps its UID and SEQUENCE (RFC 5545 §3.8.4.7, §3.8.7.4), so a later
+  message for the same UID can move or cancel what an earlier one set up; several events without a
+  recurrence rule are several sessions, one :class:`Invitation` each.
+- **Refused.** A recurring event (RRULE, RDATE or RECURRENCE-ID: an interview happens once), a reply, and an
+  all-day event (no time). :func:`read_invitation` (one interview) also refuses a cancellation and a message
+  with several sessions, naming which.
 """
 
 from __future__ import annotations
@@ -21,47 +28,14 @@ from typing import Any
 
 from afterview.domain.mailboxes import is_role_mailbox
 from afterview.errors import UserError
+from afterview.formats import invitation_summary
+from afterview.formats.calendar_mail import calendar_bytes
+from afterview.formats.meeting_links import meeting_link
 
-MEETING_HOSTS = (
-    ("meet.google.com", "Google Meet"),
-    ("teams.microsoft.com", "Microsoft Teams"),
-    ("teams.live.com", "Microsoft Teams"),
-    ("zoom.us", "Zoom"),
-    ("zoomgov.com", "Zoom"),
-    ("webex.com", "Webex"),
-)
-"""Hosts of the video meetings an invitation may link to (a subdomain counts: ``acme.zoom.us``)."""
-
-_LINK = re.compile(r"https://[^\s<>\"'()\[\]]+", re.IGNORECASE)
 _CONFERENCE_PROPERTIES = ("X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "URL")
 _NOT_PEOPLE = ("ROOM", "RESOURCE", "UNKNOWN")
 _MACHINE_SENDERS = re.compile(r"^(no-?reply|do-?not-?reply|notifications?|calendar|scheduling)\b", re.I)
 _MACHINE_DOMAINS = ("resource.calendar.google.com", "group.calendar.google.com")
-_SHARED_DOMAINS = frozenset(
-    {
-        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
-        "me.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "aol.com",
-        "greenhouse.io", "lever.co", "ashbyhq.com", "workday.com", "myworkday.com", "smartrecruiters.com",
-        "teamtailor.com", "personio.de", "recruitee.com", "workable.com", "bamboohr.com", "calendly.com",
-        "goodtime.io", "zoom.us", "google.com", "microsoft.com",
-    }
-)  # fmt: skip
-"""Domains that say nothing about the company: mail providers, applicant trackers, schedulers."""
-_WITH_COMPANY = re.compile(
-    r"\b(?:interview|call|chat|meeting|screen|conversation|loop)\s+(?:with|at)\s+(?P<c>[^:|/()<>\u2013\u2014]+)",
-    re.I,
-)
-_SEPARATORS = re.compile(r"\s*(?:<>|[|:/()\u2013\u2014\[\]]|\s-\s)\s*")
-_STAGE_WORDS = (
-    ("final", "final"),
-    ("onsite", "onsite"),
-    ("on-site", "onsite"),
-    ("technical", "technical"),
-    ("coding", "technical"),
-    ("system design", "technical"),
-    ("screen", "screen"),
-    ("intro", "screen"),
-)
 
 
 @dataclass(frozen=True)
@@ -74,12 +48,12 @@ class Attendee:
 
 @dataclass(frozen=True)
 class Invitation:
-    """What an invitation says about the interview."""
+    """What an invitation says about the interview (one session of it)."""
 
     start: dt.datetime
-    """The instant it starts (time-zone aware; naive only for a floating time, read in your zone)."""
+    """The instant it starts (time-zone aware; naive only for a floating time read with no zone given)."""
     timezone: str | None
-    """Its IANA zone, or ``None`` for a UTC or floating time."""
+    """Its IANA zone (a floating time's ``X-WR-TIMEZONE`` or your zone), or ``None`` for a UTC time."""
     end: dt.datetime | None
     summary: str | None
     organizer: Attendee | None
@@ -88,13 +62,33 @@ class Invitation:
     """LOCATION as written (a room, an address, or "Microsoft Teams Meeting")."""
     link: str | None
     """The video meeting link (Meet, Teams, Zoom, Webex), from URL, LOCATION, DESCRIPTION or a vendor's
-    conference property."""
+    conference property, unwrapped from Outlook Safe Links or Google's redirect."""
     company: str | None
     """The company, guessed from the summary or the organizer's domain."""
     company_sure: bool
     """Whether the summary and the organizer's domain agree on the company."""
     stage: str | None
-    """A stage named in the summary (``technical``, ``onsite``...), if any."""
+    """A stage named in the summary (``technical``, ``onsite``...; in English, German, French or Spanish)."""
+    role: str | None = None
+    """The role the summary names ("... (Senior Data Engineer)", "... for Backend Engineer"), if any."""
+    company_conflict: bool = False
+    """Whether the summary names a company and a work e-mail domain names another (ask, or require
+    ``--company``)."""
+    uid: str | None = None
+    """The event's UID (RFC 5545 §3.8.4.7): the same for every later message about this session."""
+    sequence: int = 0
+    """The event's SEQUENCE (RFC 5545 §3.8.7.4): higher in a message that changes it; 0 when absent."""
+    method: str = ""
+    """The calendar's METHOD (RFC 5546: ``REQUEST``, ``PUBLISH``, ``CANCEL``), upper case; ``""`` if none."""
+    status: str | None = None
+    """The event's STATUS (``CONFIRMED``, ``TENTATIVE``), upper case, if any."""
+    notes: tuple[str, ...] = ()
+    """What the reader assumed, to tell the user (a floating time read in your zone)."""
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether this message cancels the event (METHOD:CANCEL or STATUS:CANCELLED)."""
+        return self.method == "CANCEL" or self.status == "CANCELLED"
 
     def interviewers(self, *, me: str | None) -> list[Attendee]:
         """The people to thank: the attendees and the organizer, less ``me`` (an email), machine senders
@@ -120,41 +114,134 @@ class Invitation:
         return None
 
 
-def read_invitation(data: bytes, *, me: str | None = None) -> Invitation:
-    """The invitation in ``data``: an .ics file, or an e-mail (.eml) that carries one; ``me`` (your email)
-    is no sign of the company.
+@dataclass(frozen=True)
+class Cancellation:
+    """An event a message cancels (METHOD:CANCEL, or STATUS:CANCELLED), to match to a logged round by UID."""
 
-    Raises UserError for anything else, and for a cancelled, recurring or replied invitation.
+    uid: str | None
+    sequence: int
+    """Its SEQUENCE; a cancellation applies to a round logged with a lower or equal one."""
+    summary: str | None
+    start: dt.datetime | None
+    """When the cancelled session was (a CANCEL need not say; RFC 5546 §3.2.5)."""
+    method: str
+
+
+@dataclass(frozen=True)
+class Invitations:
+    """Everything one calendar message says: the sessions it sets up or moves, the ones it cancels."""
+
+    method: str
+    """The calendar's METHOD, upper case; ``""`` if none."""
+    sessions: tuple[Invitation, ...]
+    """One per event that is not cancelled, soonest first."""
+    cancellations: tuple[Cancellation, ...]
+
+
+def read_invitations(data: bytes, *, me: str | None = None, zone: str | None = None) -> Invitations:
+    """Every event of the calendar message in ``data`` (an .ics file, or an e-mail that carries one).
+
+    ``me`` (your email) is no sign of the company; ``zone`` (your IANA zone) reads a floating time when the
+    calendar names none (without it such a time stays naive). Each event keeps its UID and SEQUENCE.
+
+    Raises UserError for anything that is not a calendar message, for a reply or other non-invitation
+    method, and for a recurring event (RRULE, RDATE or RECURRENCE-ID) or an all-day one.
     """
-    calendar = _calendar_bytes(data)
+    calendar = calendar_bytes(data)
     import icalendar
 
     try:
         cal = icalendar.Calendar.from_ical(calendar)
     except ValueError as error:
         raise UserError(f"The invitation is not a calendar file icalendar can read ({error}).") from None
-    method = str(cal.get("METHOD", "")).upper()
+    method = str(cal.get("METHOD", "")).strip().upper()
     events = list(cal.walk("VEVENT"))
     if not events:
         raise UserError("The invitation holds no event (no VEVENT).")
-    event = events[0]
-    summary = _text(event.get("SUMMARY"))
-    what = f"The invitation {summary!r}" if summary else "The invitation"
-    if method == "CANCEL" or str(event.get("STATUS", "")).upper() == "CANCELLED":
-        raise UserError(f"{what} was cancelled; nothing was logged.")
-    if method not in ("", "REQUEST", "PUBLISH"):
+    first = _text(events[0].get("SUMMARY"))
+    what = f"The invitation {first!r}" if first else "The invitation"
+    if method not in ("", "REQUEST", "PUBLISH", "CANCEL"):
         raise UserError(f"{what} is a {method} message, not an invitation; nothing was logged.")
-    if len(events) > 1 or any(event.get(name) is not None for name in ("RRULE", "RDATE", "RECURRENCE-ID")):
+    calendar_zone = iana_zone(_text(cal.get("X-WR-TIMEZONE")))
+    sessions: list[Invitation] = []
+    cancellations: list[Cancellation] = []
+    for event in events:
+        summary = _text(event.get("SUMMARY"))
+        what = f"The invitation {summary!r}" if summary else "The invitation"
+        uid, sequence = _text(event.get("UID")), _sequence(event)
+        status = (_text(event.get("STATUS")) or "").upper() or None
+        if method == "CANCEL" or status == "CANCELLED":
+            when = _start(event, what, calendar_zone=calendar_zone, zone=zone, needed=False)
+            cancellations.append(Cancellation(uid, sequence, summary, when[0] if when else None, method))
+            continue
+        if any(event.get(name) is not None for name in ("RRULE", "RDATE", "RECURRENCE-ID")):
+            raise UserError(
+                f"{what} is a recurring event; an interview happens once, so nothing was logged.",
+                hint="Log it with --at instead.",
+            )
+        found = _start(event, what, calendar_zone=calendar_zone, zone=zone, needed=True)
+        assert found is not None
+        start, timezone, notes = found
+        sessions.append(
+            _invitation(
+                event, start=start, timezone=timezone, summary=summary, me=me,
+                uid=uid, sequence=sequence, method=method, status=status, notes=notes,
+            )
+        )  # fmt: skip
+    sessions.sort(key=lambda session: _sort_key(session.start))
+    return Invitations(method=method, sessions=tuple(sessions), cancellations=tuple(cancellations))
+
+
+def read_invitation(data: bytes, *, me: str | None = None, zone: str | None = None) -> Invitation:
+    """The one interview the invitation in ``data`` sets up (see :func:`read_invitations`).
+
+    Raises UserError for anything :func:`read_invitations` refuses, for a cancellation, and for a message
+    with several sessions (naming how many and when).
+    """
+    message = read_invitations(data, me=me, zone=zone)
+    if message.cancellations and not message.sessions:
+        summary = message.cancellations[0].summary
+        what = f"The invitation {summary!r}" if summary else "The invitation"
+        raise UserError(f"{what} was cancelled; nothing was logged.")
+    if len(message.sessions) > 1:
+        summary = message.sessions[0].summary
+        what = f"The invitation {summary!r}" if summary else "The invitation"
+        when = ", ".join(session.start.strftime("%a %d %b %H:%M") for session in message.sessions)
         raise UserError(
-            f"{what} is a recurring event; an interview happens once, so nothing was logged.",
-            hint="Log it with --at instead.",
+            f"{what} has {len(message.sessions)} sessions ({when}), not one; nothing was logged.",
+            hint="Log each session with --at.",
         )
-    start, timezone = _start(event, what)
-    return _invitation(event, start=start, timezone=timezone, summary=summary, me=me)
+    return message.sessions[0]
+
+
+def _sort_key(start: dt.datetime) -> tuple[dt.datetime, int]:
+    """Sessions in order; naive (floating) starts among themselves, aware ones by instant."""
+    if start.tzinfo is None:
+        return start, 0
+    return start.astimezone(dt.timezone.utc).replace(tzinfo=None), 1
+
+
+def _sequence(event: Any) -> int:
+    """SEQUENCE as a non-negative integer (0 when absent or not a number)."""
+    try:
+        value = int(str(event.get("SEQUENCE", 0)).strip())
+    except ValueError:
+        return 0
+    return max(value, 0)
 
 
 def _invitation(
-    event: Any, *, start: dt.datetime, timezone: str | None, summary: str | None, me: str | None
+    event: Any,
+    *,
+    start: dt.datetime,
+    timezone: str | None,
+    summary: str | None,
+    me: str | None,
+    uid: str | None = None,
+    sequence: int = 0,
+    method: str = "",
+    status: str | None = None,
+    notes: tuple[str, ...] = (),
 ) -> Invitation:
     end = _end(event, start)
     organizer = _person(event.get("ORGANIZER"))
@@ -167,8 +254,9 @@ def _invitation(
     location = _text(event.get("LOCATION"))
     texts = [str(event.get(name)) for name in _CONFERENCE_PROPERTIES if event.get(name) is not None]
     texts += [location or "", _text(event.get("DESCRIPTION")) or ""]
-    company, sure = _company(
-        summary, organizer, [p for p in people if (p.email or "").casefold() != (me or "").casefold()]
+    others = [p for p in people if (p.email or "").casefold() != (me or "").casefold()]
+    company, sure, conflict = invitation_summary.company(
+        summary, [p.email for p in ((organizer,) if organizer else ()) + tuple(others) if p.email]
     )
     return Invitation(
         start=start,
@@ -181,63 +269,49 @@ def _invitation(
         link=meeting_link(texts),
         company=company,
         company_sure=sure,
-        stage=_stage(summary),
+        stage=invitation_summary.stage(summary),
+        role=invitation_summary.role(summary, company),
+        company_conflict=conflict,
+        uid=uid,
+        sequence=sequence,
+        method=method,
+        status=status,
+        notes=notes,
     )
 
 
-def meeting_link(texts: list[str]) -> str | None:
-    """The first Meet, Teams, Zoom or Webex link in ``texts``."""
-    from urllib.parse import urlsplit
+def _start(
+    event: Any, what: str, *, calendar_zone: str | None, zone: str | None, needed: bool
+) -> tuple[dt.datetime, str | None, tuple[str, ...]] | None:
+    """DTSTART as an aware instant, the IANA name of its zone, and what was assumed to read it.
 
-    for text in texts:
-        for match in _LINK.finditer(text):
-            link = match.group(0).rstrip(".,;>")
-            # a browser reads a backslash as "/" in an http(s) address (WHATWG URL), so
-            # evil.example\@acme.zoom.us goes to evil.example: the host is checked as the browser sees it
-            host = (urlsplit(link.replace("\\", "/")).hostname or "").lower()
-            if any(host == known or host.endswith("." + known) for known, _ in MEETING_HOSTS):
-                return link
-    return None
-
-
-def _calendar_bytes(data: bytes) -> bytes:
-    """The calendar itself: ``data`` when it is one, else the calendar an e-mail carries."""
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].upper()
-    if head.startswith(b"BEGIN:VCALENDAR"):
-        return data
-    import email
-    import email.policy
-
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    if not message.keys():
-        raise UserError("This is neither a calendar file (.ics) nor an e-mail (.eml) with an invitation.")
-    for part in message.walk():
-        if part.is_multipart():
-            continue
-        filename = (part.get_filename() or "").lower()
-        if part.get_content_type() in ("text/calendar", "application/ics") or filename.endswith(".ics"):
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes) and payload.strip():
-                return payload
-    raise UserError("The e-mail carries no invitation (no text/calendar part or .ics attachment).")
-
-
-def _start(event: Any, what: str) -> tuple[dt.datetime, str | None]:
-    """DTSTART as an aware instant (naive when floating) and the IANA name of its zone, if it has one."""
+    A floating time is read in ``calendar_zone`` (the calendar's X-WR-TIMEZONE), else in ``zone`` (yours,
+    with a note), else left naive (with a note). ``None`` when there is no DTSTART and it is not ``needed``.
+    """
     if event.get("DTSTART") is None:
+        if not needed:
+            return None
         raise UserError(f"{what} has no start time (DTSTART).")
     start = event.decoded("DTSTART")
     if not isinstance(start, dt.datetime):
+        if not needed:
+            return None
         raise UserError(f"{what} is an all-day event; give the time with --at.")
-    if start.tzinfo is None:
-        return start, None
-    tzid = event["DTSTART"].params.get("TZID")
-    zone = iana_zone(getattr(start.tzinfo, "key", None) or tzid)
-    if zone is None:
-        return start, None
     from zoneinfo import ZoneInfo
 
-    return start.astimezone(ZoneInfo(zone)), zone
+    if start.tzinfo is None:
+        if calendar_zone is not None:
+            return start.replace(tzinfo=ZoneInfo(calendar_zone)), calendar_zone, ()
+        own = iana_zone(zone)
+        if own is not None:
+            note = f"The invitation's time has no zone; it was read as your time ({own})."
+            return start.replace(tzinfo=ZoneInfo(own)), own, (note,)
+        return start, None, ("The invitation's time has no zone; it was read as your time.",)
+    tzid = _param(event["DTSTART"].params, "TZID")
+    found = iana_zone(getattr(start.tzinfo, "key", None) or tzid)
+    if found is None:
+        return start, None, ()
+    return start.astimezone(ZoneInfo(found)), found, ()
 
 
 def iana_zone(name: str | None) -> str | None:
@@ -260,7 +334,11 @@ def iana_zone(name: str | None) -> str | None:
 def _end(event: Any, start: dt.datetime) -> dt.datetime | None:
     if event.get("DTEND") is not None:
         end = event.decoded("DTEND")
-        if isinstance(end, dt.datetime) and (end.tzinfo is None) == (start.tzinfo is None):
+        if not isinstance(end, dt.datetime):
+            return None
+        if end.tzinfo is None and start.tzinfo is not None:
+            return end.replace(tzinfo=start.tzinfo)  # floating, read in the same zone as the start
+        if (end.tzinfo is None) == (start.tzinfo is None):
             return end.astimezone(start.tzinfo) if start.tzinfo is not None else end
         return None
     if event.get("DURATION") is not None:
@@ -270,21 +348,30 @@ def _end(event: Any, start: dt.datetime) -> dt.datetime | None:
     return None
 
 
+def _param(params: Any, name: str) -> str | None:
+    """A property parameter as one string: icalendar hands back a list for a value with unquoted commas
+    (``CN=Raman, Priya``), joined here as written."""
+    value = params.get(name)
+    if isinstance(value, (list, tuple)):
+        value = ",".join(str(part) for part in value)
+    return _text(value)
+
+
 def _person(address: Any) -> Attendee | None:
     """An attendee or organizer, or ``None`` for a room, a resource or an address with nothing in it."""
     if address is None:
         return None
     params = getattr(address, "params", {})
-    if str(params.get("CUTYPE", "INDIVIDUAL")).upper() in _NOT_PEOPLE:
+    if (_param(params, "CUTYPE") or "INDIVIDUAL").upper() in _NOT_PEOPLE:
         return None
-    if str(params.get("ROLE", "")).upper() == "NON-PARTICIPANT":
+    if (_param(params, "ROLE") or "").upper() == "NON-PARTICIPANT":
         return None
     value = str(address).strip()
     email = value[7:].strip() if value.lower().startswith("mailto:") else None
     email = email if email and "@" in email else None
     if email and email.lower().split("@")[-1] in _MACHINE_DOMAINS:
         return None
-    name = _text(params.get("CN"))
+    name = _param(params, "CN")
     if name and email and name.strip('"').casefold() == email.casefold():
         name = None
     if name is None and email is None:
@@ -294,28 +381,6 @@ def _person(address: Any) -> Attendee | None:
 
 def _machine(email: str | None) -> bool:
     return email is not None and bool(_MACHINE_SENDERS.match(email.split("@")[0]))
-
-
-def _company(
-    summary: str | None, organizer: Attendee | None, people: list[Attendee]
-) -> tuple[str | None, bool]:
-    """The company, and whether two signs agree on it: the summary's words and a work e-mail domain."""
-    match = _WITH_COMPANY.search(summary or "")
-    named = match.group("c").strip(" .,-") if match else None
-    segments = [s.strip(" .,") for s in _SEPARATORS.split(summary or "") if s.strip(" .,")]
-    domains = [p.email.lower().split("@")[-1] for p in (organizer, *people) if p is not None and p.email]
-    work = [d for d in domains if not any(d == s or d.endswith("." + s) for s in _SHARED_DOMAINS)]
-    label = work[0].split(".")[-2] if work and "." in work[0] else None
-    if label:
-        for candidate in (named, *segments):
-            if candidate and candidate.casefold().replace(" ", "").startswith(label.casefold()):
-                return candidate, True
-    return named or (label.capitalize() if label else None), False
-
-
-def _stage(summary: str | None) -> str | None:
-    text = (summary or "").lower()
-    return next((stage for word, stage in _STAGE_WORDS if word in text), None)
 
 
 def _text(value: Any) -> str | None:

@@ -223,6 +223,11 @@ class Interview(Model):
     """The IANA zone it happened in (``Europe/Berlin``); ``None`` when only its offset is known."""
     ends_at: AwareDatetime | None = None
     """When it ends, when an invitation said so (the live calendar shows it; nothing is planned from it)."""
+    invitation_uid: str | None = Field(None, max_length=1_000)
+    """The UID of the invitation it was logged from (RFC 5545 §3.8.4.7), so a later message for the same UID
+    moves or cancels this round; ``None`` when it was not logged from one."""
+    invitation_sequence: int | None = Field(None, ge=0)
+    """That invitation's SEQUENCE (RFC 5545 §3.8.7.4): only a message with a higher one changes the round."""
     stage: Stage = Stage.OTHER
     format: Format = Format.VIDEO
     location: str | None = Field(None, max_length=limit("location"))

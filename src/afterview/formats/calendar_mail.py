@@ -1,0 +1,45 @@
+"""The calendar in an invitation file: an .ics as it is, or the ``text/calendar`` part or ``.ics`` attachment
+of an e-mail (the standard library's ``email`` package), as UTF-8 in whatever charset the part declares."""
+
+from __future__ import annotations
+
+from afterview.errors import UserError
+
+
+def calendar_bytes(data: bytes) -> bytes:
+    """The calendar itself, as UTF-8: ``data`` when it is one, else the calendar an e-mail carries, decoded
+    in the charset its part declares (``text/calendar; charset=windows-1252``)."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:64].upper()
+    if head.startswith(b"BEGIN:VCALENDAR"):
+        return data
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not message.keys():
+        raise UserError("This is neither a calendar file (.ics) nor an e-mail (.eml) with an invitation.")
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        filename = (part.get_filename() or "").lower()
+        if part.get_content_type() in ("text/calendar", "application/ics") or filename.endswith(".ics"):
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return _as_utf8(payload, part.get_content_charset())
+    raise UserError("The e-mail carries no invitation (no text/calendar part or .ics attachment).")
+
+
+def _as_utf8(payload: bytes, charset: str | None) -> bytes:
+    """``payload`` re-encoded from its declared ``charset`` to UTF-8 (as it is without one, or with one
+    Python does not know)."""
+    import codecs
+
+    if not charset:
+        return payload
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        return payload
+    if name == "utf-8":
+        return payload
+    return payload.decode(name, errors="replace").encode("utf-8")
