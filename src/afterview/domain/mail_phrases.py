@@ -106,7 +106,7 @@ STRONG: dict[str, tuple[re.Pattern[str], ...]] = {
         r"\bnext round of (?:interviews|the process)\b",
         r"\b(?:you have|you've) (?:been )?(?:advanced|moved forward|progressed) to\b",
         # German
-        r"\b(?:in die|fur die|zur) (?:nachste|zweite|finale|letzte) "
+        r"\b(?:in die|in der|fur die|zur) (?:nachsten?|zweiten?|finalen?|letzten?) "
         r"(?:runde|gesprachsrunde|interviewrunde|phase)",
         r"\b(?:zu einem|zum) (?:zweiten|weiteren|nachsten|personlichen|technischen|finalen) "
         r"(?:gesprach|interview|vorstellungsgesprach|kennenlernen)",
