@@ -13,6 +13,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from afterview.domain.mail import Mail, classify
 from afterview.errors import UserError
@@ -103,6 +105,35 @@ def test_control_characters_in_mail_are_replaced_not_passed_on() -> None:
         assert "\u202e" not in text
         assert "\x07" not in text
     assert "\ufffd" in mail.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    base=st.sampled_from(corpus_bytes()),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1),
+            st.integers(0, 30),
+            st.sampled_from([b"", b"<", b"@", b'"', b"=?", b"?=", b"\n", b":", b";", b"--", b"\x00"]),
+        ),
+        max_size=12,
+    ),
+)
+def test_mangled_mail_is_read_or_refused_with_a_user_error(
+    base: bytes, edits: list[tuple[float, int, bytes]]
+) -> None:
+    """Whatever a message's bytes turn into, the reader gives a Mail with safe text or a UserError."""
+    data = bytearray(base)
+    for where, cut, insert in edits:
+        at = int(where * len(data))
+        data[at : at + cut] = insert
+    try:
+        mail = read_message(bytes(data))
+    except UserError:
+        return
+    for text in (mail.subject, mail.sender_name, mail.sender):
+        assert "\n" not in text
+        assert "\x00" not in text
 
 
 def test_a_message_over_the_cap_is_refused_clearly() -> None:

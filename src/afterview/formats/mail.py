@@ -84,7 +84,8 @@ def read_source(
         raise UserError(f"{path} does not exist.", hint="Give a Maildir, an mbox file or .eml files.")
     if path.is_dir():
         maildir = all((path / sub).is_dir() for sub in ("cur", "new", "tmp"))
-        files = _maildir_files(path) if maildir else sorted(p for p in path.iterdir() if p.suffix == ".eml")
+        saved = (p for p in path.iterdir() if p.suffix.lower() == ".eml" and p.is_file())
+        files = _maildir_files(path) if maildir else sorted(saved)
         _check_total(path, sum(_size(f) for f in files), max_source)
         for file in files:
             yield read_message(_read(file, max_message), location=str(file), me=me, max_bytes=max_message)
@@ -158,11 +159,23 @@ def _message_id(message: EmailMessage, data: bytes) -> str:
 
 
 def _header(message: EmailMessage, name: str) -> str:
+    """A header's decoded value on one line; one the modern policy cannot parse is decoded as RFC 2047
+    words only, or else kept as written."""
     try:
-        value = message.get(name)
-    except (ValueError, TypeError, IndexError):  # a header the policy cannot parse
-        value = message.get_all(name, failobj=[""])[0] if message.get_all(name) else ""
-    return " ".join(str(value or "").split())
+        value = str(message.get(name) or "")
+    except Exception:  # the header parser fails in many ways on hostile input
+        value = _raw_header(message, name)
+    return " ".join(value.split())
+
+
+def _raw_header(message: EmailMessage, name: str) -> str:
+    from email.header import decode_header, make_header
+
+    raw = next((str(v) for k, v in message.raw_items() if k.lower() == name), "")
+    try:
+        return str(make_header(decode_header(raw)))
+    except Exception:  # kept as written, then
+        return raw
 
 
 def _address(message: EmailMessage, name: str) -> tuple[str, str]:
@@ -202,7 +215,7 @@ def _content(part: MIMEPart) -> str:
     replacement characters."""
     try:
         content = part.get_content()
-    except (LookupError, UnicodeDecodeError, AssertionError):
+    except Exception:  # an unknown charset, bytes it cannot decode, a NUL it refuses...
         payload = part.get_payload(decode=True)
         content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
     return content if isinstance(content, str) else ""
@@ -245,7 +258,7 @@ def calendar_note(data: bytes, *, me: str | None = None) -> CalendarNote | None:
     try:
         calendar = icalendar.Calendar.from_ical(data)
         event = next(iter(calendar.walk("VEVENT")), None)
-    except (ValueError, KeyError, IndexError):
+    except Exception:  # icalendar fails in many ways on hostile input: no calendar, then
         return None
     if event is None:
         return None
