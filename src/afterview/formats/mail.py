@@ -6,7 +6,7 @@ charset a part declares is honoured; an HTML-only message is turned into text by
 ``get_text`` (never rendered, scripts and styles dropped); a ``text/calendar`` part goes to the invitation
 reader (:mod:`afterview.formats.invitations`). Mail is hostile input: messages and sources have size
 caps, MIME nesting has a depth cap, and every text is cleaned by the text rules
-(:mod:`afterview.domain.text`) before anyone sees it. Nothing here writes, moves or flags a message.
+(:mod:`afterview.domain.text_rules`) before anyone sees it. Nothing here writes, moves or flags a message.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from afterview.domain import text as text_rules
+from afterview.domain import text_rules
 from afterview.domain.mail import CalendarNote, Mail
 from afterview.errors import UserError
 
