@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+import tomllib
 
 ROOT = Path(__file__).parents[1]
 Spawn = Callable[..., subprocess.CompletedProcess[str]]
