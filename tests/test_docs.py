@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -152,3 +153,16 @@ def test_a_group_has_plain_help_without_completion_options(
     spawned = process(*args)
     assert spawned.returncode == 0, spawned.stderr
     _plain(spawned.stdout, args)
+
+
+@pytest.mark.skipif(
+    not shutil.which("mandoc"), reason="mandoc is not installed (scripts/ci-services.sh adds it)"
+)
+def test_the_man_page_is_clean_for_mandoc() -> None:
+    """No warning from ``mandoc -Tlint``: a dated ``.TH``, no empty paragraph, no raw UTF-8."""
+    page = Path(__file__).parents[1] / "docs" / "afterview.1"
+    linted = subprocess.run(
+        ["mandoc", "-Tlint", "-W", "warning", str(page)], capture_output=True, text=True, check=False
+    )
+    assert linted.stdout + linted.stderr == ""
+    assert page.read_text(encoding="ascii").startswith(".TH AFTERVIEW 1 20")
