@@ -166,3 +166,12 @@ def test_the_man_page_is_clean_for_mandoc() -> None:
     )
     assert linted.stdout + linted.stderr == ""
     assert page.read_text(encoding="ascii").startswith(".TH AFTERVIEW 1 20")
+
+
+def test_every_page_of_docs_is_in_the_site_navigation() -> None:
+    """mkdocs.yml lists every Markdown page under docs/ (``mkdocs build --strict`` in CI builds them)."""
+    root = Path(__file__).parents[1]
+    navigation = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = sorted(path.relative_to(root / "docs").as_posix() for path in (root / "docs").rglob("*.md"))
+    assert pages
+    assert [page for page in pages if f": {page}" not in navigation] == []
