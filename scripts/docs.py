@@ -24,6 +24,7 @@ from typing import Any
 import typer
 
 from afterview import __version__
+from afterview.cli.helptext import help_records
 from afterview.cli.main import app
 from afterview.errors import ExitCode
 
@@ -82,9 +83,7 @@ def _help(command: Any) -> str:
 
 
 def _records(path: tuple[str, ...], command: Any) -> list[tuple[str, str]]:
-    context = _context(path, command)
-    records = [param.get_help_record(context) for param in command.params]
-    return [(str(opts), str(text or "")) for opts, text in (r for r in records if r)]
+    return help_records(command, command.params)
 
 
 # docs/commands.md

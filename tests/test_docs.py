@@ -175,3 +175,25 @@ def test_every_page_of_docs_is_in_the_site_navigation() -> None:
     pages = sorted(path.relative_to(root / "docs").as_posix() for path in (root / "docs").rglob("*.md"))
     assert pages
     assert [page for page in pages if f": {page}" not in navigation] == []
+
+
+def test_afterview_help_prints_a_commands_help(cli: Callable[..., Result]) -> None:
+    assert cli("help", "log").out == cli("log", "--help").out
+    assert cli("help", "draft", "follow-up").out == cli("draft", "follow-up", "--help").out
+    assert cli("help").out == cli("--help").out
+    unknown = cli("help", "nosuch")
+    assert unknown.code == 1
+    assert "There is no command 'nosuch'" in unknown.err
+
+
+def test_the_top_level_help_groups_every_command() -> None:
+    from afterview.cli.main import COMMANDS, GROUPS
+
+    grouped = [name for members in GROUPS.values() for name in members]
+    assert sorted(grouped) == sorted(COMMANDS), "each command in exactly one section of afterview --help"
+
+
+@pytest.mark.parametrize("group", ["export", "draft", "templates", "task", "ref"])
+def test_subcommand_summaries_are_never_cut(cli: Callable[..., Result], group: str) -> None:
+    listing = cli(group, "--help").out.split("Commands:")[1]
+    assert "..." not in listing
