@@ -92,12 +92,12 @@ def how_to_run() -> str:
     else the path it was started by (``.venv/bin/afterview`` after the README's install), or
     ``python -m afterview``."""
     started = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
-    if started is not None and started.name == "__main__.py":
+    if started is not None and started.name == "__main__.py" and started.parent.name == "afterview":
         return f"{shlex.quote(sys.executable)} -m afterview"
+    if started is None or started.stem != "afterview" or not started.is_file():
+        return "afterview"  # run from elsewhere (a test, another program's process)
     found = shutil.which("afterview")
-    if started is None or (found is not None and Path(found).resolve() == started.resolve()):
-        return "afterview"
-    if not started.is_file():
+    if found is not None and Path(found).resolve() == started.resolve():
         return "afterview"
     shown = (
         os.path.relpath(started)
