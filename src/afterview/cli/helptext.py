@@ -15,9 +15,12 @@ import enum
 import types
 import typing
 from pathlib import PurePath
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 from typer.core import TyperCommand, TyperGroup
+
+from afterview.errors import UserError
 
 
 def readable(command: Any) -> Any:
@@ -130,3 +133,30 @@ class ReadableGroup(TyperGroup):
     def format_options(self, ctx: Any, formatter: Any) -> None:
         _format_options(self, ctx, formatter)
         self.format_commands(ctx, formatter)
+
+
+def help_command(
+    ctx: typer.Context,
+    command: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[COMMAND]...", help="The command (and subcommand) to explain.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Show help for afterview or one of its commands, as --help does.
+
+    Example: afterview help log, or afterview help draft follow-up
+    """
+    context = ctx.find_root()
+    target = context.command
+    for name in command or ():
+        found = target.get_command(context, name) if hasattr(target, "get_command") else None
+        if found is None:
+            raise UserError(
+                f"There is no command {' '.join(command or ())!r}.",
+                hint="See every command with: afterview help",
+            )
+        context = found.make_context(name, [], parent=context, resilient_parsing=True)
+        target = found
+    typer.echo(target.get_help(context))

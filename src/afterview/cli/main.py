@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from afterview import __version__
 from afterview.actions import notices
-from afterview.errors import AfterviewError, ExitCode, UserError
+from afterview.errors import AfterviewError, ExitCode
 
 
 class Commands(Mapping[str, Any]):
@@ -280,7 +280,7 @@ COMMANDS.add(
 
 COMMANDS.add(
     "help",
-    "afterview.cli.main:help_command",
+    "afterview.cli.helptext:help_command",
     "Show help for afterview or one of its commands, as --help does.",
 )
 
@@ -292,33 +292,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "Set up": ("profile", "ref", "schedule", "demo", "help"),
 }
 """The sections of ``afterview --help``: every command in one (a test checks)."""
-
-
-def help_command(
-    ctx: typer.Context,
-    command: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[COMMAND]...", help="The command (and subcommand) to explain.", show_default=False
-        ),
-    ] = None,
-) -> None:
-    """Show help for afterview or one of its commands, as --help does.
-
-    Example: afterview help log, or afterview help draft follow-up
-    """
-    context = ctx.find_root()
-    target = context.command
-    for name in command or ():
-        found = target.get_command(context, name) if hasattr(target, "get_command") else None
-        if found is None:
-            raise UserError(
-                f"There is no command {' '.join(command or ())!r}.",
-                hint="See every command with: afterview help",
-            )
-        context = found.make_context(name, [], parent=context, resilient_parsing=True)
-        target = found
-    typer.echo(target.get_help(context))
 
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
