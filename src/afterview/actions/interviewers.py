@@ -81,3 +81,28 @@ def add_interviewer(
     return InterviewerAdded(
         find(document, interview_id), added.person, added=added.added, changed=added.changed, now=change.now
     )
+
+
+@dataclass(frozen=True)
+class ContactKept:
+    """A team's mailbox kept as the process's contact address (not an interviewer)."""
+
+    interview: Interview
+    contact: str
+    now: dt.datetime
+
+    def to_json(self) -> Any:
+        """The JSON contract: the interview, as it is now."""
+        return interview_json(self.interview, now=self.now)
+
+
+def keep_contact(*, interview_id: int, address: str) -> ContactKept:
+    """Keep ``address`` (a team's mailbox, ``recruiting@…``) as the contact of the interview's process."""
+    with changing() as change:
+        process = find(change.document, interview_id).process
+        if process.contact == address:
+            raise Unchanged
+        process.contact = address
+        process.updated_at = change.now
+        change.document.touch(process.id)
+    return ContactKept(find(change.document, interview_id), address, now=change.now)

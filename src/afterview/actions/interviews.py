@@ -60,10 +60,12 @@ def log_round(
     source: str | None = None,
     join: int | None = None,
     shown_in: dt.tzinfo | None = None,
+    contact: str | None = None,
 ) -> Logged:
     """Log ``new_round`` for ``company`` and ``role``: a new
     hiring process (from ``source``), or the next round of process ``join``. ``shown_in`` is the zone the
-    result's times are shown in (the round's; default the user's).
+    result's times are shown in (the round's; default the user's). ``contact``, a team's mailbox
+    (``recruiting@…``), becomes the process's contact address when it has none.
 
     Raises UserError when process ``join`` was removed meanwhile or has ended.
     """
@@ -81,5 +83,8 @@ def log_round(
             join=process,
             now=change.now,
         )
+        logged_in = document.process(interview.process_id)
+        if contact and logged_in is not None and not logged_in.contact:
+            logged_in.contact = contact
     now = change.now.astimezone(shown_in) if shown_in is not None else change.now
     return Logged(find(document, interview.id), now=now)

@@ -30,5 +30,7 @@ class Answers:
     """When it happens, as an invitation gave it (``at`` still wins)."""
     people: list[Person] | None = None
     """The interviewers an invitation named (``--interviewer`` still wins)."""
+    contact: str | None = None
+    """The team mailbox an invitation came from (``recruiting@…``): the process's contact address."""
     stage_guess: Stage | None = None
     ends_at: dt.datetime | None = None

@@ -10,19 +10,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
 
-from afterview.actions import session
-from afterview.actions.lookup import find
-from afterview.cli import templates
+from afterview.actions.drafting import Composer, Loader, draft_messages
+from afterview.cli import inputs, templates
 from afterview.cli.delivery import SENT_BY, Delivery, check, deliver
 from afterview.cli.interviews import InterviewId, Json
 from afterview.domain import drafts as compose
 from afterview.domain.drafts import Draft
-from afterview.domain.templates import Template
+from afterview.domain.greetings import LANGUAGES, Language
 from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.records import Interview
@@ -65,9 +64,15 @@ Force = Annotated[
     typer.Option("--force", help="Draft even after the process ended, and replace an existing --eml file."),
 ]
 
-Loader = Callable[[str], Template]
-"""Loads a template by name, in the profile's language."""
-Composer = Callable[[Interview, Document, dt.datetime, Loader], Sequence[Draft]]
+LanguageOption = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        metavar="|".join(LANGUAGES),
+        help="Write it in this language (kept for the process's next drafts; default: the process's, "
+        "else your profile's).",
+    ),
+]
 
 
 def draft_thanks(
@@ -80,6 +85,7 @@ def draft_thanks(
     sent: Sent = False,
     by: By = None,
     force: Force = False,
+    language: LanguageOption = None,
     json_: Json = False,
 ) -> None:
     """Draft a brief thank-you note to each interviewer (printed, never sent).
@@ -89,17 +95,26 @@ def draft_thanks(
     Also as: afterview draft thank-you 7
     """
 
-    def thanks(interview: Interview, document: Document, now: dt.datetime, load: Loader) -> Sequence[Draft]:
+    def thanks(
+        interview: Interview, document: Document, now: dt.datetime, load: Loader, language: Language
+    ) -> Sequence[Draft]:
         if not interview.interviewers:
             raise UserError(
                 f"Interview {interview_id} has no interviewers to thank.",
                 hint=f'Add one with: afterview interviewer {interview_id} "Name, Title <email>"',
             )
         return compose.thank_you_notes(
-            interview, document.profile, template=load("thank-you"), now=now, to=to, force=force
+            interview,
+            document.profile,
+            template=load("thank-you"),
+            now=now,
+            to=to,
+            force=force,
+            language=language,
+            rounds=document.rounds(interview.process),
         )
 
-    _run(interview_id, thanks, _delivery(copy, eml, mailto, open_, sent, by, force, json_))
+    _run(interview_id, thanks, _delivery(copy, eml, mailto, open_, sent, by, force, json_), language)
 
 
 app.command("thank-you")(draft_thanks)
@@ -116,6 +131,7 @@ def follow_up(
     sent: Sent = False,
     by: By = None,
     force: Force = False,
+    language: LanguageOption = None,
     json_: Json = False,
 ) -> None:
     """Draft a polite check-in that refers to the timeline they gave (refused once the process ended).
@@ -124,10 +140,13 @@ def follow_up(
     """
     _run(
         interview_id,
-        lambda i, d, now, load: [
-            compose.follow_up(i, d.profile, template=load("follow-up"), now=now, to=to, force=force)
+        lambda i, d, now, load, lang: [
+            compose.follow_up(
+                i, d.profile, template=load("follow-up"), now=now, to=to, force=force, language=lang
+            )
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
     )
 
 
@@ -142,6 +161,7 @@ def nudge(
     sent: Sent = False,
     by: By = None,
     force: Force = False,
+    language: LanguageOption = None,
     json_: Json = False,
 ) -> None:
     """Draft the second, brief nudge after a follow-up (or an offer notice) went unanswered.
@@ -150,8 +170,11 @@ def nudge(
     """
     _run(
         interview_id,
-        lambda i, d, now, load: [compose.nudge(i, d, template=load("nudge"), now=now, to=to, force=force)],
+        lambda i, d, now, load, lang: [
+            compose.nudge(i, d, template=load("nudge"), now=now, to=to, force=force, language=lang)
+        ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
     )
 
 
@@ -170,6 +193,7 @@ def reference(
     sent: Sent = False,
     by: By = None,
     force: Force = False,
+    language: LanguageOption = None,
     json_: Json = False,
 ) -> None:
     """Draft a heads-up to your references: which company and role, who may call, what to emphasise.
@@ -178,10 +202,11 @@ def reference(
     """
     _run(
         interview_id,
-        lambda i, d, now, load: compose.reference_notes(
-            i, d, template=load("reference"), now=now, ref=ref, emphasis=emphasis, force=force
+        lambda i, d, now, load, lang: compose.reference_notes(
+            i, d, template=load("reference"), now=now, ref=ref, emphasis=emphasis, force=force, language=lang
         ),
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
     )
 
 
@@ -202,6 +227,7 @@ def offer_notice(
     sent: Sent = False,
     by: By = None,
     force: Force = False,
+    language: LanguageOption = None,
     json_: Json = False,
 ) -> None:
     """Draft an honest note to a company you are waiting on: an offer arrived elsewhere, with its deadline.
@@ -210,12 +236,20 @@ def offer_notice(
     """
     _run(
         interview_id,
-        lambda i, d, now, load: [
+        lambda i, d, now, load, lang: [
             compose.offer_notice(
-                i, d, template=load("offer-notice"), now=now, to=to, offer_id=offer, force=force
+                i,
+                d,
+                template=load("offer-notice"),
+                now=now,
+                to=to,
+                offer_id=offer,
+                force=force,
+                language=lang,
             )
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
     )
 
 
@@ -230,6 +264,7 @@ def withdraw(
     sent: Sent = False,
     by: By = None,
     force: Force = False,
+    language: LanguageOption = None,
     json_: Json = False,
 ) -> None:
     """Draft a courteous note withdrawing your application.
@@ -238,10 +273,13 @@ def withdraw(
     """
     _run(
         interview_id,
-        lambda i, d, now, load: [
-            compose.withdraw(i, d.profile, template=load("withdraw"), now=now, to=to, force=force)
+        lambda i, d, now, load, lang: [
+            compose.withdraw(
+                i, d.profile, template=load("withdraw"), now=now, to=to, force=force, language=lang
+            )
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
     )
 
 
@@ -262,11 +300,11 @@ def _delivery(
     return delivery
 
 
-def _run(interview_id: int, composer: Composer, delivery: Delivery) -> None:
-    document = session.open_store().read(open_only=True)
-    now = session.local_now(document.profile)
-    language = document.profile.language or "en"
-    items = list(
-        composer(find(document, interview_id), document, now, lambda name: templates.load(name, language))
+def _run(interview_id: int, composer: Composer, delivery: Delivery, language: str | None) -> None:
+    result = draft_messages(
+        interview_id=interview_id,
+        compose=composer,
+        load=templates.load,
+        language=inputs.language(language) if language is not None else None,
     )
-    deliver(interview_id, items, delivery, sender=(document.profile.name, document.profile.email))
+    deliver(interview_id, result.drafts, delivery, sender=result.sender)

@@ -12,6 +12,7 @@ from typing import TypeVar
 import typer
 
 from afterview.domain import text_rules
+from afterview.domain.greetings import LANGUAGES, Language
 from afterview.errors import UserError
 from afterview.models.records import Person
 
@@ -155,3 +156,12 @@ def timezone(value: str) -> str:
 def interactive(no_input: bool) -> bool:
     """Whether prompting is allowed: never with ``--no-input`` or when stdin is not a terminal."""
     return not no_input and sys.stdin.isatty()
+
+
+def language(value: str) -> Language:
+    """A draft language as typed (``--language de``): one of en, de, fr, es, any case."""
+    chosen = value.strip().lower()
+    for known in LANGUAGES:
+        if known == chosen:
+            return known
+    raise UserError(f"{value!r} is not a language afterview writes; choose one of: {', '.join(LANGUAGES)}.")

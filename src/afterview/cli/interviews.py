@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import reading
-from afterview.actions.interviewers import add_interviewer
+from afterview.actions import reading, session
+from afterview.actions.interviewers import add_interviewer, keep_contact
 from afterview.cli import completion, inputs
 from afterview.domain.dates import DATE_EXAMPLES
 from afterview.domain.phrasing import plural
 from afterview.models.enums import Status
 from afterview.render import console, views
-from afterview.render.interviews import interviewer_added
+from afterview.render.interviews import contact_kept, interviewer_added
 from afterview.render.results import emit
 
 InterviewId = Annotated[
@@ -122,9 +122,20 @@ def interviewer(
 
         afterview interviewer 7 "Priya Raman, CTO <priya@acme.com>" --honorific "Dr."
     """
-    person = inputs.interviewer(spec)
+    from afterview.cli.people_check import confirm_greetings, split_mailboxes
+
+    ask = inputs.interactive(False)
     given = name_parts_given(
         honorific=honorific, given_name=given_name, family_name=family_name, address_as=address_as
     )
-    result = add_interviewer(interview_id=interview_id, person=person, parts=given)
+    people, contact = split_mailboxes([inputs.interviewer(spec)], ask=ask)
+    if contact is not None:
+        kept = keep_contact(interview_id=interview_id, address=contact)
+        emit(kept, json_=json_, human=contact_kept)
+        return
+    if all(value is None for value in given.values()):
+        profile = session.open_store().read(open_only=True).profile
+        language, style = profile.language or "en", profile.greeting or "auto"
+        people = confirm_greetings(people, ask=ask, language=language, style=style)
+    result = add_interviewer(interview_id=interview_id, person=people[0], parts=given)
     emit(result, json_=json_, human=interviewer_added)

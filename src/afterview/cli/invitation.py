@@ -50,6 +50,8 @@ def fill_from(answers: Answers, *, source: str, me: str | None, ask: bool) -> No
     if invitation.stage is not None:
         answers.stage_guess = Stage(invitation.stage)
     answers.people = [_person(attendee) for attendee in invitation.interviewers(me=me)]
+    if invitation.contact is not None and invitation.contact.email:
+        answers.contact = invitation.contact.email
     _describe(invitation, answers.people)
 
 

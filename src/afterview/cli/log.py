@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Annotated
 
@@ -12,6 +13,7 @@ from afterview.actions.interviews import NewRound, log_round
 from afterview.actions.lookup import find_process
 from afterview.cli import inputs
 from afterview.cli.answers import Answers
+from afterview.cli.people_check import confirm_greetings, split_mailboxes
 from afterview.domain.dates import DATE_EXAMPLES, needs_date_order, parse_date, parse_moment
 from afterview.domain.interviews import open_process_named
 from afterview.errors import UserError
@@ -146,8 +148,14 @@ def log(
         order=_date_order(answers, ask=ask),
         zone=zone or profile_zone or clock.system_zone(),
     )
+    people, contact = split_mailboxes(new_round.interviewers, ask=ask)
+    profile = (snapshot or store.read(open_only=True)).profile
+    people = confirm_greetings(
+        people, ask=ask, language=profile.language or "en", style=profile.greeting or "auto"
+    )
     result = log_round(
-        new_round=new_round,
+        new_round=dataclasses.replace(new_round, interviewers=people),
+        contact=contact or answers.contact,
         company=answers.company,
         role=answers.role,
         source=inputs.field_text(source, "source") if source else None,

@@ -12,10 +12,13 @@ debrief topic a note mentions, :mod:`afterview.domain.topics`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from afterview.domain import phrasing
 from afterview.domain.greetings import Language, parts_of, reference_greeting
+from afterview.domain.identities import WORDINGS, earlier_rounds, panel_wordings, thanked_before
+from afterview.domain.mailboxes import is_role_mailbox
 from afterview.domain.message_fields import Fill, common_fields, name_fields
 from afterview.domain.people import NameParts
 from afterview.domain.phrasing import one_line
@@ -57,12 +60,29 @@ def thank_you_notes(
     now: dt.datetime,
     to: str | None = None,
     force: bool = False,
+    language: Language | None = None,
+    rounds: Sequence[Interview] = (),
 ) -> list[Draft]:
-    """One brief thank-you note per interviewer (or only to those whose name contains ``to``)."""
+    """One brief thank-you note per interviewer (or only to those whose name contains ``to``), none to a
+    team's mailbox (``recruiting@``…). ``rounds`` are the process's rounds: someone met in an earlier one
+    gets a note for this round, never the words of their last one."""
     people = interviewers_named(interview, to) if to is not None else list(interview.interviewers)
+    wordings = panel_wordings(interview, rounds)
+    earlier = earlier_rounds(interview, rounds)
     return [
-        thank_you_note(interview, person, profile, template=template, now=now, force=force)
+        thank_you_note(
+            interview,
+            person,
+            profile,
+            template=template,
+            now=now,
+            force=force,
+            language=language,
+            wording=wordings[interview.interviewers.index(person)],
+            again=thanked_before(person, earlier),
+        )
         for person in people
+        if not is_role_mailbox(person.email)
     ]
 
 
@@ -74,18 +94,28 @@ def thank_you_note(
     template: Template,
     now: dt.datetime,
     force: bool = False,
+    language: Language | None = None,
+    wording: int | None = None,
+    again: bool = False,
 ) -> Draft:
     """A thank-you note as the article has it: thanks for the time, eagerness to work for the company,
     excitement about the position, an invitation to get in touch; personal where the debrief allows.
 
-    Notes to a panel differ: each has that person's own topic (else a shared one, dealt in turn), and the
-    wording alternates along the panel (``variant`` 1, 2, 1…).
+    Notes to a panel differ: each has that person's own topic (else a shared one, dealt in turn), and its
+    own ``wording`` (``variant`` 1 to 6: an ``opening`` of three and a ``closing`` of two; default: its
+    place on the panel). ``again``: they were thanked after an earlier round ("Thank you again for…").
     """
-    fill = common_fields(interview, person, profile, now=now, kind="thank-you", force=force)
+    fill = common_fields(
+        interview, person, profile, now=now, kind="thank-you", force=force, language=language
+    )
     index = interview.interviewers.index(person)
     topic = topic_for(person, interview.debrief, position=index)
     fill.values["topic"] = topic.text if topic else ""
-    fill.values["variant"] = index % 2 + 1
+    variant = wording if wording is not None else index % WORDINGS + 1
+    fill.values["variant"] = variant
+    fill.values["opening"] = (variant - 1) % 3 + 1
+    fill.values["closing"] = (variant - 1) % 2 + 1
+    fill.values["again"] = again
     return _compose(
         "thank-you",
         template,
@@ -105,10 +135,13 @@ def follow_up(
     now: dt.datetime,
     to: str | None = None,
     force: bool = False,
+    language: Language | None = None,
 ) -> Draft:
     """A polite check-in that refers to the timeline they gave (and to none when they gave none)."""
     person = recipient(interview, to)
-    fill = common_fields(interview, person, profile, now=now, kind="follow-up", force=force)
+    fill = common_fields(
+        interview, person, profile, now=now, kind="follow-up", force=force, language=language
+    )
     fill.values["decision_by"] = _decision_by(interview, fill.language)
     fill.values["next_steps"] = one_line(interview.next_steps or "")
     return _compose(
@@ -130,11 +163,14 @@ def nudge(
     now: dt.datetime,
     to: str | None = None,
     force: bool = False,
+    language: Language | None = None,
 ) -> Draft:
     """The second, briefer check-in, pointing back at the last note: the offer notice when one went out
     (with that offer's deadline), else the first follow-up, else neither."""
     person = recipient(interview, to)
-    fill = common_fields(interview, person, document.profile, now=now, kind="nudge", force=force)
+    fill = common_fields(
+        interview, person, document.profile, now=now, kind="nudge", force=force, language=language
+    )
     fill.values["decision_by"] = _decision_by(interview, fill.language)
     today = now.date()
     sent = next(
@@ -173,6 +209,7 @@ def reference_notes(
     ref: str | None = None,
     emphasis: str | None = None,
     force: bool = False,
+    language: Language | None = None,
 ) -> list[Draft]:
     """A heads-up to each reference (or those whose name contains ``ref``): who may call, what to stress.
 
@@ -187,7 +224,9 @@ def reference_notes(
     drafts = []
     every: list[Reference | None] = [*references] or [None]
     for reference in every:
-        fill = common_fields(interview, None, document.profile, now=now, kind="reference", force=force)
+        fill = common_fields(
+            interview, None, document.profile, now=now, kind="reference", force=force, language=language
+        )
         language = fill.language
         if reference is not None:
             parts = parts_of(reference)
@@ -238,11 +277,14 @@ def offer_notice(
     to: str | None = None,
     offer_id: int | None = None,
     force: bool = False,
+    language: Language | None = None,
 ) -> Draft:
     """An honest note to a company you are waiting on: an offer arrived elsewhere, and its deadline."""
     offer = _latest_offer(interview, document, offer_id=offer_id)
     person = recipient(interview, to)
-    fill = common_fields(interview, person, document.profile, now=now, kind="offer-notice", force=force)
+    fill = common_fields(
+        interview, person, document.profile, now=now, kind="offer-notice", force=force, language=language
+    )
     fill.values["offer_company"] = (
         one_line(offer.company)
         if offer
@@ -278,10 +320,11 @@ def withdraw(
     now: dt.datetime,
     to: str | None = None,
     force: bool = False,
+    language: Language | None = None,
 ) -> Draft:
     """A courteous note withdrawing from the process."""
     person = recipient(interview, to)
-    fill = common_fields(interview, person, profile, now=now, kind="withdraw", force=force)
+    fill = common_fields(interview, person, profile, now=now, kind="withdraw", force=force, language=language)
     return _compose(
         "withdraw",
         template,

@@ -32,13 +32,21 @@ class Fill:
 
 
 def common_fields(
-    interview: Interview, person: Person | None, profile: Profile, *, now: dt.datetime, kind: str, force: bool
+    interview: Interview,
+    person: Person | None,
+    profile: Profile,
+    *,
+    now: dt.datetime,
+    kind: str,
+    force: bool,
+    language: Language | None = None,
 ) -> Fill:
-    """The fields every template has, for a message of ``kind`` to ``person`` written ``now``.
+    """The fields every template has, for a message of ``kind`` to ``person`` written ``now`` in
+    ``language`` (default: the profile's, else English).
 
     Raises UserError when the process rules the message out (see :func:`check_process`).
     """
-    language: Language = profile.language or "en"
+    language = language or profile.language or "en"
     warnings = check_process(interview, kind, force=force)
     company = one_line(interview.company)
     day = interview.at.astimezone(now.tzinfo).date()

@@ -26,6 +26,8 @@ from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from afterview.domain.dates import WEEKEND, add_business_days, short_date
+from afterview.domain.identities import identities, met_before
+from afterview.domain.mailboxes import is_role_mailbox
 from afterview.models.document import Document
 from afterview.models.enums import Stage, Status, StepKind, StepState
 from afterview.models.records import Interview, Process, Profile, Reference
@@ -66,6 +68,9 @@ class PlanContext:
     """Accepted offers: process id → company."""
     now: dt.datetime | None = None
     """The current time: an interview after it is upcoming. ``None`` plans every interview as happened."""
+    met_before: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    """Who was met in an earlier round of the same process: interview id → identity keys
+    (:func:`afterview.domain.identities.identities`). They keep their first round's network step."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ def plan_context(
         momentum_anchor=_momentum_anchor(document),
         accepted=accepted,
         now=now,
+        met_before=met_before(document.interviews),
     )
 
 
@@ -247,7 +253,10 @@ def _round_steps(
         f"Write down what you remember of the {stage} (afterview remember {interview.id})",
         max(day, logged),  # the end of the interview's day, or of the day it was logged
     )
+    earlier = context.met_before.get(interview.id, frozenset())
     for index, person in enumerate(interview.interviewers):
+        if is_role_mailbox(person.email):  # a team's mailbox is no one to thank or to add
+            continue
         if person.email is None:
             yield PlannedStep(
                 StepKind.CONTACT_DETAILS,
@@ -267,6 +276,8 @@ def _round_steps(
             thank_you_due,
             person.name,
         )
+        if identities(person) & earlier:  # one network step per person and process: the first round's
+            continue
         yield PlannedStep(
             StepKind.NETWORK,
             f"network:{index}",

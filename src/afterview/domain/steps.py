@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from afterview.domain.dates import due_moment, is_past, snoozed_due
+from afterview.domain.identities import identities
 from afterview.domain.planning import (
     PlanContext,
     PlannedStep,
@@ -142,6 +143,8 @@ def closing_reason(interview: Interview, step: Step, context: PlanContext) -> st
     )
     if step.kind in waiting_kinds and moved_on:
         return "moved to the next round"
+    if step.kind is StepKind.NETWORK and step.person is not None and _met_before(interview, step, context):
+        return "met in an earlier round: that round's network step counts"
     reasons = {
         StepKind.PREP: "the interview has taken place",
         StepKind.OFFER_NOTICE: "that offer is no longer open",
@@ -153,6 +156,12 @@ def closing_reason(interview: Interview, step: Step, context: PlanContext) -> st
         StepKind.NETWORK: "interviewer removed",
     }
     return reasons.get(step.kind, "no longer needed")
+
+
+def _met_before(interview: Interview, step: Step, context: PlanContext) -> bool:
+    earlier = context.met_before.get(interview.id, frozenset())
+    people = [p for p in interview.interviewers if p.name == step.person]
+    return any(identities(person) & earlier for person in people)
 
 
 def _email_now_known(interview: Interview, step: Step) -> bool:

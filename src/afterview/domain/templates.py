@@ -45,7 +45,11 @@ COMMON_FIELDS: dict[str, str] = {
 KIND_FIELDS: dict[str, dict[str, str]] = {
     "thank-you": {
         "topic": "their own topic from your debrief, else a shared one (may be empty)",
-        "variant": "1 or 2, alternating along a panel, so no two notes to a panel read alike",
+        "variant": "1 to 6: a wording of its own for each member of a panel of up to six, never the one "
+        "the same person got after an earlier round",
+        "opening": "1, 2 or 3: the opening sentence that goes with variant",
+        "closing": "1 or 2: the closing sentence that goes with variant",
+        "again": "true when you thanked them after an earlier round of this process (Thank you again…)",
     },
     "follow-up": {
         "decision_by": "when they said they would decide (empty when they did not say)",

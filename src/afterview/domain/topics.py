@@ -84,3 +84,14 @@ def plain_topics(debrief: Debrief | None) -> list[str]:
 def _words(text: str) -> str:
     words = text.split()
     return text if len(words) <= TOPIC_WORDS else " ".join(words[:TOPIC_WORDS]) + "…"
+
+
+def debrief_texts(debrief: Debrief | None) -> list[tuple[str, str]]:
+    """Text from the debrief a draft may quote, each with what it is: ``("topic", text)`` for every topic,
+    ``("question", text)`` for every question asked and each of your own questions."""
+    if debrief is None:
+        return []
+    texts = [("topic", text) for text in plain_topics(debrief)]
+    texts += [("question", q.question) for q in debrief.questions if q.question.strip()]
+    texts += [("question", q) for q in debrief.my_questions if q.strip()]
+    return texts

@@ -174,6 +174,12 @@ class Process(Model):
     history: list[StatusChange] = Field(default_factory=list)
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    language: Literal["en", "de", "fr", "es"] | None = None
+    """The language of this process's drafts: the last ``--language`` a draft used, or set with ``edit`` or
+    ``outcome``; ``None`` is the profile's."""
+    contact: Email = None
+    """The company's address for the process when it is a team's mailbox (``recruiting@…``), not a person's:
+    kept for follow-ups, never thanked or added to your network."""
 
     @property
     def status(self) -> Status:

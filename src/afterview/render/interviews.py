@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from afterview.actions.interviewers import InterviewerAdded
+from afterview.actions.interviewers import ContactKept, InterviewerAdded
 from afterview.render import console, views
 
 
@@ -14,3 +14,8 @@ def interviewer_added(result: InterviewerAdded) -> None:
         return
     console.say(f"{'Added' if result.added else 'Updated'} {name} on interview {interview_id}.")
     views.step_rows(((result.interview, s) for s in result.steps), now=result.now, show_interview=False)
+
+
+def contact_kept(result: ContactKept) -> None:
+    """A team's mailbox kept as the process's contact, not as an interviewer."""
+    console.say(f"Kept {result.contact} as the contact address of {result.interview.company}'s process.")
