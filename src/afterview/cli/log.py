@@ -10,6 +10,7 @@ import typer
 from afterview.actions import clock, session
 from afterview.actions.interviews import NewRound, log_round
 from afterview.actions.lookup import find_process
+from afterview.actions.typed import year_echo
 from afterview.cli import inputs
 from afterview.cli.answers import Answers
 from afterview.domain.dates import DATE_EXAMPLES, needs_date_order, parse_date, parse_moment
@@ -188,12 +189,17 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None, z
         at = _in_zone(answers.moment, now)
     elif answers.at is None and ask:
         asked = inputs.ask_date(
-            "When (date or date-time)", lambda t: parse_moment(t, now=now, order=order), default="now"
+            "When (date or date-time)",
+            lambda t: parse_moment(t, now=now, order=order, nearest=True),
+            default="now",
         )
         assert asked is not None  # a default is given, so there is always an answer
         at = asked
     else:
-        at = parse_moment(answers.at or "now", now=now, order=order)
+        at = parse_moment(answers.at or "now", now=now, order=order, nearest=True)
+        echo = year_echo(answers.at or "now", at.date(), today=now.date())
+        if echo is not None:
+            console.note(echo)
     stage = _choice(answers.stage, Stage, "stage", ask=ask, default=answers.stage_guess or Stage.OTHER)
     format_ = _choice(answers.format, Format, "format", ask=ask, default=Format.VIDEO)
     return NewRound(
