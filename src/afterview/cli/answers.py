@@ -32,3 +32,6 @@ class Answers:
     """The interviewers an invitation named (``--interviewer`` still wins)."""
     stage_guess: Stage | None = None
     ends_at: dt.datetime | None = None
+    invitation_uid: str | None = None
+    """The UID and SEQUENCE of the invitation it was read from, kept on the round."""
+    invitation_sequence: int | None = None

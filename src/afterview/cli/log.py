@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.enums import Format, Stage
 from afterview.models.records import Paperwork, Person, Process
+
+if TYPE_CHECKING:
+    from afterview.formats.invitations import Invitation
 from afterview.render import console, views
 from afterview.render.results import emit
 
@@ -123,11 +126,15 @@ def log(
         location=location,
         timezone=inputs.timezone(tz) if tz is not None else None,
     )
+    sessions: tuple[Invitation, ...] = ()
     if from_ is not None:
-        from afterview.cli.invitation import fill_from
+        from afterview.cli.invitation import take_invitation
 
         assert snapshot is not None
-        fill_from(answers, source=from_, me=snapshot.profile.email, ask=ask)
+        own = profile_zone or clock.system_zone()
+        sessions = take_invitation(answers, source=from_, document=snapshot, zone=own, ask=ask, json_=json_)
+        if not sessions:  # it moved or cancelled rounds already logged, and logs no new one
+            return
     zone = answers.timezone
     now = clock.now_in(zone or profile_zone)
     joined = None
@@ -147,6 +154,16 @@ def log(
         order=_date_order(answers, ask=ask),
         zone=zone or profile_zone or clock.system_zone(),
     )
+    if len(sessions) > 1:
+        from afterview.cli.invitation import log_every_session
+
+        me = snapshot.profile.email if snapshot is not None else None
+        log_every_session(
+            sessions, first=new_round, company=answers.company, role=answers.role, me=me,
+            source=inputs.field_text(source, "source") if source else None,
+            join=joined.id if joined is not None else None, json_=json_,
+        )  # fmt: skip
+        return
     result = log_round(
         new_round=new_round,
         company=answers.company,
@@ -155,7 +172,11 @@ def log(
         join=joined.id if joined is not None else None,
         shown_in=now.tzinfo,
     )
-    emit(result, json_=json_, human=lambda logged: views.created(logged.interview, now=logged.now))
+    emit(
+        result,
+        json_=json_,
+        human=lambda logged: views.created(logged.interview, now=logged.now, local=logged.local),
+    )
 
 
 def _same_process(document: Document, company: str, role: str, *, ask: bool) -> Process | None:
@@ -217,6 +238,8 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None, z
         references_may_call=_references(answers, ask=ask),
         location=inputs.field_text(answers.location, "location") if answers.location else None,
         notes=inputs.field_text(answers.note, "notes") if answers.note else None,
+        invitation_uid=answers.invitation_uid,
+        invitation_sequence=answers.invitation_sequence,
     )
 
 

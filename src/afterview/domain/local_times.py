@@ -1,0 +1,52 @@
+"""Times in the user's own day: an interview in another zone says whose each time is ("15:00 New York,
+21:00 your time"). Pure: the user's zone is a parameter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def place_of(zone: str | None) -> str | None:
+    """The place an IANA zone is named after: ``America/New_York`` → ``New York``; ``None`` for none."""
+    if not zone:
+        return None
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def elsewhere(at: dt.datetime, *, zone: str | None, local: dt.tzinfo) -> bool:
+    """Whether the interview's own clock (``at`` in its zone) reads differently from the user's."""
+    there = _there(at, zone)
+    return there.utcoffset() != at.astimezone(local).utcoffset()
+
+
+def both_times(at: dt.datetime, *, zone: str | None, local: dt.tzinfo, day: bool = False) -> str:
+    """``15:00 New York, 21:00 your time`` for an interview in another zone, else ``21:00``; with ``day``,
+    each time has its day (``Thu 3 Dec 2026 15:00 New York, Thu 3 Dec 2026 21:00 your time``)."""
+    there, mine = _there(at, zone), at.astimezone(local)
+    if not elsewhere(at, zone=zone, local=local):
+        return _clock(mine, day=day)
+    place = place_of(zone) or there.strftime("%z")
+    return f"{_clock(there, day=day)} {place}, {_clock(mine, day=day)} your time"
+
+
+def _clock(moment: dt.datetime, *, day: bool) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b} {moment.year} {moment:%H:%M}" if day else f"{moment:%H:%M}"
+
+
+def local_first(at: dt.datetime, *, zone: str | None, local: dt.tzinfo) -> str:
+    """``21:00 (15:00 New York)``: the user's time first, the interview's in brackets when it differs."""
+    there, mine = _there(at, zone), at.astimezone(local)
+    if not elsewhere(at, zone=zone, local=local):
+        return f"{mine:%H:%M}"
+    return f"{mine:%H:%M} ({there:%H:%M} {place_of(zone) or there.strftime('%z')})"
+
+
+def _there(at: dt.datetime, zone: str | None) -> dt.datetime:
+    if zone:
+        from zoneinfo import ZoneInfo
+
+        try:
+            return at.astimezone(ZoneInfo(zone))
+        except (ValueError, KeyError, OSError):
+            return at
+    return at
