@@ -180,9 +180,9 @@ def _logged(document: Document, uid: str | None, summary: str | None) -> Intervi
     if interview is None:
         title = f"The invitation {summary!r}" if summary else "The invitation"
         raise UserError(
-            f"{title} is about an interview that was never logged (UID {uid or 'none'}); "
-            "nothing was changed.",
-            hint="Log the interview first: afterview log --from the original invitation, or with --at.",
+            f"{title} was cancelled, and no interview was logged from it (UID {uid or 'none'}); "
+            "nothing was logged.",
+            hint="An interview logged with --at is not matched: remove it with afterview rm if it is off.",
         )
     return interview
 
