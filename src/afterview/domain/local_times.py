@@ -4,6 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from afterview.models.records import Interview
 
 
 def place_of(zone: str | None) -> str | None:
@@ -50,3 +56,60 @@ def _there(at: dt.datetime, zone: str | None) -> dt.datetime:
         except (ValueError, KeyError, OSError):
             return at
     return at
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """An interview still to come, as the day's views name it (also kept in the derived index)."""
+
+    id: int
+    company: str
+    at: dt.datetime
+    timezone: str | None = None
+    location: str | None = None
+
+
+def ahead_today(items: Iterable[Ahead], *, now: dt.datetime) -> list[Ahead]:
+    """The interviews still to come on the user's day (``now``'s date, in ``now``'s zone), soonest first."""
+    local = now.tzinfo or dt.timezone.utc
+    return sorted(
+        (item for item in items if item.at > now and item.at.astimezone(local).date() == now.date()),
+        key=lambda item: (item.at, item.id),
+    )
+
+
+def today_line(item: Ahead, *, now: dt.datetime) -> str:
+    """``Interview today 21:00 (15:00 New York): Brightwave · https://meet.example/abc``."""
+    when = local_first(item.at, zone=item.timezone, local=now.tzinfo or dt.timezone.utc)
+    place = f" · {item.location}" if item.location else ""
+    return f"Interview today {when}: {item.company}{place}"
+
+
+def ahead_of(interviews: Iterable[Interview], *, now: dt.datetime | None = None) -> list[Ahead]:
+    """The rounds of open processes not yet held (no memory-dump step yet) and not cancelled; with ``now``,
+    only those after it."""
+    from afterview.models.enums import StepKind
+
+    return [
+        Ahead(i.id, i.company, i.at, i.timezone, i.location)
+        for i in interviews
+        if not i.process.ended
+        and i.cancelled is None
+        and (now is None or i.at > now)
+        and not any(step.kind is StepKind.MEMORY_DUMP for step in i.steps)
+    ]
+
+
+def from_index(items: Iterable[Mapping[str, Any]]) -> list[Ahead]:
+    """The upcoming interviews as the derived index keeps them (``id``, ``company``, ``at``, ``timezone``,
+    ``location``)."""
+    return [
+        Ahead(
+            item["id"],
+            item["company"],
+            dt.datetime.fromisoformat(item["at"]),
+            item["timezone"],
+            item["location"],
+        )
+        for item in items
+    ]

@@ -17,6 +17,8 @@ from afterview.render.literal import visible
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from afterview.domain.local_times import Ahead
+
 
 def step_rows(
     items: Iterable[tuple[Interview, Step]], *, now: dt.datetime, show_interview: bool = True
@@ -67,8 +69,13 @@ def _hanging(head: Text, body: Text, *, under: int) -> None:
         console.print(Text.assemble(first if number == 0 else " " * indent, line))
 
 
-def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
-    """The ``todo`` list, or a friendly word when there is nothing to do."""
+def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime, today: Sequence[Ahead] = ()) -> None:
+    """The ``todo`` list, or a friendly word when there is nothing to do; an interview still to come today
+    first (``Interview today 21:00 (15:00 New York): Brightwave · link``)."""
+    from afterview.domain.local_times import today_line
+
+    for item in today:
+        out().print(literal(today_line(item, now=now), style="bold"))
     if not items:
         out().print(steplist.NOTHING_TO_DO)
         return

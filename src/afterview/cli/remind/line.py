@@ -111,9 +111,9 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
 
             found = load_index()
         raw = _as_store(found)
-        tz = _tz(raw)
-        now = now.astimezone(tz) if tz is not None else now
+        now = clock.now_in(found.get("timezone"))
         due_today, overdue = due_counts(raw, now=now)
+        today = _interviews_today(found, now=now)
     except AfterviewError as error:
         from afterview.render.literal import visible
 
@@ -132,7 +132,7 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
             + "\n"
         )
         return int(ExitCode.STORE)
-    line = message(due_today, overdue)
+    line = "; ".join([*today, *filter(None, [message(due_today, overdue)])])
     if line:
         sys.stdout.write(line + "\n")
     if notify is not None:
@@ -156,11 +156,8 @@ def _as_store(found: Index) -> dict[str, Any]:
     }
 
 
-def _tz(raw: Any) -> dt.tzinfo | None:
-    """The profile's time zone, or ``None`` (keep the clock's) when it has none."""
-    name = raw.get("profile", {}).get("timezone") if isinstance(raw, dict) else None
-    if not name:
-        return None
-    from zoneinfo import ZoneInfo
+def _interviews_today(found: Index, *, now: dt.datetime) -> list[str]:
+    """``Interview today 21:00 (15:00 New York): Brightwave · link``, for each one still to come today."""
+    from afterview.domain.local_times import ahead_today, from_index, today_line
 
-    return ZoneInfo(name)
+    return [today_line(item, now=now) for item in ahead_today(from_index(found.get("ahead", [])), now=now)]
