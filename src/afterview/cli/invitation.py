@@ -107,6 +107,8 @@ def session_round(invitation: Invitation, *, me: str | None, like: NewRound) -> 
 
     people = [_person(attendee) for attendee in invitation.interviewers(me=me)]
     start = invitation.start if invitation.start.tzinfo else invitation.start.replace(tzinfo=like.at.tzinfo)
+    if invitation.timezone is None:  # a UTC time, shown in the zone the first session was (as log does)
+        start = start.astimezone(like.at.tzinfo)
     end = invitation.end if invitation.end is not None and invitation.end > invitation.start else None
     if end is not None and end.tzinfo is None:
         end = end.replace(tzinfo=start.tzinfo)
