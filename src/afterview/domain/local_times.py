@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
+TYPE_CHECKING = False  # importing typing costs start-up (remind); mypy reads it as typing.TYPE_CHECKING
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from typing import Any
+
     from afterview.models.records import Interview
 
 

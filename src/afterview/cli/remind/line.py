@@ -111,7 +111,8 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
 
             found = load_index()
         raw = _as_store(found)
-        now = clock.now_in(found.get("timezone"))
+        tz = _tz(raw)
+        now = now.astimezone(tz) if tz is not None else now
         due_today, overdue = due_counts(raw, now=now)
         today = _interviews_today(found, now=now)
     except AfterviewError as error:
@@ -158,6 +159,19 @@ def _as_store(found: Index) -> dict[str, Any]:
 
 def _interviews_today(found: Index, *, now: dt.datetime) -> list[str]:
     """``Interview today 21:00 (15:00 New York): Brightwave · link``, for each one still to come today."""
+    items = found.get("ahead", [])
+    if not items:  # the usual case, without importing what the line needs
+        return []
     from afterview.domain.local_times import ahead_today, from_index, today_line
 
-    return [today_line(item, now=now) for item in ahead_today(from_index(found.get("ahead", [])), now=now)]
+    return [today_line(item, now=now) for item in ahead_today(from_index(items), now=now)]
+
+
+def _tz(raw: Any) -> dt.tzinfo | None:
+    """The profile's time zone, or ``None`` (keep the clock's) when it has none."""
+    name = raw.get("profile", {}).get("timezone") if isinstance(raw, dict) else None
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
