@@ -12,7 +12,8 @@ Cli = Callable[..., Result]
 INTERVIEW = {
     "id", "process_id", "company", "role", "at", "timezone", "ends_at", "stage", "format", "location",
     "interviewers", "next_steps", "decision_by", "references_may_call", "paperwork", "status", "history",
-    "debrief", "notes", "steps", "sent", "created_at", "updated_at",
+    "debrief", "notes", "steps", "sent", "created_at", "updated_at", "at_local", "cancelled",
+    "invitation_uid", "invitation_sequence",
 }  # fmt: skip
 STEP = {
     "id", "interview_id", "company", "role", "kind", "title", "person", "due", "state", "overdue", "done_at",

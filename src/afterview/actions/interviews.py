@@ -34,6 +34,8 @@ class NewRound:
     references_may_call: bool = False
     location: str | None = None
     notes: str | None = None
+    invitation_uid: str | None = None
+    invitation_sequence: int | None = None
 
     def fields(self) -> dict[str, object]:
         """The interview's stored fields (those of :class:`afterview.models.records.Interview`)."""
@@ -46,10 +48,12 @@ class Logged:
 
     interview: Interview
     now: dt.datetime
+    local: dt.tzinfo | None = None
+    """The user's zone (the round's times are shown in both when they differ)."""
 
     def to_json(self) -> Any:
         """The JSON contract: the new interview."""
-        return interview_json(self.interview, now=self.now)
+        return interview_json(self.interview, now=self.now, local=self.local)
 
 
 def log_round(
@@ -87,4 +91,4 @@ def log_round(
         if contact and logged_in is not None and not logged_in.contact:
             logged_in.contact = contact
     now = change.now.astimezone(shown_in) if shown_in is not None else change.now
-    return Logged(find(document, interview.id), now=now)
+    return Logged(find(document, interview.id), now=now, local=change.now.tzinfo)

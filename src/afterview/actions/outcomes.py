@@ -10,7 +10,7 @@ from typing import Any
 from afterview.actions import clock, session
 from afterview.actions.changes import changing
 from afterview.actions.lookup import find, latest_round
-from afterview.actions.typed import option_date, option_moment
+from afterview.actions.typed import option_date, option_moment, year_echo
 from afterview.domain import outcomes
 from afterview.formats.contract import interview_json
 from afterview.models.document import Document
@@ -43,6 +43,8 @@ class OutcomeRecorded:
     following: Interview | None = None
     """The next round logged, as planned."""
     changes: list[tuple[Interview, Step]] = field(default_factory=list)
+    on_echo: str | None = None
+    """Which day a ``--on`` without a year was taken as (``13 Nov → Fri 13 Nov 2026, in 11 days``)."""
 
     def to_json(self) -> Any:
         """The JSON contract: the interview named, as it is now."""
@@ -87,9 +89,10 @@ def record_outcome(
     zone = following.timezone if following is not None else None
     now = outcome_clock(current, named, timezone=zone)
     order = session.date_order(current.profile)
+    heard = option_date("--on", on, today=now.date(), order=order, nearest=True)
     change = outcomes.status_change(
         status,
-        on=option_date("--on", on, today=now.date(), past=True, order=order),
+        on=heard,
         deadline=option_date("--deadline", deadline, today=now.date(), order=order) if deadline else None,
         note=note,
         today=now.date(),
@@ -123,4 +126,5 @@ def record_outcome(
         now=change_.now,
         following=find(document, recorded.following.id) if recorded and recorded.following else None,
         changes=change_.changes,
+        on_echo=year_echo(on, heard, today=now.date()),
     )

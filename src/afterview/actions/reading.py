@@ -12,6 +12,7 @@ from afterview.actions import session
 from afterview.actions.index import load_index
 from afterview.actions.lookup import find, find_process
 from afterview.domain.dates import due_moment, parse_date
+from afterview.domain.local_times import Ahead, ahead_of, ahead_today
 from afterview.domain.prep import PrepQuestion, prep_questions
 from afterview.domain.stats import Stats, compute, stats_json
 from afterview.domain.steps import effective_due
@@ -107,6 +108,8 @@ class StepsListed:
 
     items: list[tuple[Interview, Step]]
     now: dt.datetime
+    today: tuple[Ahead, ...] = ()
+    """The interviews still to come today, shown above the steps (not in the JSON array)."""
 
     def to_json(self) -> list[StepJson]:
         """The JSON contract: an array of step objects."""
@@ -128,7 +131,8 @@ def list_steps(*, interview_id: int | None = None, everything: bool = False) -> 
     ]
     tz = now.tzinfo or dt.timezone.utc
     items.sort(key=lambda item: (due_moment(effective_due(item[1]), tz), item[0].id))
-    return StepsListed(items, now=now)
+    today = ahead_today(ahead_of(interviews, now=now), now=now) if not everything else []
+    return StepsListed(items, now=now, today=tuple(today))
 
 
 @dataclass(frozen=True)

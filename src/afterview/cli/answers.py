@@ -34,3 +34,6 @@ class Answers:
     """The team mailbox an invitation came from (``recruiting@…``): the process's contact address."""
     stage_guess: Stage | None = None
     ends_at: dt.datetime | None = None
+    invitation_uid: str | None = None
+    """The UID and SEQUENCE of the invitation it was read from, kept on the round."""
+    invitation_sequence: int | None = None

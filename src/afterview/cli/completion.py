@@ -31,7 +31,7 @@ def index_or_empty() -> Index:
     try:
         return load_index()
     except (AfterviewError, OSError, ValueError):
-        return {"timezone": None, "interviews": [], "pending": [], "upcoming": []}
+        return {"timezone": None, "interviews": [], "pending": [], "upcoming": [], "ahead": []}
 
 
 def _short(text: str) -> str:

@@ -20,6 +20,7 @@ from afterview.actions import clock
 from afterview.actions.index import load_index
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
+from afterview.domain.local_times import ahead_today, from_index, today_line
 from afterview.render import steplist
 
 if TYPE_CHECKING:
@@ -48,13 +49,16 @@ def todo(*, json_: bool) -> int | None:
             key=lambda step: (due_moment(dates.indexed_due(step), tz), step["interview_id"]),
         )
         rows = [_row(step, now=now) for step in steps]
+        today = [
+            today_line(item, now=now) for item in ahead_today(from_index(found.get("ahead", [])), now=now)
+        ]
     except Exception:  # an error, an unreadable store, a surprise: the full command explains it
         return None
     if json_:
         items = [_step_json(step, overdue=late) for step, _, late in rows]
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
     else:
-        _render(rows)
+        _render(rows, today=today)
     return 0
 
 
@@ -117,10 +121,13 @@ def _step_json(step: PendingStep, *, overdue: bool) -> StepJson:
 _FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
 
 
-def _render(rows: Sequence[tuple[PendingStep, str, bool]]) -> None:
+def _render(rows: Sequence[tuple[PendingStep, str, bool]], *, today: Sequence[str] = ()) -> None:
     """The pending steps as :func:`afterview.render.views.todo` prints them to a pipe, laid out by the
     same :mod:`afterview.render.steplist` (a test holds the two together byte for byte). Only piped output
-    comes here; a terminal gets the full command and its styling."""
+    comes here; a terminal gets the full command and its styling. An interview still to come today comes
+    first (``Interview today 21:00 (15:00 New York): Brightwave · link``)."""
+    for line in today:
+        sys.stdout.write(line + "\n")
     if not rows:
         sys.stderr.write(steplist.NOTHING_TO_DO + "\n")  # a pipe counts only steps
         return

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from afterview.actions import clock, session
 from afterview.actions.interviews import NewRound, log_round
 from afterview.actions.lookup import find_process
+from afterview.actions.typed import year_echo
 from afterview.cli import inputs
 from afterview.cli.answers import Answers
 from afterview.cli.people_check import confirm_greetings, split_mailboxes
@@ -20,6 +21,9 @@ from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.enums import Format, Stage
 from afterview.models.records import Paperwork, Person, Process
+
+if TYPE_CHECKING:
+    from afterview.formats.invitations import Invitation
 from afterview.render import console, views
 from afterview.render.results import emit
 
@@ -124,11 +128,15 @@ def log(
         location=location,
         timezone=inputs.timezone(tz) if tz is not None else None,
     )
+    sessions: tuple[Invitation, ...] = ()
     if from_ is not None:
-        from afterview.cli.invitation import fill_from
+        from afterview.cli.invitation import take_invitation
 
         assert snapshot is not None
-        fill_from(answers, source=from_, me=snapshot.profile.email, ask=ask)
+        own = profile_zone or clock.system_zone()
+        sessions = take_invitation(answers, source=from_, document=snapshot, zone=own, ask=ask, json_=json_)
+        if not sessions:  # it moved or cancelled rounds already logged, and logs no new one
+            return
     zone = answers.timezone
     now = clock.now_in(zone or profile_zone)
     joined = None
@@ -153,8 +161,19 @@ def log(
     people = confirm_greetings(
         people, ask=ask, language=profile.language or "en", style=profile.greeting or "auto"
     )
+    new_round = dataclasses.replace(new_round, interviewers=people)
+    if len(sessions) > 1:
+        from afterview.cli.invitation import log_every_session
+
+        me = snapshot.profile.email if snapshot is not None else None
+        log_every_session(
+            sessions, first=new_round, company=answers.company, role=answers.role, me=me,
+            source=inputs.field_text(source, "source") if source else None,
+            join=joined.id if joined is not None else None, json_=json_,
+        )  # fmt: skip
+        return
     result = log_round(
-        new_round=dataclasses.replace(new_round, interviewers=people),
+        new_round=new_round,
         contact=contact or answers.contact,
         company=answers.company,
         role=answers.role,
@@ -162,7 +181,11 @@ def log(
         join=joined.id if joined is not None else None,
         shown_in=now.tzinfo,
     )
-    emit(result, json_=json_, human=lambda logged: views.created(logged.interview, now=logged.now))
+    emit(
+        result,
+        json_=json_,
+        human=lambda logged: views.created(logged.interview, now=logged.now, local=logged.local),
+    )
 
 
 def _same_process(document: Document, company: str, role: str, *, ask: bool) -> Process | None:
@@ -196,12 +219,17 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None, z
         at = _in_zone(answers.moment, now)
     elif answers.at is None and ask:
         asked = inputs.ask_date(
-            "When (date or date-time)", lambda t: parse_moment(t, now=now, order=order), default="now"
+            "When (date or date-time)",
+            lambda t: parse_moment(t, now=now, order=order, nearest=True),
+            default="now",
         )
         assert asked is not None  # a default is given, so there is always an answer
         at = asked
     else:
-        at = parse_moment(answers.at or "now", now=now, order=order)
+        at = parse_moment(answers.at or "now", now=now, order=order, nearest=True)
+        echo = year_echo(answers.at or "now", at.date(), today=now.date())
+        if echo is not None:
+            console.note(echo)
     stage = _choice(answers.stage, Stage, "stage", ask=ask, default=answers.stage_guess or Stage.OTHER)
     format_ = _choice(answers.format, Format, "format", ask=ask, default=Format.VIDEO)
     return NewRound(
@@ -219,6 +247,8 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None, z
         references_may_call=_references(answers, ask=ask),
         location=inputs.field_text(answers.location, "location") if answers.location else None,
         notes=inputs.field_text(answers.note, "notes") if answers.note else None,
+        invitation_uid=answers.invitation_uid,
+        invitation_sequence=answers.invitation_sequence,
     )
 
 

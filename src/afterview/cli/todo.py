@@ -50,7 +50,9 @@ def todo(
     Example: afterview todo, or afterview todo 7 --all
     """
     result = reading.list_steps(interview_id=interview_id, everything=all_)
-    emit(result, json_=json_, human=lambda listed: views.todo(listed.items, now=listed.now))
+    emit(
+        result, json_=json_, human=lambda listed: views.todo(listed.items, now=listed.now, today=listed.today)
+    )
 
 
 def done(

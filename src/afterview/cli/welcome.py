@@ -34,7 +34,7 @@ def run() -> None:
     load_index()  # plans the steps of an interview that has happened since the last save
     document = session.open_store().read()
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        screen.summary(due=len(_due(document)[0]))
+        screen.summary(due=len(_due(document)[0]), today=_today(document))
         return
     if document.interviews:
         _agenda(document)
@@ -110,12 +110,24 @@ def _due(document: Document) -> tuple[list[tuple[Interview, Step]], list[tuple[I
     return [item for item in pending if due_moment(effective_due(item[1]), tz) <= end_of_today], pending
 
 
+def _today(document: Document) -> list[str]:
+    """``Interview today 21:00 (15:00 New York): Brightwave · link``, for each one still to come today."""
+    from afterview.domain.local_times import ahead_of, ahead_today, today_line
+
+    now = session.local_now(document.profile)
+    return [
+        today_line(item, now=now) for item in ahead_today(ahead_of(document.interviews, now=now), now=now)
+    ]
+
+
 def _agenda(document: Document) -> None:
     due, pending = _due(document)
     first = (due or pending)[0] if pending else None
+    now = session.local_now(document.profile)
     screen.agenda(
         due,
-        now=session.local_now(document.profile),
+        now=now,
+        today=_today(document),
         upcoming=None if due or not pending else pending[0],
         next_command=next_command(first) if first else "afterview log",
     )

@@ -200,10 +200,13 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
     day = interview.at.astimezone(zone).date()
     latest = context.latest_rounds.get(process.id, interview.id) == interview.id  # unknown: the only round
     plans: list[PlannedStep] = []
+    if interview.cancelled is not None:
+        return plans
     if not process.ended and is_upcoming(interview, now=context.now):
         plans.append(_prep(interview, zone=zone, day=day))
         plans.extend(_paperwork(interview, context, day))
     elif not process.ended:
+        day = ended_day(interview, context.tz)
         plans.extend(_round_steps(interview, context, zone=zone, day=day))
         if latest and awaiting_answer(process, context.rounds.get(process.id, 1)):
             plans.extend(_waiting_steps(interview, context, day, company=process.company))
@@ -216,6 +219,17 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
     if context.momentum_anchor == interview.id:
         plans.append(_momentum(interview, context, zone=zone, day=day))
     return plans
+
+
+ASSUMED_LENGTH = dt.timedelta(hours=1)
+"""How long an interview is taken to last when no invitation said when it ends."""
+
+
+def ended_day(interview: Interview, tz: dt.tzinfo) -> dt.date:
+    """The user's day (in ``tz``) in which the interview ended: the day its after-interview steps count
+    from, so a 23:30 interview's memory dump is due by the end of the next day, not overdue at 00:45."""
+    end = interview.ends_at if interview.ends_at is not None else interview.at + ASSUMED_LENGTH
+    return end.astimezone(tz).date()
 
 
 def is_upcoming(interview: Interview, *, now: dt.datetime | None) -> bool:
@@ -245,13 +259,13 @@ def _round_steps(
 ) -> Iterable[PlannedStep]:
     """What one interview calls for while its process is open."""
     schedule = context.profile.schedule
-    logged = interview.created_at.astimezone(zone).date()
+    logged = interview.created_at.astimezone(context.tz).date()
     stage = "interview" if interview.stage is Stage.OTHER else f"{interview.stage.value} interview"
     yield PlannedStep(
         StepKind.MEMORY_DUMP,
         "memory-dump",
         f"Write down what you remember of the {stage} (afterview remember {interview.id})",
-        max(day, logged),  # the end of the interview's day, or of the day it was logged
+        max(day, logged),  # the end of the user's day in which it ended, or of the day it was logged
     )
     earlier = context.met_before.get(interview.id, frozenset())
     for index, person in enumerate(interview.interviewers):

@@ -57,6 +57,12 @@ class InterviewJson(TypedDict):
     sent: list[dict[str, Any]]
     created_at: str
     updated_at: str
+    at_local: str
+    """``at`` in the user's zone (the same instant; added in 0.x, additive)."""
+    cancelled: dict[str, Any] | None
+    """``{"on", "reason"}`` when an invitation cancelled the round, else null."""
+    invitation_uid: str | None
+    invitation_sequence: int | None
 
 
 class ProcessJson(TypedDict):
@@ -93,8 +99,11 @@ def step_json(interview: Interview, step: Step, *, now: dt.datetime) -> StepJson
     }
 
 
-def interview_json(interview: Interview, *, now: dt.datetime) -> InterviewJson:
-    """An interview as ``log --json``, ``show --json`` and ``list --json`` show it."""
+def interview_json(
+    interview: Interview, *, now: dt.datetime, local: dt.tzinfo | None = None
+) -> InterviewJson:
+    """An interview as ``log --json``, ``show --json`` and ``list --json`` show it; ``at_local`` is its time
+    in ``local`` (the user's zone; default ``now``'s)."""
     dumped = interview.model_dump(mode="json", exclude={"steps", "step_seq"})
     return {
         "id": interview.id,
@@ -120,6 +129,10 @@ def interview_json(interview: Interview, *, now: dt.datetime) -> InterviewJson:
         "sent": dumped["sent"],
         "created_at": interview.created_at.isoformat(),
         "updated_at": interview.updated_at.isoformat(),
+        "at_local": interview.at.astimezone(local or now.tzinfo).isoformat(),
+        "cancelled": dumped["cancelled"],
+        "invitation_uid": interview.invitation_uid,
+        "invitation_sequence": interview.invitation_sequence,
     }
 
 

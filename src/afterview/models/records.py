@@ -215,6 +215,15 @@ class SentMessage(Model):
     step: str | None = None
 
 
+class Cancellation(Model):
+    """Why a round will not take place: an invitation's cancellation (METHOD:CANCEL or STATUS:CANCELLED)."""
+
+    on: AwareDatetime
+    """When it was recorded."""
+    reason: str = Field(max_length=500)
+    """In a few words (``cancelled by the invitation 'Brightwave Technical Interview'``)."""
+
+
 class Interview(Model):
     """One interview (a round of a hiring process) and everything that follows from it.
 
@@ -234,6 +243,8 @@ class Interview(Model):
     moves or cancels this round; ``None`` when it was not logged from one."""
     invitation_sequence: int | None = Field(None, ge=0)
     """That invitation's SEQUENCE (RFC 5545 §3.8.7.4): only a message with a higher one changes the round."""
+    cancelled: Cancellation | None = None
+    """Set when the round was cancelled: it keeps its place in the process, and plans no steps."""
     stage: Stage = Stage.OTHER
     format: Format = Format.VIDEO
     location: str | None = Field(None, max_length=limit("location"))

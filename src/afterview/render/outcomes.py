@@ -13,6 +13,8 @@ from afterview.render.steps import show_changes
 def outcome_recorded(result: OutcomeRecorded) -> None:
     """What ``outcome`` did, or that the process already had that status."""
     now, updated, recorded = result.now, result.interview, result.recorded
+    if result.on_echo is not None:
+        console.note(result.on_echo)
     if recorded is None:
         console.say(f"Nothing changed: {updated.company}'s process is already {result.status.value}.")
         return

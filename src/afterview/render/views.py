@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from afterview.domain.dates import describe_day, due_moment, spoken_date
+from afterview.domain.dates import describe_day, due_moment
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Process, Step
@@ -16,6 +16,8 @@ from afterview.render.literal import visible
 
 if TYPE_CHECKING:
     from rich.text import Text
+
+    from afterview.domain.local_times import Ahead
 
 
 def step_rows(
@@ -67,9 +69,13 @@ def _hanging(head: Text, body: Text, *, under: int) -> None:
         console.print(Text.assemble(first if number == 0 else " " * indent, line))
 
 
-def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
-    """The ``todo`` list, or a friendly word (on stderr, so ``todo | wc -l`` counts steps) when there is
-    nothing to do."""
+def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime, today: Sequence[Ahead] = ()) -> None:
+    """The ``todo`` list, an interview still to come today first (``Interview today 21:00 (15:00 New York):
+    Brightwave · link``); with nothing to do, a friendly word on stderr (so ``todo | wc -l`` counts steps)."""
+    from afterview.domain.local_times import today_line
+
+    for item in today:
+        out().print(literal(today_line(item, now=now), style="bold"))
     if not items:
         note(steplist.NOTHING_TO_DO)
         return
@@ -77,16 +83,22 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
     note(steplist.closing_hint(sum(is_overdue(step, now=now) for _, step in items)))
 
 
-def created(interview: Interview, *, now: dt.datetime) -> None:
-    """What ``log`` says after recording an interview."""
+def created(interview: Interview, *, now: dt.datetime, local: dt.tzinfo | None = None) -> None:
+    """What ``log`` says after recording an interview: when, in its zone and in yours (``local``) when they
+    differ."""
     from rich.text import Text
+
+    from afterview.domain.local_times import both_times
 
     console = out()
     at = interview.at.astimezone(now.tzinfo)
     relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
+    mine = local or now.tzinfo or dt.timezone.utc
+    when = both_times(interview.at, zone=interview.timezone, local=mine, day=True)
+    cancelled = f" (cancelled: {interview.cancelled.reason})" if interview.cancelled else ""
     console.print(
         literal(f"Logged interview {interview.id}", style="bold green"),
-        literal(f": {interview.company} · {interview.role} → {spoken_date(at)} ({relative})"),
+        literal(f": {interview.company} · {interview.role} → {when} ({relative}){cancelled}"),
         sep="",
     )
     console.print("Steps:")
@@ -115,6 +127,8 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
         return
     from rich.text import Text
 
+    from afterview.domain.local_times import both_times
+
     rounds: dict[int, list[Interview]] = {}
     for interview in sorted(items, key=lambda i: (i.at, i.id), reverse=True):
         rounds.setdefault(interview.process_id, []).append(interview)
@@ -129,9 +143,12 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
         _hanging(head, body, under=head.cell_len)
         for interview in process_rounds:
             pending = sum(step.state is StepState.PENDING for step in interview.steps)
+            at = interview.at.astimezone(now.tzinfo)
+            there = both_times(interview.at, zone=interview.timezone, local=now.tzinfo or dt.timezone.utc)
+            zone = f" ({there.replace(', ', '; ')})" if "your time" in there else ""
+            state = "cancelled" if interview.cancelled else f"{pending} pending"
             console.print(
-                f"    {interview.id:<4} {interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}  "
-                f"{interview.stage.value:<9} {pending} pending",
+                f"    {interview.id:<4} {at:%a %d %b %Y %H:%M}  {interview.stage.value:<9} {state}{zone}",
                 highlight=False,
             )
 
@@ -153,6 +170,10 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     )
     lines = [
         ("When", when_held(interview, now=now)),
+        (
+            "Cancelled",
+            _cancelled(interview),
+        ),
         ("Stage", f"{interview.stage.value}, {interview.format.value}"),
         ("Where", interview.location),
         ("Process", f"P{interview.process_id}, {interview.status.value}"),
@@ -230,6 +251,11 @@ def process_detail(process: Process, rounds: Sequence[Interview], *, now: dt.dat
                 f"{pending} pending"
             )
         )
+
+
+def _cancelled(interview: Interview) -> str | None:
+    cancelled = interview.cancelled
+    return f"{cancelled.on:%Y-%m-%d}, {cancelled.reason}" if cancelled is not None else None
 
 
 def when_held(interview: Interview, *, now: dt.datetime) -> str:

@@ -33,11 +33,14 @@ afterview: what to do after a job interview, as dated steps.
 On a terminal, afterview alone guides you through the first steps; afterview --help lists every command."""
 
 
-def summary(*, due: int) -> None:
-    """The short summary printed when afterview runs alone off a terminal; ``due``: steps due by tonight."""
+def summary(*, due: int, today: Sequence[str] = ()) -> None:
+    """The short summary printed when afterview runs alone off a terminal; ``due``: steps due by tonight;
+    ``today``: the interviews still to come today, one line each."""
     from rich.text import Text
 
     out().print(Text(SUMMARY))
+    for line in today:
+        out().print(literal(line))
     if due:
         out().print(f"{plural(due, 'step')} due today or overdue: afterview todo")
 
@@ -62,9 +65,13 @@ def agenda(
     now: dt.datetime,
     upcoming: tuple[Interview, Step] | None,
     next_command: str,
+    today: Sequence[str] = (),
 ) -> None:
-    """Steps due today or overdue, else the next one coming up; then the one command worth running next."""
+    """An interview still to come today, then the steps due today or overdue, else the next one coming up;
+    then the one command worth running next."""
     console = out()
+    for line in today:
+        console.print(literal(line, style="bold"))
     if due:
         console.print(f"[bold]Due today or overdue[/] ({len(due)}):")
         step_rows(due, now=now)

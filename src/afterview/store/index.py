@@ -42,6 +42,15 @@ if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here
         snoozed_until: str | None
         note: str | None
 
+    class AheadInterview(TypedDict):
+        """An upcoming interview, as the index keeps it (``at`` as ISO 8601 text)."""
+
+        id: int
+        company: str
+        at: str
+        timezone: str | None
+        location: str | None
+
     class Index(TypedDict):
         """What the everyday views read: the profile's time zone, every interview, the pending steps."""
 
@@ -52,6 +61,8 @@ if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here
         upcoming: list[str]
         """When each upcoming interview of an open process starts (ISO 8601): once one has passed, its
         after-interview steps are due to be planned (:func:`passed`)."""
+        ahead: list[AheadInterview]
+        """Each upcoming interview, for the day's views (``todo``, bare ``afterview``, ``remind``)."""
 
     class StoredIndex(Index):
         """The index file: :class:`Index`, plus what it is and which store file it was built from."""
@@ -63,7 +74,7 @@ if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here
 
 
 FORMAT = "afterview-index"
-VERSION = 2
+VERSION = 3
 SUFFIX = ".index"
 
 
@@ -118,7 +129,21 @@ def build(document: Document, *, source: list[int]) -> StoredIndex:
             interview.at.isoformat()
             for interview in document.interviews
             if not interview.process.ended
+            and interview.cancelled is None
             and not any(step.kind is StepKind.MEMORY_DUMP for step in interview.steps)
+        ],
+        "ahead": [
+            {
+                "id": item.id,
+                "company": item.company,
+                "at": item.at.isoformat(),
+                "timezone": item.timezone,
+                "location": item.location,
+            }
+            for item in document.interviews
+            if not item.process.ended
+            and item.cancelled is None
+            and not any(step.kind is StepKind.MEMORY_DUMP for step in item.steps)
         ],
     }
 

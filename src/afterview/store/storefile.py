@@ -210,7 +210,7 @@ class Store:
         if the lock is free (never waiting for it)."""
         target = self.checked_target()
         if not target.exists():
-            return {"timezone": None, "interviews": [], "pending": [], "upcoming": []}
+            return {"timezone": None, "interviews": [], "pending": [], "upcoming": [], "ahead": []}
         built: StoredIndex | None = None
         quick = Store(self.path, clock=self.clock, lock_timeout=0, keep_backups=self.keep_backups)
         try:

@@ -114,6 +114,7 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
         tz = _tz(raw)
         now = now.astimezone(tz) if tz is not None else now
         due_today, overdue = due_counts(raw, now=now)
+        today = _interviews_today(found, now=now)
     except AfterviewError as error:
         from afterview.render.literal import visible
 
@@ -132,7 +133,7 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
             + "\n"
         )
         return int(ExitCode.STORE)
-    line = message(due_today, overdue)
+    line = "; ".join([*today, *filter(None, [message(due_today, overdue)])])
     if line:
         sys.stdout.write(line + "\n")
     if notify is not None:
@@ -154,6 +155,16 @@ def _as_store(found: Index) -> dict[str, Any]:
         "profile": {"timezone": found.get("timezone")},
         "interviews": [{"steps": found["pending"]}],
     }
+
+
+def _interviews_today(found: Index, *, now: dt.datetime) -> list[str]:
+    """``Interview today 21:00 (15:00 New York): Brightwave · link``, for each one still to come today."""
+    items = found.get("ahead", [])
+    if not items:  # the usual case, without importing what the line needs
+        return []
+    from afterview.domain.local_times import ahead_today, from_index, today_line
+
+    return [today_line(item, now=now) for item in ahead_today(from_index(items), now=now)]
 
 
 def _tz(raw: Any) -> dt.tzinfo | None:
