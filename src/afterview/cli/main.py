@@ -252,6 +252,11 @@ COMMANDS.add(
     "List the questions you have been asked, weakest and most frequent first, with your notes.",
 )
 COMMANDS.add(
+    "story",
+    "afterview.cli.stories:app",
+    "Your story bank: situation, task, action, result; where each was told and how it went.",
+)
+COMMANDS.add(
     "import",
     "afterview.cli.importing:import_",
     "Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).",
