@@ -202,3 +202,24 @@ def _folded(name: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", normalise(name))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Before the next round at a company: the round (``None`` when none is logged ahead), its
+    interviewers, and the stories already told there (:func:`already_told`)."""
+
+    company: str
+    next_round: Interview | None
+    interviewers: tuple[str, ...]
+    retold: list[Retold]
+
+
+def briefing(
+    interviews: Sequence[Interview], stories: Sequence[Story], *, company: str, now: dt.datetime
+) -> Briefing:
+    """What the story bank says before the next round at ``company`` (any part of its name)."""
+    coming = next_round(interviews, company=company, now=now)
+    names = tuple(person.name for person in coming.interviewers) if coming else ()
+    told = uses(interviews, round_numbers(interviews))
+    return Briefing(company, coming, names, already_told(stories, told, company=company, interviewers=names))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from afterview.actions.stories import StoriesListed, StoryChanged, StoryShown
 from afterview.domain.phrasing import plural
-from afterview.domain.story_bank import Retold, ToldFor, Use, by_tag
+from afterview.domain.story_bank import Briefing, ToldFor, Use, by_tag
 from afterview.domain.story_markdown import SECTIONS, TEXT_KEYS
 from afterview.models.stories import Story
 from afterview.render.console import literal, note, out, say, warn
@@ -125,16 +125,16 @@ def told_for_lines(told: Sequence[ToldFor], *, weak: bool) -> None:
         console.print(line)
 
 
-def before_the_round(
-    stories: Sequence[Story], retold: Sequence[Retold], *, company: str, interviewers: Sequence[str]
-) -> None:
+def story_briefing(briefing: Briefing, *, stories: Sequence[Story]) -> None:
     """For ``prep COMPANY``: the stories by tag, then each one already told there (loud when one of the next
     round's interviewers heard it)."""
     from rich.text import Text
 
     console = out()
     if not stories:
+        note("No stories in your bank yet; keep the answers that work with: afterview story add")
         return
+    company, interviewers, retold = briefing.company, briefing.interviewers, briefing.retold
     console.print()
     console.print(Text("Your stories, by tag:", style="bold"))
     for tag, tagged in by_tag(stories).items():
@@ -143,15 +143,15 @@ def before_the_round(
         use = item.use
         if item.same_people:
             warn(
-                f"You told {_names(item.same_people)} the {item.title!r} story (S{item.story_id}) in round "
-                f"{use.round} (#{use.interview_id}) at {use.company}; {_they(item.same_people)} in your next "
-                f"round at {company}."
+                f"You told {_names(item.same_people)} the story S{item.story_id} ({item.title}) in round "
+                f"{use.round} at {use.company} (#{use.interview_id}); {_they(item.same_people)} in your "
+                "next round there."
             )
         else:
             heard = f" to {_names(use.listeners)}" if use.listeners else ""
             note(
-                f"You told the {item.title!r} story (S{item.story_id}) at {use.company}{heard} in round "
-                f"{use.round} (#{use.interview_id})."
+                f"You told the story S{item.story_id} ({item.title}){heard} in round {use.round} at "
+                f"{use.company} (#{use.interview_id})."
             )
     if interviewers and not any(item.same_people for item in retold):
         note(f"None of your stories was told to {_names(interviewers)} yet.")
