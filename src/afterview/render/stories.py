@@ -134,7 +134,7 @@ def story_briefing(briefing: Briefing, *, stories: Sequence[Story]) -> None:
     if not stories:
         note("No stories in your bank yet; keep the answers that work with: afterview story add")
         return
-    company, interviewers, retold = briefing.company, briefing.interviewers, briefing.retold
+    interviewers, retold = briefing.interviewers, briefing.retold
     console.print()
     console.print(Text("Your stories, by tag:", style="bold"))
     for tag, tagged in by_tag(stories).items():
