@@ -22,7 +22,7 @@ from afterview.domain.story_markdown import MAX_BYTES, TEXT_KEYS, StoryError, pa
 from afterview.errors import AfterviewError, UserError
 from afterview.render import console
 from afterview.render.results import emit
-from afterview.render.stories import stories_list, story_changed, story_shown
+from afterview.render.stories import other_version_kept, stories_list, story_changed, story_shown
 
 app = typer.Typer(
     name="story",
@@ -121,6 +121,7 @@ def edit(story: StoryId, from_: From = None, no_input: NoInput = False, json_: C
         _keep(error, text, name=name)
         raise
     emit(result, json_=json_, human=story_changed)
+    other_version_kept(result)
 
 
 @app.command("rm")

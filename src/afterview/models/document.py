@@ -43,6 +43,10 @@ class Document(Model):
     references: list[Reference] = Field(default_factory=list)
     processes: list[Process] = Field(default_factory=list)
     interviews: list[Interview] = Field(default_factory=list)
+    next_story_id: int = Field(1, ge=1)
+    stories: list[Story] = Field(default_factory=list)
+    """The story bank (``afterview story``), before the archive: the digest stays the last key. An
+    afterview that predates it keeps both keys as unknown ones (written last), so it loses no story."""
     archived_rounds: dict[int, int] = Field(default_factory=dict)
     """``{interview id: process id}`` for every round stored under ``archive``."""
     archive: list[Interview] = Field(default_factory=list)
@@ -52,10 +56,6 @@ class Document(Model):
     """BLAKE2b of ``archived_rounds`` and the bytes of ``archive`` as last written (the store's check that
     the archive is what afterview wrote, :func:`afterview.store.codec.archive_digest`); after the archive
     in the file, so a save can write the archive as it makes it and the digest last."""
-    next_story_id: int = Field(1, ge=1)
-    stories: list[Story] = Field(default_factory=list)
-    """The story bank (``afterview story``). Last in the file, where an afterview that predates it keeps
-    them as unknown keys, in the same place: it reads and writes them back as they were."""
     _packed: bytes | memoryview | None = PrivateAttr(None)
     _read_packed: Callable[[], Iterator[Interview]] | None = PrivateAttr(None)
     _archive_order: dict[int, int] = PrivateAttr(default_factory=dict)

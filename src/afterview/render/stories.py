@@ -28,18 +28,22 @@ def story_changed(result: StoryChanged) -> None:
     if result.linked is not None:
         interview_id, number = result.linked
         say(f"Question {number} of interview {interview_id} names it as the story you told.")
-    if result.other is not None:
-        warn(
-            "Another afterview changed this story while you were writing. Yours is saved; the other "
-            f"version is kept in {result.other} (to use it instead: afterview story edit {story.label} "
-            f"--from {result.other})."
-        )
     if result.verb == "removed" and result.told:
         note(
             f"{plural(result.told, 'debrief question')} still name {story.label}; its id is not given again."
         )
     if result.verb == "added":
         note(f"When you tell it, name it under #### Story in the debrief: {story.label}")
+
+
+def other_version_kept(result: StoryChanged) -> None:
+    """On stderr (so also with ``--json``): where another afterview's version of the story was kept."""
+    if result.other is not None:
+        warn(
+            "Another afterview changed this story while you were writing. Yours is saved; the other "
+            f"version is kept in {result.other} (to use it instead: afterview story edit "
+            f"{result.story.label} --from {result.other})."
+        )
 
 
 def stories_list(result: StoriesListed) -> None:
