@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Callable
@@ -360,3 +361,23 @@ def test_only_strong_answers_without_a_story_are_worth_keeping() -> None:
     from afterview.models.records import Debrief
 
     assert story_bank.unkept_strong_answers(Debrief(questions=questions)) == [1]
+
+
+def test_remember_prompt_asks_which_story_was_told(
+    cli: Cli, log: Log, story_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("story", "add", "--from", str(story_file)).code == 0
+    interview = log()
+    monkeypatch.setattr("afterview.cli.inputs.interactive", lambda no_input: not no_input)
+    answers = [
+        "A hard migration?", "Billing", "strong", "", "the billing one", "s1",  # question 1
+        "", "", "", "", "", "",
+    ]  # fmt: skip
+    data = ("\n".join(answers) + "\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    result = cli("remember", str(interview["id"]), "--prompt")
+    assert result.code == 0, result.err
+    assert "Your stories: S1 The billing migration" in result.err
+    assert "'the billing one' is not a story id like S3" in result.err
+    question = cli("show", str(interview["id"]), "--json").json()["debrief"]["questions"][0]
+    assert question["story"] == "S1"
