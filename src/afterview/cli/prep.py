@@ -18,11 +18,10 @@ def prep(
     role: Annotated[str | None, typer.Option(help="Only interviews for this role (any part of it).")] = None,
     json_: Json = False,
 ) -> None:
-    """List the questions you have been asked, weakest and most frequent first, with your notes and the
-    stories you told for them.
+    """List the questions you have been asked, weakest and most frequent first, with your notes.
 
-    With a COMPANY: your stories by tag, and those already told there (to the next round's interviewers
-    above all).
+    Each question lists the stories you told for it. With a COMPANY: your stories by tag, and those
+    already told there (to the next round's interviewers above all).
 
     Example: afterview prep Acme --role engineer
     """
