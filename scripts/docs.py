@@ -24,6 +24,7 @@ from typing import Any
 import typer
 
 from afterview import __version__
+from afterview.cli.helptext import help_records
 from afterview.cli.main import app
 from afterview.errors import ExitCode
 
@@ -82,9 +83,7 @@ def _help(command: Any) -> str:
 
 
 def _records(path: tuple[str, ...], command: Any) -> list[tuple[str, str]]:
-    context = _context(path, command)
-    records = [param.get_help_record(context) for param in command.params]
-    return [(str(opts), str(text or "")) for opts, text in (r for r in records if r)]
+    return help_records(command, command.params)
 
 
 # docs/commands.md
@@ -130,11 +129,16 @@ def _cell(text: str) -> str:
 # docs/afterview.1
 
 
+MAN_DATE = "2026-12-07"
+"""The man page's date (``.TH``): the day this version's documentation was last changed. Move it with
+``__version__``; a fixed value keeps the generated page the same on every machine."""
+
+
 def man_page() -> str:
     """The man page, in roff, from the same sources as the Markdown reference."""
     root = typer.main.get_command(app)
     lines = [
-        f'.TH AFTERVIEW 1 "" "afterview {__version__}" "User Commands"',
+        f'.TH AFTERVIEW 1 {MAN_DATE} "afterview {__version__}" "User Commands"',
         ".SH NAME",
         f"afterview \\- {_roff(_help(root).splitlines()[0])}",
         ".SH SYNOPSIS",
@@ -159,7 +163,7 @@ def man_page() -> str:
         if not path:
             continue
         usage = command.get_usage(_context(path, command)).removeprefix("Usage: ")
-        lines += [f".SS {_roff(' '.join(path))}", f".B {_roff(usage)}", ".PP"]
+        lines += [f".SS {_roff(' '.join(path))}", f".B {_roff(usage)}"]
         lines += _roff_paragraphs(_help(command))
         lines += _roff_options(_records(path, command))
     lines.append(".SH EXIT STATUS")
@@ -176,8 +180,11 @@ def man_page() -> str:
 
 
 def _roff(text: str) -> str:
-    """Text safe in roff: backslashes and hyphens escaped, no line starting with a dot or quote."""
+    """Text safe in roff: backslashes and hyphens escaped, no line starting with a dot or quote, and every
+    character outside ASCII as its ``\\[uXXXX]`` escape (groff_char(7)), so groff and mandoc read it
+    whatever the locale."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
+    text = "".join(c if c.isascii() else f"\\[u{ord(c):04X}]" for c in text)
     return re.sub(r"^([.'])", r"\\&\1", text, flags=re.MULTILINE)
 
 

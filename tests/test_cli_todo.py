@@ -125,10 +125,12 @@ def test_todo_human_output_marks_overdue_and_names_the_company(
     assert "\x1b[" not in out
 
 
-def test_todo_with_nothing_pending_suggests_log(cli: Callable[..., Result]) -> None:
+def test_todo_with_nothing_pending_suggests_log_on_stderr(cli: Callable[..., Result]) -> None:
+    """The empty state is a hint, not a result: ``todo | wc -l`` counts 0."""
     result = cli("todo")
     assert result.code == 0
-    assert "afterview log" in result.out
+    assert result.out == ""
+    assert "afterview log" in result.err
 
 
 @pytest.mark.parametrize(

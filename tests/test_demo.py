@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -82,3 +83,24 @@ def test_demo_without_afterview_home_never_touches_the_platform_data_directory(
     assert result.returncode == 0, result.stderr
     assert (demo_home(result.stdout) / "afterview.json").exists()
     assert not user.exists()
+
+
+def test_the_commands_the_demo_suggests_run_where_afterview_is_not_on_path(
+    process: Spawn, tmp_path: Path
+) -> None:
+    """After the README's install, ``.venv/bin`` is not on PATH: the demo's last lines name the program by
+    the path it was started with, so pasting them works."""
+    result = process("demo", env={"TMPDIR": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("Look around:"))
+    words = shlex.split(line.removeprefix("Look around:"))
+    assert words[0].startswith("AFTERVIEW_HOME=")
+    listed = subprocess.run(
+        words[1:],
+        env={**os.environ, "PATH": "/usr/bin:/bin", "AFTERVIEW_HOME": words[0].partition("=")[2]},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert "Initech" in listed.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -152,3 +153,47 @@ def test_a_group_has_plain_help_without_completion_options(
     spawned = process(*args)
     assert spawned.returncode == 0, spawned.stderr
     _plain(spawned.stdout, args)
+
+
+@pytest.mark.skipif(
+    not shutil.which("mandoc"), reason="mandoc is not installed (scripts/ci-services.sh adds it)"
+)
+def test_the_man_page_is_clean_for_mandoc() -> None:
+    """No warning from ``mandoc -Tlint``: a dated ``.TH``, no empty paragraph, no raw UTF-8."""
+    page = Path(__file__).parents[1] / "docs" / "afterview.1"
+    linted = subprocess.run(
+        ["mandoc", "-Tlint", "-W", "warning", str(page)], capture_output=True, text=True, check=False
+    )
+    assert linted.stdout + linted.stderr == ""
+    assert page.read_text(encoding="ascii").startswith(".TH AFTERVIEW 1 20")
+
+
+def test_every_page_of_docs_is_in_the_site_navigation() -> None:
+    """mkdocs.yml lists every Markdown page under docs/ (``mkdocs build --strict`` in CI builds them)."""
+    root = Path(__file__).parents[1]
+    navigation = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = sorted(path.relative_to(root / "docs").as_posix() for path in (root / "docs").rglob("*.md"))
+    assert pages
+    assert [page for page in pages if f": {page}" not in navigation] == []
+
+
+def test_afterview_help_prints_a_commands_help(cli: Callable[..., Result]) -> None:
+    assert cli("help", "log").out == cli("log", "--help").out
+    assert cli("help", "draft", "follow-up").out == cli("draft", "follow-up", "--help").out
+    assert cli("help").out == cli("--help").out
+    unknown = cli("help", "nosuch")
+    assert unknown.code == 1
+    assert "There is no command 'nosuch'" in unknown.err
+
+
+def test_the_top_level_help_groups_every_command() -> None:
+    from afterview.cli.main import COMMANDS, GROUPS
+
+    grouped = [name for members in GROUPS.values() for name in members]
+    assert sorted(grouped) == sorted(COMMANDS), "each command in exactly one section of afterview --help"
+
+
+@pytest.mark.parametrize("group", ["export", "draft", "templates", "task", "ref"])
+def test_subcommand_summaries_are_never_cut(cli: Callable[..., Result], group: str) -> None:
+    listing = cli(group, "--help").out.split("Commands:")[1]
+    assert "..." not in listing

@@ -69,7 +69,7 @@ def test_vcard_lines_fold_and_unfold(value: str) -> None:
 
 free_text = st.text(
     # No CR: input hygiene turns CRLF into LF before anything is stored, and TOML parsers may normalise
-    # newlines (tomli on Python 3.10 does).
+    # newlines.
     # Only what the text rules (afterview.domain.text_rules) let in: no controls but newline and tab, no bidi
     # overrides.
     alphabet=st.characters(

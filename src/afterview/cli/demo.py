@@ -10,6 +10,9 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shlex
+import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,8 +80,31 @@ def demo() -> None:
         todo.todo()
         screen.print("\n[bold]$ afterview draft-thanks 3[/]")
         drafts.draft_thanks(3)
-    console.say(f"\nLook around:  AFTERVIEW_HOME={home} afterview list")
-    console.say(f"Start for real with: afterview log   (delete the demo with: rm -r {home})")
+    program = how_to_run()
+    console.say(f"\nLook around:  AFTERVIEW_HOME={shlex.quote(str(home))} {program} list")
+    console.say(
+        f"Start for real with: {program} log   (delete the demo with: rm -r {shlex.quote(str(home))})"
+    )
+
+
+def how_to_run() -> str:
+    """The command that runs this afterview, to paste: ``afterview`` when that is on PATH and is this one,
+    else the path it was started by (``.venv/bin/afterview`` after the README's install), or
+    ``python -m afterview``."""
+    started = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if started is not None and started.name == "__main__.py" and started.parent.name == "afterview":
+        return f"{shlex.quote(sys.executable)} -m afterview"
+    if started is None or started.stem != "afterview" or not started.is_file():
+        return "afterview"  # run from elsewhere (a test, another program's process)
+    found = shutil.which("afterview")
+    if found is not None and Path(found).resolve() == started.resolve():
+        return "afterview"
+    shown = (
+        os.path.relpath(started)
+        if not started.is_absolute() or started.is_relative_to(Path.cwd())
+        else started
+    )
+    return shlex.quote(str(shown))
 
 
 def _fill() -> None:

@@ -122,7 +122,7 @@ def _render(rows: Sequence[tuple[PendingStep, str, bool]]) -> None:
     same :mod:`afterview.render.steplist` (a test holds the two together byte for byte). Only piped output
     comes here; a terminal gets the full command and its styling."""
     if not rows:
-        sys.stdout.write(steplist.NOTHING_TO_DO + "\n")
+        sys.stderr.write(steplist.NOTHING_TO_DO + "\n")  # a pipe counts only steps
         return
     widths = steplist.widths((step["id"] for step, _, _ in rows), (when for _, when, _ in rows))
     for step, when, _ in rows:

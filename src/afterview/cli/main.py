@@ -73,9 +73,12 @@ COMMANDS = Commands()
 
 
 def _plain_help(command: Any) -> Any:
-    """``command`` and its subcommands with plain Click help, as the top level has."""
+    """``command`` and its subcommands with plain Click help, as the top level has, each subcommand listed
+    with the whole first line of its help (Click would cut it with "..." to fit a column)."""
     command.rich_markup_mode = None
     for sub in getattr(command, "commands", {}).values():
+        if not sub.short_help and sub.help:
+            sub.short_help = " ".join(sub.help.strip().split("\n\n")[0].split())
         _plain_help(sub)
     return command
 
@@ -95,18 +98,18 @@ class _LazyGroup(TyperGroup):
         return list(self.commands)  # names only: Typer's own version loads every command
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
-        rows = [(name, self._summary(name)) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
-
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        try:
-            from typer._click.shell_completion import CompletionItem  # Typer that vendors Click
-        except ImportError:  # pragma: no cover - older Typer (Python 3.10) depends on Click itself
-            from click.shell_completion import CompletionItem  # type: ignore[import-not-found,no-redef]
-
-        names = [name for name in self.list_commands(ctx) if name.startswith(incomplete)]
-        return [CompletionItem(name, help=self._summary(name)) for name in names]
+        """The commands by what they are for (:data:`GROUPS`), as gh lists its own."""
+        names = self.list_commands(ctx)
+        for title, members in GROUPS.items():
+            rows = [(name, self._summary(name)) for name in members if name in names]
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+        grouped = {name for members in GROUPS.values() for name in members}
+        others = [(name, self._summary(name)) for name in names if name not in grouped]
+        if others:
+            with formatter.section("More commands"):
+                formatter.write_dl(others)
 
     def _summary(self, name: str) -> str:
         summary = COMMANDS.summaries.get(name)
@@ -279,6 +282,22 @@ COMMANDS.add(
     "afterview.cli.demo:demo",
     "Try afterview on three made-up interviews in a throwaway store; your own data is not touched.",
 )
+
+COMMANDS.add(
+    "help",
+    "afterview.cli.helptext:help_command",
+    "Show help for afterview or one of its commands, as --help does.",
+)
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "Record an interview": ("log", "remember", "interviewer", "outcome"),
+    "Follow through": ("todo", "done", "skip", "snooze", "undo", "task", "remind", "calendar"),
+    "Drafts": ("draft-thanks", "draft", "templates"),
+    "Your data": ("list", "show", "prep", "stats", "edit", "rm", "export", "import", "restore", "doctor"),
+    "Set up": ("profile", "ref", "schedule", "demo", "help"),
+}
+"""The sections of ``afterview --help``: every command in one (a test checks)."""
+
 
 # Click's base exception; Typer vendors Click in newer releases, so find the class rather than import it.
 _ClickException: type[Exception] = next(

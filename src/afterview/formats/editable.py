@@ -8,7 +8,6 @@ hiring process's: an edit changes them for every round of it.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from enum import Enum
 from typing import Any
 
@@ -93,12 +92,8 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
 
     Raises :class:`UserError` naming the line (bad TOML) or the field (bad value).
     """
+    import tomllib
     from pydantic import ValidationError
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
 
     try:
         fields = tomllib.loads(text.removeprefix("\ufeff"))  # the BOM Notepad and others write first

@@ -68,9 +68,10 @@ def _hanging(head: Text, body: Text, *, under: int) -> None:
 
 
 def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
-    """The ``todo`` list, or a friendly word when there is nothing to do."""
+    """The ``todo`` list, or a friendly word (on stderr, so ``todo | wc -l`` counts steps) when there is
+    nothing to do."""
     if not items:
-        out().print(steplist.NOTHING_TO_DO)
+        note(steplist.NOTHING_TO_DO)
         return
     step_rows(items, now=now)
     note(steplist.closing_hint(sum(is_overdue(step, now=now) for _, step in items)))
@@ -110,7 +111,7 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
     it, newest process first, newest round first. Lines rather than a table, so a narrow terminal wraps a
     long company or role instead of cutting every column."""
     if not items:
-        out().print("No interviews yet. Record one with: afterview log")
+        note("No interviews yet. Record one with: afterview log")  # stderr: a pipe counts only results
         return
     from rich.text import Text
 
