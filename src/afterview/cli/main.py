@@ -293,7 +293,19 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "Record an interview": ("log", "remember", "interviewer", "outcome"),
     "Follow through": ("todo", "done", "skip", "snooze", "undo", "task", "remind", "calendar"),
     "Drafts": ("draft-thanks", "draft", "templates"),
-    "Your data": ("list", "show", "prep", "stats", "edit", "rm", "export", "import", "restore", "doctor"),
+    "Your data": (
+        "list",
+        "show",
+        "prep",
+        "story",
+        "stats",
+        "edit",
+        "rm",
+        "export",
+        "import",
+        "restore",
+        "doctor",
+    ),
     "Set up": ("profile", "ref", "schedule", "demo", "help"),
 }
 """The sections of ``afterview --help``: every command in one (a test checks)."""
