@@ -404,7 +404,12 @@ def test_ids_freed_in_the_exporting_store_are_never_handed_out_again(
     assert cli("rm", "2", "--yes").code == 0
     exported = tmp_path / "export.json"
     assert cli("export", "json", "-o", str(exported)).code == 0
-    assert json.loads(exported.read_text())["next_ids"] == {"interview": 3, "process": 3, "reference": 1}
+    assert json.loads(exported.read_text())["next_ids"] == {
+        "interview": 3,
+        "process": 3,
+        "reference": 1,
+        "story": 1,
+    }
     monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "fresh"))
     assert cli("import", str(exported)).code == 0
     logged = log(company="Initech")

@@ -13,9 +13,11 @@ from afterview.actions import session
 from afterview.actions.changes import changing
 from afterview.actions.lookup import find
 from afterview.domain import steps as rules
+from afterview.domain import story_bank
 from afterview.domain.debrief import is_empty, merged, same, to_markdown
 from afterview.errors import UserError
 from afterview.formats.contract import interview_json
+from afterview.models.document import Document
 from afterview.models.enums import StepKind, StepState
 from afterview.models.records import Debrief, Interview, Step
 from afterview.store.storefile import Unchanged
@@ -32,6 +34,8 @@ class DebriefSaved:
     now: dt.datetime
     done: list[Step] = field(default_factory=list)
     other: Path | None = None
+    keep_as_story: list[int] = field(default_factory=list)
+    """The numbers of the questions answered well that name no story (:mod:`afterview.domain.story_bank`)."""
 
     def to_json(self) -> Any:
         """The JSON contract: the interview, as it is now."""
@@ -66,6 +70,7 @@ def save_debrief(
             )
         if same(debrief, current or Debrief()):
             raise Unchanged
+        _check_stories(document, debrief, current=current)
         if current is not None and (before is None or not same(current, before)):
             # Another afterview saved this debrief while the editor was open: keep its version too.
             markdown = to_markdown(current, interview, tz=session.user_tz(document.profile))
@@ -81,4 +86,21 @@ def save_debrief(
             )
         )
         changed = True
-    return DebriefSaved(find(document, interview_id), changed, now, done=done, other=kept)
+    saved = find(document, interview_id)
+    unkept = story_bank.unkept_strong_answers(saved.debrief) if changed and saved.debrief else []
+    return DebriefSaved(saved, changed, now, done=done, other=kept, keep_as_story=unkept)
+
+
+def _check_stories(document: Document, debrief: Debrief, *, current: Debrief | None) -> None:
+    """Refuse a debrief naming a story that is not in the bank (unless the saved one named it already:
+    a story removed since)."""
+    known = {story.id for story in document.stories}
+    if current is not None:
+        known |= set(story_bank.named_stories(current))
+    missing = [number for number in story_bank.named_stories(debrief) if number not in known]
+    if missing:
+        raise UserError(
+            f"The debrief names {', '.join(f'S{n}' for n in missing)}, which is not in your story bank; "
+            "nothing was saved.",
+            hint="See your stories with: afterview story list (add one with: afterview story add).",
+        )

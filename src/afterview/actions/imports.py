@@ -34,7 +34,7 @@ class Imported:
 
     def to_json(self) -> Any:
         """``{"dry_run", "added", "replaced", "replaced_processes", "unchanged", "conflicts",
-        "references_added", "profile"}`` (README, "JSON output")."""
+        "references_added", "stories_added", "stories_replaced", "profile"}`` (README, "JSON output")."""
         report = self.report
         return {
             "dry_run": self.dry_run,
@@ -44,6 +44,8 @@ class Imported:
             "unchanged": report.unchanged,
             "conflicts": [{"record": c.what, "fields": c.fields} for c in report.conflicts],
             "references_added": report.references_added,
+            "stories_added": [f"S{n}" for n in report.stories_added],
+            "stories_replaced": [f"S{n}" for n in report.stories_replaced],
             "profile": report.profile,
         }
 

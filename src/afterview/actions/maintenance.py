@@ -60,7 +60,7 @@ class BackupsListed:
     backups: list[Backup]
 
     def to_json(self) -> Any:
-        """An array of ``{"number", "file", "saved_at", "revision", "interviews", "problem"}``."""
+        """An array of ``{"number", "file", "saved_at", "revision", "interviews", "stories", "problem"}``."""
         return [
             {
                 "number": b.number,
@@ -68,6 +68,7 @@ class BackupsListed:
                 "saved_at": b.saved_at.isoformat() if b.saved_at else None,
                 "revision": b.revision,
                 "interviews": b.interviews,
+                "stories": b.stories,
                 "problem": b.problem,
             }
             for b in self.backups
@@ -82,21 +83,23 @@ def backups() -> BackupsListed:
 @dataclass(frozen=True)
 class RestoredBackup:
     """What ``restore`` did: the backup named, the revision it held, the store's revision now, how many
-    interviews it holds, and where an unreadable version it replaced is kept."""
+    interviews (and stories) it holds, and where an unreadable version it replaced is kept."""
 
     named: str
     from_revision: int
     revision: int
     interviews: int
     set_aside: Path | None
+    stories: int = 0
 
     def to_json(self) -> Any:
-        """``{"restored", "from_revision", "revision", "interviews", "set_aside"}``."""
+        """``{"restored", "from_revision", "revision", "interviews", "stories", "set_aside"}``."""
         return {
             "restored": self.named,
             "from_revision": self.from_revision,
             "revision": self.revision,
             "interviews": self.interviews,
+            "stories": self.stories,
             "set_aside": str(self.set_aside) if self.set_aside else None,
         }
 
@@ -108,5 +111,10 @@ def restore_backup(named: str) -> RestoredBackup:
     restored = store.restore(choose_backup(store, named))
     document = restored.document
     return RestoredBackup(
-        named, restored.revision, document.revision, document.round_count, set_aside=restored.set_aside
+        named,
+        restored.revision,
+        document.revision,
+        document.round_count,
+        set_aside=restored.set_aside,
+        stories=len(document.stories),
     )

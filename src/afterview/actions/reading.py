@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from afterview.actions import session
 from afterview.actions.index import load_index
 from afterview.actions.lookup import find, find_process
+from afterview.domain import story_bank
 from afterview.domain.dates import due_moment, parse_date
 from afterview.domain.local_times import Ahead, ahead_of, ahead_today
 from afterview.domain.prep import PrepQuestion, prep_questions
 from afterview.domain.stats import Stats, compute, stats_json
 from afterview.domain.steps import effective_due
 from afterview.formats.contract import InterviewJson, StepJson, interview_json, process_json, step_json
+from afterview.formats.story_contract import told_for_json
 from afterview.models.enums import Status, StepState
 from afterview.models.records import Interview, Process, Reference, Step
+from afterview.models.stories import Story
 
 if TYPE_CHECKING:
     from afterview.models.document import Document
@@ -180,6 +183,10 @@ class PrepShown:
     questions: list[PrepQuestion]
     debriefs: int
     tz: dt.tzinfo
+    stories: list[Story] = field(default_factory=list)
+    """The story bank: each question lists the stories told for it."""
+    briefing: story_bank.Briefing | None = None
+    """With a company: its next round and the stories already told there."""
 
     def to_json(self) -> Any:
         """An array: one object per question, each time it was asked inside (README, "JSON output")."""
@@ -189,6 +196,7 @@ class PrepShown:
                 "count": q.count,
                 "rating": q.rating.value if q.rating else None,
                 "next_time": q.next_time or None,
+                "stories": [told_for_json(told) for told in story_bank.told_for(q, self.stories)],
                 "asked": [
                     {
                         "interview_id": a.interview_id,
@@ -212,4 +220,14 @@ def prep(*, company: str | None = None, role: str | None = None) -> PrepShown:
     document = current()
     questions = prep_questions(document.interviews, company=company, role=role)
     debriefs = sum(i.debrief is not None for i in document.interviews)
-    return PrepShown(list(questions), debriefs=debriefs, tz=session.user_tz(document.profile))
+    now = session.local_now(document.profile)
+    briefing = None
+    if company:
+        briefing = story_bank.briefing(document.interviews, document.stories, company=company, now=now)
+    return PrepShown(
+        list(questions),
+        debriefs=debriefs,
+        tz=session.user_tz(document.profile),
+        stories=list(document.stories),
+        briefing=briefing,
+    )

@@ -101,6 +101,16 @@ def _ids(ids: list[int]) -> str:
     return ", ".join(map(str, ids[:20])) + (f" and {len(ids) - 20} more" if len(ids) > 20 else "")
 
 
+def _show_stories(report: Report, *, dry_run: bool) -> None:
+    for ids, verb in (
+        (report.stories_added, "Would import" if dry_run else "Imported"),
+        (report.stories_replaced, "Would replace" if dry_run else "Replaced"),
+    ):
+        if ids:
+            named = ", ".join(f"S{n}" for n in ids)
+            console.say(f"{verb} {plural(len(ids), 'story', 'stories')}: {named}.")
+
+
 def _show_report(report: Report, *, dry_run: bool) -> None:
     if not report.changed and not report.conflicts:
         there = f": all {len(report.unchanged)} already there" if report.unchanged else ""
@@ -124,6 +134,7 @@ def _show_report(report: Report, *, dry_run: bool) -> None:
     if report.references_added:
         names = ", ".join(report.references_added)
         console.say(f"{verb} {plural(len(report.references_added), 'reference')}: {names}.")
+    _show_stories(report, dry_run=dry_run)
     if report.profile == "taken":
         console.say(f"{verb} the profile (yours was empty).")
     elif report.profile == "kept":

@@ -255,6 +255,11 @@ COMMANDS.add(
     "List the questions you have been asked, weakest and most frequent first, with your notes.",
 )
 COMMANDS.add(
+    "story",
+    "afterview.cli.stories:app",
+    "Your story bank: situation, task, action, result; where each was told and how it went.",
+)
+COMMANDS.add(
     "import",
     "afterview.cli.importing:import_",
     "Import interviews from an afterview JSON export (merged by id) or a CSV (see the README's header).",
@@ -288,7 +293,19 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "Record an interview": ("log", "remember", "interviewer", "outcome"),
     "Follow through": ("todo", "done", "skip", "snooze", "undo", "task", "remind", "calendar"),
     "Drafts": ("draft-thanks", "draft", "templates"),
-    "Your data": ("list", "show", "prep", "stats", "edit", "rm", "export", "import", "restore", "doctor"),
+    "Your data": (
+        "list",
+        "show",
+        "prep",
+        "story",
+        "stats",
+        "edit",
+        "rm",
+        "export",
+        "import",
+        "restore",
+        "doctor",
+    ),
     "Set up": ("profile", "ref", "schedule", "demo", "help"),
 }
 """The sections of ``afterview --help``: every command in one (a test checks)."""

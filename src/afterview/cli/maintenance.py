@@ -73,7 +73,9 @@ def _backups(result: BackupsListed) -> None:
 
 def _restored(result: RestoredBackup) -> None:
     console.say(
-        f"Restored revision {result.from_revision} ({plural(result.interviews, 'interview')}); "
+        f"Restored revision {result.from_revision} ({plural(result.interviews, 'interview')}"
+        + (f", {plural(result.stories, 'story', 'stories')}" if result.stories else "")
+        + "); "
         f"the store is now revision {result.revision}."
     )
     if result.set_aside is not None:

@@ -20,11 +20,25 @@ def prep(
 ) -> None:
     """List the questions you have been asked, weakest and most frequent first, with your notes.
 
+    Each question lists the stories you told for it. With a COMPANY: your stories by tag, and those
+    already told there (to the next round's interviewers above all).
+
     Example: afterview prep Acme --role engineer
     """
     from afterview.render.prep import prep_list
 
     def human(shown: reading.PrepShown) -> None:
-        prep_list(shown.questions, debriefs=shown.debriefs, company=company, role=role, tz=shown.tz)
+        prep_list(
+            shown.questions,
+            debriefs=shown.debriefs,
+            company=company,
+            role=role,
+            tz=shown.tz,
+            stories=shown.stories,
+        )
+        if shown.briefing is not None:
+            from afterview.render.stories import story_briefing
+
+            story_briefing(shown.briefing, stories=shown.stories)
 
     emit(reading.prep(company=company, role=role), json_=json_, human=human)

@@ -31,6 +31,7 @@ from afterview.domain.debrief import (
     same,
     to_markdown,
 )
+from afterview.domain.story_markdown import story_id
 from afterview.errors import AfterviewError, UserError
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Question
@@ -82,7 +83,7 @@ def memory_dump(interview_id: int, *, prompt: bool, source: str | None, no_input
         debrief = (before or Debrief()).model_copy(deep=True)
         tz = session.user_tz(document.profile)
         try:
-            _ask(debrief)
+            _ask(debrief, stories=[f"{s.label} {s.title}" for s in document.stories])
         except (typer.Abort, KeyboardInterrupt, EOFError):
             if not same(debrief, before or Debrief()):  # stopped part way: keep what was typed
                 kept = editor.keep(
@@ -231,10 +232,13 @@ def _again(error: DebriefError) -> bool:
         return False
 
 
-def _ask(draft: Debrief) -> None:
+def _ask(draft: Debrief, *, stories: list[str]) -> None:
     """Fill ``draft`` (the saved debrief, or an empty one) from prompts, answer by answer, so that if the
-    user stops part way what they typed so far is in it. New questions go after the saved ones."""
+    user stops part way what they typed so far is in it. New questions go after the saved ones. With
+    ``stories`` in the bank (``S1 title`` each), each question asks which one was told."""
     console.note("The questions they asked; leave the question blank when there are no more.")
+    if stories:
+        console.note("Your stories: " + "; ".join(stories))
     while question := inputs.ask(f"Question {len(draft.questions) + 1}", required=False):
         item = Question(question=question)
         draft.questions.append(item)
@@ -245,11 +249,25 @@ def _ask(draft: Debrief) -> None:
             required=False,
         )
         item.next_time = inputs.ask("  What you would say next time", required=False)
+        if stories:
+            told = inputs.ask_until_valid(
+                "  Which story did you tell? (S1; blank for none)", _story_named, required=False
+            )
+            if told:
+                draft.questions[-1] = item.model_copy(update={"story": told})  # an extra key, kept
     draft.went_well = inputs.ask("What went well", default=draft.went_well or None, required=False)
     draft.to_improve = inputs.ask("What to improve", default=draft.to_improve or None, required=False)
     _ask_list("Topic for the thank-you note", draft.thank_you_topics)
     _ask_list("A question you asked them", draft.my_questions)
     draft.notes = inputs.ask("Notes", default=draft.notes or None, required=False)
+
+
+def _story_named(value: str) -> str:
+    """``S3`` as typed (``s3``, ``3``) made ``S3``; anything else is refused, to be asked again."""
+    number = story_id(value)
+    if number is None or value.strip().lstrip("sS") != str(number):
+        raise UserError(f"{value!r} is not a story id like S3.")
+    return f"S{number}"
 
 
 def _ask_list(label: str, items: list[str]) -> None:

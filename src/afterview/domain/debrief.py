@@ -33,9 +33,11 @@ PARTS = {
     "answer": "My answer",
     "rating": "Rating",
     "next_time": "What I would say next time",
+    "story": "Story",
 }
-"""Each ``####`` part of a question: the field it fills and its heading. ``asked_by`` (who asked it) is
-kept as an extra key of the stored question, so a debrief without it is stored as 0.1 stored it."""
+"""Each ``####`` part of a question: the field it fills and its heading. ``asked_by`` (who asked it) and
+``story`` (the story told, ``S3``) are kept as extra keys of the stored question, so a debrief without them
+is stored as 0.1 stored it."""
 
 LIST_SECTIONS = frozenset({"thank_you_topics", "my_questions"})
 RATINGS = ", ".join(rating.value for rating in Rating)
@@ -52,6 +54,7 @@ _HEADING = re.compile(r"^(?P<marks>#{1,6})(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?
 _QUESTION = re.compile(r"^question\b(?:\s*\d+)?\s*[:.]?\s*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:\s+|$)")
 _FENCE = ("```", "~~~")
+_STORY = re.compile(r"^[sS]?([1-9][0-9]{0,8})(?:\b.*)?$")
 _EMPTY_QUESTIONS = 3
 
 
@@ -86,7 +89,8 @@ def to_markdown(debrief: Debrief | None, interview: Interview, *, tz: dt.tzinfo)
         f"Rate each answer {RATINGS}. Add a question with another ### Question block.",
         "Under #### Asked by, who asked it (Priya). Write each topic for the thank-you note as you would",
         "in a sentence to them (your move to event sourcing); end it with (with Priya) if it came up",
-        "with one interviewer only.",
+        "with one interviewer only. Under #### Story, the story you told for it (S3; afterview story",
+        "list shows them).",
         "Save and close the editor when done; a file left as it is saves nothing.",
         "-->",
         "",
@@ -109,6 +113,7 @@ def _sections(debrief: Debrief) -> list[str]:
             "",
         ]
         lines += [f"#### {PARTS['next_time']}", *_text(question.next_time), ""]
+        lines += [f"#### {PARTS['story']}", *_text(told_story(question)), ""]
     for key in ("went_well", "to_improve", "thank_you_topics", "my_questions", "notes"):
         lines += [f"## {SECTIONS[key]}"]
         if key in LIST_SECTIONS:
@@ -362,7 +367,34 @@ def _question(number: int, block: _QuestionBlock, problems: list[str]) -> Questi
             )
     fields = {"question": text["question"], "answer": text["answer"], "next_time": text["next_time"]}
     who = _one_line(text["asked_by"])
-    return Question.model_validate({**fields, "rating": rating, **({"asked_by": who} if who else {})})
+    story = _story(number, text["story"], block, problems)
+    return Question.model_validate(
+        {
+            **fields,
+            "rating": rating,
+            **({"asked_by": who} if who else {}),
+            **({"story": story} if story else {}),
+        }
+    )
+
+
+def _story(number: int, text: str, block: _QuestionBlock, problems: list[str]) -> str:
+    """The story a question names (``S3``), or empty; anything else under ``#### Story`` is a problem."""
+    if not text:
+        return ""
+    found = _STORY.match(_one_line(text))
+    if found is None:
+        problems.append(
+            f"line {block.parts['story'].first}: question {number}'s story {_one_line(text)[:40]!r} "
+            "is not a story id like S3 (afterview story list shows them)"
+        )
+        return ""
+    return f"S{int(found[1])}"
+
+
+def told_story(question: Question) -> str:
+    """The story the question says was told for it (``S3``; empty when it names none)."""
+    return str((question.model_extra or {}).get("story") or "")
 
 
 def asked_by(question: Question) -> str:

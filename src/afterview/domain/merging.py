@@ -11,6 +11,7 @@ from afterview.domain.dates import due_moment
 from afterview.models.document import Document
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Process, Profile, Reference
+from afterview.models.stories import Story
 
 IMPORT_NOTE = "imported; it was due before the import"
 
@@ -28,8 +29,9 @@ class Incoming:
     profile: Profile | None = None
     references: list[Reference] = field(default_factory=list)
     next_ids: dict[str, int] = field(default_factory=dict)
-    """The next free ids of the store it came from (``interview``, ``process``, ``reference``), so an id
-    removed there is never handed out again here."""
+    """The next free ids of the store it came from (``interview``, ``process``, ``reference``, ``story``),
+    so an id removed there is never handed out again here."""
+    stories: list[Story] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +55,8 @@ class Report:
     """The ids of the interviews added from CSV rows (also in ``added``)."""
     conflicts: list[Conflict] = field(default_factory=list)
     references_added: list[str] = field(default_factory=list)
+    stories_added: list[int] = field(default_factory=list)
+    stories_replaced: list[int] = field(default_factory=list)
     profile: str | None = None
     """``"taken"`` when the store had no profile and got the import's, ``"kept"`` when the two differ."""
 
@@ -64,6 +68,8 @@ class Report:
             or self.replaced
             or self.replaced_processes
             or self.references_added
+            or self.stories_added
+            or self.stories_replaced
             or self.profile == "taken"
         )
 
@@ -116,6 +122,8 @@ def merge(document: Document, incoming: Incoming, *, now: dt.datetime, theirs: b
     document.next_id = max(document.next_id, ids.get("interview", 1))
     document.next_process_id = max(document.next_process_id, ids.get("process", 1))
     document.next_reference_id = max(document.next_reference_id, ids.get("reference", 1))
+    _merge_stories(document, incoming.stories, report, theirs=theirs)
+    document.next_story_id = max(document.next_story_id, ids.get("story", 1))
     _merge_rows(document, incoming.rows, report, now=now)
     _merge_references(document, incoming.references, report)
     if incoming.profile is not None and incoming.profile != document.profile:
@@ -202,6 +210,27 @@ def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.da
         role.casefold(),
         at.astimezone(dt.timezone.utc).replace(second=0, microsecond=0),
     )
+
+
+def _merge_stories(document: Document, stories: list[Story], report: Report, *, theirs: bool) -> None:
+    """Stories are matched by id as interviews are: a new id is added, the same story left alone, and a
+    different one is a conflict, reported and kept as it is (replaced with ``theirs``)."""
+    mine = {story.id: n for n, story in enumerate(document.stories)}
+    for story in stories:
+        index = mine.get(story.id)
+        if index is None:
+            document.stories.append(story)
+            report.stories_added.append(story.id)
+        elif document.stories[index] != story:
+            existing = document.stories[index]
+            if theirs:
+                document.stories[index] = story
+                report.stories_replaced.append(story.id)
+            else:
+                fields = [key for key in Story.model_fields if getattr(existing, key) != getattr(story, key)]
+                report.conflicts.append(Conflict(f"story S{story.id}", fields))
+        document.next_story_id = max(document.next_story_id, story.id + 1)
+    document.stories.sort(key=lambda story: story.id)
 
 
 def _merge_references(document: Document, references: list[Reference], report: Report) -> None:

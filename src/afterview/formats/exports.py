@@ -20,13 +20,15 @@ from afterview.formats.cells import neutralised, neutralised_unless_phone, peopl
 from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.models.enums import Stage
 from afterview.models.records import Debrief, Interview, Person
+from afterview.models.stories import Story
 
 EXPORT_FORMAT = "afterview-export"
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
 """The version of the JSON export; bumped whenever its shape changes (documented in the README).
 
-2 (schema 2): ``processes`` beside ``interviews``, whose rounds name them by ``process_id``. ``import``
-still reads version 1.
+2 (schema 2): ``processes`` beside ``interviews``, whose rounds name them by ``process_id``. 3: the story
+bank, ``stories`` (and ``next_ids.story``), which an import of an older afterview would drop, so it refuses
+the file instead. ``import`` still reads versions 1 and 2.
 """
 
 CSV_COLUMNS = (
@@ -71,7 +73,9 @@ def to_json(document: Document, *, now: dt.datetime) -> bytes:
             "interview": document.next_id,
             "process": document.next_process_id,
             "reference": document.next_reference_id,
+            "story": document.next_story_id,
         },
+        "stories": sorted(document.stories, key=lambda s: s.id),
     }
     return dump(payload, indent=2) + b"\n"  # bytes, never a str copy of a store that may be large
 
@@ -156,7 +160,27 @@ def to_markdown(document: Document, *, now: dt.datetime) -> str:
     starts = first_days(document)
     for interview in sorted(document.interviews, key=lambda i: i.at, reverse=True):
         lines += ["", *_interview_markdown(interview, since=starts[interview.process_id])]
+    if document.stories:
+        lines += ["", "# Stories"]
+        for story in sorted(document.stories, key=lambda s: s.id):
+            lines += ["", *_story_markdown(story)]
     return "\n".join(lines) + "\n"
+
+
+def _story_markdown(story: Story) -> Iterator[str]:
+    """One story's section of :func:`to_markdown`: its heading, tags, then each part it has."""
+    yield f"## {story.label}. {_inline(story.title)}"
+    if story.tags:
+        yield from ("", f"- **Tags:** {_inline(', '.join(story.tags))}")
+    for label, text in (
+        ("Situation", story.situation),
+        ("Task", story.task),
+        ("Action", story.action),
+        ("Result", story.result),
+        ("What I would do differently", story.differently),
+    ):
+        if text:
+            yield from ("", f"**{label}:**", "", text.strip())
 
 
 def _interview_markdown(interview: Interview, *, since: dt.date) -> Iterator[str]:
@@ -253,6 +277,9 @@ def _debrief_questions_markdown(debrief: Debrief) -> Iterator[str]:
             yield from _indented("Answer", question.answer)
         if question.next_time:
             yield from _indented("Next time", question.next_time)
+        story = (question.model_extra or {}).get("story")
+        if isinstance(story, str) and story:
+            yield from _indented("Story", story)
 
 
 def _done_markdown(interview: Interview) -> Iterator[str]:

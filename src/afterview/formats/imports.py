@@ -30,6 +30,7 @@ from afterview.models.document import SCHEMA_VERSION
 from afterview.models.enums import Format, Stage, Status
 from afterview.models.migrations import schema_1_to_2
 from afterview.models.records import Interview, Person, Process, Profile, Reference, StatusChange
+from afterview.models.stories import Story
 
 REQUIRED_CSV_COLUMNS = ("company", "role", "at")
 _CSV_HINT = f"The CSV header is: {','.join(CSV_COLUMNS)} (company, role and at are required)."
@@ -66,7 +67,7 @@ class Source:
             interviews=[i for i in incoming.interviews if i.id in self.only],
             processes=incoming.processes,
             next_ids=incoming.next_ids,
-        )
+        )  # --only picks interviews: the stories stay out, as the profile and references do
 
 
 def source(text: str, *, name: str, only: Iterable[int] = (), columns: ColumnMap | None = None) -> Source:
@@ -95,7 +96,26 @@ def read_json(text: str) -> Incoming:
     incoming = Incoming(processes=list(processes.values()))
     incoming.interviews = _interviews(interviews, processes)
     _read_profile_and_references(raw, incoming)
+    incoming.stories = _stories(raw.get("stories") or [])
     return incoming
+
+
+def _stories(items: Iterable[Any]) -> list[Story]:
+    """The story records, each validated and checked, in file order.
+
+    Raises UserError naming the record (1-based) that is invalid, or an id given twice.
+    """
+    stories: dict[int, Story] = {}
+    for index, item in enumerate(items if isinstance(items, list) else [], start=1):
+        try:
+            story = Story.model_validate(item)
+        except ValidationError as error:
+            raise UserError(f"The story record {index} is invalid: {_first_error(error)}.") from None
+        if story.id in stories:
+            raise UserError(f"Two story records have id S{story.id}.")
+        checks.record(story, where=f"The story record {index} (S{story.id})")
+        stories[story.id] = story
+    return list(stories.values())
 
 
 def _export(text: str) -> dict[str, Any]:
@@ -203,7 +223,12 @@ def _read_profile_and_references(raw: dict[str, Any], incoming: Incoming) -> Non
         checks.record(reference, where=f"Reference record {index} (id {reference.id})")
 
 
-_STORE_NEXT_IDS = {"interview": "next_id", "process": "next_process_id", "reference": "next_reference_id"}
+_STORE_NEXT_IDS = {
+    "interview": "next_id",
+    "process": "next_process_id",
+    "reference": "next_reference_id",
+    "story": "next_story_id",
+}
 
 
 def _next_ids(raw: dict[str, Any]) -> dict[str, int]:
@@ -211,11 +236,7 @@ def _next_ids(raw: dict[str, Any]) -> dict[str, int]:
     numbers only, anything else ignored (an export without them is read as before)."""
     given = raw.get("next_ids")
     named = dict(given) if isinstance(given, dict) else {}
-    for kind, key in (
-        ("interview", "next_id"),
-        ("process", "next_process_id"),
-        ("reference", "next_reference_id"),
-    ):
+    for kind, key in _STORE_NEXT_IDS.items():
         named.setdefault(kind, raw.get(key))
     return {
         kind: value

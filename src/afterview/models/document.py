@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, BaseModel, Field, PrivateAttr, model_validat
 
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Model, Process, Profile, Reference
+from afterview.models.stories import Story
 
 SCHEMA_VERSION = 2
 """The store's schema version; bump it (and add a migration) whenever the shape of the file changes.
@@ -42,6 +43,10 @@ class Document(Model):
     references: list[Reference] = Field(default_factory=list)
     processes: list[Process] = Field(default_factory=list)
     interviews: list[Interview] = Field(default_factory=list)
+    next_story_id: int = Field(1, ge=1)
+    stories: list[Story] = Field(default_factory=list)
+    """The story bank (``afterview story``), before the archive: the digest stays the last key. An
+    afterview that predates it keeps both keys as unknown ones (written last), so it loses no story."""
     archived_rounds: dict[int, int] = Field(default_factory=dict)
     """``{interview id: process id}`` for every round stored under ``archive``."""
     archive: list[Interview] = Field(default_factory=list)
@@ -213,6 +218,33 @@ class Document(Model):
         self.next_id += 1
         self.touch(process.id)
         return interview
+
+    def story(self, story_id: int) -> Story | None:
+        """The story with this id, if there is one."""
+        return next((s for s in self.stories if s.id == story_id), None)
+
+    def add_story(self, fields: Mapping[str, object], *, now: dt.datetime) -> Story:
+        """Add a story made of ``fields`` under the next story id (ids are never reused); return it.
+
+        Raises pydantic.ValidationError when ``fields`` do not make a valid story (nothing is added then).
+        """
+        story = Story.model_validate(
+            {**fields, "id": self.next_story_id, "created_at": now, "updated_at": now}
+        )
+        self.stories.append(story)
+        self.next_story_id += 1
+        return story
+
+    def put_story(self, story: Story) -> None:
+        """Replace the story that has ``story``'s id (KeyError when there is none: callers look it up)."""
+        index = next((n for n, s in enumerate(self.stories) if s.id == story.id), None)
+        if index is None:
+            raise KeyError(f"there is no story {story.id} to replace")
+        self.stories[index] = story
+
+    def remove_story(self, story: Story) -> None:
+        """Remove ``story``; its id is not given again."""
+        self.stories = [s for s in self.stories if s.id != story.id]
 
     def remove_interview(self, interview: Interview) -> None:
         """Remove ``interview``, and its process too when that was its only round (touched)."""

@@ -54,6 +54,13 @@ _CATALOGUE = (
     TextField("country", "country", 10),
     TextField("subdivision", "subdivision", 10),
     TextField("calendar_file", "calendar file", 4_096),
+    TextField("story_title", "story title", 200),
+    TextField("situation", "situation", 100_000, multiline=True),
+    TextField("task", "task", 100_000, multiline=True),
+    TextField("action", "action", 100_000, multiline=True),
+    TextField("result", "result", 100_000, multiline=True),
+    TextField("differently", "what you would do differently", 100_000, multiline=True),
+    TextField("tag", "tag", 50),
 )
 
 FIELDS: Mapping[str, TextField] = {field.key: field for field in _CATALOGUE}

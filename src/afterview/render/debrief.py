@@ -87,5 +87,10 @@ def saved(result: DebriefSaved) -> None:
             f"version is kept in {other} "
             f"(to use it instead: afterview remember {interview.id} --from {other})."
         )
+    for number in result.keep_as_story:
+        note(
+            f"Question {number} went well and names no story: keep it as one with "
+            f"afterview story add --answer {interview.id}:{number}"
+        )
     if interview.interviewers:
         note(f"Next: thank them with afterview draft-thanks {interview.id}")

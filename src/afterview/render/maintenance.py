@@ -46,7 +46,7 @@ def backups_table(backups: Sequence[Backup], *, tz: dt.tzinfo) -> None:
     from rich.table import Table
 
     table = Table(box=None, padding=(0, 2), header_style="bold")
-    for column in ("#", "Saved", "Revision", "Interviews", "File"):
+    for column in ("#", "Saved", "Revision", "Interviews", "Stories", "File"):
         table.add_column(column, no_wrap=True)
     for backup in backups:
         saved = f"{backup.saved_at.astimezone(tz):%a %d %b %Y %H:%M:%S}" if backup.saved_at else "?"
@@ -55,6 +55,7 @@ def backups_table(backups: Sequence[Backup], *, tz: dt.tzinfo) -> None:
             saved,
             str(backup.revision) if backup.revision is not None else "?",
             str(backup.interviews) if backup.interviews is not None else "unreadable",
+            str(backup.stories) if backup.stories is not None else "",
             literal(backup.path.name),
         )
     out().print(table)

@@ -6,6 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from afterview.domain.prep import PrepQuestion
+from afterview.domain.story_bank import told_for
+from afterview.models.enums import Rating
+from afterview.models.stories import Story
 from afterview.render.console import literal, note, out
 from afterview.render.literal import visible
 
@@ -19,6 +22,7 @@ def prep_list(
     company: str | None,
     role: str | None,
     tz: dt.tzinfo,
+    stories: Sequence[Story] = (),
 ) -> None:
     """The questions, numbered, each with how it went, how often, your note and where it was asked."""
     from rich.text import Text
@@ -62,3 +66,11 @@ def prep_list(
             f"{a.company} {a.at.astimezone(tz):%d %b %Y} (#{a.interview_id})" for a in question.asked
         )
         console.print(literal(f"    Asked at {where}", style="dim"))
+        _stories_told(question, stories)
+
+
+def _stories_told(question: PrepQuestion, stories: Sequence[Story]) -> None:
+    """The stories told for the question and how they went; ``no story yet`` for a weak one."""
+    from afterview.render.stories import told_for_lines
+
+    told_for_lines(told_for(question, stories), weak=question.rating is Rating.WEAK)

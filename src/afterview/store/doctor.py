@@ -8,6 +8,7 @@ or world-readable is tightened (0700 directories, 0600 files) and the finding sa
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from afterview.errors import StoreError
-from afterview.models.document import SCHEMA_VERSION
+from afterview.models.document import SCHEMA_VERSION, Document
 from afterview.store import index
 from afterview.store.backup_names import backup_revision
 from afterview.store.codec import CorruptStore, parse_document
@@ -170,14 +171,42 @@ def _store_file(store: Store) -> list[Finding]:
     if raw_version is not None and raw_version < SCHEMA_VERSION:
         version = f"schema {raw_version}, upgraded to {SCHEMA_VERSION} on the next change"
     count = len(document.interviews)
+    stories = f", {_plural(len(document.stories), 'story', 'stories')}" if document.stories else ""
     return [
         *findings,
         Finding(
             Level.OK,
             subject,
-            f"readable: revision {document.revision}, {_plural(count, 'interview')}, {version}",
+            f"readable: revision {document.revision}, {_plural(count, 'interview')}{stories}, {version}",
         ),
+        *_story_links(document),
     ]
+
+
+_STORY_LINK = re.compile(r"^S([1-9][0-9]{0,8})$")
+
+
+def _story_links(document: Document) -> list[Finding]:
+    """A warning for each debrief question naming a story the bank never held (a hand edit, or an import
+    of rounds without their stories); a story removed since is fine (its id is never reused)."""
+    findings = []
+    for interview in document.interviews:
+        questions = interview.debrief.questions if interview.debrief else []
+        for number, question in enumerate(questions, start=1):
+            named = (question.model_extra or {}).get("story")
+            if named is None:
+                continue
+            found = _STORY_LINK.match(named) if isinstance(named, str) else None
+            if found is None or int(found[1]) >= document.next_story_id:
+                findings.append(
+                    Finding(
+                        Level.WARNING,
+                        f"interview {interview.id}",
+                        f"question {number} of the debrief names the story {named!r}, which your story bank "
+                        f"never held; fix it with afterview remember {interview.id}",
+                    )
+                )
+    return findings
 
 
 def _schema_version(data: bytes) -> int | None:
@@ -244,6 +273,6 @@ def _filesystem(directory: Path) -> Sequence[Finding]:
     ]
 
 
-def _plural(count: int, noun: str) -> str:
+def _plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     # afterview.domain.phrasing.plural, repeated here because the store layer sits below the domain.
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{count} {noun if count == 1 else plural_noun or noun + 's'}"

@@ -22,20 +22,21 @@ class Backup:
     revision: int | None
     interviews: int | None
     problem: str | None
+    stories: int | None = None
 
 
 def list_backups(store: Store) -> list[Backup]:
     """Every backup, newest first, numbered from 1."""
     backups = []
     for number, path in enumerate(reversed(store.backups()), start=1):
-        revision, interviews, problem = backup_revision(path), None, None
+        revision, interviews, stories, problem = backup_revision(path), None, None, None
         try:
             document = parse_document(path.read_bytes(), open_only=True)
         except (CorruptStore, StoreError, OSError) as error:
             problem = error.message if isinstance(error, StoreError) else str(error)
         else:
-            revision, interviews = document.revision, document.round_count
-        backups.append(Backup(number, path, backup_time(path), revision, interviews, problem))
+            revision, interviews, stories = document.revision, document.round_count, len(document.stories)
+        backups.append(Backup(number, path, backup_time(path), revision, interviews, problem, stories))
     return backups
 
 
