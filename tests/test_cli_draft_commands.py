@@ -480,14 +480,14 @@ def test_the_real_command_prints_plain_text_when_piped(
         *(["templates", verb] for verb in ("list", "show", "edit", "reset")),
     ],
 )
-def test_every_command_has_help_with_an_example_and_a_readme_entry(cli: CLI, command: list[str]) -> None:
+def test_every_command_has_help_with_an_example_and_a_guide_entry(cli: CLI, command: list[str]) -> None:
     result = cli(*command, "--help")
     assert result.code == 0
     text = " ".join(result.out.split())
     assert "Example: afterview " in text
     assert "afterview " + " ".join(command) in text
-    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
-    assert "afterview " + " ".join(command) in readme
+    guide = (Path(__file__).parents[1] / "docs" / "guide.md").read_text(encoding="utf-8")
+    assert "afterview " + " ".join(command) in guide
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")

@@ -13,6 +13,8 @@ import pytest
 from tests.helpers import Result, command_paths
 
 README = Path(__file__).parents[1] / "README.md"
+GUIDE = Path(__file__).parents[1] / "docs" / "guide.md"
+"""The documentation site's page that explains every command by what a person does."""
 
 
 COMMANDS = list(command_paths())
@@ -74,8 +76,18 @@ def test_date_options_list_the_forms_people_can_type(
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_every_command_is_in_the_readme(command: tuple[str, ...]) -> None:
-    assert re.search(rf"afterview {re.escape(' '.join(command))}\b", README.read_text(encoding="utf-8"))
+def test_every_command_is_in_the_guide(command: tuple[str, ...]) -> None:
+    """Each command is explained in the site's guide (the command reference is generated, so it always is)."""
+    assert re.search(rf"afterview {re.escape(' '.join(command))}\b", GUIDE.read_text(encoding="utf-8"))
+
+
+def test_the_readme_fits_a_few_screens() -> None:
+    """What afterview is, the two quick-start commands, the day in five commands, one picture, and links."""
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 300
+    assert len(re.findall(r"!\[[^\]]*\]\(", text)) == 1
+    for page in ("docs/guide.md", "docs/commands.md", "docs/data.md", "ARCHITECTURE.md"):
+        assert f"]({page})" in text
 
 
 def test_every_exit_code_is_in_the_readme() -> None:
@@ -109,12 +121,15 @@ def test_every_command_is_in_the_reference_and_the_man_page(command: tuple[str, 
     assert f".SS {docs._roff(' '.join(command))}\n" in docs.man_page()
 
 
-def test_the_readme_shows_the_screenshots_and_how_to_regenerate_them() -> None:
+def test_the_docs_show_the_screenshots_and_how_to_regenerate_them() -> None:
     text = README.read_text(encoding="utf-8")
-    for name in ("log", "todo", "draft-thanks"):
-        assert f"/main/docs/images/{name}.svg)" in text  # absolute, so the package index shows them
-    assert "python scripts/docs.py" in text
+    assert "/main/docs/images/todo.svg)" in text  # absolute, so the package index shows it
     assert text.index("docs/images/todo.svg") < text.index("## Quick start")
+    home = (GUIDE.parent / "index.md").read_text(encoding="utf-8")
+    for name in ("log", "todo", "draft-thanks"):
+        assert f"](images/{name}.svg)" in home
+    assert "python scripts/docs.py" in home
+    assert "python scripts/docs.py" in (GUIDE.parent / "development.md").read_text(encoding="utf-8")
 
 
 def test_the_check_mode_names_a_stale_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
