@@ -91,6 +91,8 @@ def _person(attendee: Attendee) -> Person:
         )
     family, comma, given = (name or "").partition(",")
     if comma and family.strip() and given.strip() and "," not in given:  # Outlook's "Weber, Anna"
-        name = f"{given.strip()} {family.strip()}"
-        return Person(name=name, given_name=given.strip(), family_name=family.strip(), email=email)
+        given = inputs.field_text(given, "given_name", label="interviewer's given name")
+        family = inputs.field_text(family, "family_name", label="interviewer's family name")
+        name = inputs.field_text(f"{given} {family}", "name", label="interviewer's name")
+        return Person(name=name, given_name=given, family_name=family, email=email)
     return Person(name=inputs.field_text(name or "?", "name", label="interviewer's name"), email=email)
