@@ -18,7 +18,9 @@ Cli = Callable[..., Result]
 GIGABYTE = 1024**3
 
 
-def limited(*args: str, input: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+def limited(
+    *args: str, input: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
     """The real ``afterview ARGS`` with its address space capped at 1 GB (``ulimit -v``)."""
     import resource
 
@@ -119,7 +121,9 @@ def test_two_offers_are_one_notice_naming_both(cli: Cli, log: Callable[..., dict
     assert "Beta" in waiting[0]["title"] and "Gamma" in waiting[0]["title"]
     result = cli("draft", "offer-notice", "1", "--sent")
     assert result.code == 0, result.err
-    assert not [s for s in cli("todo", "--json").json() if s["company"] == "Waiting" and s["kind"] == "offer-notice"]
+    assert not [
+        s for s in cli("todo", "--json").json() if s["company"] == "Waiting" and s["kind"] == "offer-notice"
+    ]
 
 
 def invitation_with(tmp_path: Path, attendees: int) -> Path:
@@ -134,7 +138,9 @@ def invitation_with(tmp_path: Path, attendees: int) -> Path:
     return path
 
 
-def test_an_invitation_with_5000_attendees_keeps_a_capped_number_and_says_so(cli: Cli, tmp_path: Path) -> None:
+def test_an_invitation_with_5000_attendees_keeps_a_capped_number_and_says_so(
+    cli: Cli, tmp_path: Path
+) -> None:
     from afterview.cli.invitation import MAX_INTERVIEWERS
 
     result = cli(
@@ -160,8 +166,12 @@ def test_mime_nested_5000_deep_is_a_clear_error(cli: Cli, tmp_path: Path) -> Non
     assert "unexpected problem" not in result.err
 
 
-@pytest.mark.parametrize("args", [("show", "9" * 5_000), ("done", "9" * 5_000 + ".1"), ("outcome", "P" + "9" * 5_000, "offer")])
-def test_a_5000_digit_id_is_a_clear_error(cli: Cli, log: Callable[..., object], args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args", [("show", "9" * 5_000), ("done", "9" * 5_000 + ".1"), ("outcome", "P" + "9" * 5_000, "offer")]
+)
+def test_a_5000_digit_id_is_a_clear_error(
+    cli: Cli, log: Callable[..., object], args: tuple[str, ...]
+) -> None:
     log()
     result = cli(*args)
     assert result.code in (1, 2)

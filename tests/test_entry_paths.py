@@ -68,7 +68,11 @@ def test_a_family_given_cn_that_follows_the_rules_is_kept_in_its_parts(cli: Cli,
 
 @pytest.mark.parametrize(
     ("start", "words"),
-    [("19690101T100000Z", "too far back"), ("00010101T100000Z", "too far back"), ("21010101T100000Z", "too far ahead")],
+    [
+        ("19690101T100000Z", "too far back"),
+        ("00010101T100000Z", "too far back"),
+        ("21010101T100000Z", "too far ahead"),
+    ],
 )
 def test_an_invitation_time_outside_1970_to_2100_is_refused_saying_which_way(
     cli: Cli, tmp_path: Path, start: str, words: str
@@ -123,7 +127,11 @@ def test_a_json_import_refuses_a_javascript_address(cli: Cli, tmp_path: Path) ->
     people = json.dumps([{"name": "Jane Doe", "url": "https://example.com/jane"}])
     assert cli("import", str(csv_with(tmp_path, people))).code == 0
     assert cli("export", "json", "-o", str(tmp_path / "all.json")).code == 0
-    text = (tmp_path / "all.json").read_text(encoding="utf-8").replace("https://example.com/jane", "javascript:x")
+    text = (
+        (tmp_path / "all.json")
+        .read_text(encoding="utf-8")
+        .replace("https://example.com/jane", "javascript:x")
+    )
     (tmp_path / "bad.json").write_text(text, encoding="utf-8")
     result = cli("import", str(tmp_path / "bad.json"), "--theirs")
     assert result.code == 1

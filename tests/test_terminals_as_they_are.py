@@ -30,7 +30,8 @@ def test_copy_into_a_pipe_returns_at_once_while_the_clipboard_tool_holds_on(
     tools.mkdir()
     pids = tmp_path / "xclip.pid"
     (tools / "xclip").write_text(
-        f'#!/bin/sh\ncat > "{tmp_path}/clipboard"\n( sleep 60 ) &\necho $! > "{pids}"\nexit 0\n', encoding="utf-8"
+        f'#!/bin/sh\ncat > "{tmp_path}/clipboard"\n( sleep 60 ) &\necho $! > "{pids}"\nexit 0\n',
+        encoding="utf-8",
     )
     (tools / "xclip").chmod(0o755)
     env = {**os.environ, "DISPLAY": ":99", "PATH": f"{tools}:{os.environ['PATH']}"}
@@ -52,19 +53,27 @@ def test_copy_into_a_pipe_returns_at_once_while_the_clipboard_tool_holds_on(
 
 @posix_only
 @pytest.mark.parametrize("args", [("todo",), ("list",), ()])
-def test_columns_zero_on_a_terminal_falls_back_to_80(log: Callable[..., dict[str, Any]], args: tuple[str, ...]) -> None:
+def test_columns_zero_on_a_terminal_falls_back_to_80(
+    log: Callable[..., dict[str, Any]], args: tuple[str, ...]
+) -> None:
     import pexpect
 
     log(company="Acme")
     child = pexpect.spawn(
-        afterview_command()[0], list(args), env={**os.environ, "COLUMNS": "0", "TERM": "xterm-256color"}, encoding="utf-8", timeout=30
+        afterview_command()[0],
+        list(args),
+        env={**os.environ, "COLUMNS": "0", "TERM": "xterm-256color"},
+        encoding="utf-8",
+        timeout=30,
     )
     child.expect(pexpect.EOF)
     child.close()
     assert "Acme" in child.before
 
 
-def test_columns_zero_into_a_pipe_prints_the_steps(log: Callable[..., dict[str, Any]], process: Spawn) -> None:
+def test_columns_zero_into_a_pipe_prints_the_steps(
+    log: Callable[..., dict[str, Any]], process: Spawn
+) -> None:
     log(company="Acme")
     result = process("todo", env={"COLUMNS": "0"})
     assert "Acme" in result.stdout
@@ -128,7 +137,14 @@ def test_the_c_locale_without_utf8_mode_works(
     piped = process(*args, env=env)
     assert "Traceback" not in piped.stderr
     assert piped.returncode in (0, 1), piped.stderr
-    child = pexpect.spawn(afterview_command()[0], list(args), env={**os.environ, **env}, encoding="utf-8", codec_errors="replace", timeout=30)
+    child = pexpect.spawn(
+        afterview_command()[0],
+        list(args),
+        env={**os.environ, **env},
+        encoding="utf-8",
+        codec_errors="replace",
+        timeout=30,
+    )
     child.expect(pexpect.EOF)
     child.close()
     assert "Traceback" not in child.before

@@ -130,8 +130,20 @@ def passed(found: Index, *, now: dt.datetime) -> bool:
     return any(dt.datetime.fromisoformat(at) <= now for at in found.get("upcoming", []))
 
 
+REFRESH_SUFFIX = ".refresh"
+
+
+def refresh_marker(store_path: Path) -> Path:
+    """Beside the store when Ctrl-C cut short what follows a save: the index and the live calendar are
+    written again by the next command (:meth:`afterview.store.storefile.Store.read`)."""
+    return store_path.with_name(store_path.name + REFRESH_SUFFIX)
+
+
 def load(store_path: str | Path) -> StoredIndex | None:
-    """The index, if it exists and was built from the store file as it is now; else ``None``."""
+    """The index, if it exists and was built from the store file as it is now (and no save was cut short
+    since); else ``None``."""
+    if os.path.exists(f"{store_path}{REFRESH_SUFFIX}"):
+        return None
     try:
         source = stamp(os.path.realpath(store_path))
         with open(f"{store_path}{SUFFIX}", "rb") as file:
