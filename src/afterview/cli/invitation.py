@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from afterview.cli import inputs
@@ -14,6 +12,10 @@ from afterview.models.records import Person
 if TYPE_CHECKING:
     from afterview.cli.answers import Answers
     from afterview.formats.invitations import Attendee, Invitation
+
+MAX_INTERVIEWERS = 25
+"""The interviewers one invitation gives at most (a panel is a handful; a company-wide meeting is not an
+interview, and each interviewer gets steps of their own)."""
 
 
 def fill_from(answers: Answers, *, source: str, me: str | None, ask: bool) -> None:
@@ -49,7 +51,15 @@ def fill_from(answers: Answers, *, source: str, me: str | None, ask: bool) -> No
         answers.location = invitation.link or invitation.location
     if invitation.stage is not None:
         answers.stage_guess = Stage(invitation.stage)
-    answers.people = [_person(attendee) for attendee in invitation.interviewers(me=me)]
+    attendees = invitation.interviewers(me=me)
+    answers.people = [_person(attendee) for attendee in attendees[:MAX_INTERVIEWERS]]
+    if len(attendees) > MAX_INTERVIEWERS:
+        from afterview.render import console
+
+        console.note(
+            f"The invitation lists {len(attendees):,} people; kept the first {MAX_INTERVIEWERS} as "
+            'interviewers. Add another with: afterview interviewer ID "NAME <EMAIL>"'
+        )
     _describe(invitation, answers.people)
 
 
@@ -67,12 +77,10 @@ def _describe(invitation: Invitation, people: list[Person]) -> None:
 
 
 def _read(source: str) -> bytes:
-    if source == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(source).expanduser().read_bytes()
-    except OSError as error:
-        raise UserError(f"Cannot read {source}: {error.strerror or error}.") from None
+    from afterview.cli.capped import read_capped
+    from afterview.formats.mail import MAX_MESSAGE_BYTES
+
+    return read_capped(source, cap=MAX_MESSAGE_BYTES, what="an invitation or an e-mail")
 
 
 def _person(attendee: Attendee) -> Person:

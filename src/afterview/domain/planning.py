@@ -352,20 +352,41 @@ def _decide(process: Process, context: PlanContext) -> PlannedStep:
     )
 
 
+OFFERS_NAMED = 2
+"""How many offering companies one notice step names (the newest first); the rest are counted."""
+
+
 def _offer_notices(
     interview: Interview, context: PlanContext, day: dt.date, *, company: str
 ) -> Iterable[PlannedStep]:
-    for offer in context.offers:
-        if offer.process_id == interview.process_id:
-            continue
-        deadline = f" (deadline {short_date(offer.deadline)})" if offer.deadline else ""
-        yield PlannedStep(
-            StepKind.OFFER_NOTICE,
-            f"offer-notice:{offer.interview_id}",
-            f"Tell {company} you have an offer from {offer.company}{deadline}",
-            max(offer.on, day),  # from the offer's day, or from this interview's if it is later
-            at_once=True,
-        )
+    """One notice step per waiting process, whatever the number of offers elsewhere: keyed by the newest
+    offer (what ``draft offer-notice`` tells about by default), naming the newest ones and counting the rest.
+    """
+    offers = sorted(
+        (offer for offer in context.offers if offer.process_id != interview.process_id),
+        key=lambda offer: (offer.on, offer.interview_id),
+        reverse=True,
+    )
+    if not offers:
+        return
+    newest = offers[0]
+    if len(offers) == 1:
+        deadline = f" (deadline {short_date(newest.deadline)})" if newest.deadline else ""
+        title = f"Tell {company} you have an offer from {newest.company}{deadline}"
+    else:
+        named = [offer.company for offer in offers[:OFFERS_NAMED]]
+        rest = len(offers) - len(named)
+        who = f"{', '.join(named)} and {rest:,} more" if rest else " and ".join(named)
+        deadlines = [offer.deadline for offer in offers if offer.deadline is not None]
+        deadline = f" (first deadline {short_date(min(deadlines))})" if deadlines else ""
+        title = f"Tell {company} you have offers from {who}{deadline}"
+    yield PlannedStep(
+        StepKind.OFFER_NOTICE,
+        f"offer-notice:{newest.interview_id}",
+        title,
+        max(newest.on, day),  # from the newest offer's day, or from this interview's if it is later
+        at_once=True,
+    )
 
 
 def _withdraw(interview: Interview, accepted_company: str) -> PlannedStep:

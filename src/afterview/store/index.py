@@ -14,7 +14,7 @@ only copy of anything:
 Reading it needs only the standard library (no Pydantic), which is the point.
 """
 
-# ruff: noqa: PTH116  (os, not pathlib, when reading: ``remind`` reads the index at every shell start)
+# ruff: noqa: PTH110, PTH116  (os, not pathlib, when reading: ``remind`` reads the index at every shell start)
 from __future__ import annotations
 
 import json
