@@ -20,7 +20,8 @@ def read_capped(source: str | Path, *, cap: int, what: str) -> bytes:
     where = "stdin" if str(source) == "-" else str(source)
     try:
         if str(source) == "-":
-            data = sys.stdin.buffer.read(cap + 1)
+            binary = getattr(sys.stdin, "buffer", None)  # none when stdin was replaced by text
+            data = binary.read(cap + 1) if binary is not None else sys.stdin.read(cap + 1).encode("utf-8")
         else:
             with Path(source).expanduser().open("rb") as file:
                 data = file.read(cap + 1)
@@ -34,4 +35,5 @@ def read_capped(source: str | Path, *, cap: int, what: str) -> bytes:
 
 
 def _over(where: str, cap: int, what: str) -> str:
-    return f"{where} holds more than {cap // MB:,} MB, more than {what} ever needs; nothing was read."
+    megabytes = cap // 1024**2 if cap % 1024**2 == 0 else cap // MB  # as the cap was written
+    return f"{where} holds more than {megabytes:,} MB, more than {what} ever needs; nothing was read."
