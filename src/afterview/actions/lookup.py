@@ -9,6 +9,20 @@ from afterview.errors import UserError
 from afterview.models.document import Document
 from afterview.models.records import Interview, Process, Step
 
+MAX_ID_DIGITS = 18
+"""No id afterview gives has more digits; a longer one (a paste gone wrong) names nothing, and is never
+turned into a number (Python refuses over 4,300 digits)."""
+
+
+def _shown(text: str) -> str:
+    """``text`` as a message repeats it: a long one cut to its start and its length."""
+    return text if len(text) <= 24 else f"{text[:16]}… ({len(text):,} characters)"
+
+
+def _too_long(word: str, what: str, hint: str) -> None:
+    if len(word) > MAX_ID_DIGITS + 2:
+        raise UserError(f"There is no {what} {_shown(word)}; nothing was changed.", hint=hint)
+
 
 def find(document: Document, interview_id: int) -> Interview:
     """The interview with this id, or a clear error."""
@@ -26,6 +40,7 @@ def find_process(document: Document, text: str) -> tuple[Process, Interview | No
     Raises UserError when ``text`` names neither.
     """
     word = text.strip()
+    _too_long(word, "interview or process", "See them with: afterview list")
     if word[:1] in ("P", "p") and word[1:].isdigit():
         process = document.process(int(word[1:]))
         if process is None:
@@ -53,6 +68,7 @@ def latest_round(document: Document, text: str) -> Interview:
 
 def locate(document: Document, step_id: str) -> tuple[Interview, Step]:
     """The interview and step with this id, or a clear error."""
+    _too_long(step_id, "step", "See your steps with: afterview todo --all")
     interview_part, dot, _ = step_id.partition(".")
     if not dot or not interview_part.isdigit():
         raise UserError(

@@ -35,6 +35,10 @@ def index_or_empty() -> Index:
 
 
 def _short(text: str) -> str:
+    """``text`` as a candidate shows it: controls escaped (a hand-edited store may hold them), cut short."""
+    from afterview.render.literal import visible
+
+    text = visible(text)
     return text if len(text) <= _TEXT_WIDTH else text[: _TEXT_WIDTH - 1] + "…"
 
 

@@ -5,11 +5,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import stat
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -182,11 +185,49 @@ def _open(items: Sequence[Draft]) -> None:
     console.note("Opened in your mail client.")
 
 
+@contextlib.contextmanager
+def _detached_output() -> Iterator[None]:
+    """Give the clipboard tool ``/dev/null`` for the output that is not a terminal. xclip and xsel stay in
+    the background to own the selection, holding whatever descriptors they got: a pipe given to them
+    (``draft-thanks 1 --copy | cat``, ``$(...)``) would not end until something else takes the clipboard."""
+    streams = [stream for stream in (sys.stdout, sys.stderr) if not _is_terminal(stream)]
+    if not streams or os.name == "nt":
+        yield
+        return
+    saved: list[tuple[int, int]] = []
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            for stream in streams:
+                stream.flush()
+                number = stream.fileno()
+                saved.append((number, os.dup(number)))
+                os.dup2(null, number)
+        finally:
+            os.close(null)
+    except (OSError, ValueError):  # no descriptor to detach (captured output): nothing to hold open
+        pass
+    try:
+        yield
+    finally:
+        for number, copy in saved:
+            os.dup2(copy, number)
+            os.close(copy)
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (OSError, ValueError):
+        return False
+
+
 def _copy(draft: Draft) -> None:
     import pyperclip
 
     try:
-        pyperclip.copy(draft.body)
+        with _detached_output():
+            pyperclip.copy(draft.body)
     except pyperclip.PyperclipException:
         raise UserError(
             "There is no clipboard here, so nothing was copied.",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -81,13 +80,14 @@ def _preview(rows: list[dict[str, Any]], *, count: int, now: dt.datetime) -> Non
         console.say(f"  {number}. {fields['company']} · {fields['role']}: {'; '.join(facts)}")
 
 
+MAX_IMPORT_BYTES = 200_000_000
+"""The largest file ``import`` reads: far above any real export, low enough to fail clearly."""
+
+
 def _read_text(file: Path) -> str:
-    if str(file) == "-":
-        return sys.stdin.read()
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise UserError(f"Cannot read {file}: {error.strerror or error}.") from None
+    from afterview.cli.capped import read_capped
+
+    data = read_capped(file, cap=MAX_IMPORT_BYTES, what="an afterview export or a spreadsheet")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -37,16 +37,8 @@ def email_address(value: str) -> str:
 
 def url(value: str, *, field: str = "link") -> str:
     """A checked web address: ``http`` or ``https``, with a host and no spaces."""
-    from urllib.parse import urlsplit
-
     text = field_text(value, "url", label=field)
-    try:
-        parts = urlsplit(text)
-        _ = parts.port  # raises on a port that is not a number
-        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
-    except ValueError:
-        valid = False
-    if not valid:
+    if text_rules.web_address_problem(text) is not None:
         raise UserError(
             f"{text!r} is not a web address.", hint="Give the whole address, e.g. https://example.com/jane"
         )
@@ -86,10 +78,13 @@ def choice(value: str, enum: type[E], *, field: str) -> E:
 
 def ask(label: str, *, default: str | None = None, required: bool = True) -> str:
     """Prompt until the user gives an answer (or, when not ``required``, accept a blank one)."""
+    from afterview.render.literal import visible
+
+    shown = f"{label} [{visible(default)}]" if default else label  # text from a file: never raw
     while True:
-        answer: str = typer.prompt(
-            label, default=default if default is not None else "", show_default=bool(default)
-        )
+        answer: str = typer.prompt(shown, default="", show_default=False)
+        if not answer.strip() and default:
+            answer = default
         if answer.strip() or not required:
             return answer.strip()
         typer.echo(f"{label} is needed.", err=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -18,6 +16,10 @@ if TYPE_CHECKING:
     from afterview.cli.answers import Answers
     from afterview.formats.invitations import Attendee, Invitation, Invitations
     from afterview.models.document import Document
+
+MAX_INTERVIEWERS = 25
+"""The interviewers one invitation gives at most (a panel is a handful; a company-wide meeting is not an
+interview, and each interviewer gets steps of their own)."""
 
 
 def take_invitation(
@@ -77,7 +79,15 @@ def fill_from(answers: Answers, invitation: Invitation, *, me: str | None, ask: 
         answers.location = invitation.link or invitation.location
     if invitation.stage is not None:
         answers.stage_guess = Stage(invitation.stage)
-    answers.people = [_person(attendee) for attendee in invitation.interviewers(me=me)]
+    attendees = invitation.interviewers(me=me)
+    answers.people = [_person(attendee) for attendee in attendees[:MAX_INTERVIEWERS]]
+    if len(attendees) > MAX_INTERVIEWERS:
+        from afterview.render import console
+
+        console.note(
+            f"The invitation lists {len(attendees):,} people; kept the first {MAX_INTERVIEWERS} as "
+            'interviewers. Add another with: afterview interviewer ID "NAME <EMAIL>"'
+        )
     if invitation.contact is not None and invitation.contact.email:
         answers.contact = invitation.contact.email
     answers.invitation_uid = invitation.uid
@@ -178,12 +188,10 @@ def _describe(invitation: Invitation, people: list[Person]) -> None:
 
 
 def _read(source: str) -> bytes:
-    if source == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(source).expanduser().read_bytes()
-    except OSError as error:
-        raise UserError(f"Cannot read {source}: {error.strerror or error}.") from None
+    from afterview.cli.capped import read_capped
+    from afterview.formats.mail import MAX_MESSAGE_BYTES
+
+    return read_capped(source, cap=MAX_MESSAGE_BYTES, what="an invitation or an e-mail")
 
 
 def _person(attendee: Attendee) -> Person:
@@ -202,8 +210,10 @@ def _person(attendee: Attendee) -> Person:
         )
     family, comma, given = (name or "").partition(",")
     if comma and family.strip() and given.strip() and "," not in given:  # Outlook's "Weber, Anna"
-        name = f"{given.strip()} {family.strip()}"
-        return Person(name=name, given_name=given.strip(), family_name=family.strip(), email=email)
+        given = inputs.field_text(given, "given_name", label="interviewer's given name")
+        family = inputs.field_text(family, "family_name", label="interviewer's family name")
+        name = inputs.field_text(f"{given} {family}", "name", label="interviewer's name")
+        return Person(name=name, given_name=given, family_name=family, email=email)
     return Person(name=inputs.field_text(name or "?", "name", label="interviewer's name"), email=email)
 
 

@@ -11,6 +11,8 @@ def tolerate_unencodable() -> None:
     a latin-1 locale, an old Windows console) instead of crashing with UnicodeEncodeError."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+        # strict, or surrogateescape (Python's choice in the C locale without UTF-8 mode): both fail on
+        # a character the encoding lacks
+        if reconfigure is not None and getattr(stream, "errors", "strict") in ("strict", "surrogateescape"):
             with contextlib.suppress(ValueError, OSError):  # closed or detached: nothing to print to
                 reconfigure(errors="replace")

@@ -47,6 +47,14 @@ LATEST = dt.date(2100, 12, 31)
 """The dates afterview accepts, typed or imported: a job search in this range, not a typo in the year."""
 
 
+def out_of_bounds(day: dt.date) -> str | None:
+    """``"too far back"`` before :data:`EARLIEST`, ``"too far ahead"`` after :data:`LATEST`, else ``None``."""
+    plain = day.date() if isinstance(day, dt.datetime) else day
+    if plain < EARLIEST:
+        return "too far back"
+    return "too far ahead" if plain > LATEST else None
+
+
 def check_bounds(day: dt.date, *, text: str) -> None:
     """Refuse a date outside :data:`EARLIEST`..:data:`LATEST` (the year 9999 overflows date arithmetic)."""
     plain = day.date() if isinstance(day, dt.datetime) else day

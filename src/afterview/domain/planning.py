@@ -54,6 +54,9 @@ class PlanContext:
     """The user's zone, for interviews that do not know their own."""
     references: tuple[Reference, ...] = ()
     offers: tuple[Offer, ...] = ()
+    """Every offer, newest first (as :func:`plan_context` sorts them)."""
+    first_offer_deadline: dt.date | None = None
+    """The earliest deadline among the offers, named by the notice steps."""
     holidays: Container[dt.date] = field(default_factory=frozenset)
     weekend: Container[int] = WEEKEND
     """The country's weekend days, as ``date.weekday()`` numbers."""
@@ -106,16 +109,24 @@ def plan_context(
             latest[interview.process_id] = interview
         rounds[interview.process_id] = rounds.get(interview.process_id, 0) + 1
     offers = tuple(
-        Offer(p.id, latest[p.id].id, p.company, p.offer.on, p.offer.deadline)
-        for p in document.processes
-        if p.status is Status.OFFER and p.offer is not None and p.id in latest
+        sorted(
+            (
+                Offer(p.id, latest[p.id].id, p.company, p.offer.on, p.offer.deadline)
+                for p in document.processes
+                if p.status is Status.OFFER and p.offer is not None and p.id in latest
+            ),
+            key=lambda offer: (offer.on, offer.interview_id),
+            reverse=True,
+        )
     )
+    deadlines = [offer.deadline for offer in offers if offer.deadline is not None]
     accepted = {p.id: p.company for p in document.processes if p.status is Status.ACCEPTED}
     return PlanContext(
         profile=document.profile,
         tz=tz,
         references=tuple(document.references),
         offers=offers,
+        first_offer_deadline=min(deadlines, default=None),
         holidays=holidays,
         weekend=weekend,
         latest_rounds={process_id: interview.id for process_id, interview in latest.items()},
@@ -377,20 +388,40 @@ def _decide(process: Process, context: PlanContext) -> PlannedStep:
     )
 
 
+OFFERS_NAMED = 2
+"""How many offering companies one notice step names (the newest first); the rest are counted."""
+
+
 def _offer_notices(
     interview: Interview, context: PlanContext, day: dt.date, *, company: str
 ) -> Iterable[PlannedStep]:
-    for offer in context.offers:
-        if offer.process_id == interview.process_id:
-            continue
-        deadline = f" (deadline {short_date(offer.deadline)})" if offer.deadline else ""
-        yield PlannedStep(
-            StepKind.OFFER_NOTICE,
-            f"offer-notice:{offer.interview_id}",
-            f"Tell {company} you have an offer from {offer.company}{deadline}",
-            max(offer.on, day),  # from the offer's day, or from this interview's if it is later
-            at_once=True,
-        )
+    """One notice step per waiting process, whatever the number of offers elsewhere: keyed by the newest
+    offer (what ``draft offer-notice`` tells about by default), naming the newest ones and counting the rest.
+    Only the first few offers are looked at, so planning every waiting process stays linear.
+    """
+    head = context.offers[: OFFERS_NAMED + 1]  # newest first; a waiting process has no offer of its own
+    own = sum(1 for offer in head if offer.process_id == interview.process_id)
+    named = [offer for offer in head if offer.process_id != interview.process_id][:OFFERS_NAMED]
+    if not named:
+        return
+    newest, total = named[0], len(context.offers) - own
+    if total == 1:
+        deadline = f" (deadline {short_date(newest.deadline)})" if newest.deadline else ""
+        title = f"Tell {company} you have an offer from {newest.company}{deadline}"
+    else:
+        rest = total - len(named)
+        names = [offer.company for offer in named]
+        who = f"{', '.join(names)} and {rest:,} more" if rest else " and ".join(names)
+        first = context.first_offer_deadline
+        deadline = f" (first deadline {short_date(first)})" if first else ""
+        title = f"Tell {company} you have offers from {who}{deadline}"
+    yield PlannedStep(
+        StepKind.OFFER_NOTICE,
+        f"offer-notice:{newest.interview_id}",
+        title,
+        max(newest.on, day),  # from the newest offer's day, or from this interview's if it is later
+        at_once=True,
+    )
 
 
 def _withdraw(interview: Interview, accepted_company: str) -> PlannedStep:

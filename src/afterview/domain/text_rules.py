@@ -128,3 +128,17 @@ def check_field(text: str, *, where: str, field: str, max_length: int, multiline
     found = too_long(text, max_length=max_length) or problem(text, multiline=multiline)
     if found:
         raise UserError(f"{where}, {field}: {found}.", hint="Fix the file; nothing was imported.")
+
+
+def web_address_problem(text: str) -> str | None:
+    """``not a web address (http or https with a host)`` for a link a browser would run or could not open
+    (``javascript:``, ``data:``, ``file:``), else ``None``."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text)
+        _ = parts.port  # raises on a port that is not a number
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
+    except ValueError:
+        valid = False
+    return None if valid else "not a web address (http or https with a host)"

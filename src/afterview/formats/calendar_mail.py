@@ -3,7 +3,25 @@ of an e-mail (the standard library's ``email`` package), as UTF-8 in whatever ch
 
 from __future__ import annotations
 
+from typing import Any
+
 from afterview.errors import UserError
+
+MAX_DEPTH = 16
+"""How deeply an e-mail with an invitation may nest its MIME parts (mail clients use three or four)."""
+
+_TOO_DEEP = f"The e-mail nests its MIME parts deeper than {MAX_DEPTH}; it was not read."
+
+
+def _check_depth(message: Any) -> None:
+    """Refuse parts nested deeper than :data:`MAX_DEPTH`, looked at without recursion."""
+    stack: list[tuple[Any, int]] = [(message, 1)]
+    while stack:
+        part, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise UserError(_TOO_DEEP)
+        if part.is_multipart():
+            stack.extend((child, depth + 1) for child in part.get_payload())
 
 
 def calendar_bytes(data: bytes) -> bytes:
@@ -15,7 +33,11 @@ def calendar_bytes(data: bytes) -> bytes:
     import email
     import email.policy
 
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+        _check_depth(message)
+    except RecursionError:
+        raise UserError(_TOO_DEEP) from None
     if not message.keys():
         raise UserError("This is neither a calendar file (.ics) nor an e-mail (.eml) with an invitation.")
     for part in message.walk():

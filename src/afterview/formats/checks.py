@@ -80,19 +80,33 @@ def _without_strings(text: str) -> str:
 
 
 def record(value: BaseModel, *, where: str) -> None:
-    """Refuse a record (its nested records too) with text :mod:`afterview.domain.text_rules` refuses or a date
-    outside :data:`EARLIEST`..:data:`LATEST`, naming ``where`` and the field (``debrief.questions[2]``).
+    """Refuse a record (its nested records too) with text :mod:`afterview.domain.text_rules` refuses, a
+    link that is no web address (``javascript:``) or a date outside :data:`EARLIEST`..:data:`LATEST`,
+    naming ``where`` and the field (``debrief.questions[2]``).
     """
+    found = record_problem(value)
+    if found is not None:
+        raise UserError(f"{where}, {found}.", hint=_HINT)
+    for path, item in _leaves(value, ""):
+        if isinstance(item, dt.date):
+            date(item, where=where, field=f"field {path}")
+
+
+def record_problem(value: BaseModel) -> str | None:
+    """What is wrong with the text of ``value`` (nested records too), ``field name: control character
+    U+001B (ESC) at position 5``, or ``None``: the rules of :func:`record` for text and links."""
     declared = _declared(type(value))
     for path, item in _leaves(value, ""):
-        if isinstance(item, str):
-            key = _INDEX.sub("", path).rpartition(".")[2]  # the key that holds it, even in a list
-            multiline = key in MULTILINE_FIELDS or key not in declared
-            text_rules.check_field(
-                item, where=where, field=f"field {path}", max_length=100_000, multiline=multiline
-            )
-        elif isinstance(item, dt.date):
-            date(item, where=where, field=f"field {path}")
+        if not isinstance(item, str):
+            continue
+        key = _INDEX.sub("", path).rpartition(".")[2]  # the key that holds it, even in a list
+        multiline = key in MULTILINE_FIELDS or key not in declared
+        found = text_rules.too_long(item, max_length=100_000) or text_rules.problem(item, multiline=multiline)
+        if found is None and key == "url":
+            found = text_rules.web_address_problem(item)
+        if found is not None:
+            return f"field {path}: {found}"
+    return None
 
 
 @cache

@@ -411,9 +411,14 @@ def _people(cell: str, *, bad: Bad) -> list[Person]:
     if found is None:
         return [_person(spec, bad=bad) for spec in cell.split(";") if spec.strip()]
     try:
-        return [Person.model_validate(item) for item in found]
+        people = [Person.model_validate(item) for item in found]
     except ValidationError as error:
         raise bad(_first_error(error)) from None
+    for number, person in enumerate(people, start=1):  # as decoded from the JSON's \u escapes
+        problem = checks.record_problem(person)
+        if problem is not None:
+            raise bad(f"person {number}, {problem}")
+    return people
 
 
 def _person(spec: str, *, bad: Bad) -> Person:

@@ -182,6 +182,7 @@ def read_invitations(data: bytes, *, me: str | None = None, zone: str | None = N
         found = _start(event, what, calendar_zone=calendar_zone, zone=zone, needed=True)
         assert found is not None
         start, timezone, notes = found
+        _check_year(start, what)
         sessions.append(
             _invitation(
                 event, start=start, timezone=timezone, summary=summary, me=me,
@@ -212,6 +213,19 @@ def read_invitation(data: bytes, *, me: str | None = None, zone: str | None = No
             hint="Log each session with --at.",
         )
     return message.sessions[0]
+
+
+def _check_year(start: dt.datetime, what: str) -> None:
+    """Refuse a start outside the years every other date keeps to (1970 to 2100), saying which way."""
+    from afterview.domain.dates import EARLIEST, LATEST, out_of_bounds
+
+    way = out_of_bounds(start)
+    if way is not None:
+        raise UserError(
+            f"{what} starts on {start.date().isoformat()}, {way}: afterview keeps dates from "
+            f"{EARLIEST.year} to {LATEST.year}; nothing was logged.",
+            hint="Check the year in the invitation, or give the time with --at.",
+        )
 
 
 def _sort_key(start: dt.datetime) -> tuple[dt.datetime, int]:

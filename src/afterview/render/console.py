@@ -29,7 +29,7 @@ def out() -> Console:
     from rich.console import Console
 
     plain = not sys.stdout.isatty()
-    width, height = (100_000, None) if plain else _dumb_size()
+    width, height = (100_000, None) if plain else _size(sys.stdout)
     return Console(soft_wrap=plain, width=width, height=height, highlight=False, color_system=_color_system())
 
 
@@ -38,7 +38,7 @@ def err() -> Console:
     """The console for errors, warnings and progress (stderr)."""
     from rich.console import Console
 
-    width, height = _dumb_size()
+    width, height = _size(sys.stderr)
     return Console(
         stderr=True,
         width=width,
@@ -49,14 +49,27 @@ def err() -> Console:
     )
 
 
-def _dumb_size() -> tuple[int | None, int | None]:
-    """The terminal's size under ``TERM=dumb``, where Rich would assume 80 by 25; else Rich decides."""
-    if os.environ.get("TERM") != "dumb":
-        return None, None
-    import shutil
+FALLBACK_WIDTH = 80
+"""The width when neither ``COLUMNS`` nor the terminal gives one above zero (``COLUMNS=0``, a serial
+console that reports 0 columns): Rich would print nothing at all."""
 
-    size = shutil.get_terminal_size()
-    return size.columns, size.lines
+
+def _size(stream: Any) -> tuple[int | None, int | None]:
+    """The width to lay out for: ``COLUMNS`` when it is a positive number, else the terminal's own, else
+    :data:`FALLBACK_WIDTH`; and the height under ``TERM=dumb``, where Rich would assume 25 lines."""
+    height = None
+    if os.environ.get("TERM") == "dumb":
+        import shutil
+
+        height = shutil.get_terminal_size().lines
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns[:6]) > 0:
+        return int(columns), height
+    try:
+        width = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        width = 0
+    return (width if width > 0 else FALLBACK_WIDTH), height
 
 
 def _color_system() -> Literal["auto"] | None:

@@ -14,7 +14,7 @@ only copy of anything:
 Reading it needs only the standard library (no Pydantic), which is the point.
 """
 
-# ruff: noqa: PTH116  (os, not pathlib, when reading: ``remind`` reads the index at every shell start)
+# ruff: noqa: PTH110, PTH116  (os, not pathlib, when reading: ``remind`` reads the index at every shell start)
 from __future__ import annotations
 
 import json
@@ -24,7 +24,7 @@ TYPE_CHECKING = False  # importing typing costs start-up time; mypy reads this a
 if TYPE_CHECKING:  # the shapes below exist for type checkers only: nothing here runs
     import datetime as dt
     from pathlib import Path
-    from typing import TypedDict
+    from typing import Any, TypedDict
 
     from afterview.models.document import Document
 
@@ -155,8 +155,20 @@ def passed(found: Index, *, now: dt.datetime) -> bool:
     return any(dt.datetime.fromisoformat(at) <= now for at in found.get("upcoming", []))
 
 
+REFRESH_SUFFIX = ".refresh"
+
+
+def refresh_marker(store_path: Path) -> Path:
+    """Beside the store when Ctrl-C cut short what follows a save: the index and the live calendar are
+    written again by the next command (:meth:`afterview.store.storefile.Store.read`)."""
+    return store_path.with_name(store_path.name + REFRESH_SUFFIX)
+
+
 def load(store_path: str | Path) -> StoredIndex | None:
-    """The index, if it exists and was built from the store file as it is now; else ``None``."""
+    """The index, if it exists and was built from the store file as it is now (and no save was cut short
+    since); else ``None``."""
+    if os.path.exists(f"{store_path}{REFRESH_SUFFIX}"):
+        return None
     try:
         source = stamp(os.path.realpath(store_path))
         with open(f"{store_path}{SUFFIX}", "rb") as file:
@@ -164,7 +176,46 @@ def load(store_path: str | Path) -> StoredIndex | None:
     except (OSError, ValueError):
         return None
     fits = isinstance(found, dict) and found.get("format") == FORMAT and found.get("version") == VERSION
-    return found if fits and found.get("source") == source else None
+    return found if fits and found.get("source") == source and well_formed(found) else None
+
+
+_STEP_TEXT = ("id", "company", "role", "kind", "title", "due")
+_STEP_OPTIONAL = ("person", "snoozed_until", "note")
+
+
+def well_formed(found: dict[str, Any]) -> bool:
+    """Whether ``found`` has the shape :func:`build` gives (a hand edit or another program may break it);
+    one pass over it, no Pydantic. A malformed index is ignored and rebuilt, like a stale one."""
+    interviews, pending, upcoming = found.get("interviews"), found.get("pending"), found.get("upcoming")
+    zone = found.get("timezone")
+    if not (isinstance(interviews, list) and isinstance(pending, list) and isinstance(upcoming, list)):
+        return False
+    if zone is not None and not isinstance(zone, str):
+        return False
+    return (
+        all(_is_row(row) for row in interviews)
+        and all(_is_step(step) for step in pending)
+        and all(isinstance(at, str) for at in upcoming)
+    )
+
+
+def _is_row(row: Any) -> bool:
+    return (
+        isinstance(row, list)
+        and len(row) == 3
+        and isinstance(row[0], int)
+        and isinstance(row[1], str)
+        and isinstance(row[2], str)
+    )
+
+
+def _is_step(step: Any) -> bool:
+    return (
+        isinstance(step, dict)
+        and isinstance(step.get("interview_id"), int)
+        and all(isinstance(step.get(key), str) for key in _STEP_TEXT)
+        and all(isinstance(step.get(key), (str, type(None))) for key in _STEP_OPTIONAL)
+    )
 
 
 def write(store_path: Path, document: Document, *, target: Path) -> StoredIndex | None:

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from afterview import __version__
-from afterview.errors import NotSavedError, StoreError, StoreLockedError, UserError
+from afterview.errors import AfterviewError, NotSavedError, StoreError, StoreLockedError, UserError
 from afterview.models.document import SCHEMA_VERSION, Document
-from afterview.store import files, index
+from afterview.store import files, index, interruptions
 from afterview.store.backup_names import backup_name, by_revision
 from afterview.store.backup_names import backup_revision as backup_revision  # its home before the split
 from afterview.store.codec import Bytes, CorruptStore, NewerStore, checked_bytes, parse_document
@@ -104,8 +104,20 @@ class Store:
 
     def read(self, *, open_only: bool = False) -> Document:
         """The current document, without taking the lock (saves are atomic, so a read is never torn);
-        ``open_only`` leaves archived rounds unread until needed (:func:`codec.parse_document`)."""
+        ``open_only`` leaves archived rounds unread until needed (:func:`codec.parse_document`).
+
+        After a save that Ctrl-C cut short, what it left undone is done first, if the lock is free."""
+        if self.refresh_marker.exists():
+            with contextlib.suppress(AfterviewError), self._unwaiting().transaction(open_only=open_only):
+                raise Unchanged  # the transaction did the refresh; this only leaves it
         return self._load(self.checked_target(), open_only=open_only)[0]
+
+    def _unwaiting(self) -> Store:
+        """This store, with a lock that is never waited for."""
+        return Store(
+            self.path, clock=self.clock, lock_timeout=0, keep_backups=self.keep_backups, warn=self.warn,
+            after_save=self.after_save,
+        )  # fmt: skip
 
     def checked_target(self) -> Path:
         """The real file behind the store path; a link whose target went missing (an unmounted volume, a
@@ -139,6 +151,8 @@ class Store:
         with self._lock(target):
             self._remove_orphans()
             document, previous = self._load(target, open_only=open_only)
+            if previous is not None and self.refresh_marker.exists():
+                self._refresh(document, target=target)
             try:
                 yield document
             except Unchanged:
@@ -212,7 +226,7 @@ class Store:
         if not target.exists():
             return {"timezone": None, "interviews": [], "pending": [], "upcoming": [], "ahead": []}
         built: StoredIndex | None = None
-        quick = Store(self.path, clock=self.clock, lock_timeout=0, keep_backups=self.keep_backups)
+        quick = self._unwaiting()
         try:
             with quick.transaction(open_only=True) as document:
                 built = index.write(self.path, document, target=target) or index.build(
@@ -309,14 +323,39 @@ class Store:
                 with contextlib.suppress(OSError):
                     backup.unlink()
             raise
-        index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
-        self._prune_backups(keep=backup)
+        try:
+            index.write(self.path, document, target=target)  # derived, for fast reads; see index.py
+            self._prune_backups(keep=backup)
+            self._after_save(document)
+        except KeyboardInterrupt:  # Ctrl-C after the save: the change is kept, the rest is left to the next
+            self._mark_refresh()
+            raise SavedButInterrupted(self.path) from None
+
+    def _after_save(self, document: Document) -> None:
         if self.after_save is not None:
             try:
                 self.after_save(document)
             except Exception as error:  # the store is saved; whatever follows only reports
                 if self.warn is not None:
                     self.warn(f"Saved, but what follows a save failed: {error}")
+
+    @property
+    def refresh_marker(self) -> Path:
+        """Left when Ctrl-C stopped what follows a save (the index, the live calendar); the next command
+        that opens the store does it again and removes the marker."""
+        return index.refresh_marker(self.path)
+
+    def _mark_refresh(self) -> None:
+        interruptions.saved.append(self.path)
+        with contextlib.suppress(OSError):
+            files.write_atomically(self.refresh_marker, b"")
+
+    def _refresh(self, document: Document, *, target: Path) -> None:
+        """Redo what an interrupted save left undone (called under the lock, with ``document`` as loaded)."""
+        index.write(self.path, document, target=target)
+        self._after_save(document)
+        with contextlib.suppress(OSError):
+            self.refresh_marker.unlink()
 
     def _write_backup(self, data: bytes, *, revision: int) -> Path:
         self._private_dir(self.backup_dir)
@@ -361,6 +400,11 @@ class Restored:
 class StoreNotWritable(StoreError):
     """The store, its folder or its lock file may not be written by this user (exit 3: the store cannot be
     used as it is, and running again will not help until its permissions change)."""
+
+
+class SavedButInterrupted(KeyboardInterrupt):
+    """Ctrl-C after the store was saved: the change is kept, and the next command refreshes the index and
+    the live calendar (:attr:`Store.refresh_marker`)."""
 
 
 class Unchanged(Exception):

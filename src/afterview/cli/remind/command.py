@@ -301,8 +301,9 @@ def _run(
     ``check``."""
     try:
         result = runner(
-            list(argv), input=stdin, capture_output=True, text=True, env=env, check=False, timeout=60
-        )
+            list(argv), input=stdin, capture_output=True, text=True, env=env, check=False, timeout=60,
+            encoding="utf-8", errors="surrogateescape",  # a crontab in another encoding: its bytes kept
+        )  # fmt: skip
     except (OSError, subprocess.SubprocessError) as error:
         raise UserError(f"Could not {what}: {argv[0]} did not run ({error}).") from None
     if not quiet:
