@@ -218,3 +218,18 @@ def test_a_snooze_to_the_day_a_late_time_elsewhere_falls_on_here_is_honoured() -
     noon = dt.datetime(2026, 11, 28, 12, 0, tzinfo=TZ)
     assert not is_overdue(step, now=noon)
     assert remind.due_counts(raw, now=noon) == (1, 0)
+
+
+def test_remind_json_prints_the_counts_for_a_status_bar(log: Log, process: Process) -> None:
+    """``remind --json`` always prints the counts (zeros too), with the plain command's exit status."""
+    empty = process("remind", "--json")
+    assert (empty.returncode, json.loads(empty.stdout)) == (
+        0,
+        {"due_today": 0, "overdue": 0, "interviews_today": []},
+    )
+    log("--at", "2026-11-20 10:00")
+    shown = process("remind", "--json")
+    counts = json.loads(shown.stdout)
+    assert shown.returncode == 1
+    assert counts["due_today"] + counts["overdue"] >= 1  # a late log: due by the end of today
+    assert set(counts) == {"due_today", "overdue", "interviews_today"}

@@ -50,6 +50,13 @@ def remind(
         str | None,
         typer.Option(help="With --install/--uninstall: systemd, cron, launchd or schtasks (default: found)."),
     ] = None,
+    json_: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help='Print the counts as JSON, {"due_today", "overdue", "interviews_today"}, for a status bar.',
+        ),
+    ] = False,
 ) -> None:
     """One line saying how many steps are due today or overdue, for a shell start-up file or cron.
 
@@ -67,7 +74,7 @@ def remind(
         chosen = scheduler or detect()
         (set_up if install else take_down)(chosen)
         return
-    raise typer.Exit(main(notify=send_notification if notify else None))
+    raise typer.Exit(main(notify=send_notification if notify else None, json_=json_))
 
 
 def detect(platform: str = sys.platform) -> str:

@@ -11,6 +11,7 @@ the store read and fully checked, so a corrupt store is reported as every comman
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 
@@ -94,12 +95,14 @@ def store_path() -> str:
     return str(paths.store_path())
 
 
-def main(*, notify: Callable[[str], None] | None = None) -> int:
+def main(*, notify: Callable[[str], None] | None = None, json_: bool = False) -> int:
     """Print the reminder line (if any) and return the exit status.
 
     With ``notify`` (``remind --notify``) the line is also sent through it, and the status is 0 unless the
     store cannot be read (3) or the notification failed (1): a scheduler counts any other status as a
-    failed run. Nothing due: nothing printed, nothing sent.
+    failed run. Nothing due: nothing printed, nothing sent. With ``json_`` (``remind --json``, for a status
+    bar) the counts are printed as ``{"due_today": N, "overdue": N, "interviews_today": [line, ...]}``
+    whatever they are, with the same exit status.
     """
     try:
         now = clock.now()
@@ -134,7 +137,10 @@ def main(*, notify: Callable[[str], None] | None = None) -> int:
         )
         return int(ExitCode.STORE)
     line = "; ".join([*today, *filter(None, [message(due_today, overdue)])])
-    if line:
+    if json_:
+        counts = {"due_today": due_today, "overdue": overdue, "interviews_today": today}
+        sys.stdout.write(json.dumps(counts, ensure_ascii=False) + "\n")
+    elif line:
         sys.stdout.write(line + "\n")
     if notify is not None:
         if line:
