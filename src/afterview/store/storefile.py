@@ -232,26 +232,22 @@ class Store:
 
     @contextlib.contextmanager
     def _lock(self, target: Path) -> Iterator[None]:
-        import filelock
+        from afterview.store.lock import LockTimeout, held
 
-        lock = filelock.FileLock(
-            target.with_name(target.name + ".lock"), timeout=self.lock_timeout, mode=PRIVATE_FILE
-        )
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise StoreLockedError(
-                f"The store {self.path} is locked by another afterview; nothing was changed.",
-                hint="Wait for the other command to finish, then run this one again.",
-            ) from None
-        except OSError as error:  # the lock file cannot be created or opened: a folder that is not yours
-            raise self._not_writable(Path(error.filename or lock.lock_file), error) from None
-        try:
+        lock_path = target.with_name(target.name + ".lock")
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(held(lock_path, timeout=self.lock_timeout, mode=PRIVATE_FILE))
+            except LockTimeout:
+                raise StoreLockedError(
+                    f"The store {self.path} is locked by another afterview; nothing was changed.",
+                    hint="Wait for the other command to finish, then run this one again.",
+                ) from None
+            except OSError as error:  # the lock file cannot be created or opened: a folder that is not yours
+                raise self._not_writable(Path(error.filename or lock_path), error) from None
             if target.exists() and not os.access(target, os.W_OK):
                 raise self._not_writable(target, PermissionError("Permission denied"))
             yield
-        finally:
-            lock.release()
 
     def _load(self, target: Path, *, open_only: bool = False) -> tuple[Document, bytes | None]:
         try:
