@@ -44,6 +44,9 @@ FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remin
 
 def main() -> None:
     """The console script: answer from a fast path if one applies, else run the full CLI."""
+    # afterview uses no Pydantic plugin; without this, building the first model scans the metadata of every
+    # installed distribution for one (importlib.metadata, email, zipfile, csv), a few ms of every write.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from afterview.cli.streams import tolerate_unencodable
 
     tolerate_unencodable()

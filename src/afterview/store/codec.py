@@ -90,12 +90,23 @@ def _encode(document: Document, *, check: bool) -> Iterator[Bytes]:
     processes = _head_parsed_back(head) if check else None
     at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
     yield memoryview(head)[:at]
+    kept = _kept_digest(document, rounds=rounds, moving=moving)
     digest = _digest_of(rounds)
     for part in _archive(document.packed, archived, processes=processes):
-        digest.update(part)
+        if kept is None:
+            digest.update(part)
         yield part
-    filled = _DIGEST_KEY + digest.hexdigest().encode("ascii")
+    filled = _DIGEST_KEY + (kept or digest.hexdigest()).encode("ascii")
     yield head[at + len(b"[]") :].replace(_DIGEST_KEY + _PENDING.encode("ascii"), filled, 1)
+
+
+def _kept_digest(document: Document, *, rounds: Mapping[int, int], moving: list[Interview]) -> str | None:
+    """The digest read with the archive, when the archive is written back exactly as read (still packed,
+    nothing moving in): the same bytes have the same digest, so the whole archive need not be hashed again."""
+    packed = document.packed
+    if moving or packed is None or not document.archive_digest or rounds != document.archived_rounds:
+        return None
+    return document.archive_digest
 
 
 _PENDING = "0" * 32
@@ -169,15 +180,18 @@ def _element(interview: Interview) -> bytes:
     return b"  " + interview.model_dump_json(indent=1).encode("utf-8").replace(b"\n", b"\n  ")
 
 
-def parse_document(data: bytes, *, open_only: bool = False) -> Document:
+def parse_document(data: bytes, *, open_only: bool = False, written: bool = False) -> Document:
     """Parse and validate a store file's bytes, migrating older schemas in memory.
 
     The document holds every round in ``interviews``; with ``open_only``, the archived rounds of a file
-    afterview wrote stay packed (unread) until a lookup needs one (:meth:`Document.unpack`).
+    afterview wrote stay packed (unread) until a lookup needs one (:meth:`Document.unpack`). ``written``
+    says the caller knows afterview wrote exactly these bytes (the index's stamp of the file matches, see
+    :mod:`afterview.store.index`): everything but the archive is still validated, but not written out again
+    to compare, nor the archive digested.
 
     Raises :class:`CorruptStore` naming the line and column, or :class:`NewerStore` for a newer schema.
     """
-    document = _written_by_afterview(data)
+    document = _written_by_afterview(data, written=written)
     if document is None:
         document = _checked(data)
     if not open_only or document.packed is None:  # read whole anyway: the next save archives afresh
@@ -185,7 +199,7 @@ def parse_document(data: bytes, *, open_only: bool = False) -> Document:
     return document
 
 
-def _written_by_afterview(data: bytes) -> Document | None:
+def _written_by_afterview(data: bytes, *, written: bool = False) -> Document | None:
     """The document, if ``data`` is a file afterview wrote (else ``None``), checked without writing it out
     again: the file without its archive must be exactly what :func:`serialise` writes for it, and the
     archive must match its digest. The archive is packed: a view of ``data``, its rounds read one at a
@@ -201,14 +215,20 @@ def _written_by_afterview(data: bytes) -> Document | None:
         return None
     if (
         document.schema_version != SCHEMA_VERSION
-        or document.archive_digest != archive_digest(document.archived_rounds, archive)
-        or _dump(document) != head
+        or not (written or _canonical_head(document, head=head, archive=archive))
         or not _archive_agrees(document)
     ):
         return None
     if end > value + len(b"[]"):
         document.pack(archive, lambda: _archived(data, value, end))
     return document
+
+
+def _canonical_head(document: Document, *, head: bytes, archive: memoryview) -> bool:
+    """Whether the archive matches its digest and the rest is what :func:`serialise` writes for it."""
+    return document.archive_digest == archive_digest(document.archived_rounds, archive) and (
+        _dump(document) == head
+    )
 
 
 def _archived(data: bytes, start: int, end: int) -> Iterator[Interview]:

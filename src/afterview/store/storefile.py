@@ -251,13 +251,17 @@ class Store:
 
     def _load(self, target: Path, *, open_only: bool = False) -> tuple[Document, bytes | None]:
         try:
-            data = _read_if_present(target)
+            read = _read_stamped(target)
         except OSError as error:
             raise StoreError(f"Cannot read the store {self.path}: {error.strerror}.") from None
-        if data is None:
+        if read is None:
             return empty_document(), None
+        data, source = read
+        # The index names the exact file afterview last wrote (its stamp: size, times, inode; the change
+        # time no one can set back), so a match shows these are afterview's own bytes, unchanged since.
+        written = source is not None and index.source_of(self.path) == source
         try:
-            return parse_document(data, open_only=open_only), data
+            return parse_document(data, open_only=open_only, written=written), data
         except CorruptStore as error:
             raise StoreError(
                 f"The store {self.path} is corrupt: {error}. It was left exactly as it is.",
@@ -369,6 +373,22 @@ def _reason(error: Exception) -> str:
     if isinstance(error, StoreError):
         return error.message
     return str(error)
+
+
+def _read_stamped(path: Path) -> tuple[bytes, list[int] | None] | None:
+    """The bytes of ``path`` (``None`` if it does not exist) and its stamp (:func:`index.stamp`), or no
+    stamp when the file changed while it was read."""
+    try:
+        file = path.open("rb")
+    except FileNotFoundError:
+        return None
+    with file:
+        before = os.fstat(file.fileno())
+        data = file.read()
+        after = os.fstat(file.fileno())
+    source = [after.st_size, after.st_mtime_ns, after.st_ino, after.st_ctime_ns]
+    same = source == [before.st_size, before.st_mtime_ns, before.st_ino, before.st_ctime_ns]
+    return data, source if same and len(data) == after.st_size else None
 
 
 def _read_if_present(path: Path) -> bytes | None:
