@@ -54,15 +54,14 @@ def library_version() -> str:
     the package (``holidays-0.109.dist-info``), which costs a directory listing where
     ``importlib.metadata`` would read every installed distribution's; from ``importlib.metadata`` when the
     folder is not there (another kind of install)."""
-    parent = next(
-        (entry for entry in sys.path if os.path.isfile(os.path.join(entry or ".", "holidays", "__init__.py"))),
-        None,
-    )
+    from pathlib import Path
+
+    parent = next((Path(p or ".") for p in sys.path if (Path(p or ".") / "holidays/__init__.py").is_file()), None)
     if parent is not None:
         with contextlib.suppress(OSError):
             found = [
                 entry.name[len("holidays-") : -len(".dist-info")]
-                for entry in os.scandir(parent or ".")
+                for entry in os.scandir(parent)
                 if entry.name.startswith("holidays-") and entry.name.endswith(".dist-info")
             ]
             if len(found) == 1:
