@@ -57,9 +57,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     sync_directory(path.parent)
 
 
-def replace_bytes(
-    path: Path, data: bytes | Iterable[bytes | memoryview], *, durable: bool = True
-) -> None:
+def replace_bytes(path: Path, data: bytes | Iterable[bytes | memoryview], *, durable: bool = True) -> None:
     """Write ``data`` (bytes, or parts written one after the other as they come, so a large file need not
     be held in memory whole) to a temp file beside ``path``, fsync it and ``os.replace`` it over ``path``.
     Without ``durable`` there is no fsync: for a derived file that is rebuilt when it does not match

@@ -56,7 +56,8 @@ def library_version() -> str:
     folder is not there (another kind of install)."""
     from pathlib import Path
 
-    parent = next((Path(p or ".") for p in sys.path if (Path(p or ".") / "holidays/__init__.py").is_file()), None)
+    folders = (Path(entry or ".") for entry in sys.path)
+    parent = next((folder for folder in folders if (folder / "holidays/__init__.py").is_file()), None)
     if parent is not None:
         with contextlib.suppress(OSError):
             found = [
