@@ -39,7 +39,16 @@ def _remind(argv: list[str]) -> int | None:
     return remind()
 
 
-FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remind, _todo)
+def _steps(argv: list[str]) -> int | None:
+    """``afterview done STEP...`` and ``afterview skip STEP...``: the use case, without starting Typer."""
+    if not argv or argv[0] not in ("done", "skip"):
+        return None
+    from afterview.cli.fast_steps import close
+
+    return close(argv)
+
+
+FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remind, _todo, _steps)
 
 
 def main() -> None:
