@@ -118,4 +118,3 @@ def _console() -> ModuleType:
 
 def _warn(message: str) -> None:
     _console().warn(message)
-

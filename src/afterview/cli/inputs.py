@@ -9,7 +9,6 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
-
 from afterview.domain import text_rules
 from afterview.errors import UserError
 from afterview.models.records import Person
