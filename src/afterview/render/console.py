@@ -96,7 +96,28 @@ def say(line: str) -> None:
         out().print(literal(line))
 
 
+def line(*parts: str | tuple[str, str]) -> None:
+    """One line of results on stdout made of ``parts``, each text or ``(text, style)``, each printed
+    literally (see :func:`literal`): ``line(("Logged interview 7", "bold green"), ": Acme")``."""
+    pieces = [(part, "") if isinstance(part, str) else part for part in parts]
+    text = "".join(visible(piece) for piece, _ in pieces)
+    if not _wrote_plain(sys.stdout, text, styled=any(style for _, style in pieces)):
+        from rich.text import Text
+
+        out().print(Text.assemble(*(literal(piece, style) for piece, style in pieces)))
+
+
+def plain_out() -> bool:
+    """Whether results go to a pipe or file, where Rich writes plain text and never wraps (a view may then
+    write its lines itself, as :func:`say` does)."""
+    return os.name != "nt" and not _forced_terminal() and not sys.stdout.isatty()
+
+
 _FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+def _forced_terminal() -> bool:
+    return any(os.environ.get(name) for name in _FORCE_TERMINAL)
 
 
 def _wrote_plain(stream: TextIO, text: str, *, styled: bool) -> bool:
@@ -109,7 +130,7 @@ def _wrote_plain(stream: TextIO, text: str, *, styled: bool) -> bool:
     """
     if "\t" in text or os.name == "nt":
         return False
-    if any(os.environ.get(name) for name in _FORCE_TERMINAL):
+    if _forced_terminal():
         return False
     if stream.isatty():
         if styled and not os.environ.get("NO_COLOR"):

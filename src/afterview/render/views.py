@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -10,8 +11,9 @@ from afterview.domain.dates import describe_day, due_moment, spoken_date
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Process, Step
+from afterview.render import console as output
 from afterview.render import steplist
-from afterview.render.console import literal, note, out
+from afterview.render.console import literal, note, out, plain_out
 from afterview.render.literal import visible
 
 if TYPE_CHECKING:
@@ -23,8 +25,6 @@ def step_rows(
 ) -> None:
     """Print steps, one per line: id, when, what, and the interview they belong to (as
     :mod:`afterview.render.steplist` lays them out)."""
-    from rich.text import Text
-
     rows = []
     for interview, step in items:
         due = effective_due(step)
@@ -35,8 +35,16 @@ def step_rows(
             when, style = step.state.value + (f" ({visible(step.note)})" if step.note else ""), "dim"
         rows.append((interview, step, when, style))
     widths = steplist.widths((step.id for _, step, _, _ in rows), (when for _, _, when, _ in rows))
+    plain = plain_out()
     for interview, step, when, style in rows:
         step_id, padded, title = steplist.cells(step.id, when, visible(step.title), widths=widths)
+        tag = steplist.company_tag(visible(interview.company)) if show_interview else ""
+        row = f"{step_id}{steplist.GAP}{padded}{steplist.GAP}{title}{tag}"
+        if plain and "\t" not in row:  # what Rich prints into a pipe, without loading it
+            sys.stdout.write(row + "\n")
+            continue
+        from rich.text import Text
+
         what = Text(title, style="dim" if step.state is not StepState.PENDING else "")
         if show_interview:
             what.append(steplist.company_tag(visible(interview.company)), style="magenta")
@@ -78,31 +86,25 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime) -> None:
 
 def created(interview: Interview, *, now: dt.datetime) -> None:
     """What ``log`` says after recording an interview."""
-    from rich.text import Text
-
-    console = out()
     at = interview.at.astimezone(now.tzinfo)
     relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
-    console.print(
-        literal(f"Logged interview {interview.id}", style="bold green"),
-        literal(f": {interview.company} · {interview.role} → {spoken_date(at)} ({relative})"),
-        sep="",
+    output.line(
+        (f"Logged interview {interview.id}", "bold green"),
+        f": {interview.company} · {interview.role} → {spoken_date(at)} ({relative})",
     )
-    console.print("Steps:")
+    output.line("Steps:")
     step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
     if interview.at > now:
         import shlex
 
-        console.print(
-            Text.assemble(
-                "Before it: ",
-                literal(f"afterview prep {shlex.quote(interview.company)}", style="bold"),
-                ". The steps after an interview (memory dump, thank-you notes, follow-ups) appear once it "
-                "has happened.",
-            )
+        output.line(
+            "Before it: ",
+            (f"afterview prep {shlex.quote(interview.company)}", "bold"),
+            ". The steps after an interview (memory dump, thank-you notes, follow-ups) appear once it "
+            "has happened.",
         )
     else:
-        console.print(f"Next, while it is fresh: [bold]afterview remember {interview.id}[/]")
+        output.line("Next, while it is fresh: ", (f"afterview remember {interview.id}", "bold"))
 
 
 def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
