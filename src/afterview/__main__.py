@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 
 def _completion(argv: list[str]) -> int | None:
-    """Bash Tab completion of step and interview ids, from the derived index."""
-    if os.environ.get("_AFTERVIEW_COMPLETE") != "complete_bash":
+    """Tab completion of step and interview ids (bash, zsh, fish), from the derived index."""
+    if os.environ.get("_AFTERVIEW_COMPLETE") not in ("complete_bash", "complete_zsh", "complete_fish"):
         return None
     from afterview.cli.fast import complete
 
