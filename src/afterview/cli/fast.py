@@ -131,8 +131,13 @@ def _completion_line(environ: Mapping[str, str], *, bash: bool) -> tuple[list[st
 def _plain_help(text: str) -> bool:
     """Whether Rich, reading a description as markup in a line 80 cells wide (as Typer's completion does),
     prints it as it is: no markup tag, no emoji code, nothing it strips or expands, nothing it wraps."""
-    wide = any(ord(c) >= 0x1100 for c in text)  # may be two cells each
-    return text.isprintable() and "[" not in text and ":" not in text and len(text) * (1 + wide) < 80
+    if not text.isprintable() or "[" in text or ":" in text:
+        return False
+    if text.isascii():
+        return len(text) < 80
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text) < 80  # at most the cells Rich counts
 
 
 def _zsh(candidates: Sequence[tuple[str, str]]) -> str:
