@@ -112,29 +112,41 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
     it, newest process first, newest round first. Lines rather than a table, so a narrow terminal wraps a
     long company or role instead of cutting every column."""
     if not items:
-        out().print("No interviews yet. Record one with: afterview log")
+        output.say("No interviews yet. Record one with: afterview log")
         return
-    from rich.text import Text
-
     rounds: dict[int, list[Interview]] = {}
     for interview in sorted(items, key=lambda i: (i.at, i.id), reverse=True):
         rounds.setdefault(interview.process_id, []).append(interview)
-    console = out()
+    plain = plain_out()  # into a pipe, the lines Rich would print, written without it (10,000 are many)
     for process_rounds in sorted(rounds.values(), key=lambda r: (r[0].at, r[0].process_id), reverse=True):
         process = process_rounds[0].process
-        head = Text(f"P{process.id}  ", style="bold")
-        body = Text.assemble(
-            literal(f"{process.company} · {process.role}", style="bold cyan"),
-            (f"  {process.status.value}", _STATUS_STYLE.get(process.status.value, "")),
-        )
-        _hanging(head, body, under=head.cell_len)
+        head = f"P{process.id}  {visible(f'{process.company} · {process.role}')}  {process.status.value}"
+        if plain and "\t" not in head:
+            sys.stdout.write(head + "\n")
+        else:
+            _process_line(process)
         for interview in process_rounds:
             pending = sum(step.state is StepState.PENDING for step in interview.steps)
-            console.print(
+            row = (
                 f"    {interview.id:<4} {interview.at.astimezone(now.tzinfo):%a %d %b %Y %H:%M}  "
-                f"{interview.stage.value:<9} {pending} pending",
-                highlight=False,
+                f"{interview.stage.value:<9} {pending} pending"
             )
+            if plain:
+                sys.stdout.write(row + "\n")
+            else:
+                out().print(row, highlight=False)
+
+
+def _process_line(process: Process) -> None:
+    """A process's line in ``list``, styled, its company and role wrapped under themselves."""
+    from rich.text import Text
+
+    head = Text(f"P{process.id}  ", style="bold")
+    body = Text.assemble(
+        literal(f"{process.company} · {process.role}", style="bold cyan"),
+        (f"  {process.status.value}", _STATUS_STYLE.get(process.status.value, "")),
+    )
+    _hanging(head, body, under=head.cell_len)
 
 
 _STATUS_STYLE = {"offer": "green", "accepted": "bold green", "rejected": "dim", "withdrawn": "dim",
@@ -143,14 +155,8 @@ _STATUS_STYLE = {"offer": "green", "accepted": "bold green", "rejected": "dim", 
 
 def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     """Everything ``show`` knows about one interview."""
-    from rich.text import Text
-
-    console = out()
-    console.print(
-        Text.assemble(
-            (f"Interview {interview.id}: ", "bold"),
-            literal(f"{interview.company} · {interview.role}", style="bold cyan"),
-        )
+    output.line(
+        (f"Interview {interview.id}: ", "bold"), (f"{interview.company} · {interview.role}", "bold cyan")
     )
     lines = [
         ("When", when_held(interview, now=now)),
@@ -167,27 +173,25 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     ]
     for label, value in lines:
         if value:
-            console.print(Text.assemble((f"{label}: ", "bold"), literal(value)))
+            output.line((f"{label}: ", "bold"), value)
     if interview.interviewers:
-        console.print(Text("Interviewers:", style="bold"))
+        output.line(("Interviewers:", "bold"))
         for person in interview.interviewers:
             details = ", ".join(
                 part for part in (person.title, person.email, person.phone, person.url) if part
             )
-            console.print(literal(f"  {person.name}" + (f" ({details})" if details else "")))
+            output.say(f"  {person.name}" + (f" ({details})" if details else ""))
     if interview.paperwork:
-        console.print(Text("Paperwork:", style="bold"))
+        output.line(("Paperwork:", "bold"))
         for item in interview.paperwork:
-            console.print(literal(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else "")))
+            output.say(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else ""))
     if interview.process.history:
-        console.print(Text("History:", style="bold"))
+        output.line(("History:", "bold"))
         for change in interview.process.history:
             extra = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
-            console.print(
-                literal(
-                    f"  {change.on.isoformat()} {change.status.value}{extra}"
-                    + (f": {change.note}" if change.note else "")
-                )
+            output.say(
+                f"  {change.on.isoformat()} {change.status.value}{extra}"
+                + (f": {change.note}" if change.note else "")
             )
     if interview.debrief is not None:
         from afterview.render.debrief import debrief
@@ -196,10 +200,10 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     if interview.sent:
         from afterview.render.drafts import sent
 
-        console.print(Text("Sent:", style="bold"))
+        output.line(("Sent:", "bold"))
         sent(interview.sent, tz=now.tzinfo or dt.timezone.utc)
     if interview.steps:
-        console.print(Text("Steps:", style="bold"))
+        output.line(("Steps:", "bold"))
         step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
 
 
