@@ -99,7 +99,8 @@ def test_a_corrupt_store_is_the_same_error_and_is_left_as_it_is(home: Path, stor
 @pytest.mark.usefixtures("interviews")
 def test_done_loads_neither_typer_nor_rich() -> None:
     modules, printed = loaded("done", "1.2")
-    assert not any(m.startswith(("typer", "rich", "filelock", "email_validator", "holidays")) for m in modules)
+    unwanted = ("typer", "rich", "filelock", "email_validator", "holidays")
+    assert not any(m.startswith(unwanted) for m in modules)
     assert printed.startswith("Done 1.2: ")
 
 
