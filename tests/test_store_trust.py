@@ -120,3 +120,18 @@ def test_the_lock_is_held_until_released(tmp_path: Path) -> None:
 def test_a_lock_that_cannot_be_created_is_an_os_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError), lock.held(tmp_path / "missing" / "x.lock", timeout=0, mode=0o600):
         pass
+
+
+@pytest.mark.usefixtures("archived")
+def test_the_archive_is_found_from_its_digest_even_with_arrays_after_it(store_file: Path) -> None:
+    """The archive's end is found from the digest that follows it, without reading through the archive;
+    an unknown key after the digest (kept from a hand edit or a newer minor version) does not fool it."""
+    from afterview.store import layout
+
+    data = store_file.read_bytes()
+    assert layout.array_span(data, "archive", before="archive_digest") == layout.array_span(data, "archive")
+    extended = data[: data.rindex(b"\n}")] + b',\n "later": [\n  1\n ]\n}\n'
+    assert layout.array_span(extended, "archive", before="archive_digest") == layout.array_span(
+        data, "archive"
+    )
+    assert layout.array_span(extended, "archive", before="missing") == layout.array_span(data, "archive")

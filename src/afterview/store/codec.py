@@ -204,7 +204,7 @@ def _written_by_afterview(data: bytes, *, written: bool = False) -> Document | N
     again: the file without its archive must be exactly what :func:`serialise` writes for it, and the
     archive must match its digest. The archive is packed: a view of ``data``, its rounds read one at a
     time when :meth:`Document.unpack` is called."""
-    span = layout.array_span(data, "archive")
+    span = layout.array_span(data, "archive", before="archive_digest")
     if span is None:
         return None
     value, end = span
