@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from afterview.render import console
+from afterview.render.literal import visible
 
 
 def rich_writes(*parts: tuple[str, str]) -> str:
@@ -26,7 +27,7 @@ def rich_writes(*parts: tuple[str, str]) -> str:
 @given(st.lists(st.tuples(st.text(), st.sampled_from(["", "bold", "dim", "bold cyan"])), min_size=1))
 def test_a_line_into_a_pipe_is_what_rich_writes(parts: list[tuple[str, str]]) -> None:
     file = io.StringIO()
-    text = "".join(console.visible(piece) for piece, _ in parts)
+    text = "".join(visible(piece) for piece, _ in parts)
     if console._wrote_plain(file, text, styled=any(style for _, style in parts)):
         assert file.getvalue() == rich_writes(*parts)
 

@@ -87,7 +87,7 @@ def _encode(document: Document, *, check: bool) -> Iterator[Bytes]:
     rounds = {**document.archived_rounds, **{i.id: i.process_id for i in archived}}
     update = {"interviews": staying, "archive": [], "archived_rounds": rounds, "archive_digest": _PENDING}
     head = _dump(document.model_copy(update=update))  # the digest, after the archive, is filled in last
-    processes = _head_parsed_back(head) if check else None
+    processes = _head_parsed_back(head, read=_records_read(document)) if check else None
     at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
     yield memoryview(head)[:at]
     kept = _kept_digest(document, rounds=rounds, moving=moving)
@@ -133,9 +133,13 @@ def _archive(
     yield b"\n ]" if started else b"[]"
 
 
-def _head_parsed_back(head: bytes) -> set[int]:
+def _head_parsed_back(head: bytes, *, read: tuple[dict[bytes, int], dict[bytes, int]]) -> set[int]:
     """Parse back the file without its archive, a record at a time (its processes and rounds one by one,
     the rest as a document), so checking never holds a second copy of them all; the processes' ids.
+
+    A process or round written byte for byte as it was in the file just read (``read``: the bytes of each
+    there, with the process's id, or the round's process) validated then, so it is not parsed again: the
+    check costs what changed.
 
     Raises :class:`NotSavedError` naming what would not load again.
     """
@@ -143,10 +147,36 @@ def _head_parsed_back(head: bytes) -> set[int]:
     if processes is None or rounds is None:  # not laid out as afterview lays out a file: check it whole
         return {process.id for process in _parsed_back(Document, head).processes}
     _parsed_back(Document, layout.without(head, [processes, rounds]))
-    ids = {_parsed_back(Process, element).id for element in layout.elements(head, *processes)}
+    known_processes, known_rounds = read
+    ids = {
+        known_processes[element] if element in known_processes else _parsed_back(Process, element).id
+        for element in layout.elements(head, *processes)
+    }
     for element in layout.elements(head, *rounds):
-        _round_parsed_back(element, ids)
+        if element not in known_rounds:
+            _round_parsed_back(element, ids)
+        elif known_rounds[element] not in ids:
+            raise NotSavedError(
+                f"The change would not load again (a round of process {known_rounds[element]}, which is "
+                "not in the store); nothing was saved."
+            )
     return ids
+
+
+def _records_read(document: Document) -> tuple[dict[bytes, int], dict[bytes, int]]:
+    """The processes and rounds of the file ``document`` was read from (if afterview wrote it), each one's
+    bytes there with the process's id, or the round's process."""
+    read = document.head_read
+    if read is None:
+        return {}, {}
+    head, processes, rounds = read
+    return _by_bytes(head, "processes", processes), _by_bytes(head, "interviews", rounds)
+
+
+def _by_bytes(head: bytes, key: str, values: list[int]) -> dict[bytes, int]:
+    span = layout.array_span(head, key)
+    elements = list(layout.elements(head, *span)) if span is not None else []
+    return dict(zip(elements, values, strict=True)) if len(elements) == len(values) else {}
 
 
 def _round_parsed_back(element: bytes, processes: set[int]) -> None:
@@ -221,6 +251,7 @@ def _written_by_afterview(data: bytes, *, written: bool = False) -> Document | N
         return None
     if end > value + len(b"[]"):
         document.pack(archive, lambda: _archived(data, value, end))
+    document.read_from(head)
     return document
 
 
