@@ -105,6 +105,17 @@ def test_text_that_rich_markup_could_change_is_left_to_typer(store_file: Path) -
     path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
     environment = {"_AFTERVIEW_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "afterview done "}
     assert fast.complete(environment) is None
+    found["pending"][0]["title"] = "Call at 10:00:00"  # an emoji code, to Rich
+    path.write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    assert fast.complete(environment) is None
+
+
+@pytest.mark.usefixtures("two")
+def test_the_momentum_step_with_its_colon_takes_the_fast_path(capsys: pytest.CaptureFixture[str]) -> None:
+    """One colon is no emoji code: every store has the search's momentum step, whose title has one."""
+    environment = {"_AFTERVIEW_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "afterview done "}
+    assert fast.complete(environment) == 0
+    assert "Keep your search moving\\\\: line up" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(

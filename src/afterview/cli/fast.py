@@ -131,13 +131,18 @@ def _completion_line(environ: Mapping[str, str], *, bash: bool) -> tuple[list[st
 def _plain_help(text: str) -> bool:
     """Whether Rich, reading a description as markup in a line 80 cells wide (as Typer's completion does),
     prints it as it is: no markup tag, no emoji code, nothing it strips or expands, nothing it wraps."""
-    if not text.isprintable() or "[" in text or ":" in text:
+    if not text.isprintable() or "[" in text or _EMOJI_CODE.search(text):
         return False
     if text.isascii():
         return len(text) < 80
     from unicodedata import east_asian_width
 
     return sum(2 if east_asian_width(c) in "WF" else 1 for c in text) < 80  # at most the cells Rich counts
+
+
+_EMOJI_CODE = re.compile(r":\S*?:")
+"""What Rich could take for an emoji code (``:smile:``); one colon, as in ``Keep your search moving: ...``,
+it leaves alone."""
 
 
 def _zsh(candidates: Sequence[tuple[str, str]]) -> str:
