@@ -8,19 +8,23 @@ Writes ``benchmarks/results.md`` and ``results.json`` (``--out`` elsewhere). Lin
 1. For each size, ``stores.py`` generates a store in its own process (see its docstring: about 4 KB an
    interview, 20 open processes, everything older closed) and keeps a pristine copy.
 2. Reads: the first ``todo`` with the derived index deleted (it rebuilds it), then ``todo`` piped,
-   ``remind``, ``--help`` and Tab completion, each after a warm-up, ``--runs`` times.
+   ``remind``, ``--help``, ``list``, ``show ID`` and Tab completion (bash, zsh and fish), each after a
+   warm-up, ``--runs`` times.
 3. Writes: ``done STEP`` (a different pending step each run), ``log --no-input``, and
    ``outcome ID rejected`` (a different open process each run). Every sample starts from a fresh copy of
-   the pristine store and its index, without backups (copying is not timed), so no sample depends on the
-   one before. At 10,000 interviews they run twice (``--write-runs`` caps it), without a warm-up.
+   the pristine store and its index, without backups (copying is not timed), so every sample changes the
+   store and none depends on the one before. At 10,000 interviews they run twice (``--write-runs`` caps
+   it), without a warm-up.
 4. Memory sweep (``--memory-size``, 10,000 interviews): every command that reads the store, and the three
    writes, once each on a fresh copy, for its peak memory (target < 300 MiB).
 5. Import (``--import-rows``): a 100,000-row CSV into an empty store, once (target < 20 s and < 1 GiB);
    then the same CSV with one bad row last, which must import nothing (exit non-zero, no store written).
 
 Every command is a separate process of the installed ``afterview``. Wall time is reported as a ratio to a
-bare ``python -c pass`` run just before each sample (so machines and changing load compare), with the
-median and the spread (fastest-slowest); peak memory is the child's maximum resident set size
+bare ``python -c pass`` and to the model floor, ``python -c "import afterview.models.records"`` (Python,
+Pydantic and afterview's models: what any command that reads the store must load), each run just before
+the sample (so machines and changing load compare), with the median of the ratios pair by pair and their
+spread (fastest-slowest); peak memory is the child's maximum resident set size
 (``os.wait4``). On Linux that is at least the most this process ever held (children start with ``vfork``),
 so it holds no store, CSV or command output (``stores.py`` does the heavy lifting in processes of its own)
 and imports little; the peak of ``python -c pass`` in the header is that floor. The clock is fixed
@@ -56,15 +60,21 @@ KEEP = 4_096
 """How many bytes of a command's output and errors are kept (the first, for checks; the last, for errors)."""
 MIB = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
 WRITES = ("done STEP", "log --no-input", "outcome ID rejected")
+FLOOR = "import afterview.models.records"
+"""The model floor: what ``python -c`` imports to load Pydantic and afterview's models, and no more."""
+COMPLETIONS = ("complete a step id (bash)", "complete a step id (zsh)", "complete a step id (fish)")
 TARGETS: dict[tuple[str, int], float] = {
     ("todo (piped)", 1_000): 4.0,
     ("remind", 1_000): 3.0,
     **{("--help", size): 8.0 for size in SIZES},
-    ("complete a step id", 1_000): 8.0,
+    **{(command, 1_000): 5.0 for command in COMPLETIONS},
     ("complete an interview id", 1_000): 8.0,
-    **{(write, 200): 6.0 for write in WRITES},
-    **{(write, 1_000): 10.0 for write in WRITES},
 }
+"""Targets as a ratio to ``python -c pass``."""
+FLOOR_TARGETS: dict[tuple[str, int], float] = {
+    (command, size): 1.5 for command in (*WRITES, "list", "show ID") for size in (200, 1_000)
+}
+"""Targets as a ratio to the model floor (:data:`FLOOR`)."""
 MEMORY_TARGET_MIB = 300.0
 IMPORT_TARGET_SECONDS = 20.0
 IMPORT_TARGET_MIB = 1024.0
@@ -94,6 +104,7 @@ class Row:
     size: int
     samples: list[Sample] = field(default_factory=list)
     baseline: list[Sample] = field(default_factory=list)
+    floor: list[Sample] = field(default_factory=list)
 
 
 def afterview() -> str:
@@ -244,17 +255,20 @@ def timed(
     before: Callable[[], object] | None = None,
     expect: Callable[[int], bool] | None = None,
 ) -> Row:
-    """Add ``count`` samples of ``afterview argv(n)`` to ``row``, each after a baseline sample; ``before``
-    runs (untimed) before each, e.g. to put a fresh copy of the store in place."""
+    """Add ``count`` samples of ``afterview argv(n)`` to ``row``, each after a baseline sample and a
+    model-floor sample; ``before`` runs (untimed) before each, e.g. to put a fresh copy of the store in
+    place."""
     exe = afterview()
     for index in range(count + warm_up):
         if before is not None:
             before()
         base = measure([sys.executable, "-c", "pass"], env=env)
+        floor = measure([sys.executable, "-c", FLOOR], env=env)
         sample = measure([exe, *argv(index)], env=env, expect=expect)
         if index or not warm_up:
             row.samples.append(sample)
             row.baseline.append(base)
+            row.floor.append(floor)
     return row
 
 
@@ -278,6 +292,8 @@ def bench(size: int, *, made: Stores, runs: int, write_runs: int) -> list[Row]:
     env = environment(home)
     completion = {**env, "_AFTERVIEW_COMPLETE": "complete_bash", "COMP_CWORD": "2"}
     step = facts["pending"][0]
+    typed = f"afterview done {step[:-1]}"
+    shown = str(facts["interview"])
     rows = [
         timed(
             Row("todo (piped), no index (rebuilds it)", size),
@@ -290,15 +306,34 @@ def bench(size: int, *, made: Stores, runs: int, write_runs: int) -> list[Row]:
         timed(Row("todo (piped)", size), _always(["todo"]), env=env, count=runs),
         timed(Row("remind", size), _always(["remind"]), env=env, count=runs, expect=_remind_exit),
         timed(Row("--help", size), _always(["--help"]), env=env, count=runs),
+        timed(Row("list", size), _always(["list"]), env=env, count=runs),
+        timed(Row("show ID", size), _always(["show", shown]), env=env, count=runs),
         timed(
-            Row("complete a step id", size),
-            _always(["done"]),
-            env={**completion, "COMP_WORDS": f"afterview done {step[:-1]}"},
+            Row("complete a step id (bash)", size),
+            _always([]),
+            env={**completion, "COMP_WORDS": typed},
+            count=runs,
+        ),
+        timed(
+            Row("complete a step id (zsh)", size),
+            _always([]),
+            env={**env, "_AFTERVIEW_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": typed},
+            count=runs,
+        ),
+        timed(  # fish asks twice per Tab (is-args, then get-args), each a process like this one
+            Row("complete a step id (fish)", size),
+            _always([]),
+            env={
+                **env,
+                "_AFTERVIEW_COMPLETE": "complete_fish",
+                "_TYPER_COMPLETE_FISH_ACTION": "get-args",
+                "_TYPER_COMPLETE_ARGS": typed,
+            },
             count=runs,
         ),
         timed(
             Row("complete an interview id", size),
-            _always(["show"]),
+            _always([]),
             env={**completion, "COMP_WORDS": "afterview show 1"},
             count=runs,
         ),
@@ -448,9 +483,15 @@ def summarise(
     ratios = {}
     for row in rows:
         each = [s.seconds / b.seconds for s, b in zip(row.samples, row.baseline, strict=True)]
-        ratio = statistics.median(each)
+        over_floor = [s.seconds / f.seconds for s, f in zip(row.samples, row.floor, strict=True)]
+        ratio, floor_ratio = statistics.median(each), statistics.median(over_floor)
         ratios[(row.command, row.size)] = ratio
         target = TARGETS.get((row.command, row.size))
+        floor_target = FLOOR_TARGETS.get((row.command, row.size))
+        met = [ratio <= target] if target else []
+        met += [floor_ratio <= floor_target] if floor_target else []
+        targets = [f"≤ {target:g}x pass"] if target else []
+        targets += [f"≤ {floor_target:g}x floor"] if floor_target else []
         results.append(
             {
                 "command": row.command,
@@ -459,15 +500,20 @@ def summarise(
                 "median_ms": round(statistics.median(s.seconds for s in row.samples) * 1000, 1),
                 "ratio": round(ratio, 2),
                 "spread": [round(min(each), 2), round(max(each), 2)],
+                "floor_ratio": round(floor_ratio, 2),
+                "floor_spread": [round(min(over_floor), 2), round(max(over_floor), 2)],
                 "peak_mib": round(max(s.max_rss_mib for s in row.samples), 1),
-                "target": f"≤ {target:g}x" if target else None,
-                "met": (ratio <= target) if target else None,
+                "target": ", ".join(targets) or None,
+                "met": all(met) if met else None,
             }
         )
     scaling = None
     if ("todo (piped)", 1_000) in ratios and ("todo (piped)", 10_000) in ratios:
         scaling = round(ratios[("todo (piped)", 10_000)] / ratios[("todo (piped)", 1_000)], 2)
     baseline = [b.seconds for row in rows for b in row.baseline]
+    floor = [f.seconds for row in rows for f in row.floor]
+    pairs = [(b, f) for row in rows for b, f in zip(row.baseline, row.floor, strict=True)]
+    floor_ratios = [f.seconds / b.seconds for b, f in pairs]
     generated = {
         size: {key: facts[key] for key in ("interviews", "processes", "open_processes", "bytes")}
         | {"pending_steps": len(facts["pending"])}
@@ -480,6 +526,8 @@ def summarise(
         "load_average": [round(load[0], 1), round(load[1], 1)],
         "baseline_ms": round(statistics.median(baseline) * 1000, 1) if baseline else None,
         "baseline_runs": len(baseline),
+        "floor_ms": round(statistics.median(floor) * 1000, 1) if floor else None,
+        "floor_ratio": round(statistics.median(floor_ratios), 2) if floor_ratios else None,
         "baseline_peak_mib": round(max(b.max_rss_mib for row in rows for b in row.baseline), 1)
         if rows
         else None,
@@ -500,7 +548,8 @@ def markdown(summary: dict[str, Any]) -> str:
     lines = [
         f"Measured {summary['date']} on {summary['machine']}; "
         f"`python -c pass` took {summary['baseline_ms']} ms (median of {summary['baseline_runs']}) and "
-        f"peaked at {summary['baseline_peak_mib']} MiB; "
+        f'peaked at {summary["baseline_peak_mib"]} MiB; the model floor, `python -c "{FLOOR}"`, took '
+        f"{summary['floor_ms']} ms ({summary['floor_ratio']}x `python -c pass`); "
         f"load average {summary['load_average'][0]} at the start, {summary['load_average'][1]} at the end.",
         "",
     ]
@@ -511,14 +560,17 @@ def markdown(summary: dict[str, Any]) -> str:
         )
     lines += [
         "",
-        "| command | interviews | runs | median | x `python -c pass` | spread (x) | peak MiB | target |",
+        "| command | interviews | runs | median | x `python -c pass` (spread) | x model floor (spread) "
+        "| peak MiB | target |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in summary["results"]:
         target = f"{r['target']} {_mark(r['met'])}" if r["target"] else ""
         lines.append(
-            f"| `{r['command']}` | {r['interviews']:,} | {r['runs']} | {r['median_ms']} ms | {r['ratio']} | "
-            f"{r['spread'][0]}-{r['spread'][1]} | {_mib(r['peak_mib'])} | {target} |"
+            f"| `{r['command']}` | {r['interviews']:,} | {r['runs']} | {r['median_ms']} ms | "
+            f"{r['ratio']} ({r['spread'][0]}-{r['spread'][1]}) | "
+            f"{r['floor_ratio']} ({r['floor_spread'][0]}-{r['floor_spread'][1]}) | "
+            f"{_mib(r['peak_mib'])} | {target} |"
         )
     if summary["todo_10k_over_1k"] is not None:
         ok = _mark(summary["todo_10k_over_1k"] <= 1.5)

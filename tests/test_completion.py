@@ -117,7 +117,7 @@ def test_the_bash_fast_path_answers_exactly_as_typer_does(
 @pytest.mark.parametrize(
     "environment",
     [
-        {"_AFTERVIEW_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "afterview done "},
+        {"_AFTERVIEW_COMPLETE": "complete_powershell", "_TYPER_COMPLETE_ARGS": "afterview done "},
         {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview", "COMP_CWORD": "1"},
         {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview -q done ", "COMP_CWORD": "3"},
         {"_AFTERVIEW_COMPLETE": "complete_bash", "COMP_WORDS": "afterview done 'x", "COMP_CWORD": "2"},

@@ -596,12 +596,12 @@ def linked(home: Path, store_file: Path, tmp_path: Path, log: Log) -> Path:
 def test_a_lock_that_cannot_be_created_is_a_clear_store_error(
     linked: Path, cli: Cli, store_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import filelock
+    from afterview.store import lock
 
-    def denied(self: Any, *args: Any, **kwargs: Any) -> None:
+    def denied(*args: Any, **kwargs: Any) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(linked) + ".lock")
 
-    monkeypatch.setattr(filelock.FileLock, "acquire", denied)
+    monkeypatch.setattr(lock, "held", denied)
     result = cli("log", "--company", "Beta", "--role", "r", "--no-input")
     said = " ".join(result.err.split())
     assert result.code == 3

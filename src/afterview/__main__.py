@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 
 def _completion(argv: list[str]) -> int | None:
-    """Bash Tab completion of step and interview ids, from the derived index."""
-    if os.environ.get("_AFTERVIEW_COMPLETE") != "complete_bash":
+    """Tab completion of step and interview ids (bash, zsh, fish), from the derived index."""
+    if os.environ.get("_AFTERVIEW_COMPLETE") not in ("complete_bash", "complete_zsh", "complete_fish"):
         return None
     from afterview.cli.fast import complete
 
@@ -39,11 +39,23 @@ def _remind(argv: list[str]) -> int | None:
     return remind()
 
 
-FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remind, _todo)
+def _steps(argv: list[str]) -> int | None:
+    """``afterview done STEP...`` and ``afterview skip STEP...``: the use case, without starting Typer."""
+    if not argv or argv[0] not in ("done", "skip"):
+        return None
+    from afterview.cli.fast_steps import close
+
+    return close(argv)
+
+
+FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remind, _todo, _steps)
 
 
 def main() -> None:
     """The console script: answer from a fast path if one applies, else run the full CLI."""
+    # afterview uses no Pydantic plugin; without this, building the first model scans the metadata of every
+    # installed distribution for one (importlib.metadata, email, zipfile, csv), a few ms of every write.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from afterview.cli.streams import tolerate_unencodable
 
     tolerate_unencodable()

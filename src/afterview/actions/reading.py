@@ -14,8 +14,6 @@ from afterview.actions.lookup import find, find_process
 from afterview.domain import story_bank
 from afterview.domain.dates import due_moment, parse_date
 from afterview.domain.local_times import Ahead, ahead_of, ahead_today
-from afterview.domain.prep import PrepQuestion, prep_questions
-from afterview.domain.stats import Stats, compute, stats_json
 from afterview.domain.steps import effective_due
 from afterview.formats.contract import InterviewJson, StepJson, interview_json, process_json, step_json
 from afterview.formats.story_contract import told_for_json
@@ -24,6 +22,8 @@ from afterview.models.records import Interview, Process, Reference, Step
 from afterview.models.stories import Story
 
 if TYPE_CHECKING:
+    from afterview.domain.prep import PrepQuestion
+    from afterview.domain.stats import Stats
     from afterview.models.document import Document
 
 
@@ -162,12 +162,16 @@ class StatsShown:
 
     def to_json(self) -> Any:
         """The documented ``stats --json`` object."""
+        from afterview.domain.stats import stats_json
+
         return stats_json(self.stats)
 
 
 def stats(*, since: str | None = None, weeks: int = 12) -> StatsShown:
     """The funnel, time to an answer, interviews per week (the last ``weeks``, or ``since`` a day as
     typed), thank-you habit and weakest questions (from the store as saved: a read that plans nothing)."""
+    from afterview.domain.stats import compute
+
     document = session.open_store().read()
     now = session.local_now(document.profile)
     order = session.date_order(document.profile)
@@ -218,6 +222,8 @@ class PrepShown:
 def prep(*, company: str | None = None, role: str | None = None) -> PrepShown:
     """The questions asked at ``company`` for ``role`` (any part of each; all when not given)."""
     document = current()
+    from afterview.domain.prep import prep_questions
+
     questions = prep_questions(document.interviews, company=company, role=role)
     debriefs = sum(i.debrief is not None for i in document.interviews)
     now = session.local_now(document.profile)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shlex
 import sys
 from collections.abc import Mapping, Sequence
@@ -62,16 +63,21 @@ def todo(*, json_: bool) -> int | None:
     return 0
 
 
+SHELLS = ("complete_bash", "complete_zsh", "complete_fish")
+"""The completion requests answered here (``_AFTERVIEW_COMPLETE``), as Typer's scripts make them."""
+
+
 def complete(environ: Mapping[str, str]) -> int | None:
-    """Bash Tab completion of a step id (``done``, ``skip``) or an interview id (``show 7``...)."""
-    if environ.get("_AFTERVIEW_COMPLETE") != "complete_bash":
+    """Tab completion of a step id (``done``, ``skip``) or an interview id (``show 7``...) for bash, zsh and
+    fish: the candidates Typer's own completion gives (the same functions of :mod:`afterview.cli.completion`
+    make them), printed as Typer prints them for that shell."""
+    shell = environ.get("_AFTERVIEW_COMPLETE")
+    if shell not in SHELLS:
         return None
-    try:
-        words = shlex.split(environ["COMP_WORDS"])
-        current = int(environ["COMP_CWORD"])
-    except (KeyError, ValueError):
+    line = _completion_line(environ, bash=shell == "complete_bash")
+    if line is None:
         return None
-    args, incomplete = words[1:current], words[current] if current < len(words) else ""
+    args, incomplete = line
     if not args or any(arg.startswith("-") for arg in [*args, incomplete]):
         return None
     command = args[0]
@@ -83,12 +89,86 @@ def complete(environ: Mapping[str, str]) -> int | None:
         return None
     from afterview.cli import completion
 
+    bash = shell == "complete_bash"
     if command in STEP_COMMANDS:
-        candidates = completion.step_candidates(found, incomplete, args[1:], bash=True)
+        candidates = completion.step_candidates(found, incomplete, args[1:], bash=bash)
     else:
-        candidates = completion.interview_candidates(found, incomplete, bash=True)
-    sys.stdout.write("\n".join(value for value, _ in candidates) + "\n")  # as Typer's bash completion does
+        candidates = completion.interview_candidates(found, incomplete, bash=bash)
+    if bash:
+        sys.stdout.write(
+            "\n".join(value for value, _ in candidates) + "\n"
+        )  # as Typer's bash completion does
+        return 0
+    zsh = shell == "complete_zsh"
+    shown = [(value, _zsh_escape(text) if zsh else re.sub(r"\s", " ", text)) for value, text in candidates]
+    if not all(_plain_help(text) for _, text in shown):
+        return None  # Typer reads descriptions as Rich markup: let it, for text that markup could change
+    if zsh:
+        sys.stdout.write(_zsh(shown) + "\n")
+        return 0
+    action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
+    if action == "is-args":  # fish asks first whether to complete arguments (not files) at all
+        return 0 if shown else 1
+    lines = [f"{value}\t{text}" if text else value for value, text in shown] if action == "get-args" else []
+    sys.stdout.write("\n".join(lines) + "\n")
     return 0
+
+
+def _completion_line(environ: Mapping[str, str], *, bash: bool) -> tuple[list[str], str] | None:
+    """The words before the one being completed, and that word, as Typer's completion classes read them:
+    bash from ``COMP_WORDS`` and ``COMP_CWORD``; zsh and fish from the line typed so far."""
+    try:
+        if bash:
+            words = shlex.split(environ["COMP_WORDS"])
+            current = int(environ["COMP_CWORD"])
+            return words[1:current], words[current] if current < len(words) else ""
+        typed = environ.get("_TYPER_COMPLETE_ARGS", "")
+        words = shlex.split(typed)
+    except (KeyError, ValueError):
+        return None
+    args = words[1:]
+    if args and not typed.endswith(" "):
+        return args[:-1], args[-1]
+    return args, ""
+
+
+def _plain_help(text: str) -> bool:
+    """Whether Rich, reading a description as markup in a line 80 cells wide (as Typer's completion does),
+    prints it as it is: no markup tag, no emoji code, nothing it strips or expands, nothing it wraps."""
+    if not text.isprintable() or "[" in text or _EMOJI_CODE.search(text):
+        return False
+    if text.isascii():
+        return len(text) < 80
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text) < 80  # at most the cells Rich counts
+
+
+_EMOJI_CODE = re.compile(r":\S*?:")
+"""What Rich could take for an emoji code (``:smile:``); one colon, as in ``Keep your search moving: ...``,
+it leaves alone."""
+
+
+def _zsh(candidates: Sequence[tuple[str, str]]) -> str:
+    """What Typer's zsh completion prints: an ``_arguments`` spec of values and (escaped) descriptions,
+    else files."""
+    if not candidates:
+        return "_files"
+    items = "\n".join(
+        f'"{_zsh_escape(value)}":"{text}"' if text else f'"{_zsh_escape(value)}"'
+        for value, text in candidates
+    )
+    return f"_arguments '*: :(({items}))'"
+
+
+def _zsh_escape(text: str) -> str:
+    return (
+        text.replace('"', '""')
+        .replace("'", "''")
+        .replace("$", "\\$")
+        .replace("`", "\\`")
+        .replace(":", r"\\:")
+    )
 
 
 def _row(step: PendingStep, *, now: dt.datetime) -> tuple[PendingStep, str, bool]:

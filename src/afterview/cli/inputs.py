@@ -9,8 +9,6 @@ from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
-import typer
-
 from afterview.domain import text_rules
 from afterview.domain.greetings import LANGUAGES, Language
 from afterview.errors import UserError
@@ -78,6 +76,8 @@ def choice(value: str, enum: type[E], *, field: str) -> E:
 
 def ask(label: str, *, default: str | None = None, required: bool = True) -> str:
     """Prompt until the user gives an answer (or, when not ``required``, accept a blank one)."""
+    import typer  # here, not above: the fast paths read text through this module without Typer
+
     from afterview.render.literal import visible
 
     shown = f"{label} [{visible(default)}]" if default else label  # text from a file: never raw
@@ -102,6 +102,8 @@ def ask_until_valid(
 
     With ``echo``, say what was understood on the next line (``→ Fri 6 Nov 2026`` for a date).
     """
+    import typer
+
     while True:
         answer = ask(label, default=default, required=required)
         if not answer and not required:

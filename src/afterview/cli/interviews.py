@@ -8,7 +8,11 @@ import typer
 
 from afterview.actions import reading, session
 from afterview.actions.interviewers import add_interviewer, keep_contact
-from afterview.cli import completion, inputs
+from afterview.cli import inputs
+from afterview.cli.options import ChangedJson as ChangedJson  # their home before cli.options
+from afterview.cli.options import InterviewId as InterviewId
+from afterview.cli.options import Json as Json
+from afterview.cli.options import RoundOrProcess as RoundOrProcess
 from afterview.domain.dates import DATE_EXAMPLES
 from afterview.domain.phrasing import plural
 from afterview.models.enums import Status
@@ -16,28 +20,6 @@ from afterview.render import console, views
 from afterview.render.interviews import contact_kept, interviewer_added
 from afterview.render.results import emit
 
-InterviewId = Annotated[
-    int,
-    typer.Argument(
-        help="The interview's id, as afterview list shows it.",
-        min=1,
-        metavar="ID",
-        autocompletion=completion.interview_ids,
-    ),
-]
-Json = Annotated[bool, typer.Option("--json", help="Print JSON (see the README for the format).")]
-RoundOrProcess = Annotated[
-    str,
-    typer.Argument(
-        help="An interview's id (7), or a hiring process's (P2), as afterview list shows them.",
-        metavar="ID",
-        autocompletion=completion.interview_ids,
-        show_default=False,
-    ),
-]
-ChangedJson = Annotated[
-    bool, typer.Option("--json", help="Print what changed as JSON (see the README for the format).")
-]
 Honorific = Annotated[
     str | None, typer.Option("--honorific", help="Their title for a greeting: Dr., Prof. Dr., Ms., Frau Dr.…")
 ]

@@ -8,7 +8,7 @@ import typer
 
 from afterview.actions.outcomes import NextRoundAsTyped, next_round_time, record_outcome
 from afterview.cli import inputs
-from afterview.cli.interviews import Json, RoundOrProcess
+from afterview.cli.options import Json, RoundOrProcess
 from afterview.domain import outcomes
 from afterview.domain.dates import DATE_EXAMPLES
 from afterview.domain.outcomes import OUTCOMES

@@ -158,12 +158,11 @@ def edit(name: Name) -> None:
 def _save(name: str, *, path: Path, original: bytes, saved: bytes) -> None:
     """Save an edited template unless it changed since the editor opened (another ``templates edit``
     closed first): then theirs stays and yours is kept beside it, so neither edit is lost."""
-    import filelock
-
     from afterview.cli import editor
+    from afterview.store.lock import LockTimeout, held
 
     try:
-        with filelock.FileLock(path.with_name(f".{path.name}.lock"), timeout=10, mode=files.PRIVATE_FILE):
+        with held(path.with_name(f".{path.name}.lock"), timeout=10, mode=files.PRIVATE_FILE):
             try:
                 current = path.read_bytes()
             except FileNotFoundError:
@@ -173,7 +172,7 @@ def _save(name: str, *, path: Path, original: bytes, saved: bytes) -> None:
                 return
             stamp = session.now().astimezone().strftime("%Y%m%d-%H%M%S")
             yours = editor.write_new(path.parent, saved, name=f"{path.stem}.yours-{stamp}", suffix=".txt")
-    except (OSError, filelock.Timeout) as error:
+    except (OSError, LockTimeout) as error:
         kept = editor.keep(saved, name=name, suffix=".txt")
         reason = getattr(error, "strerror", None) or error
         raise UserError(

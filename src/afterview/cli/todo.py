@@ -9,7 +9,7 @@ import typer
 from afterview.actions import reading
 from afterview.actions.steps import close_steps
 from afterview.cli import completion, inputs
-from afterview.cli.interviews import ChangedJson, Json
+from afterview.cli.options import ChangedJson, Json
 from afterview.models.enums import StepState
 from afterview.render import views
 from afterview.render.results import emit

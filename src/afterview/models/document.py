@@ -60,6 +60,7 @@ class Document(Model):
     _read_packed: Callable[[], Iterator[Interview]] | None = PrivateAttr(None)
     _archive_order: dict[int, int] = PrivateAttr(default_factory=dict)
     _touched: set[int] = PrivateAttr(default_factory=set)
+    _read_from: tuple[bytes, list[int], list[int]] | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _link_rounds(self) -> Document:
@@ -74,6 +75,18 @@ class Document(Model):
                 )
             interview.linked(process)
         return self
+
+    def read_from(self, head: bytes) -> None:
+        """Note that this document was read from ``head``, the bytes of a file afterview wrote (its archive
+        left out), which validated as it: a save need not parse back a record it writes as it was."""
+        processes = [process.id for process in self.processes]
+        self._read_from = (head, processes, [interview.process_id for interview in self.interviews])
+
+    @property
+    def head_read(self) -> tuple[bytes, list[int], list[int]] | None:
+        """What :meth:`read_from` noted: the bytes, the ids of the processes in the order they are listed
+        there, and the process of each round listed there."""
+        return self._read_from
 
     @property
     def packed(self) -> bytes | memoryview | None:
@@ -94,6 +107,7 @@ class Document(Model):
         bytes whose digest shows afterview wrote them, so that is a bug, not bad input).
         """
         archived = list(self.archive)
+        self._read_from = None  # read whole: a document like any other (equal to one made from its models)
         for interview in self._read_packed() if self._read_packed is not None else ():
             _share_field_sets(interview)  # one at a time, so the sets never all exist at once
             archived.append(interview)

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from afterview.render.literal import visible
 
@@ -104,7 +104,56 @@ def literal(text: str, style: str = "") -> Text:
 
 def say(line: str) -> None:
     """A line of results on stdout, printed literally (see :func:`literal`)."""
-    out().print(literal(line))
+    text = visible(line)
+    if not _wrote_plain(sys.stdout, text, styled=False):
+        out().print(literal(line))
+
+
+def line(*parts: str | tuple[str, str]) -> None:
+    """One line of results on stdout made of ``parts``, each text or ``(text, style)``, each printed
+    literally (see :func:`literal`): ``line(("Logged interview 7", "bold green"), ": Acme")``."""
+    pieces = [(part, "") if isinstance(part, str) else part for part in parts]
+    text = "".join(visible(piece) for piece, _ in pieces)
+    if not _wrote_plain(sys.stdout, text, styled=any(style for _, style in pieces)):
+        from rich.text import Text
+
+        out().print(Text.assemble(*(literal(piece, style) for piece, style in pieces)))
+
+
+def plain_out() -> bool:
+    """Whether results go to a pipe or file, where Rich writes plain text and never wraps (a view may then
+    write its lines itself, as :func:`say` does)."""
+    return os.name != "nt" and not _forced_terminal() and not sys.stdout.isatty()
+
+
+_FORCE_TERMINAL = ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+
+
+def _forced_terminal() -> bool:
+    return any(os.environ.get(name) for name in _FORCE_TERMINAL)
+
+
+def _wrote_plain(stream: TextIO, text: str, *, styled: bool) -> bool:
+    """Write ``text`` and a line break to ``stream`` without Rich when Rich would write exactly that (so a
+    one-line result costs no Rich import), and say whether it did.
+
+    That is: into a pipe or file (no styles, no wrapping: :func:`out` and :func:`err` soft-wrap there), or
+    on a terminal a line with no style (or ``NO_COLOR``) that is plain ASCII and shorter than the terminal
+    is wide, which Rich would neither colour nor wrap. A tab, which Rich expands, always goes to Rich.
+    """
+    if "\t" in text or os.name == "nt":
+        return False
+    if _forced_terminal():
+        return False
+    if stream.isatty():
+        if styled and not os.environ.get("NO_COLOR"):
+            return False
+        import shutil
+
+        if not text.isascii() or len(text) >= shutil.get_terminal_size().columns:
+            return False
+    stream.write(text + "\n")
+    return True
 
 
 def warn(message: str) -> None:
@@ -116,7 +165,7 @@ def warn(message: str) -> None:
 
 def note(message: str) -> None:
     """A hint or progress line on stderr, so stdout stays clean for results (none with ``--quiet``)."""
-    if not quiet:
+    if not quiet and not _wrote_plain(sys.stderr, visible(message), styled=True):
         err().print(literal(message, style="dim"))
 
 

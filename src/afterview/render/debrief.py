@@ -8,8 +8,7 @@ from afterview.domain.debrief import SECTIONS
 from afterview.domain.phrasing import plural
 from afterview.models.enums import Rating
 from afterview.models.records import Debrief
-from afterview.render.console import literal, note, out, say, warn
-from afterview.render.literal import visible
+from afterview.render.console import line, literal, note, out, say, warn
 
 if TYPE_CHECKING:
     from afterview.actions.debriefs import DebriefSaved
@@ -19,31 +18,29 @@ _RATING_STYLE = {Rating.STRONG: "green", Rating.OK: "yellow", Rating.WEAK: "red"
 
 def debrief(value: Debrief) -> None:
     """The debrief, section by section, as plain readable text (user text is never read as markup)."""
-    from rich.text import Text
-
-    console = out()
-    console.print(Text("Debrief:", style="bold"))
+    line(("Debrief:", "bold"))
     if value.questions:
-        console.print(Text(f"  {SECTIONS['questions']}:", style="bold"))
+        line((f"  {SECTIONS['questions']}:", "bold"))
     for number, question in enumerate(value.questions, start=1):
-        line = Text(f"    {number}. ")
-        line.append(_indent(visible(question.question), 7))
-        if question.rating is not None:
-            line.append(f"  [{question.rating.value}]", style=_RATING_STYLE[question.rating])
-        console.print(line)
+        rating = (
+            ()
+            if question.rating is None
+            else ((f"  [{question.rating.value}]", _RATING_STYLE[question.rating]),)
+        )
+        line(f"    {number}. ", _indent(question.question, 7), *rating)
         for label, text in (("Answer", question.answer), ("Next time", question.next_time)):
             if text:
-                console.print(Text.assemble(("       " + label + ": ", "dim"), _indent(visible(text), 7)))
+                line(("       " + label + ": ", "dim"), _indent(text, 7))
     for key in ("went_well", "to_improve", "thank_you_topics", "my_questions", "notes"):
         content = getattr(value, key)
         if not content:
             continue
         if isinstance(content, list):
-            console.print(Text(f"  {SECTIONS[key]}:", style="bold"))
+            line((f"  {SECTIONS[key]}:", "bold"))
             for item in content:
-                console.print(literal(f"    - {item}"))
+                say(f"    - {item}")
         else:
-            console.print(Text.assemble((f"  {SECTIONS[key]}: ", "bold"), _indent(visible(content), 4)))
+            line((f"  {SECTIONS[key]}: ", "bold"), _indent(content, 4))
 
 
 def _indent(text: str, width: int) -> str:

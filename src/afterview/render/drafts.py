@@ -8,7 +8,7 @@ from typing import Any
 
 from afterview.domain.drafts import Draft
 from afterview.models.records import SentMessage
-from afterview.render.console import literal, out, warn
+from afterview.render.console import literal, out, say, warn
 
 
 def drafts(items: Sequence[Draft]) -> None:
@@ -59,4 +59,4 @@ def sent(records: Sequence[SentMessage], *, tz: dt.tzinfo) -> None:
         by = (record.model_extra or {}).get("by")
         to = f"{record.to} <{record.email}>" if record.email else record.to
         to += f" (by {by})" if by else ""
-        out().print(literal(f"  {when:%Y-%m-%d %H:%M} {record.kind} to {to}: {record.subject}{step}"))
+        say(f"  {when:%Y-%m-%d %H:%M} {record.kind} to {to}: {record.subject}{step}")

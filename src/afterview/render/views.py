@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -10,8 +11,9 @@ from afterview.domain.dates import describe_day, due_moment
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Process, Step
+from afterview.render import console as output
 from afterview.render import steplist
-from afterview.render.console import literal, note, out
+from afterview.render.console import literal, note, out, plain_out
 from afterview.render.literal import visible
 
 if TYPE_CHECKING:
@@ -25,8 +27,6 @@ def step_rows(
 ) -> None:
     """Print steps, one per line: id, when, what, and the interview they belong to (as
     :mod:`afterview.render.steplist` lays them out)."""
-    from rich.text import Text
-
     rows = []
     for interview, step in items:
         due = effective_due(step)
@@ -37,8 +37,16 @@ def step_rows(
             when, style = step.state.value + (f" ({visible(step.note)})" if step.note else ""), "dim"
         rows.append((interview, step, when, style))
     widths = steplist.widths((step.id for _, step, _, _ in rows), (when for _, _, when, _ in rows))
+    plain = plain_out()
     for interview, step, when, style in rows:
         step_id, padded, title = steplist.cells(step.id, when, visible(step.title), widths=widths)
+        tag = steplist.company_tag(visible(interview.company)) if show_interview else ""
+        row = f"{step_id}{steplist.GAP}{padded}{steplist.GAP}{title}{tag}"
+        if plain and "\t" not in row:  # what Rich prints into a pipe, without loading it
+            sys.stdout.write(row + "\n")
+            continue
+        from rich.text import Text
+
         what = Text(title, style="dim" if step.state is not StepState.PENDING else "")
         if show_interview:
             what.append(steplist.company_tag(visible(interview.company)), style="magenta")
@@ -86,36 +94,30 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime, today: Se
 def created(interview: Interview, *, now: dt.datetime, local: dt.tzinfo | None = None) -> None:
     """What ``log`` says after recording an interview: when, in its zone and in yours (``local``) when they
     differ."""
-    from rich.text import Text
-
     from afterview.domain.local_times import both_times
 
-    console = out()
     at = interview.at.astimezone(now.tzinfo)
     relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
     mine = local or now.tzinfo or dt.timezone.utc
     when = both_times(interview.at, zone=interview.timezone, local=mine, day=True)
     cancelled = f" (cancelled: {interview.cancelled.reason})" if interview.cancelled else ""
-    console.print(
-        literal(f"Logged interview {interview.id}", style="bold green"),
-        literal(f": {interview.company} · {interview.role} → {when} ({relative}){cancelled}"),
-        sep="",
+    output.line(
+        (f"Logged interview {interview.id}", "bold green"),
+        f": {interview.company} · {interview.role} → {when} ({relative}){cancelled}",
     )
-    console.print("Steps:")
+    output.line("Steps:")
     step_rows(((interview, step) for step in _by_due(interview.steps, now)), now=now, show_interview=False)
     if interview.at > now:
         import shlex
 
-        console.print(
-            Text.assemble(
-                "Before it: ",
-                literal(f"afterview prep {shlex.quote(interview.company)}", style="bold"),
-                ". The steps after an interview (memory dump, thank-you notes, follow-ups) appear once it "
-                "has happened.",
-            )
+        output.line(
+            "Before it: ",
+            (f"afterview prep {shlex.quote(interview.company)}", "bold"),
+            ". The steps after an interview (memory dump, thank-you notes, follow-ups) appear once it "
+            "has happened.",
         )
     else:
-        console.print(f"Next, while it is fresh: [bold]afterview remember {interview.id}[/]")
+        output.line("Next, while it is fresh: ", (f"afterview remember {interview.id}", "bold"))
 
 
 def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
@@ -125,32 +127,42 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
     if not items:
         note("No interviews yet. Record one with: afterview log")  # stderr: a pipe counts only results
         return
-    from rich.text import Text
-
     from afterview.domain.local_times import both_times
 
     rounds: dict[int, list[Interview]] = {}
     for interview in sorted(items, key=lambda i: (i.at, i.id), reverse=True):
         rounds.setdefault(interview.process_id, []).append(interview)
-    console = out()
+    plain = plain_out()  # into a pipe, the lines Rich would print, written without it (10,000 are many)
     for process_rounds in sorted(rounds.values(), key=lambda r: (r[0].at, r[0].process_id), reverse=True):
         process = process_rounds[0].process
-        head = Text(f"P{process.id}  ", style="bold")
-        body = Text.assemble(
-            literal(f"{process.company} · {process.role}", style="bold cyan"),
-            (f"  {process.status.value}", _STATUS_STYLE.get(process.status.value, "")),
-        )
-        _hanging(head, body, under=head.cell_len)
+        head = f"P{process.id}  {visible(f'{process.company} · {process.role}')}  {process.status.value}"
+        if plain and "\t" not in head:
+            sys.stdout.write(head + "\n")
+        else:
+            _process_line(process)
         for interview in process_rounds:
             pending = sum(step.state is StepState.PENDING for step in interview.steps)
             at = interview.at.astimezone(now.tzinfo)
             there = both_times(interview.at, zone=interview.timezone, local=now.tzinfo or dt.timezone.utc)
             zone = f" ({there.replace(', ', '; ')})" if "your time" in there else ""
             state = "cancelled" if interview.cancelled else f"{pending} pending"
-            console.print(
-                f"    {interview.id:<4} {at:%a %d %b %Y %H:%M}  {interview.stage.value:<9} {state}{zone}",
-                highlight=False,
-            )
+            row = f"    {interview.id:<4} {at:%a %d %b %Y %H:%M}  {interview.stage.value:<9} {state}{zone}"
+            if plain:
+                sys.stdout.write(row + "\n")
+            else:
+                out().print(row, highlight=False)
+
+
+def _process_line(process: Process) -> None:
+    """A process's line in ``list``, styled, its company and role wrapped under themselves."""
+    from rich.text import Text
+
+    head = Text(f"P{process.id}  ", style="bold")
+    body = Text.assemble(
+        literal(f"{process.company} · {process.role}", style="bold cyan"),
+        (f"  {process.status.value}", _STATUS_STYLE.get(process.status.value, "")),
+    )
+    _hanging(head, body, under=head.cell_len)
 
 
 _STATUS_STYLE = {"offer": "green", "accepted": "bold green", "rejected": "dim", "withdrawn": "dim",
@@ -159,14 +171,8 @@ _STATUS_STYLE = {"offer": "green", "accepted": "bold green", "rejected": "dim", 
 
 def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     """Everything ``show`` knows about one interview."""
-    from rich.text import Text
-
-    console = out()
-    console.print(
-        Text.assemble(
-            (f"Interview {interview.id}: ", "bold"),
-            literal(f"{interview.company} · {interview.role}", style="bold cyan"),
-        )
+    output.line(
+        (f"Interview {interview.id}: ", "bold"), (f"{interview.company} · {interview.role}", "bold cyan")
     )
     lines = [
         ("When", when_held(interview, now=now)),
@@ -187,27 +193,25 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     ]
     for label, value in lines:
         if value:
-            console.print(Text.assemble((f"{label}: ", "bold"), literal(value)))
+            output.line((f"{label}: ", "bold"), value)
     if interview.interviewers:
-        console.print(Text("Interviewers:", style="bold"))
+        output.line(("Interviewers:", "bold"))
         for person in interview.interviewers:
             details = ", ".join(
                 part for part in (person.title, person.email, person.phone, person.url) if part
             )
-            console.print(literal(f"  {person.name}" + (f" ({details})" if details else "")))
+            output.say(f"  {person.name}" + (f" ({details})" if details else ""))
     if interview.paperwork:
-        console.print(Text("Paperwork:", style="bold"))
+        output.line(("Paperwork:", "bold"))
         for item in interview.paperwork:
-            console.print(literal(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else "")))
+            output.say(f"  {item.title}" + (f" (due {item.due.isoformat()})" if item.due else ""))
     if interview.process.history:
-        console.print(Text("History:", style="bold"))
+        output.line(("History:", "bold"))
         for change in interview.process.history:
             extra = f", deadline {change.deadline.isoformat()}" if change.deadline else ""
-            console.print(
-                literal(
-                    f"  {change.on.isoformat()} {change.status.value}{extra}"
-                    + (f": {change.note}" if change.note else "")
-                )
+            output.say(
+                f"  {change.on.isoformat()} {change.status.value}{extra}"
+                + (f": {change.note}" if change.note else "")
             )
     if interview.debrief is not None:
         from afterview.render.debrief import debrief
@@ -216,10 +220,10 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
     if interview.sent:
         from afterview.render.drafts import sent
 
-        console.print(Text("Sent:", style="bold"))
+        output.line(("Sent:", "bold"))
         sent(interview.sent, tz=now.tzinfo or dt.timezone.utc)
     if interview.steps:
-        console.print(Text("Steps:", style="bold"))
+        output.line(("Steps:", "bold"))
         step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
 
 

@@ -87,15 +87,26 @@ def _encode(document: Document, *, check: bool) -> Iterator[Bytes]:
     rounds = {**document.archived_rounds, **{i.id: i.process_id for i in archived}}
     update = {"interviews": staying, "archive": [], "archived_rounds": rounds, "archive_digest": _PENDING}
     head = _dump(document.model_copy(update=update))  # the digest, after the archive, is filled in last
-    processes = _head_parsed_back(head) if check else None
+    processes = _head_parsed_back(head, read=_records_read(document)) if check else None
     at = head.index(ARCHIVE_KEY + b"[]") + len(ARCHIVE_KEY)
     yield memoryview(head)[:at]
+    kept = _kept_digest(document, rounds=rounds, moving=moving)
     digest = _digest_of(rounds)
     for part in _archive(document.packed, archived, processes=processes):
-        digest.update(part)
+        if kept is None:
+            digest.update(part)
         yield part
-    filled = _DIGEST_KEY + digest.hexdigest().encode("ascii")
+    filled = _DIGEST_KEY + (kept or digest.hexdigest()).encode("ascii")
     yield head[at + len(b"[]") :].replace(_DIGEST_KEY + _PENDING.encode("ascii"), filled, 1)
+
+
+def _kept_digest(document: Document, *, rounds: Mapping[int, int], moving: list[Interview]) -> str | None:
+    """The digest read with the archive, when the archive is written back exactly as read (still packed,
+    nothing moving in): the same bytes have the same digest, so the whole archive need not be hashed again."""
+    packed = document.packed
+    if moving or packed is None or not document.archive_digest or rounds != document.archived_rounds:
+        return None
+    return document.archive_digest
 
 
 _PENDING = "0" * 32
@@ -122,9 +133,13 @@ def _archive(
     yield b"\n ]" if started else b"[]"
 
 
-def _head_parsed_back(head: bytes) -> set[int]:
+def _head_parsed_back(head: bytes, *, read: tuple[dict[bytes, int], dict[bytes, int]]) -> set[int]:
     """Parse back the file without its archive, a record at a time (its processes and rounds one by one,
     the rest as a document), so checking never holds a second copy of them all; the processes' ids.
+
+    A process or round written byte for byte as it was in the file just read (``read``: the bytes of each
+    there, with the process's id, or the round's process) validated then, so it is not parsed again: the
+    check costs what changed.
 
     Raises :class:`NotSavedError` naming what would not load again.
     """
@@ -132,10 +147,36 @@ def _head_parsed_back(head: bytes) -> set[int]:
     if processes is None or rounds is None:  # not laid out as afterview lays out a file: check it whole
         return {process.id for process in _parsed_back(Document, head).processes}
     _parsed_back(Document, layout.without(head, [processes, rounds]))
-    ids = {_parsed_back(Process, element).id for element in layout.elements(head, *processes)}
+    known_processes, known_rounds = read
+    ids = {
+        known_processes[element] if element in known_processes else _parsed_back(Process, element).id
+        for element in layout.elements(head, *processes)
+    }
     for element in layout.elements(head, *rounds):
-        _round_parsed_back(element, ids)
+        if element not in known_rounds:
+            _round_parsed_back(element, ids)
+        elif known_rounds[element] not in ids:
+            raise NotSavedError(
+                f"The change would not load again (a round of process {known_rounds[element]}, which is "
+                "not in the store); nothing was saved."
+            )
     return ids
+
+
+def _records_read(document: Document) -> tuple[dict[bytes, int], dict[bytes, int]]:
+    """The processes and rounds of the file ``document`` was read from (if afterview wrote it), each one's
+    bytes there with the process's id, or the round's process."""
+    read = document.head_read
+    if read is None:
+        return {}, {}
+    head, processes, rounds = read
+    return _by_bytes(head, "processes", processes), _by_bytes(head, "interviews", rounds)
+
+
+def _by_bytes(head: bytes, key: str, values: list[int]) -> dict[bytes, int]:
+    span = layout.array_span(head, key)
+    elements = list(layout.elements(head, *span)) if span is not None else []
+    return dict(zip(elements, values, strict=True)) if len(elements) == len(values) else {}
 
 
 def _round_parsed_back(element: bytes, processes: set[int]) -> None:
@@ -169,15 +210,18 @@ def _element(interview: Interview) -> bytes:
     return b"  " + interview.model_dump_json(indent=1).encode("utf-8").replace(b"\n", b"\n  ")
 
 
-def parse_document(data: bytes, *, open_only: bool = False) -> Document:
+def parse_document(data: bytes, *, open_only: bool = False, written: bool = False) -> Document:
     """Parse and validate a store file's bytes, migrating older schemas in memory.
 
     The document holds every round in ``interviews``; with ``open_only``, the archived rounds of a file
-    afterview wrote stay packed (unread) until a lookup needs one (:meth:`Document.unpack`).
+    afterview wrote stay packed (unread) until a lookup needs one (:meth:`Document.unpack`). ``written``
+    says the caller knows afterview wrote exactly these bytes (the index's stamp of the file matches, see
+    :mod:`afterview.store.index`): everything but the archive is still validated, but not written out again
+    to compare, nor the archive digested.
 
     Raises :class:`CorruptStore` naming the line and column, or :class:`NewerStore` for a newer schema.
     """
-    document = _written_by_afterview(data)
+    document = _written_by_afterview(data, written=written)
     if document is None:
         document = _checked(data)
     if not open_only or document.packed is None:  # read whole anyway: the next save archives afresh
@@ -185,12 +229,12 @@ def parse_document(data: bytes, *, open_only: bool = False) -> Document:
     return document
 
 
-def _written_by_afterview(data: bytes) -> Document | None:
+def _written_by_afterview(data: bytes, *, written: bool = False) -> Document | None:
     """The document, if ``data`` is a file afterview wrote (else ``None``), checked without writing it out
     again: the file without its archive must be exactly what :func:`serialise` writes for it, and the
     archive must match its digest. The archive is packed: a view of ``data``, its rounds read one at a
     time when :meth:`Document.unpack` is called."""
-    span = layout.array_span(data, "archive")
+    span = layout.array_span(data, "archive", before="archive_digest")
     if span is None:
         return None
     value, end = span
@@ -201,14 +245,21 @@ def _written_by_afterview(data: bytes) -> Document | None:
         return None
     if (
         document.schema_version != SCHEMA_VERSION
-        or document.archive_digest != archive_digest(document.archived_rounds, archive)
-        or _dump(document) != head
+        or not (written or _canonical_head(document, head=head, archive=archive))
         or not _archive_agrees(document)
     ):
         return None
     if end > value + len(b"[]"):
         document.pack(archive, lambda: _archived(data, value, end))
+    document.read_from(head)
     return document
+
+
+def _canonical_head(document: Document, *, head: bytes, archive: memoryview) -> bool:
+    """Whether the archive matches its digest and the rest is what :func:`serialise` writes for it."""
+    return document.archive_digest == archive_digest(document.archived_rounds, archive) and (
+        _dump(document) == head
+    )
 
 
 def _archived(data: bytes, start: int, end: int) -> Iterator[Interview]:

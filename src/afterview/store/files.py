@@ -57,9 +57,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     sync_directory(path.parent)
 
 
-def replace_bytes(path: Path, data: bytes | Iterable[bytes | memoryview]) -> None:
+def replace_bytes(path: Path, data: bytes | Iterable[bytes | memoryview], *, durable: bool = True) -> None:
     """Write ``data`` (bytes, or parts written one after the other as they come, so a large file need not
     be held in memory whole) to a temp file beside ``path``, fsync it and ``os.replace`` it over ``path``.
+    Without ``durable`` there is no fsync: for a derived file that is rebuilt when it does not match
+    (the index), where a crash may lose the new version but a reader still sees old bytes or new, whole.
 
     On any failure the temp file is removed and ``path`` is as it was; the error goes up.
     """
@@ -71,7 +73,8 @@ def replace_bytes(path: Path, data: bytes | Iterable[bytes | memoryview]) -> Non
                 view = memoryview(part)
                 while view:
                     view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
             if os.name == "nt":  # Windows cannot rename a file that is open
                 os.close(fd)
                 fd = -1

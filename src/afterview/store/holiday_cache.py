@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import sys
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from afterview.store import files, paths
@@ -48,7 +50,23 @@ def path() -> Path:
 
 
 def library_version() -> str:
-    """The installed ``holidays`` release (read from its metadata, without importing it)."""
+    """The installed ``holidays`` release, without importing it: from the name of its metadata folder beside
+    the package (``holidays-0.109.dist-info``), which costs a directory listing where
+    ``importlib.metadata`` would read every installed distribution's; from ``importlib.metadata`` when the
+    folder is not there (another kind of install)."""
+    from pathlib import Path
+
+    folders = (Path(entry or ".") for entry in sys.path)
+    parent = next((folder for folder in folders if (folder / "holidays/__init__.py").is_file()), None)
+    if parent is not None:
+        with contextlib.suppress(OSError):
+            found = [
+                entry.name[len("holidays-") : -len(".dist-info")]
+                for entry in os.scandir(parent)
+                if entry.name.startswith("holidays-") and entry.name.endswith(".dist-info")
+            ]
+            if len(found) == 1:
+                return found[0]
     from importlib.metadata import version
 
     return version("holidays")

@@ -90,6 +90,25 @@ def stamp(target: str | Path) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns]
 
 
+_SOURCE = rb'\{"format": "afterview-index", "version": (\d+), "source": \[(\d+), (\d+), (\d+), (\d+)\]'
+
+
+def source_of(store_path: Path) -> list[int] | None:
+    """The stamp of the store file the index of ``store_path`` was built from, read from the first bytes
+    of the index as :func:`write` lays it out (the whole index is not read); ``None`` if there is none."""
+    try:
+        with open(f"{store_path}{SUFFIX}", "rb") as file:
+            head = file.read(160)
+    except OSError:
+        return None
+    import re
+
+    found = re.match(_SOURCE, head)
+    if found is None or int(found[1]) != VERSION:
+        return None
+    return [int(number) for number in found.groups()[1:]]
+
+
 def build(document: Document, *, source: list[int]) -> StoredIndex:
     """The index of ``document``, whose file had the stamp ``source``: archived rounds, even unread ones,
     are listed by id (their processes are over, so they have nothing pending or upcoming)."""
@@ -231,7 +250,9 @@ def write(store_path: Path, document: Document, *, target: Path) -> StoredIndex 
     index = path_for(store_path)
     try:
         built = build(document, source=stamp(target))
-        files.write_atomically(index, json.dumps(built, ensure_ascii=False).encode("utf-8"))
+        # Derived and checked against the store on every read, so not made durable: after a crash it is
+        # at worst missing, old or unreadable, and each of those is rebuilt from the store.
+        files.replace_bytes(index, json.dumps(built, ensure_ascii=False).encode("utf-8"), durable=False)
     except Exception:
         with contextlib.suppress(OSError):
             index.unlink()

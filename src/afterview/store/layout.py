@@ -17,8 +17,14 @@ _OPEN = b"[\n"
 _BETWEEN = b"\n  },\n"
 
 
-def array_span(data: bytes, key: str) -> tuple[int, int] | None:
-    """Where the top-level array ``key`` is in ``data`` (``data[start:end]`` is ``[`` ... ``]``), if any."""
+def array_span(data: bytes, key: str, *, before: str | None = None) -> tuple[int, int] | None:
+    """Where the top-level array ``key`` is in ``data`` (``data[start:end]`` is ``[`` ... ``]``), if any.
+
+    Its end is the first line that is one space and ``]`` after it (lines inside are indented further).
+    ``before`` names the top-level key that comes right after the array (the archive's digest, after the
+    archive): its end is then found just before that key, looked for from the end of ``data``, rather than
+    by reading through the whole array, which is most of a large store.
+    """
     marker = b'\n "' + key.encode("ascii") + b'": '
     found = data.find(marker)
     if found < 0:
@@ -28,6 +34,10 @@ def array_span(data: bytes, key: str) -> tuple[int, int] | None:
         return start, start + len(EMPTY)
     if not data.startswith(_OPEN, start):
         return None
+    if before is not None:
+        follows = data.rfind(b'\n "' + before.encode("ascii") + b'": ', start)
+        if follows >= 0 and data.startswith(_CLOSE + b",", follows - len(_CLOSE) - 1):
+            return start, follows - 1
     close = data.find(_CLOSE, start)
     return None if close < 0 else (start, close + len(_CLOSE))
 

@@ -246,36 +246,36 @@ class Store:
 
     @contextlib.contextmanager
     def _lock(self, target: Path) -> Iterator[None]:
-        import filelock
+        from afterview.store.lock import LockTimeout, held
 
-        lock = filelock.FileLock(
-            target.with_name(target.name + ".lock"), timeout=self.lock_timeout, mode=PRIVATE_FILE
-        )
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise StoreLockedError(
-                f"The store {self.path} is locked by another afterview; nothing was changed.",
-                hint="Wait for the other command to finish, then run this one again.",
-            ) from None
-        except OSError as error:  # the lock file cannot be created or opened: a folder that is not yours
-            raise self._not_writable(Path(error.filename or lock.lock_file), error) from None
-        try:
+        lock_path = target.with_name(target.name + ".lock")
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(held(lock_path, timeout=self.lock_timeout, mode=PRIVATE_FILE))
+            except LockTimeout:
+                raise StoreLockedError(
+                    f"The store {self.path} is locked by another afterview; nothing was changed.",
+                    hint="Wait for the other command to finish, then run this one again.",
+                ) from None
+            except OSError as error:  # the lock file cannot be created or opened: a folder that is not yours
+                raise self._not_writable(Path(error.filename or lock_path), error) from None
             if target.exists() and not os.access(target, os.W_OK):
                 raise self._not_writable(target, PermissionError("Permission denied"))
             yield
-        finally:
-            lock.release()
 
     def _load(self, target: Path, *, open_only: bool = False) -> tuple[Document, bytes | None]:
         try:
-            data = _read_if_present(target)
+            read = _read_stamped(target)
         except OSError as error:
             raise StoreError(f"Cannot read the store {self.path}: {error.strerror}.") from None
-        if data is None:
+        if read is None:
             return empty_document(), None
+        data, source = read
+        # The index names the exact file afterview last wrote (its stamp: size, times, inode; the change
+        # time no one can set back), so a match shows these are afterview's own bytes, unchanged since.
+        written = source is not None and index.source_of(self.path) == source
         try:
-            return parse_document(data, open_only=open_only), data
+            return parse_document(data, open_only=open_only, written=written), data
         except CorruptStore as error:
             raise StoreError(
                 f"The store {self.path} is corrupt: {error}. It was left exactly as it is.",
@@ -417,6 +417,22 @@ def _reason(error: Exception) -> str:
     if isinstance(error, StoreError):
         return error.message
     return str(error)
+
+
+def _read_stamped(path: Path) -> tuple[bytes, list[int] | None] | None:
+    """The bytes of ``path`` (``None`` if it does not exist) and its stamp (:func:`index.stamp`), or no
+    stamp when the file changed while it was read."""
+    try:
+        file = path.open("rb")
+    except FileNotFoundError:
+        return None
+    with file:
+        before = os.fstat(file.fileno())
+        data = file.read()
+        after = os.fstat(file.fileno())
+    source = [after.st_size, after.st_mtime_ns, after.st_ino, after.st_ctime_ns]
+    same = source == [before.st_size, before.st_mtime_ns, before.st_ino, before.st_ctime_ns]
+    return data, source if same and len(data) == after.st_size else None
 
 
 def _read_if_present(path: Path) -> bytes | None:
