@@ -53,11 +53,14 @@ class Found:
 @dataclass(frozen=True)
 class MailFound:
     """What ``afterview mail`` found: the suggestions (messages that say something), how many messages it
-    read and skipped as seen before, and every new message read (source key, Message-ID hash)."""
+    read, skipped as seen before or as older, and every new message read (source key, Message-ID hash)."""
 
     found: tuple[Found, ...]
     read: int
     skipped: int
+    """Messages seen before."""
+    older: int
+    """Messages dated before the day a source was read from."""
     considered: tuple[tuple[str, str], ...]
     since: dict[str, dt.date | None]
     """The day each source (as given) was read from, if any."""
@@ -133,7 +136,7 @@ def scan_mail(
     found: list[Found] = []
     considered: list[tuple[str, str]] = []
     days: dict[str, dt.date | None] = {}
-    read = skipped = 0
+    read = skipped = older = 0
     for source in sources:
         key = source_key(source)
         known = document.mail_seen.get(key)
@@ -141,6 +144,9 @@ def scan_mail(
         day = typed or (known.last_run if known else None)
         days[source] = day
         for mail, data in _messages(source, since=day, me=me, password=password, context=context):
+            if day is not None and mail.date is not None and mail.date.date() < day:
+                older += 1  # an IMAP server leaves these out itself
+                continue
             number = message_id_hash(mail.message_id, source=key)
             if number in seen:
                 skipped += 1
@@ -152,7 +158,7 @@ def scan_mail(
             if suggestion.kind is not None:
                 kept = data if suggestion.kind == "invitation" and mail.location is None else None
                 found.append(Found(suggestion, key, mail.location, kept))
-    return MailFound(tuple(found), read, skipped, tuple(considered), days, now)
+    return MailFound(tuple(found), read, skipped, older, tuple(considered), days, now)
 
 
 def _messages(
@@ -172,9 +178,7 @@ def _messages(
             raise UserError(f"{folder} needs a password.", hint="Give --password-cmd.")
         yield from read_imap_bytes(folder, password=password(folder), since=since, me=me, context=context)
         return
-    for mail, data in read_source_bytes(Path(source).expanduser(), me=me):
-        if since is None or mail.date is None or mail.date.date() >= since:
-            yield mail, data
+    yield from read_source_bytes(Path(source).expanduser(), me=me)
 
 
 def apply_mail(*, scanned: MailFound, chosen: Sequence[Found], done: Sequence[Applied] = ()) -> MailApplied:

@@ -35,6 +35,9 @@ def mail_found(result: MailFound) -> None:
         for line in suggestion_lines(found.suggestion):
             console.say(line)
     seen = f", {result.skipped} seen before" if result.skipped else ""
+    days = sorted({day for day in result.since.values() if day is not None})
+    if result.older and days:
+        seen += f", {result.older} dated before {days[0].isoformat()}"
     count = len(result.found)
     if not count:
         console.say(f"Nothing new: {result.read} new message{'s' * (result.read != 1)} read{seen}.")
