@@ -158,7 +158,13 @@ def scan_mail(
             if suggestion.kind is not None:
                 kept = data if suggestion.kind == "invitation" and mail.location is None else None
                 found.append(Found(suggestion, key, mail.location, kept))
+    found.sort(key=_when)  # oldest first: applied in order, the latest news has the last word
     return MailFound(tuple(found), read, skipped, older, tuple(considered), days, now)
+
+
+def _when(found: Found) -> tuple[bool, dt.date]:
+    day = found.suggestion.date
+    return (day is None, day or dt.date.min)
 
 
 def _messages(

@@ -182,7 +182,7 @@ def _log_invitation(found: Found) -> Applied:
                 Path(path).unlink()
     if ran.returncode != 0:
         problem = ran.stderr.decode("utf-8", "replace").strip().splitlines() or ["log --from failed"]
-        return Applied(suggestion, applied=False, problem=" ".join(problem)[:500])
+        return Applied(suggestion, applied=False, problem=" ".join(problem).removeprefix("Error: ")[:500])
     try:
         result = json.loads(ran.stdout.decode("utf-8"))
     except ValueError:

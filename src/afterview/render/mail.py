@@ -53,10 +53,14 @@ def mail_applied(result: MailApplied) -> None:
     for item in result.items:
         suggestion = item.suggestion
         what = f"{suggestion.kind} {suggestion.process_id or ''}".strip()
+        if suggestion.company:
+            what += f" ({suggestion.company})"
         if item.applied:
-            console.say(f"Applied: {what} ({suggestion.command}).")
+            console.say(f"Applied: {what}: {suggestion.command}")
         elif item.problem:
             console.warn(f"Not applied: {what}: {item.problem}")
+        elif suggestion.command is None:
+            console.say(f"Nothing to run: {what}: {suggestion.matched_by}")
         else:
             console.say(f"Left alone: {what}.")
     console.note(
