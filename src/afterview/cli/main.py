@@ -164,6 +164,11 @@ COMMANDS.add(
     "todo", "afterview.cli.todo:todo", "List the steps still to do, soonest first; overdue ones stand out."
 )
 COMMANDS.add("done", "afterview.cli.todo:done", "Mark steps as done.")
+COMMANDS.add(
+    "mail",
+    "afterview.cli.mail:mail",
+    "Find invitations, rejections, offers and replies in your mail, and apply them when you say so.",
+)
 COMMANDS.add("skip", "afterview.cli.todo:skip", "Skip steps that do not apply, optionally saying why.")
 COMMANDS.add(
     "draft-thanks",
@@ -291,7 +296,7 @@ COMMANDS.add(
 )
 
 GROUPS: dict[str, tuple[str, ...]] = {
-    "Record an interview": ("log", "remember", "interviewer", "outcome"),
+    "Record an interview": ("log", "remember", "interviewer", "outcome", "mail"),
     "Follow through": ("todo", "done", "skip", "snooze", "undo", "task", "remind", "calendar"),
     "Drafts": ("draft-thanks", "draft", "templates"),
     "Your data": (

@@ -80,6 +80,18 @@ def read_source(
 
     Raises UserError for a missing path, or one over ``max_source`` bytes in all.
     """
+    for mail, _ in read_source_bytes(path, me=me, max_message=max_message, max_source=max_source):
+        yield mail
+
+
+def read_source_bytes(
+    path: Path,
+    *,
+    me: str | None = None,
+    max_message: int = MAX_MESSAGE_BYTES,
+    max_source: int = MAX_SOURCE_BYTES,
+) -> Iterator[tuple[Mail, bytes]]:
+    """As :func:`read_source`, each message with its bytes (for ``log --from`` of a message in an mbox)."""
     if not path.exists():
         raise UserError(f"{path} does not exist.", hint="Give a Maildir, an mbox file or .eml files.")
     if path.is_dir():
@@ -88,24 +100,27 @@ def read_source(
         files = _maildir_files(path) if maildir else sorted(saved)
         _check_total(path, sum(_size(f) for f in files), max_source)
         for file in files:
-            yield read_message(_read(file, max_message), location=str(file), me=me, max_bytes=max_message)
+            data = _read(file, max_message)
+            yield read_message(data, location=str(file), me=me, max_bytes=max_message), data
         return
     _check_total(path, _size(path), max_source)
     with path.open("rb") as stream:
         head = stream.read(5)
     if head != b"From ":
-        yield read_message(_read(path, max_message), location=str(path), me=me, max_bytes=max_message)
+        data = _read(path, max_message)
+        yield read_message(data, location=str(path), me=me, max_bytes=max_message), data
         return
     yield from _mbox(path, me=me, max_message=max_message)
 
 
-def _mbox(path: Path, *, me: str | None, max_message: int) -> Iterator[Mail]:
+def _mbox(path: Path, *, me: str | None, max_message: int) -> Iterator[tuple[Mail, bytes]]:
     import mailbox
 
     box = mailbox.mbox(path, create=False)
     try:
         for key in box.iterkeys():
-            yield read_message(box.get_bytes(key), me=me, max_bytes=max_message)
+            data = box.get_bytes(key)
+            yield read_message(data, me=me, max_bytes=max_message), data
     finally:
         box.close()
 

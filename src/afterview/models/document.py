@@ -21,6 +21,14 @@ kept apart in ``archive`` (:meth:`Document.archivable`).
 """
 
 
+class MailSeen(Model):
+    """One mail source as ``afterview mail`` knows it: the day it was last read, the messages considered."""
+
+    last_run: dt.date | None = None
+    messages: list[str] = Field(default_factory=list)
+    """BLAKE2b hashes of Message-IDs (:func:`afterview.domain.mail.message_id_hash`), oldest first."""
+
+
 class Document(Model):
     """The whole store file: the profile, references, hiring processes and their rounds (interviews).
 
@@ -47,6 +55,9 @@ class Document(Model):
     stories: list[Story] = Field(default_factory=list)
     """The story bank (``afterview story``), before the archive: the digest stays the last key. An
     afterview that predates it keeps both keys as unknown ones (written last), so it loses no story."""
+    mail_seen: dict[str, MailSeen] = Field(default_factory=dict)
+    """What ``afterview mail --apply`` has considered, by a hash of each source (``imaps://...`` or a path):
+    the hashes of the Message-IDs (never the mail) and the day of the last run."""
     archived_rounds: dict[int, int] = Field(default_factory=dict)
     """``{interview id: process id}`` for every round stored under ``archive``."""
     archive: list[Interview] = Field(default_factory=list)
