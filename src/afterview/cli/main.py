@@ -222,6 +222,11 @@ COMMANDS.add(
     "Record an outcome of a hiring process: next-round, offer, accepted, declined, rejected, withdrawn.",
 )
 COMMANDS.add(
+    "feedback",
+    "afterview.cli.outcome:feedback",
+    "Keep the feedback a company gave you; prep shows it before your next interview there.",
+)
+COMMANDS.add(
     "schedule",
     "afterview.cli.schedule:schedule",
     "Show or change when steps fall due; pending steps move to match.",
