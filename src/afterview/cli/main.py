@@ -169,7 +169,8 @@ COMMANDS.add(
 COMMANDS.add(
     "draft",
     "afterview.cli.drafts:app",
-    "Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you.",
+    "Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you, "
+    "rejection-reply, reconnect, reference-update.",
 )
 COMMANDS.add(
     "templates",
