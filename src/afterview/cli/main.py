@@ -225,7 +225,7 @@ COMMANDS.add(
 COMMANDS.add(
     "feedback",
     "afterview.cli.outcome:feedback",
-    "Keep the feedback a company gave you; prep shows it before your next interview there.",
+    "Keep the feedback a company gave you; afterview prep shows it before your next interview there.",
 )
 COMMANDS.add(
     "schedule",
