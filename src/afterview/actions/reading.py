@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from afterview.actions import session
 from afterview.actions.index import load_index
 from afterview.actions.lookup import find, find_process
+from afterview.domain import briefing
+from afterview.domain.briefing import Brief
 from afterview.domain.dates import due_moment, parse_date
 from afterview.domain.prep import PrepQuestion, prep_questions
 from afterview.domain.stats import Stats, compute, stats_json
 from afterview.domain.steps import effective_due
 from afterview.formats.contract import InterviewJson, StepJson, interview_json, process_json, step_json
-from afterview.models.enums import Status, StepState
+from afterview.models.enums import Rating, Status, StepState
 from afterview.models.records import Interview, Process, Reference, Step
 
 if TYPE_CHECKING:
@@ -176,6 +178,10 @@ class PrepShown:
     questions: list[PrepQuestion]
     debriefs: int
     tz: dt.tzinfo
+    brief: Brief | None = None
+    """The next interview at the company and what you know from before it (``prep COMPANY``)."""
+    weakest: list[PrepQuestion] = field(default_factory=list)
+    """Before a first round there (no questions at the company yet): your weakest questions anywhere."""
 
     def to_json(self) -> Any:
         """An array: one object per question, each time it was asked inside (README, "JSON output")."""
@@ -203,9 +209,30 @@ class PrepShown:
         ]
 
 
+WEAKEST_OVERALL = 5
+"""How many of your weakest questions anywhere ``prep COMPANY`` shows before a first round there."""
+
+
 def prep(*, company: str | None = None, role: str | None = None) -> PrepShown:
-    """The questions asked at ``company`` for ``role`` (any part of each; all when not given)."""
+    """The questions asked at ``company`` for ``role`` (any part of each; all when not given); with a
+    company, the next interview there and the feedback it gave (:func:`briefing.brief`), and before a first
+    round there your weakest questions anywhere."""
     document = current()
     questions = prep_questions(document.interviews, company=company, role=role)
     debriefs = sum(i.debrief is not None for i in document.interviews)
-    return PrepShown(list(questions), debriefs=debriefs, tz=session.user_tz(document.profile))
+    found = None
+    weakest: list[PrepQuestion] = []
+    if company:
+        now = session.local_now(document.profile)
+        found = briefing.brief(document.interviews, document.processes, company=company, now=now)
+        if not questions:
+            weakest = [
+                q for q in prep_questions(document.interviews) if q.rating in (Rating.WEAK, Rating.OK)
+            ][:WEAKEST_OVERALL]
+    return PrepShown(
+        list(questions),
+        debriefs=debriefs,
+        tz=session.user_tz(document.profile),
+        brief=found,
+        weakest=weakest,
+    )

@@ -20,11 +20,15 @@ def prep(
 ) -> None:
     """List the questions you have been asked, weakest and most frequent first, with your notes.
 
+    With a company: first the next interview there (when, in your time and theirs; where or the link; who,
+    and whom you met in an earlier round) and the feedback it gave you; before a first round there, your
+    weakest questions anywhere.
+
     Example: afterview prep Acme --role engineer
     """
-    from afterview.render.prep import prep_list
+    from afterview.render.prep import prep_shown
 
     def human(shown: reading.PrepShown) -> None:
-        prep_list(shown.questions, debriefs=shown.debriefs, company=company, role=role, tz=shown.tz)
+        prep_shown(shown, company=company, role=role)
 
     emit(reading.prep(company=company, role=role), json_=json_, human=human)
