@@ -22,7 +22,7 @@ def prep_shown(shown: PrepShown, *, company: str | None, role: str | None) -> No
     questions; before a first round there, your weakest questions anywhere instead of none."""
     if shown.brief is not None:
         brief_view(shown.brief, tz=shown.tz)
-    if not shown.questions and shown.brief is not None and (shown.weakest or shown.brief.interview):
+    if not shown.questions and shown.brief is not None and shown.brief.interview is not None:
         if shown.weakest:
             out().print(literal(f"No questions recorded at {company!r} yet. Your weakest questions so far:"))
             _questions(shown.weakest, tz=shown.tz)
