@@ -14,6 +14,7 @@ from afterview.actions.lookup import find, find_process
 from afterview.domain import briefing
 from afterview.domain.briefing import Brief
 from afterview.domain.dates import due_moment, parse_date
+from afterview.domain.endings import SearchSummary, search_summary
 from afterview.domain.prep import PrepQuestion, prep_questions
 from afterview.domain.stats import Stats, compute, stats_json
 from afterview.domain.steps import effective_due
@@ -83,14 +84,18 @@ class Shown:
     process: Process | None
     rounds: list[Interview]
     now: dt.datetime
+    search: SearchSummary | None = None
+    """For a process whose offer you accepted: the search it ended."""
 
     def to_json(self) -> Any:
-        """The JSON contract: the interview object, or the process with its ``interviews``."""
+        """The JSON contract: the interview object, or the process with its ``interviews`` (and, for an
+        accepted offer, the ``search`` it ended)."""
         if self.process is None:
             assert self.interview is not None
             return interview_json(self.interview, now=self.now)
         rounds = [interview_json(i, now=self.now) for i in self.rounds]
-        return {**process_json(self.process, self.rounds), "interviews": rounds}
+        found = {"search": self.search.to_json()} if self.search is not None else {}
+        return {**process_json(self.process, self.rounds), "interviews": rounds, **found}
 
 
 def show(named: str) -> Shown:
@@ -100,7 +105,18 @@ def show(named: str) -> Shown:
     process, interview = find_process(document, named)
     if interview is not None:
         return Shown(interview, None, [], now=now)
-    return Shown(None, process, document.rounds(process), now=now)
+    rounds = document.rounds(process)
+    search = search_summary(document.processes, round_counts(document), accepted=process)
+    return Shown(None, process, rounds, now=now, search=search)
+
+
+def round_counts(document: Document) -> dict[int, int]:
+    """How many rounds each process has (process id → count), archived ones counted unread."""
+    from collections import Counter
+
+    counts = Counter(interview.process_id for interview in document.interviews)
+    counts.update(document.archived_rounds.values())
+    return dict(counts)
 
 
 @dataclass(frozen=True)
@@ -154,10 +170,13 @@ class StatsShown:
     """``stats``: what the interviews tell (:class:`afterview.domain.stats.Stats`)."""
 
     stats: Stats
+    search: SearchSummary | None = None
+    """The search your latest accepted offer ended, if any."""
 
     def to_json(self) -> Any:
-        """The documented ``stats --json`` object."""
-        return stats_json(self.stats)
+        """The documented ``stats --json`` object (with ``search`` once an offer is accepted)."""
+        found = {"search": self.search.to_json()} if self.search is not None else {}
+        return {**stats_json(self.stats), **found}
 
 
 def stats(*, since: str | None = None, weeks: int = 12) -> StatsShown:
@@ -168,7 +187,8 @@ def stats(*, since: str | None = None, weeks: int = 12) -> StatsShown:
     order = session.date_order(document.profile)
     start = parse_date(since, today=now.date(), past=True, order=order) if since else None
     tz = session.user_tz(document.profile)
-    return StatsShown(compute(document.interviews, now=now, tz=tz, since=start, weeks=weeks))
+    search = search_summary(document.processes, round_counts(document))
+    return StatsShown(compute(document.interviews, now=now, tz=tz, since=start, weeks=weeks), search=search)
 
 
 @dataclass(frozen=True)

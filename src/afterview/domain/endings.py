@@ -13,7 +13,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from afterview.domain.dates import LATEST, parse_date, short_date
 from afterview.domain.steps import closed
@@ -124,3 +125,58 @@ def settle_acceptance(document: Document, process: Process, *, now: dt.datetime)
             )
     process.references_told = told_references(document.interviews)
     document.touch(process.id)
+
+
+@dataclass(frozen=True)
+class SearchSummary:
+    """The search an accepted offer ended, in a few numbers for the notes people keep."""
+
+    company: str
+    role: str
+    accepted_on: dt.date
+    started_on: dt.date
+    processes: int
+    interviews: int
+    offers: int
+
+    @property
+    def days(self) -> int:
+        """How long it took, from the first process logged to the offer accepted."""
+        return (self.accepted_on - self.started_on).days
+
+    def to_json(self) -> dict[str, object]:
+        """As ``stats --json`` and ``show P2 --json`` give it (``search``)."""
+        return {
+            "company": self.company,
+            "role": self.role,
+            "started_on": self.started_on.isoformat(),
+            "accepted_on": self.accepted_on.isoformat(),
+            "days": self.days,
+            "processes": self.processes,
+            "interviews": self.interviews,
+            "offers": self.offers,
+        }
+
+
+def search_summary(
+    processes: Sequence[Process], rounds: Mapping[int, int], *, accepted: Process | None = None
+) -> SearchSummary | None:
+    """The search that ``accepted`` (default: the latest offer accepted) ended: the processes logged by
+    that day, their interviews (``rounds``: process id → how many), the offers among them, and how long
+    it took; ``None`` when no offer was accepted."""
+    if accepted is None:
+        taken = [p for p in processes if p.status is Status.ACCEPTED and p.history]
+        accepted = max(taken, key=lambda p: (p.history[-1].on, p.id), default=None)
+    if accepted is None or accepted.status is not Status.ACCEPTED or not accepted.history:
+        return None
+    day = accepted.history[-1].on
+    search = [p for p in processes if p.created_at.date() <= day or p.id == accepted.id]
+    return SearchSummary(
+        company=accepted.company,
+        role=accepted.role,
+        accepted_on=day,
+        started_on=min(min(p.created_at.date() for p in search), day),
+        processes=len(search),
+        interviews=sum(rounds.get(p.id, 0) for p in search),
+        offers=sum(any(c.status is Status.OFFER for c in p.history) for p in search),
+    )
