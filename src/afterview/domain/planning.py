@@ -207,7 +207,7 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
             plans.extend(_offer_notices(interview, context, day, company=process.company))
     elif latest and process.status is Status.WITHDRAWN and process.history[-1].cause in context.accepted:
         plans.append(_withdraw(interview, context.accepted[process.history[-1].cause or 0]))
-    if process.ended and not is_upcoming(interview, now=context.now):
+    if process.ended:
         plans.extend(after_the_end(interview, context, zone=zone, day=day, latest=latest))
     if context.momentum_anchor == interview.id:
         plans.append(_momentum(interview, context, zone=zone, day=day))
