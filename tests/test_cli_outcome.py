@@ -29,7 +29,9 @@ def test_rejected_closes_the_waiting_steps_and_todo_all_says_why(cli: Cli, log: 
     assert {s["kind"] for s in pending if s["interview_id"] == 1} == {"memory-dump", "rejection-reply"}
     everything = cli("todo", "--json", "--all").json()
     closed = [
-        s for s in everything if s["interview_id"] == 1 and s["state"] != "pending" and s["kind"] != "momentum"
+        s
+        for s in everything
+        if s["interview_id"] == 1 and s["state"] != "pending" and s["kind"] != "momentum"
     ]
     assert closed
     assert {(s["state"], s["note"]) for s in closed} == {("skipped", "process ended: rejected")}

@@ -143,7 +143,8 @@ def test_accepting_closes_the_decision_as_done_and_each_told_reference_gets_one_
     steps = steps_of(cli, 2)
     assert [s["state"] for s in steps if s["kind"] == "decide-offer"] == ["done"]
     updates = [s for s in cli("todo", "--json").json() if s["kind"] == "reference-update"]
-    assert sorted(s["title"].split(" you accepted")[0] for s in updates) == ["Tell Ben Ode", "Tell Katrin Vogel"]
+    names = sorted(s["title"].split(" you accepted")[0] for s in updates)
+    assert names == ["Tell Ben Ode", "Tell Katrin Vogel"]
     assert {s["interview_id"] for s in updates} == {2}
     assert all("an offer at Lumen AG" in s["title"] for s in updates)
 

@@ -74,7 +74,7 @@ def brief(
             if rounds:
                 met.append(Met(person, rounds))
     named = interview.company if interview is not None else company
-    feedback = ()
+    feedback: tuple[tuple[Process, str], ...] = ()
     if named:
         wanted = normalise(named)
         feedback = tuple(
