@@ -66,8 +66,10 @@ def test_undo_of_a_check_in_closes_its_nudge_and_redoing_it_brings_the_nudge_bac
 def test_undo_refuses_a_step_whose_process_ended(cli: Cli, log: Log, store_file: Path) -> None:
     log()
     assert cli("outcome", "1", "rejected").code == 0
+    steps = cli("show", "1", "--json").json()["steps"]
+    follow_up = next(s["id"] for s in steps if s["kind"] == "follow-up")  # closed; the memory dump stays
     before = store_file.read_bytes()
-    result = cli("undo", "1.1")
+    result = cli("undo", follow_up)
     assert result.code == 1
     assert "process ended: rejected" in result.err
     assert store_file.read_bytes() == before

@@ -17,7 +17,7 @@ Log = Callable[..., dict[str, Any]]
 Cli = Callable[..., Result]
 
 
-def test_rejected_takes_the_process_out_of_todo_and_todo_all_says_why(cli: Cli, log: Log) -> None:
+def test_rejected_closes_the_waiting_steps_and_todo_all_says_why(cli: Cli, log: Log) -> None:
     log(company="Acme")
     log(company="Beta")
     result = cli("outcome", "1", "rejected", "--note", "went with an internal candidate")
@@ -26,9 +26,13 @@ def test_rejected_takes_the_process_out_of_todo_and_todo_all_says_why(cli: Cli, 
     assert "process ended: rejected" in result.out
     pending = cli("todo", "--json").json()
     assert pending
-    assert {s["interview_id"] for s in pending} == {2}
+    assert {s["kind"] for s in pending if s["interview_id"] == 1} == {"memory-dump", "rejection-reply"}
     everything = cli("todo", "--json", "--all").json()
-    closed = [s for s in everything if s["interview_id"] == 1 and s["kind"] != "momentum"]
+    closed = [
+        s
+        for s in everything
+        if s["interview_id"] == 1 and s["state"] != "pending" and s["kind"] != "momentum"
+    ]
     assert closed
     assert {(s["state"], s["note"]) for s in closed} == {("skipped", "process ended: rejected")}
     assert "skipped (process ended: rejected)" in cli("todo", "1", "--all").out
@@ -90,10 +94,12 @@ def test_next_round_logs_the_next_interview_linked_to_the_process(cli: Cli, log:
     assert (follow_up["state"], follow_up["note"]) == ("skipped", "moved to the next round")
     thanks = next(s for s in first["steps"] if s["kind"] == "thank-you")
     assert thanks["state"] == "pending"
-    # The process ends in round 2: round 1's open steps close too.
+    # The process ends in round 2: round 1's waiting steps and notes close too; what is worth doing after
+    # a no (the memory dump, the network, a reply asking for feedback) stays.
     assert cli("outcome", "2", "rejected").code == 0
-    left = [s["kind"] for s in cli("todo", "--json").json() if s["company"] == "Acme"]
-    assert left == ["momentum"]  # the search's, not the process's
+    left = {s["kind"] for s in cli("todo", "--json").json() if s["company"] == "Acme"}
+    assert left <= {"momentum", "memory-dump", "network", "contact-details", "rejection-reply"}
+    assert {"momentum", "rejection-reply"} <= left
     thanks = next(s for s in cli("show", "1", "--json").json()["steps"] if s["kind"] == "thank-you")
     assert thanks["note"] == "process ended: rejected"
 

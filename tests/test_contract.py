@@ -20,8 +20,8 @@ STEP = {
     "snoozed_until", "note",
 }  # fmt: skip
 PROCESS = {
-    "id", "company", "role", "source", "status", "history", "offer", "rounds", "created_at", "updated_at",
-    "interviews",
+    "id", "company", "role", "source", "status", "history", "offer", "rounds", "feedback", "reconnect_on",
+    "created_at", "updated_at", "interviews",
 }  # fmt: skip
 PERSON = {"name", "title", "email", "phone", "url", "honorific", "given_name", "family_name", "address_as"}
 

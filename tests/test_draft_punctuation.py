@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from afterview.cli.templates import builtin
-from afterview.domain import drafts
+from afterview.domain import drafts, ending_drafts
 from afterview.domain.company_grammar import french_de, german
 from afterview.domain.drafts import Draft
 from afterview.domain.greetings import LANGUAGES
@@ -61,6 +61,9 @@ def every_draft(company: str, language: str, *, interviewers: bool = True) -> li
         *drafts.reference_notes(item, document, template=template["reference"], emphasis="x", **options),
         drafts.offer_notice(item, document, template=template["offer-notice"], **options),
         drafts.withdraw(item, profile, template=template["withdraw"], **options),
+        ending_drafts.rejection_reply(item, profile, template=template["rejection-reply"], **options),
+        ending_drafts.reconnect(item, profile, template=template["reconnect"], **options),
+        *ending_drafts.reference_updates(item, document, template=template["reference-update"], **options),
     ]
 
 

@@ -191,14 +191,17 @@ def test_known_email_closes_the_contact_details_step_as_done() -> None:
     assert step.state is StepState.DONE
 
 
-def test_a_rejection_closes_every_open_step_with_the_reason() -> None:
+def test_a_rejection_closes_the_waiting_steps_and_keeps_the_memory_dump_and_network_step() -> None:
     first = refresh_steps(
         interview(interviewers=[Person(name="Jane Doe", email="j@acme.com")]), CONTEXT, now=FRIDAY
     )
     rejected = with_status(first, Status.REJECTED, on=dt.date(2026, 12, 1))
     steps = refresh_steps(rejected, CONTEXT, now=FRIDAY, reason="process ended").steps
-    assert [step.id for step in steps] == [step.id for step in first.steps]
-    assert {(step.state, step.note) for step in steps} == {(StepState.SKIPPED, "process ended")}
+    assert [step.id for step in steps][: len(first.steps)] == [step.id for step in first.steps]
+    kept = {StepKind.MEMORY_DUMP, StepKind.NETWORK}
+    assert {s.kind for s in steps if s.state is StepState.PENDING} == kept | {StepKind.REJECTION_REPLY}
+    closed = [s for s in steps if s.kind not in kept | {StepKind.REJECTION_REPLY}]
+    assert {(step.state, step.note) for step in closed} == {(StepState.SKIPPED, "process ended")}
 
 
 def test_overdue_counts_a_date_as_due_by_the_end_of_the_day() -> None:
@@ -257,15 +260,19 @@ def test_schedule_in_the_profile_changes_due_dates(setting: dict[str, int], key:
 
 
 @pytest.mark.parametrize("status", [Status.REJECTED, Status.WITHDRAWN, Status.NO_RESPONSE])
-def test_an_ended_process_closes_every_open_step_with_the_reason(status: Status) -> None:
-    """Every step of the process closes; the search's momentum step stays (schema 2: it is the search's)."""
+def test_an_ended_process_closes_its_open_steps_but_the_network_ones_with_the_reason(status: Status) -> None:
+    """The waiting steps and thank-you notes close; the contact and network steps stay, a rejection adds a
+    reply, and the search's momentum step stays (schema 2: it is the search's)."""
     item = planned(numbered(interviewers=[Person(name="Jane Doe")]))
     done = close(item, "memory-dump", on=NOW)
     ended = with_status(done, status)
     after = refresh_steps(ended, plan_for(ended), now=NOW)
-    assert [s.kind for s in after.steps if s.state is StepState.PENDING] == [StepKind.MOMENTUM]
+    reply = [StepKind.REJECTION_REPLY] if status is Status.REJECTED else []
+    kept = [StepKind.CONTACT_DETAILS, StepKind.NETWORK]  # the people you met are worth knowing anyway
+    assert [s.kind for s in after.steps if s.state is StepState.PENDING] == [*kept, StepKind.MOMENTUM, *reply]
     assert step(after, "memory-dump").state is StepState.DONE  # what was done stays done
-    closed = [s for s in after.steps if s.key not in ("memory-dump", "momentum")]
+    closed = [s for s in after.steps if s.state is StepState.SKIPPED]
+    assert {s.kind for s in closed} == {StepKind.THANK_YOU, StepKind.FOLLOW_UP, StepKind.CLOSE_OUT}
     assert {s.note for s in closed} == {f"process ended: {status.value}"}
     assert all(s.closed_automatically and s.state is StepState.SKIPPED for s in closed)
 
@@ -323,7 +330,8 @@ def test_later_round_ending_the_process_closes_the_earlier_rounds_steps() -> Non
     ctx = plan_for(first, second)
     first = refresh_steps(first, ctx, now=NOW)
     assert step(first, "thank-you:0").note == "process ended: rejected"
-    assert [s.kind for s in first.steps if s.state is StepState.PENDING] == [StepKind.MOMENTUM]
+    pending = {s.kind for s in first.steps if s.state is StepState.PENDING}
+    assert pending == {StepKind.MEMORY_DUMP, StepKind.NETWORK, StepKind.MOMENTUM}
 
 
 def test_an_offer_in_one_round_does_not_notify_another_round_of_the_same_process() -> None:
@@ -370,9 +378,10 @@ def test_an_interview_logged_after_the_offer_is_told_from_its_own_day() -> None:
 def test_the_latest_round_decides_however_the_rounds_are_ordered() -> None:
     first = with_status(planned(numbered(1)), Status.NEXT_ROUND)
     second = numbered(2, at=FRIDAY + dt.timedelta(days=4), process=first.process)
-    second = with_status(planned(second, plan_for(first, second)), Status.WITHDRAWN)
+    second = with_status(planned(second, plan_for(first, second)), Status.REJECTED)
     ctx = plan_for(second, first)
-    assert step(refresh_steps(first, ctx, now=NOW), "memory-dump").note == "process ended: withdrawn"
+    assert not any(s.kind is StepKind.REJECTION_REPLY for s in refresh_steps(first, ctx, now=NOW).steps)
+    assert step(refresh_steps(second, ctx, now=NOW), "rejection-reply").state is StepState.PENDING
 
 
 def test_replan_keeps_an_unchanged_interview_and_stamps_a_changed_one() -> None:

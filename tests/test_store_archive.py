@@ -12,7 +12,7 @@ import pytest
 
 from afterview.store import codec
 from afterview.store.codec import ARCHIVE_KEY, archive_digest, parse_document
-from tests.helpers import Result
+from tests.helpers import Result, close_what_stays
 
 Cli = Callable[..., Result]
 
@@ -27,6 +27,7 @@ def three(cli: Cli) -> None:
         )  # fmt: skip
         assert result.code == 0, result.err
     assert cli("outcome", "1", "rejected").code == 0
+    close_what_stays(cli, 1)
 
 
 def stored(store_file: Path) -> dict[str, Any]:
@@ -61,6 +62,8 @@ def test_the_rounds_of_a_process_that_is_over_move_to_the_archive(store_file: Pa
 def test_the_newest_process_and_any_with_a_pending_step_stay_open(cli: Cli, store_file: Path) -> None:
     assert cli("outcome", "3", "rejected").code == 0  # the newest: it keeps the search's momentum step
     assert cli("outcome", "2", "withdrawn").code == 0
+    close_what_stays(cli, 3)
+    close_what_stays(cli, 2)
     document = stored(store_file)
     assert [i["id"] for i in document["archive"]] == [1, 2]
     assert [i["id"] for i in document["interviews"]] == [3]

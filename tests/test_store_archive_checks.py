@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from afterview.store.codec import ARCHIVE_KEY, parse_document, serialise
-from tests.helpers import Result
+from tests.helpers import Result, close_what_stays
 
 Cli = Callable[..., Result]
 
@@ -32,6 +32,7 @@ def three(cli: Cli) -> None:
     for company in ("Acme", "Beta", "Gamma"):
         log(cli, company)
     assert cli("outcome", "1", "rejected").code == 0
+    close_what_stays(cli, 1)
 
 
 def stored(store_file: Path) -> dict[str, Any]:
@@ -60,6 +61,7 @@ def test_accepting_an_offer_again_reopens_the_withdraw_steps_of_archived_process
 ) -> None:
     log(cli, "Beta")
     log(cli, "Acme")
+    close_what_stays(cli, 1)  # what a withdrawal keeps pending would keep Beta out of the archive
     assert cli("outcome", "2", "offer", "--deadline", "2026-12-04").code == 0
     assert cli("outcome", "2", "accepted").code == 0
     withdraw = [step for step, kind in pending(cli) if kind == "withdraw"]

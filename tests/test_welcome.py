@@ -192,7 +192,13 @@ def step(kind: StepKind, title: str, person: str | None = None) -> tuple[Intervi
             step(StepKind.CONTACT_DETAILS, "Get Jane's email", "Jane"),
             'afterview interviewer 4 "Jane <email>"',
         ),
-        (step(StepKind.FOLLOW_UP, "Check in with Acme"), "afterview done 4.2"),
+        (step(StepKind.FOLLOW_UP, "Check in with Acme"), "afterview draft follow-up 4"),
+        (step(StepKind.NUDGE, "Still waiting?"), "afterview draft nudge 4"),
+        (step(StepKind.WITHDRAW, "Tell Acme you are withdrawing"), "afterview draft withdraw 4"),
+        (step(StepKind.REJECTION_REPLY, "Reply to Acme"), "afterview draft rejection-reply 4"),
+        (step(StepKind.MEMORY_DUMP, "Write down what you remember"), "afterview remember 4"),
+        (step(StepKind.NETWORK, "Add Jane to your professional network", "Jane"), "afterview done 4.2"),
+        (step(StepKind.CLOSE_OUT, "Still no answer from Acme?"), "afterview done 4.2"),
     ],
 )
 def test_the_next_command_is_the_one_that_moves_the_step_forward(

@@ -9,13 +9,13 @@ from typing import Any
 
 from afterview.actions import clock, session
 from afterview.actions.changes import changing
-from afterview.actions.lookup import find, latest_round
+from afterview.actions.lookup import find, find_process, latest_round
 from afterview.actions.typed import option_date, option_moment, year_echo
-from afterview.domain import outcomes
-from afterview.formats.contract import interview_json
+from afterview.domain import endings, outcomes
+from afterview.formats.contract import interview_json, process_json
 from afterview.models.document import Document
 from afterview.models.enums import Format, Stage, Status
-from afterview.models.records import Interview, Step
+from afterview.models.records import Interview, Process, Step
 from afterview.store.storefile import Unchanged
 
 
@@ -45,6 +45,8 @@ class OutcomeRecorded:
     changes: list[tuple[Interview, Step]] = field(default_factory=list)
     on_echo: str | None = None
     """Which day a ``--on`` without a year was taken as (``13 Nov → Fri 13 Nov 2026, in 11 days``)."""
+    kept: bool = False
+    """Whether feedback or a date to reconnect was kept with it."""
 
     def to_json(self) -> Any:
         """The JSON contract: the interview named, as it is now."""
@@ -74,16 +76,22 @@ def record_outcome(
     note: str | None = None,
     following: NextRoundAsTyped | None = None,
     at: dt.datetime | None = None,
+    feedback: str | None = None,
+    reapply_in: str | None = None,
 ) -> OutcomeRecorded:
     """Record ``status`` on the process of the round or process ``named`` (``7`` or ``P2``), heard ``on``
     (as typed), with an offer's ``deadline`` and ``note``; log the next round when ``following`` says when
-    (``following.at`` as typed, or ``at`` already read)."""
+    (``following.at`` as typed, or ``at`` already read). Keep the company's ``feedback``; after an ended
+    process, get back in touch ``reapply_in`` (a period after ``on``, or a date). Accepting an offer closes
+    its "decide" step as done and notes the references to tell (:func:`endings.settle_acceptance`)."""
     outcomes.check_options(
         status,
         interview_id=named,
         deadline=deadline is not None,
         next_round=following is not None,
     )
+    if reapply_in is not None:
+        endings.check_reapply(status)
     store = session.open_store()
     current = store.read(open_only=True)
     zone = following.timezone if following is not None else None
@@ -109,6 +117,9 @@ def record_outcome(
             location=fields.location,
             timezone=fields.timezone,
         )
+    reconnect = None
+    if reapply_in is not None:
+        reconnect = endings.reconnect_date(reapply_in, start=change.on, today=now.date(), order=order)
     recorded = None
     with changing(store=store) as change_:
         document = change_.document
@@ -116,9 +127,13 @@ def record_outcome(
         recorded = outcomes.record_outcome(
             document, interview, change, next_round=next_round, now=change_.now
         )
-        if not recorded.changed:
+        kept = _keep_ending(
+            document, interview.process, recorded, feedback=feedback, reconnect=reconnect, now=change_.now
+        )
+        if not recorded.changed and not kept:
             recorded = None
             raise Unchanged
+    kept = recorded is not None and kept
     return OutcomeRecorded(
         interview=find(document, interview.id),
         status=status,
@@ -127,4 +142,45 @@ def record_outcome(
         following=find(document, recorded.following.id) if recorded and recorded.following else None,
         changes=change_.changes,
         on_echo=year_echo(on, heard, today=now.date()),
+        kept=kept,
     )
+
+
+def _keep_ending(
+    document: Document,
+    process: Process,
+    recorded: outcomes.Recorded,
+    *,
+    feedback: str | None,
+    reconnect: dt.date | None,
+    now: dt.datetime,
+) -> bool:
+    """Keep what came with the outcome besides the status; whether anything changed."""
+    if recorded.change is not None and recorded.change.status is Status.ACCEPTED:
+        endings.settle_acceptance(document, process, now=now)
+    kept = feedback is not None and endings.keep_feedback(document, process, feedback, now=now)
+    if reconnect is not None:
+        kept = endings.set_reconnect(document, process, reconnect, now=now) or kept
+    return kept
+
+
+@dataclass(frozen=True)
+class FeedbackKept:
+    """What ``feedback`` did: the process, as it is now, with its rounds."""
+
+    process: Process
+    rounds: list[Interview]
+
+    def to_json(self) -> Any:
+        """The process object of ``show P2 --json``."""
+        return process_json(self.process, self.rounds)
+
+
+def record_feedback(*, named: str, text: str) -> FeedbackKept:
+    """Keep ``text`` as the feedback from the company of the round or process ``named``."""
+    with changing() as change_:
+        document = change_.document
+        process, _ = find_process(document, named)
+        if not endings.keep_feedback(document, process, text, now=change_.now):
+            raise Unchanged
+    return FeedbackKept(process, document.rounds(process))

@@ -11,13 +11,17 @@ from typing import TYPE_CHECKING, Any
 from afterview.actions import session
 from afterview.actions.index import load_index
 from afterview.actions.lookup import find, find_process
-from afterview.domain import story_bank
+from afterview.domain import briefing, story_bank
+from afterview.domain.briefing import Brief
 from afterview.domain.dates import due_moment, parse_date
+from afterview.domain.endings import SearchSummary, search_summary
 from afterview.domain.local_times import Ahead, ahead_of, ahead_today
+from afterview.domain.prep import PrepQuestion, prep_questions
+from afterview.domain.stats import Stats, compute, stats_json
 from afterview.domain.steps import effective_due
 from afterview.formats.contract import InterviewJson, StepJson, interview_json, process_json, step_json
 from afterview.formats.story_contract import told_for_json
-from afterview.models.enums import Status, StepState
+from afterview.models.enums import Rating, Status, StepState
 from afterview.models.records import Interview, Process, Reference, Step
 from afterview.models.stories import Story
 
@@ -85,14 +89,18 @@ class Shown:
     process: Process | None
     rounds: list[Interview]
     now: dt.datetime
+    search: SearchSummary | None = None
+    """For a process whose offer you accepted: the search it ended."""
 
     def to_json(self) -> Any:
-        """The JSON contract: the interview object, or the process with its ``interviews``."""
+        """The JSON contract: the interview object, or the process with its ``interviews`` (and, for an
+        accepted offer, the ``search`` it ended)."""
         if self.process is None:
             assert self.interview is not None
             return interview_json(self.interview, now=self.now)
         rounds = [interview_json(i, now=self.now) for i in self.rounds]
-        return {**process_json(self.process, self.rounds), "interviews": rounds}
+        found = {"search": self.search.to_json()} if self.search is not None else {}
+        return {**process_json(self.process, self.rounds), "interviews": rounds, **found}
 
 
 def show(named: str) -> Shown:
@@ -102,7 +110,18 @@ def show(named: str) -> Shown:
     process, interview = find_process(document, named)
     if interview is not None:
         return Shown(interview, None, [], now=now)
-    return Shown(None, process, document.rounds(process), now=now)
+    rounds = document.rounds(process)
+    search = search_summary(document.processes, round_counts(document), accepted=process)
+    return Shown(None, process, rounds, now=now, search=search)
+
+
+def round_counts(document: Document) -> dict[int, int]:
+    """How many rounds each process has (process id → count), archived ones counted unread."""
+    from collections import Counter
+
+    counts = Counter(interview.process_id for interview in document.interviews)
+    counts.update(document.archived_rounds.values())
+    return dict(counts)
 
 
 @dataclass(frozen=True)
@@ -159,25 +178,26 @@ class StatsShown:
     """``stats``: what the interviews tell (:class:`afterview.domain.stats.Stats`)."""
 
     stats: Stats
+    search: SearchSummary | None = None
+    """The search your latest accepted offer ended, if any."""
 
     def to_json(self) -> Any:
-        """The documented ``stats --json`` object."""
-        from afterview.domain.stats import stats_json
-
-        return stats_json(self.stats)
+        """The documented ``stats --json`` object (with ``search`` once an offer is accepted)."""
+        found = {"search": self.search.to_json()} if self.search is not None else {}
+        return {**stats_json(self.stats), **found}
 
 
 def stats(*, since: str | None = None, weeks: int = 12) -> StatsShown:
     """The funnel, time to an answer, interviews per week (the last ``weeks``, or ``since`` a day as
     typed), thank-you habit and weakest questions (from the store as saved: a read that plans nothing)."""
-    from afterview.domain.stats import compute
 
     document = session.open_store().read()
     now = session.local_now(document.profile)
     order = session.date_order(document.profile)
     start = parse_date(since, today=now.date(), past=True, order=order) if since else None
     tz = session.user_tz(document.profile)
-    return StatsShown(compute(document.interviews, now=now, tz=tz, since=start, weeks=weeks))
+    search = search_summary(document.processes, round_counts(document))
+    return StatsShown(compute(document.interviews, now=now, tz=tz, since=start, weeks=weeks), search=search)
 
 
 @dataclass(frozen=True)
@@ -191,6 +211,10 @@ class PrepShown:
     """The story bank: each question lists the stories told for it."""
     briefing: story_bank.Briefing | None = None
     """With a company: its next round and the stories already told there."""
+    brief: Brief | None = None
+    """The next interview at the company and what you know from before it (``prep COMPANY``)."""
+    weakest: list[PrepQuestion] = field(default_factory=list)
+    """Before a first round there (no questions at the company yet): your weakest questions anywhere."""
 
     def to_json(self) -> Any:
         """An array: one object per question, each time it was asked inside (README, "JSON output")."""
@@ -219,21 +243,37 @@ class PrepShown:
         ]
 
 
+WEAKEST_OVERALL = 5
+"""How many of your weakest questions anywhere ``prep COMPANY`` shows before a first round there."""
+
+
 def prep(*, company: str | None = None, role: str | None = None) -> PrepShown:
-    """The questions asked at ``company`` for ``role`` (any part of each; all when not given)."""
+    """The questions asked at ``company`` for ``role`` (any part of each; all when not given); with a
+    company, the next interview there and the feedback it gave (:func:`briefing.brief`), and before a first
+    round there your weakest questions anywhere."""
     document = current()
-    from afterview.domain.prep import prep_questions
 
     questions = prep_questions(document.interviews, company=company, role=role)
     debriefs = sum(i.debrief is not None for i in document.interviews)
     now = session.local_now(document.profile)
-    briefing = None
+    stories_briefing = None
+    found = None
+    weakest: list[PrepQuestion] = []
     if company:
-        briefing = story_bank.briefing(document.interviews, document.stories, company=company, now=now)
+        stories_briefing = story_bank.briefing(
+            document.interviews, document.stories, company=company, now=now
+        )
+        found = briefing.brief(document.interviews, document.processes, company=company, now=now)
+        if not questions:
+            weakest = [
+                q for q in prep_questions(document.interviews) if q.rating in (Rating.WEAK, Rating.OK)
+            ][:WEAKEST_OVERALL]
     return PrepShown(
         list(questions),
         debriefs=debriefs,
         tz=session.user_tz(document.profile),
         stories=list(document.stories),
-        briefing=briefing,
+        briefing=stories_briefing,
+        brief=found,
+        weakest=weakest,
     )

@@ -27,7 +27,8 @@ from afterview.models.document import Document
 from afterview.models.records import Interview
 
 app = typer.Typer(
-    help="Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you."
+    help="Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you, "
+    "rejection-reply, reconnect, reference-update."
     "\n\nExample: afterview draft follow-up 7 --mailto --open",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -278,6 +279,103 @@ def withdraw(
                 i, d.profile, template=load("withdraw"), now=now, to=to, force=force, language=lang
             )
         ],
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
+    )
+
+
+@app.command("rejection-reply")
+def rejection_reply(
+    interview_id: InterviewId,
+    to: To = None,
+    copy: Copy = False,
+    eml: Eml = None,
+    mailto: Mailto = False,
+    open_: Open = False,
+    sent: Sent = False,
+    by: By = None,
+    force: Force = False,
+    language: LanguageOption = None,
+    json_: Json = False,
+) -> None:
+    """Draft a short, gracious reply to a rejection: thank them, ask for feedback, keep the door open.
+
+    Example: afterview draft rejection-reply 7 --to Priya
+    """
+    from afterview.domain import ending_drafts
+
+    _run(
+        interview_id,
+        lambda i, d, now, load, lang: [
+            ending_drafts.rejection_reply(
+                i, d.profile, template=load("rejection-reply"), now=now, to=to, force=force, language=lang
+            )
+        ],
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
+    )
+
+
+@app.command("reconnect")
+def reconnect(
+    interview_id: InterviewId,
+    to: To = None,
+    copy: Copy = False,
+    eml: Eml = None,
+    mailto: Mailto = False,
+    open_: Open = False,
+    sent: Sent = False,
+    by: By = None,
+    force: Force = False,
+    language: LanguageOption = None,
+    json_: Json = False,
+) -> None:
+    """Draft a note to get back in touch with a company, months after a process there ended.
+
+    Example: afterview draft reconnect 7
+    """
+    from afterview.domain import ending_drafts
+
+    _run(
+        interview_id,
+        lambda i, d, now, load, lang: [
+            ending_drafts.reconnect(
+                i, d.profile, template=load("reconnect"), now=now, to=to, force=force, language=lang
+            )
+        ],
+        _delivery(copy, eml, mailto, open_, sent, by, force, json_),
+        language,
+    )
+
+
+@app.command("reference-update")
+def reference_update(
+    interview_id: InterviewId,
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", help="Only the reference with this name (else those whose name contains it)."),
+    ] = None,
+    copy: Copy = False,
+    eml: Eml = None,
+    mailto: Mailto = False,
+    open_: Open = False,
+    sent: Sent = False,
+    by: By = None,
+    force: Force = False,
+    language: LanguageOption = None,
+    json_: Json = False,
+) -> None:
+    """Draft a note to each reference you told about a process: you accepted an offer, and thank you.
+
+    Example: afterview draft reference-update 7 --ref Katrin
+    """
+    from afterview.domain import ending_drafts
+
+    _run(
+        interview_id,
+        lambda i, d, now, load, lang: ending_drafts.reference_updates(
+            i, d, template=load("reference-update"), now=now, ref=ref, force=force, language=lang
+        ),
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
         language,
     )

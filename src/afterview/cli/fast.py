@@ -21,6 +21,7 @@ from afterview.actions import clock
 from afterview.actions.index import load_index
 from afterview.domain import dates
 from afterview.domain.dates import due_moment, is_past
+from afterview.domain.hints import step_command
 from afterview.domain.local_times import ahead_today, from_index, today_line
 from afterview.render import steplist
 
@@ -217,7 +218,15 @@ def _render(rows: Sequence[tuple[PendingStep, str, bool]], *, today: Sequence[st
         sys.stdout.write(line + "\n")
     if os.environ.get("AFTERVIEW_QUIET"):
         return
-    message = steplist.closing_hint(sum(late for _, _, late in rows))
+    first = rows[0][0]
+    command = step_command(
+        kind=first["kind"],
+        step_id=first["id"],
+        interview_id=first["interview_id"],
+        company=first["company"],
+        person=first["person"],
+    )
+    message = steplist.closing_hint(sum(late for _, _, late in rows), next_command=command)
     if _plain(sys.stderr) or os.environ.get("NO_COLOR"):
         sys.stderr.write(message + "\n")
     else:

@@ -81,6 +81,11 @@ def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
 def _shown(result: reading.Shown) -> None:
     if result.process is not None:
         views.process_detail(result.process, result.rounds, now=result.now)
+        if result.search is not None:
+            from afterview.render.stats import search_summary
+
+            console.out().print()
+            search_summary(result.search)
     else:
         assert result.interview is not None
         views.interview_detail(result.interview, now=result.now)

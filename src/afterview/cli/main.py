@@ -178,7 +178,8 @@ COMMANDS.add(
 COMMANDS.add(
     "draft",
     "afterview.cli.drafts:app",
-    "Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you.",
+    "Draft a message for an interview: follow-up, nudge, reference, offer-notice, withdraw, thank-you, "
+    "rejection-reply, reconnect, reference-update.",
 )
 COMMANDS.add(
     "templates",
@@ -229,6 +230,11 @@ COMMANDS.add(
     "outcome",
     "afterview.cli.outcome:outcome",
     "Record an outcome of a hiring process: next-round, offer, accepted, declined, rejected, withdrawn.",
+)
+COMMANDS.add(
+    "feedback",
+    "afterview.cli.outcome:feedback",
+    "Keep the feedback a company gave you; afterview prep shows it before your next interview there.",
 )
 COMMANDS.add(
     "schedule",

@@ -6,14 +6,16 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions.outcomes import NextRoundAsTyped, next_round_time, record_outcome
+from afterview.actions import clock
+from afterview.actions.outcomes import NextRoundAsTyped, next_round_time, record_feedback, record_outcome
 from afterview.cli import inputs
 from afterview.cli.options import Json, RoundOrProcess
-from afterview.domain import outcomes
+from afterview.domain import endings, outcomes
 from afterview.domain.dates import DATE_EXAMPLES
+from afterview.domain.endings import REAPPLY_EXAMPLES
 from afterview.domain.outcomes import OUTCOMES
 from afterview.models.enums import Format, Stage, Status
-from afterview.render.outcomes import outcome_recorded
+from afterview.render.outcomes import feedback_kept, outcome_recorded
 from afterview.render.results import emit
 
 
@@ -60,6 +62,19 @@ def outcome(
         str | None,
         typer.Option("--tz", help="For next-round: the IANA time zone it is in, when not the last round's."),
     ] = None,
+    feedback: Annotated[
+        str | None,
+        typer.Option(help="What they told you about your interviews; prep shows it before the next one."),
+    ] = None,
+    reapply_in: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PERIOD|DATE",
+            help=f"After rejected (or withdrawn, declined, no-response): when to get back in touch, from the "
+            f"day you heard ({REAPPLY_EXAMPLES}); adds a step to reconnect then.",
+            show_default=False,
+        ),
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Never prompt.")] = False,
     json_: Json = False,
 ) -> None:
@@ -101,6 +116,8 @@ def outcome(
             lambda typed: next_round_time(interview_id, typed, timezone=zone),
             required=False,
         )
+    if chosen is Status.REJECTED and reapply_in is None and inputs.interactive(no_input) and not json_:
+        reapply_in = _ask_reapply()
     result = record_outcome(
         named=interview_id,
         status=chosen,
@@ -109,5 +126,38 @@ def outcome(
         note=text,
         following=following,
         at=when,
+        feedback=inputs.field_text(feedback, "feedback") if feedback is not None else None,
+        reapply_in=reapply_in,
     )
     emit(result, json_=json_, human=outcome_recorded)
+
+
+def _ask_reapply() -> str | None:
+    """Ask whether to get back in touch later (a period or a date; blank: no)."""
+    today = clock.now_in(None).date()
+
+    def read(text: str) -> str:
+        endings.reconnect_date(text, start=today, today=today)
+        return text
+
+    return inputs.ask_until_valid(
+        f"Get back in touch with them later? ({REAPPLY_EXAMPLES}; blank: no)", read, required=False
+    )
+
+
+def feedback(
+    interview_id: RoundOrProcess,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What they told you.", show_default=False)],
+    json_: Json = False,
+) -> None:
+    """Keep the feedback a company gave you; afterview prep shows it before your next interview there.
+
+    ID is any of the process's interviews (7) or the process itself (P2). It replaces earlier feedback.
+
+    Example: afterview feedback P2 "strong on design, wanted more depth on SQL"
+    """
+    emit(
+        record_feedback(named=interview_id, text=inputs.field_text(text, "feedback")),
+        json_=json_,
+        human=feedback_kept,
+    )

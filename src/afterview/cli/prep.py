@@ -20,25 +20,16 @@ def prep(
 ) -> None:
     """List the questions you have been asked, weakest and most frequent first, with your notes.
 
-    Each question lists the stories you told for it. With a COMPANY: your stories by tag, and those
-    already told there (to the next round's interviewers above all).
+    With a company: first the next interview there (when, in your time and theirs; where or the link; who,
+    and whom you met in an earlier round) and the feedback it gave you; before a first round there, your
+    weakest questions anywhere. Each question lists the stories you told for it; with a company, your
+    stories by tag, and those already told there (to the next round's interviewers above all).
 
     Example: afterview prep Acme --role engineer
     """
-    from afterview.render.prep import prep_list
+    from afterview.render.prep import prep_shown
 
     def human(shown: reading.PrepShown) -> None:
-        prep_list(
-            shown.questions,
-            debriefs=shown.debriefs,
-            company=company,
-            role=role,
-            tz=shown.tz,
-            stories=shown.stories,
-        )
-        if shown.briefing is not None:
-            from afterview.render.stories import story_briefing
-
-            story_briefing(shown.briefing, stories=shown.stories)
+        prep_shown(shown, company=company, role=role)
 
     emit(reading.prep(company=company, role=role), json_=json_, human=human)

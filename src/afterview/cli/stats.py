@@ -9,6 +9,7 @@ import typer
 from afterview.actions import reading
 from afterview.cli.interviews import Json
 from afterview.domain.dates import DATE_EXAMPLES
+from afterview.render.console import out
 from afterview.render.results import emit
 
 
@@ -26,6 +27,13 @@ def stats(
 
     Example: afterview stats --since 2026-09-01
     """
+    from afterview.render.stats import search_summary
     from afterview.render.stats import stats as show
 
-    emit(reading.stats(since=since, weeks=weeks), json_=json_, human=lambda shown: show(shown.stats))
+    def human(shown: reading.StatsShown) -> None:
+        show(shown.stats)
+        if shown.search is not None:
+            out().print()
+            search_summary(shown.search)
+
+    emit(reading.stats(since=since, weeks=weeks), json_=json_, human=human)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import locale
-import re
 import sys
 
 import typer
@@ -19,14 +18,13 @@ from afterview.actions.index import load_index
 from afterview.actions.welcome import set_up_profile
 from afterview.cli import inputs, log, profile
 from afterview.domain.dates import due_moment
+from afterview.domain.hints import step_command
 from afterview.domain.steps import effective_due
 from afterview.models.document import Document
-from afterview.models.enums import StepKind, StepState
+from afterview.models.enums import StepState
 from afterview.models.records import Interview, Profile, Step
 from afterview.render import console
 from afterview.render import welcome as screen
-
-_COMMAND_IN_TITLE = re.compile(r"\((afterview [^)]+)\)")
 
 
 def run() -> None:
@@ -134,11 +132,12 @@ def _agenda(document: Document) -> None:
 
 
 def next_command(item: tuple[Interview, Step]) -> str:
-    """The command that moves this step forward: the one its title names, else the way to record it."""
+    """The command that does this step (:func:`afterview.domain.hints.step_command`)."""
     interview, step = item
-    named = _COMMAND_IN_TITLE.search(step.title)
-    if named:
-        return named.group(1)
-    if step.kind is StepKind.CONTACT_DETAILS and step.person:
-        return f'afterview interviewer {interview.id} "{step.person} <email>"'
-    return f"afterview done {step.id}"
+    return step_command(
+        kind=step.kind.value,
+        step_id=step.id,
+        interview_id=interview.id,
+        company=interview.company,
+        person=step.person,
+    )

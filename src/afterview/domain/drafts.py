@@ -373,6 +373,10 @@ def _compose(
     )
 
 
+compose_message = _compose
+"""Render a template's fill into a :class:`Draft` (for the drafts of other modules)."""
+
+
 def _decision_by(interview: Interview, language: Language) -> str:
     """When they said they would decide, written out; empty when they never said."""
     return phrasing.long_date(interview.decision_by, language=language) if interview.decision_by else ""

@@ -227,6 +227,8 @@ def plan_steps(interview: Interview, context: PlanContext) -> list[PlannedStep]:
             plans.extend(_offer_notices(interview, context, day, company=process.company))
     elif latest and process.status is Status.WITHDRAWN and process.history[-1].cause in context.accepted:
         plans.append(_withdraw(interview, context.accepted[process.history[-1].cause or 0]))
+    if process.ended:
+        plans.extend(after_the_end(interview, context, zone=zone, day=day, latest=latest))
     if context.momentum_anchor == interview.id:
         plans.append(_momentum(interview, context, zone=zone, day=day))
     return plans
@@ -451,3 +453,69 @@ def _momentum(interview: Interview, context: PlanContext, *, zone: dt.tzinfo, da
         "Keep your search moving: line up your next application or interview",
         start + dt.timedelta(days=context.profile.schedule.momentum_days),
     )
+
+
+KEPT_AFTER_THE_END = frozenset({Status.REJECTED, Status.WITHDRAWN, Status.NO_RESPONSE, Status.DECLINED})
+"""Ended processes whose rounds keep their pending memory dump, contact details and network steps: the
+memory dump is invaluable for the next interview, and the people you met are worth knowing whatever the
+outcome."""
+_KEPT_KINDS = frozenset({StepKind.MEMORY_DUMP, StepKind.CONTACT_DETAILS, StepKind.NETWORK})
+RECENT_END_DAYS = 14
+"""A process that ended longer ago than this gets no new reply or update step (an old rejection read
+again, say from the archive, is too late to answer); one it already has stays."""
+
+
+def after_the_end(
+    interview: Interview, context: PlanContext, *, zone: dt.tzinfo, day: dt.date, latest: bool
+) -> Iterable[PlannedStep]:
+    """What a round of an ended process still calls for: its pending memory dump, contact details and
+    network steps (never new ones); on the latest round, a reply to a rejection, the reconnect date you
+    set, and after an accepted offer an update to each reference you told about any process."""
+    process = interview.process
+    pending = {s.key for s in interview.steps if s.state is StepState.PENDING}
+    if process.status in KEPT_AFTER_THE_END:
+        kept = _round_steps(interview, context, zone=zone, day=day)
+        yield from (plan for plan in kept if plan.kind in _KEPT_KINDS and plan.key in pending)
+    if not latest or not process.history:
+        return
+    ended = process.history[-1].on
+    had = {s.key for s in interview.steps}
+    recent = context.now is None or ended >= context.now.date() - dt.timedelta(days=RECENT_END_DAYS)
+    if process.status is Status.REJECTED and (recent or "rejection-reply" in had):
+        yield PlannedStep(
+            StepKind.REJECTION_REPLY,
+            "rejection-reply",
+            f"Reply to {process.company}: thank them and ask for feedback "
+            f"(afterview draft rejection-reply {interview.id})",
+            ended,
+            at_once=True,
+        )
+    if process.reconnect_on is not None and process.status is not Status.ACCEPTED:
+        yield PlannedStep(
+            StepKind.RECONNECT,
+            "reconnect",
+            f"Reconnect with {process.company} (afterview draft reconnect {interview.id})",
+            process.reconnect_on,
+        )
+    if process.status is Status.ACCEPTED:
+        yield from _reference_updates(interview, context, ended, recent=recent, had=had)
+
+
+def _reference_updates(
+    interview: Interview, context: PlanContext, accepted: dt.date, *, recent: bool, had: Container[str]
+) -> Iterable[PlannedStep]:
+    """One update to each reference told about any process (``Process.references_told``)."""
+    references = {reference.id: reference for reference in context.references}
+    for reference_id in interview.process.references_told:
+        reference = references.get(reference_id)
+        key = f"reference-update:{reference_id}"
+        if reference is None or not (recent or key in had):
+            continue
+        yield PlannedStep(
+            StepKind.REFERENCE_UPDATE,
+            key,
+            f"Tell {reference.name} you accepted an offer at {interview.company}, and thank them "
+            f"(afterview draft reference-update {interview.id})",
+            accepted,
+            at_once=True,
+        )

@@ -72,6 +72,11 @@ KIND_FIELDS: dict[str, dict[str, str]] = {
         "offer_deadline": "when you must answer that offer (empty when no deadline is recorded)",
     },
     "withdraw": {},
+    "rejection-reply": {},
+    "reconnect": {},
+    "reference-update": {
+        "relationship": "how the reference knows you (may be empty)",
+    },
 }
 """The extra fields of each kind of message; the keys are also the template names."""
 

@@ -76,6 +76,8 @@ class ProcessJson(TypedDict):
     history: list[dict[str, Any]]
     offer: dict[str, Any] | None
     rounds: list[int]
+    feedback: str | None
+    reconnect_on: str | None
     created_at: str
     updated_at: str
 
@@ -153,6 +155,8 @@ def process_json(process: Process, rounds: list[Interview]) -> ProcessJson:
         "history": [change.model_dump(mode="json") for change in in_time_order(process.history)],
         "offer": offer.model_dump(mode="json") if offer is not None else None,
         "rounds": [interview.id for interview in rounds],
+        "feedback": process.feedback,
+        "reconnect_on": process.reconnect_on.isoformat() if process.reconnect_on else None,
         "created_at": process.created_at.isoformat(),
         "updated_at": process.updated_at.isoformat(),
     }

@@ -62,6 +62,9 @@ class StepKind(str, Enum):
     WITHDRAW = "withdraw"
     MOMENTUM = "momentum"
     PREP = "prep"
+    REJECTION_REPLY = "rejection-reply"
+    RECONNECT = "reconnect"
+    REFERENCE_UPDATE = "reference-update"
 
 
 class StepState(str, Enum):

@@ -44,6 +44,7 @@ _CATALOGUE = (
     TextField("signature", "signature", 2_000, multiline=True),
     TextField("step_note", "note", 2_000),
     TextField("outcome_note", "note", 2_000, multiline=True),
+    TextField("feedback", "feedback", 10_000, multiline=True),
     TextField("notes", "note", 100_000, multiline=True),
     TextField("question", "question", 100_000, multiline=True),
     TextField("answer", "answer", 100_000, multiline=True),

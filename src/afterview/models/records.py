@@ -172,6 +172,13 @@ class Process(Model):
     source: str | None = Field(None, max_length=limit("source"))
     """Where it came from: a referral, a job board, a recruiter."""
     history: list[StatusChange] = Field(default_factory=list)
+    feedback: str | None = Field(None, max_length=limit("feedback"))
+    """What the company said about your interviews (``outcome --feedback``, ``afterview feedback``)."""
+    reconnect_on: dt.date | None = None
+    """When to get back in touch after it ended (``outcome ID rejected --reapply-in 6m``)."""
+    references_told: list[int] = Field(default_factory=list)
+    """For an accepted offer: the references told about any process when it was accepted, each of whom
+    gets an update (kept, since the rounds that told them may be archived)."""
     created_at: AwareDatetime
     updated_at: AwareDatetime
     language: Literal["en", "de", "fr", "es"] | None = None

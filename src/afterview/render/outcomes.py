@@ -3,7 +3,9 @@ round."""
 
 from __future__ import annotations
 
-from afterview.actions.outcomes import OutcomeRecorded
+import shlex
+
+from afterview.actions.outcomes import FeedbackKept, OutcomeRecorded
 from afterview.domain.dates import describe_day
 from afterview.models.enums import Status
 from afterview.render import console, views
@@ -25,6 +27,12 @@ def outcome_recorded(result: OutcomeRecorded) -> None:
             f"P{updated.process_id} ({updated.company} · {updated.role}): {change.status.value}, "
             f"{describe_day(change.on, today=now.date())}{extra}."
         )
+    process = updated.process
+    if result.kept and process.feedback:
+        console.say(f"Feedback kept: afterview prep {shlex.quote(process.company)} shows it.")
+    if result.kept and process.reconnect_on:
+        when = describe_day(process.reconnect_on, today=now.date())
+        console.say(f"Reconnect with {process.company} {when}.")
     for process in recorded.withdrawn:
         console.say(f"P{process.id} ({process.company} · {process.role}): withdrawn.")
     opened_elsewhere = [(i, s) for i, s in result.changes if following is None or i.id != following.id]
@@ -36,3 +44,12 @@ def outcome_recorded(result: OutcomeRecorded) -> None:
             f"When you know when the next round is, log it: "
             f"afterview outcome P{updated.process_id} next-round --at 'tuesday 10:00'"
         )
+
+
+def feedback_kept(result: FeedbackKept) -> None:
+    """What ``feedback`` did."""
+    process = result.process
+    console.say(
+        f"Feedback kept for P{process.id} ({process.company} · {process.role}): "
+        f"afterview prep {shlex.quote(process.company)} shows it."
+    )

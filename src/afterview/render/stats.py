@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from afterview.domain.endings import SearchSummary
 from afterview.domain.phrasing import plural
 from afterview.domain.stats import BENCHMARK_DAYS, THANK_YOU_HOURS, Stats
-from afterview.render.console import out
+from afterview.render.console import literal, out
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 _BAR_WIDTH = 30
@@ -154,3 +155,20 @@ def _escape(text: str) -> str:
 
 def _share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
+
+
+def search_summary(summary: SearchSummary) -> None:
+    """The search an accepted offer ended, in one short paragraph for your notes."""
+    from rich.text import Text
+
+    weeks = summary.days / 7
+    took = f"{summary.days} days" if summary.days < 14 else f"{summary.days} days (about {weeks:.0f} weeks)"
+    out().print(Text("Your search", style="bold"))
+    out().print(
+        literal(
+            f"Accepted {summary.company} ({summary.role}) on {summary.accepted_on:%a %d %b %Y}: "
+            f"{plural(summary.processes, 'process', 'processes')}, "
+            f"{plural(summary.interviews, 'interview')}, {plural(summary.offers, 'offer')}, "
+            f"{took} from {summary.started_on:%d %b %Y}."
+        )
+    )

@@ -81,7 +81,10 @@ def _fitting(word: str, width: int, measure: Callable[[str], int]) -> int:
     return end
 
 
-def closing_hint(overdue: int) -> str:
-    """What ``todo`` says under the list."""
+def closing_hint(overdue: int, *, next_command: str | None = None) -> str:
+    """What ``todo`` says under the list: how many are overdue, the command that does the first step
+    (:func:`afterview.domain.hints.step_command`), and how to tick steps off."""
     hint = "Tick steps off with: afterview done STEP"
+    if next_command is not None and not next_command.startswith("afterview done "):
+        hint = f"Next: {next_command}. {hint}"
     return f"{overdue} overdue. {hint}" if overdue else hint

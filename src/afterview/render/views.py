@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from afterview.domain.dates import describe_day, due_moment
+from afterview.domain.hints import step_command
 from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Process, Step
@@ -88,7 +89,15 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime, today: Se
         note(steplist.NOTHING_TO_DO)
         return
     step_rows(items, now=now)
-    note(steplist.closing_hint(sum(is_overdue(step, now=now) for _, step in items)))
+    first, step = items[0]
+    command = step_command(
+        kind=step.kind.value,
+        step_id=step.id,
+        interview_id=first.id,
+        company=first.company,
+        person=step.person,
+    )
+    note(steplist.closing_hint(sum(is_overdue(s, now=now) for _, s in items), next_command=command))
 
 
 def created(interview: Interview, *, now: dt.datetime, local: dt.tzinfo | None = None) -> None:
