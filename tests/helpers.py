@@ -143,12 +143,12 @@ def stored_companies(document: dict[str, Any]) -> list[str]:
 def acme_round(interview_id: int = 1, **fields: Any) -> Interview:
     """Interview ``interview_id`` (Acme · SRE, Friday 20 November 2026 10:00 UTC, logged on the 27th at
     15:00 UTC) in a process of its own, for the pure domain's tests; ``fields`` override."""
-    logged = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)
+    logged = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.UTC)
     values: dict[str, Any] = {
         "id": interview_id,
         "company": "Acme",
         "role": "SRE",
-        "at": dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc),
+        "at": dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC),
         "created_at": logged,
         "updated_at": logged,
         **fields,

@@ -12,7 +12,7 @@ from email.utils import format_datetime
 
 from afterview.domain.mail import OpenProcess, SentNote
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 CET = dt.timezone(dt.timedelta(hours=1))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from afterview.errors import AfterviewError
 from afterview.store.storefile import Store
 
-NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=dt.UTC)
 
 
 def _add(store: Store, name: str) -> int:

@@ -17,7 +17,7 @@ from afterview.models.enums import Status, StepKind, StepState
 from afterview.models.records import Paperwork, Person, Profile, Reference, StatusChange, Step
 from tests.helpers import acme_round, document_of
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
 

@@ -95,11 +95,11 @@ def test_any_iso_date_reads_back(day: dt.date) -> None:
 
 
 def test_moments_ahead_for_a_next_round() -> None:
-    now = dt.datetime(2026, 11, 27, 16, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 27, 16, 0, tzinfo=dt.UTC)
     assert parse_moment("tuesday 10:00", now=now, past=False) == dt.datetime(
-        2026, 12, 1, 10, 0, tzinfo=dt.timezone.utc
+        2026, 12, 1, 10, 0, tzinfo=dt.UTC
     )
-    assert parse_moment("tuesday 10:00", now=now) == dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone.utc)
+    assert parse_moment("tuesday 10:00", now=now) == dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
 
 
 @given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)), st.integers(0, 60))
@@ -128,7 +128,7 @@ NOW = dt.datetime(2026, 11, 27, 16, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours
         ("yesterday 9:30", NOW.replace(day=26, hour=9, minute=30, second=0)),
         ("2026-11-20", NOW.replace(day=20, hour=12, minute=0, second=0)),
         ("2026-11-20T10:00", NOW.replace(day=20, hour=10, minute=0, second=0)),
-        ("2026-11-20T10:00Z", dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)),
+        ("2026-11-20T10:00Z", dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)),
     ],
 )
 def test_moments(text: str, expected: dt.datetime) -> None:

@@ -23,7 +23,7 @@ from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Interview, Person, Question
 from tests.helpers import make_interview
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 AT = dt.datetime(2026, 11, 27, 14, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
 

@@ -10,7 +10,7 @@ from afterview.models.records import Debrief, Interview
 from afterview.store.codec import parse_document
 from tests.helpers import make_interview
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 AT = dt.datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
 RELEASED = Path(__file__).with_name("fixtures") / "released" / "afterview-0.1.0.json"
 

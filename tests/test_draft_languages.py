@@ -27,7 +27,7 @@ from afterview.models.records import (
 )
 from tests.helpers import document_of, make_interview
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 AT = dt.datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # a Monday
 NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
 ENGLISH = re.compile(

@@ -19,7 +19,7 @@ from afterview.models.enums import Status
 from afterview.models.records import Debrief, Person, Profile, Reference, StatusChange
 from tests.helpers import document_of, make_interview
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 AT = dt.datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
 DOUBLED = re.compile(r"\.\.(?!\.)|[!?]\.|\)\)|,,|\.,\.")

@@ -27,7 +27,7 @@ from afterview.models.records import (
 )
 from tests.helpers import document_of, make_interview
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 AT = dt.datetime(2026, 11, 26, 10, 0, tzinfo=UTC)  # a Thursday
 NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=UTC)  # the Friday after
 PROFILE = Profile(name="Sam Lee", email="sam@example.com", phone="+1 555 0100")

@@ -12,7 +12,7 @@ from afterview.formats import exports, imports
 from afterview.models.records import Person
 from tests.helpers import document_of, make_interview
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
 # Printable text with separators, quotes and line breaks; no surrounding blanks (import strips cells).

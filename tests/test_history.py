@@ -17,7 +17,7 @@ from afterview.models.records import Interview, Process, StatusChange
 from tests.helpers import Result
 
 Cli = Callable[..., Result]
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def _round_two_logged_ahead(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -78,7 +78,7 @@ def test_csv_import_refuses_controls_naming_row_and_column(column: str, control:
     writer.writerows([list(cells), ["Globex", "SRE", "2026-11-19", "", "", ""], list(cells.values())])
     text = buffer.getvalue()
     with pytest.raises(UserError) as raised:
-        imports.read_csv(text, tz=dt.timezone.utc, today=dt.date(2026, 11, 27))
+        imports.read_csv(text, tz=dt.UTC, today=dt.date(2026, 11, 27))
     assert f"CSV row 2 (line 3), column {column}: {_problem(CONTROLS[control])}" in raised.value.message
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
-
-import tomllib
 
 ROOT = Path(__file__).parents[1]
 Spawn = Callable[..., subprocess.CompletedProcess[str]]

@@ -15,7 +15,7 @@ from afterview.errors import UserError
 from afterview.formats import imports
 from tests.helpers import Result
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 TODAY = dt.date(2026, 11, 27)
 
 

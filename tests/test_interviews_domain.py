@@ -15,7 +15,7 @@ from afterview.models.document import Document
 from afterview.models.enums import Status, StepKind
 from afterview.models.records import Person, Process, StatusChange
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 AT = {"at": dt.datetime(2026, 11, 27, 10, tzinfo=UTC)}
 

@@ -13,7 +13,7 @@ from afterview.errors import UserError
 from afterview.formats.invitations import read_invitation, read_invitations
 from afterview.formats.meeting_links import unwrap_link
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def calendar(*events: str, head: str = "METHOD:REQUEST") -> bytes:

@@ -19,7 +19,7 @@ from tests.helpers import Result
 
 Cli = Callable[..., Result]
 FIXTURES = Path(__file__).parent / "fixtures" / "invitations"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 EXPECTED = {
     "google.ics": (

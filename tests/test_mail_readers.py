@@ -176,7 +176,7 @@ def test_calendar_parts_go_through_the_invitation_reader() -> None:
     new = read_message(build(by_name["invite-new"])).calendar
     assert new is not None
     assert (new.method, new.sequence, new.company) == ("request", 0, "Quanta Labs")
-    assert new.start == dt.datetime(2026, 11, 12, 14, 0, tzinfo=dt.timezone.utc)
+    assert new.start == dt.datetime(2026, 11, 12, 14, 0, tzinfo=dt.UTC)
     cancel = read_message(build(by_name["invite-cancel"])).calendar
     assert cancel is not None
     assert cancel.method == "cancel"

@@ -219,7 +219,7 @@ def test_a_draft_whose_greeting_is_a_guess_says_so_and_a_missing_email_warns() -
     from afterview.models.records import Person, Profile
     from tests.helpers import make_interview
 
-    at = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.timezone.utc)
+    at = dt.datetime(2026, 11, 26, 10, 0, tzinfo=dt.UTC)
     item = make_interview(
         id=7, company="Acme", role="Eng", at=at, created_at=at, updated_at=at,
         interviewers=[Person(name="Zhang Wei"), Person(name="Wang Xiaoming", email="w@acme.example")],

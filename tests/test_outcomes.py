@@ -19,7 +19,7 @@ from afterview.models.enums import Format, Stage, Status
 from afterview.models.records import StatusChange
 from tests.helpers import acme_round, document_of
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 NOW = dt.datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 TODAY = NOW.date()
 

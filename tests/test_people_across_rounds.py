@@ -170,7 +170,7 @@ def test_panel_wordings_are_distinct_and_never_a_persons_last_one() -> None:
     from tests.helpers import make_interview
 
     people = [Person(name=f"Person {n}", email=f"p{n}@x.example") for n in range(6)]
-    at = dt.datetime(2026, 11, 20, 10, tzinfo=dt.timezone.utc)
+    at = dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC)
     first = make_interview(id=1, at=at, created_at=at, updated_at=at, interviewers=people)
     second = make_interview(
         id=2,

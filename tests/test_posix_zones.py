@@ -10,7 +10,7 @@ import pytest
 
 from afterview.domain.zones import POSIX_ZONES, PosixZone, parse_posix_rule, zone_from_tz
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def as_tzinfo(spelled: str) -> dt.tzinfo:

@@ -14,7 +14,7 @@ from afterview.models.enums import Rating
 from afterview.models.records import Debrief, Interview, Question
 from tests.helpers import Result, make_interview
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def interview(number: int, *questions: Question, company: str = "Acme", role: str = "Engineer") -> Interview:

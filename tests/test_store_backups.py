@@ -23,7 +23,7 @@ from afterview.store.storefile import (
 from tests.helpers import Result
 
 Cli = Callable[..., Result]
-NOW = dt.datetime(2026, 11, 27, 15, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 27, 15, tzinfo=dt.UTC)
 
 
 def revisions(home: Path) -> list[int | None]:

@@ -32,7 +32,7 @@ def worker(*args: object, stdin: int | None = None) -> subprocess.Popen[str]:
 
 
 def store_at(path: Path) -> Store:
-    return Store(path, clock=lambda: dt.datetime(2026, 11, 27, 15, tzinfo=dt.timezone.utc), lock_timeout=60)
+    return Store(path, clock=lambda: dt.datetime(2026, 11, 27, 15, tzinfo=dt.UTC), lock_timeout=60)
 
 
 @pytest.fixture

@@ -150,7 +150,7 @@ def test_a_zero_byte_file_is_corrupt_not_empty(good: bytes, cli: Cli, store_file
 
 def test_every_prefix_of_a_real_file_is_refused_with_a_place(good: bytes, store_file: Path, cli: Cli) -> None:
     """Each truncation (all but the complete file, which still parses without its final newline)."""
-    store = Store(store_file, clock=lambda: dt.datetime(2026, 11, 27, tzinfo=dt.timezone.utc))
+    store = Store(store_file, clock=lambda: dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
     for length in range(len(good) - 1):
         prefix = good[:length]
         with pytest.raises(CorruptStore, match=WHERE):

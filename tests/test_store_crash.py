@@ -17,7 +17,7 @@ import pytest
 from afterview.store.storefile import Store
 
 WORKER = str(Path(__file__).with_name("store_worker.py"))
-NOW = dt.datetime(2026, 11, 27, 15, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 27, 15, tzinfo=dt.UTC)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")

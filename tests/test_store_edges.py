@@ -51,7 +51,7 @@ class Clock:
 
 
 def test_backups_are_ordered_and_pruned_by_revision_when_the_clock_goes_back(store_file: Path) -> None:
-    clock = Clock(dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.timezone.utc))
+    clock = Clock(dt.datetime(2026, 11, 27, 10, 0, tzinfo=dt.UTC))
     store = Store(store_file, clock=clock, keep_backups=20)
     for minute in range(22):  # 22 writes at 10:xx
         clock.now = clock.now.replace(minute=minute)
@@ -74,7 +74,7 @@ def test_backups_are_ordered_and_pruned_by_revision_when_the_clock_goes_back(sto
 
 
 def test_the_backup_just_written_is_never_pruned(store_file: Path) -> None:
-    clock = Clock(dt.datetime(2026, 11, 27, 10, tzinfo=dt.timezone.utc))
+    clock = Clock(dt.datetime(2026, 11, 27, 10, tzinfo=dt.UTC))
     store = Store(store_file, clock=clock, keep_backups=1)
     for hour in (10, 11, 3):
         clock.now = clock.now.replace(hour=hour)
@@ -406,7 +406,7 @@ def test_the_new_temp_names_are_listed_by_doctor_and_removed_by_the_next_save(
     log()
     fd, temp = files.create_temp(store_file)
     os.close(fd)
-    assert temp in Store(store_file, clock=lambda: dt.datetime.now(dt.timezone.utc)).temp_files()
+    assert temp in Store(store_file, clock=lambda: dt.datetime.now(dt.UTC)).temp_files()
     assert str(temp) in cli("doctor").out
     log(company="Beta")
     assert not temp.exists()

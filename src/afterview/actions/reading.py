@@ -151,7 +151,7 @@ def list_steps(*, interview_id: int | None = None, everything: bool = False) -> 
         for step in interview.steps
         if everything or step.state is StepState.PENDING
     ]
-    tz = now.tzinfo or dt.timezone.utc
+    tz = now.tzinfo or dt.UTC
     items.sort(key=lambda item: (due_moment(effective_due(item[1]), tz), item[0].id))
     today = ahead_today(ahead_of(interviews, now=now), now=now) if not everything else []
     return StepsListed(items, now=now, today=tuple(today))

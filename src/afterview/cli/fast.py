@@ -45,7 +45,7 @@ def todo(*, json_: bool) -> int | None:
     try:
         found = load_index()
         now = clock.now_in(found["timezone"])
-        tz = now.tzinfo or dt.timezone.utc
+        tz = now.tzinfo or dt.UTC
         steps = sorted(
             found["pending"],
             key=lambda step: (due_moment(dates.indexed_due(step), tz), step["interview_id"]),

@@ -94,7 +94,7 @@ def _locale_country() -> str | None:
 def _due(document: Document) -> tuple[list[tuple[Interview, Step]], list[tuple[Interview, Step]]]:
     """The pending steps due by the end of today, and all pending steps, soonest first."""
     now = session.local_now(document.profile)
-    tz = now.tzinfo or dt.timezone.utc
+    tz = now.tzinfo or dt.UTC
     end_of_today = dt.datetime.combine(now.date(), dt.time.max, tzinfo=tz)
     pending = sorted(
         (

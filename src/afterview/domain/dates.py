@@ -383,7 +383,7 @@ def due_moment(due: dt.date, tz: dt.tzinfo) -> dt.datetime:
 
 def is_past(due: dt.date, *, now: dt.datetime) -> bool:
     """Whether ``due`` (a date counts to the end of that day, in ``now``'s zone) has gone by."""
-    return due_moment(due, now.tzinfo or dt.timezone.utc) < now
+    return due_moment(due, now.tzinfo or dt.UTC) < now
 
 
 def stored_due(text: str) -> dt.date:

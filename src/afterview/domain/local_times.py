@@ -73,7 +73,7 @@ class Ahead:
 
 def ahead_today(items: Iterable[Ahead], *, now: dt.datetime) -> list[Ahead]:
     """The interviews still to come on the user's day (``now``'s date, in ``now``'s zone), soonest first."""
-    local = now.tzinfo or dt.timezone.utc
+    local = now.tzinfo or dt.UTC
     return sorted(
         (item for item in items if item.at > now and item.at.astimezone(local).date() == now.date()),
         key=lambda item: (item.at, item.id),
@@ -82,7 +82,7 @@ def ahead_today(items: Iterable[Ahead], *, now: dt.datetime) -> list[Ahead]:
 
 def today_line(item: Ahead, *, now: dt.datetime) -> str:
     """``Interview today 21:00 (15:00 New York): Brightwave · https://meet.example/abc``."""
-    when = local_first(item.at, zone=item.timezone, local=now.tzinfo or dt.timezone.utc)
+    when = local_first(item.at, zone=item.timezone, local=now.tzinfo or dt.UTC)
     place = f" · {item.location}" if item.location else ""
     return f"Interview today {when}: {item.company}{place}"
 

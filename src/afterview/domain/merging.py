@@ -208,7 +208,7 @@ def _identity(company: str, role: str, at: dt.datetime) -> tuple[str, str, dt.da
     return (
         company.casefold(),
         role.casefold(),
-        at.astimezone(dt.timezone.utc).replace(second=0, microsecond=0),
+        at.astimezone(dt.UTC).replace(second=0, microsecond=0),
     )
 
 

@@ -294,7 +294,7 @@ def _round_steps(
                 at_once=True,
             )
         # in UTC, so the hours are real hours (an aware time plus hours keeps its wall clock across DST)
-        later = interview.at.astimezone(dt.timezone.utc) + dt.timedelta(hours=schedule.thank_you_hours)
+        later = interview.at.astimezone(dt.UTC) + dt.timedelta(hours=schedule.thank_you_hours)
         thank_you_due = later.astimezone(zone)
         yield PlannedStep(
             StepKind.THANK_YOU,

@@ -216,7 +216,7 @@ def _weeks(
 def _thank_yous(interviews: Sequence[Interview], *, now: dt.datetime) -> ThankYous:
     on_time = late = missed = 0
     for interview in interviews:
-        deadline = interview.at.astimezone(dt.timezone.utc) + dt.timedelta(hours=THANK_YOU_HOURS)
+        deadline = interview.at.astimezone(dt.UTC) + dt.timedelta(hours=THANK_YOU_HOURS)
         for step in interview.steps:
             if step.kind is not StepKind.THANK_YOU:
                 continue

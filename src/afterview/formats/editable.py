@@ -94,6 +94,7 @@ def from_toml(text: str, *, base: Interview, now: dt.datetime) -> Interview:
     Raises :class:`UserError` naming the line (bad TOML) or the field (bad value).
     """
     import tomllib
+
     from pydantic import ValidationError
 
     try:

@@ -48,13 +48,13 @@ def split_title(title: str) -> tuple[str, str | None]:
 
 def step_uid(interview: Interview, step: Step) -> str:
     """A UID that stays the same for this step across exports (and differs between stores)."""
-    created = interview.created_at.astimezone(dt.timezone.utc)
+    created = interview.created_at.astimezone(dt.UTC)
     return f"afterview-step-{step.id}-{created:%Y%m%dT%H%M%SZ}"
 
 
 def interview_uid(interview: Interview) -> str:
     """A UID that stays the same for this interview across writes (and differs between stores)."""
-    created = interview.created_at.astimezone(dt.timezone.utc)
+    created = interview.created_at.astimezone(dt.UTC)
     return f"afterview-interview-{interview.id}-{created:%Y%m%dT%H%M%SZ}"
 
 
@@ -81,7 +81,7 @@ def live_calendar(document: Document, *, now: dt.datetime) -> bytes:
     from afterview.domain.dates import due_moment
     from afterview.domain.planning import is_upcoming
 
-    tz = now.tzinfo or dt.timezone.utc
+    tz = now.tzinfo or dt.UTC
     upcoming = sorted(
         (i for i in document.interviews if is_upcoming(i, now=now) and not i.process.ended),
         key=lambda i: (i.at, i.id),
@@ -105,7 +105,7 @@ def calendar(
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "afterview")
-    stamp = now.astimezone(dt.timezone.utc)
+    stamp = now.astimezone(dt.UTC)
     for interview in interviews:
         cal.add_component(_interview_event(interview, stamp=stamp))
     for interview, step in items:
@@ -113,10 +113,10 @@ def calendar(
         event.add("uid", step_uid(interview, step))
         event.add("sequence", event_sequence(interview))
         event.add("dtstamp", stamp)
-        event.add("last-modified", interview.updated_at.astimezone(dt.timezone.utc))
+        event.add("last-modified", interview.updated_at.astimezone(dt.UTC))
         due = effective_due(step)
         if isinstance(due, dt.datetime):
-            start = due.astimezone(dt.timezone.utc)
+            start = due.astimezone(dt.UTC)
             event.add("dtstart", start)
             event.add("dtend", start + TIMED_EVENT)
         else:
@@ -148,9 +148,9 @@ def _interview_event(interview: Interview, *, stamp: dt.datetime) -> Any:
     event.add("uid", interview_uid(interview))
     event.add("sequence", event_sequence(interview))
     event.add("dtstamp", stamp)
-    event.add("last-modified", interview.updated_at.astimezone(dt.timezone.utc))
-    start = interview.at.astimezone(dt.timezone.utc)
-    end = interview.ends_at.astimezone(dt.timezone.utc) if interview.ends_at else start + INTERVIEW_LENGTH
+    event.add("last-modified", interview.updated_at.astimezone(dt.UTC))
+    start = interview.at.astimezone(dt.UTC)
+    end = interview.ends_at.astimezone(dt.UTC) if interview.ends_at else start + INTERVIEW_LENGTH
     event.add("dtstart", start)
     event.add("dtend", max(end, start))
     stage = (

@@ -232,7 +232,7 @@ def _sort_key(start: dt.datetime) -> tuple[dt.datetime, int]:
     """Sessions in order; naive (floating) starts among themselves, aware ones by instant."""
     if start.tzinfo is None:
         return start, 0
-    return start.astimezone(dt.timezone.utc).replace(tzinfo=None), 1
+    return start.astimezone(dt.UTC).replace(tzinfo=None), 1
 
 
 def _sequence(event: Any) -> int:

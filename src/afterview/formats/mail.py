@@ -213,7 +213,7 @@ def _date(message: EmailMessage) -> dt.datetime | None:
         return None
     if when is None:
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.timezone.utc)
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 def _body(message: EmailMessage) -> str:

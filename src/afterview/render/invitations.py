@@ -26,7 +26,7 @@ def followed(result: InvitationFollowed) -> None:
         if item.kind == "cancelled":
             console.print(literal(f"{label}: cancelled ({item.reason}); P{interview.process_id} stays open."))
         else:
-            local = now.tzinfo or dt.timezone.utc
+            local = now.tzinfo or dt.UTC
             when = both_times(interview.at, zone=interview.timezone, local=local, day=True)
             console.print(literal(f"{label}: updated from the invitation, now {when}."))
             for line in item.changes:

@@ -107,7 +107,7 @@ def created(interview: Interview, *, now: dt.datetime, local: dt.tzinfo | None =
 
     at = interview.at.astimezone(now.tzinfo)
     relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
-    mine = local or now.tzinfo or dt.timezone.utc
+    mine = local or now.tzinfo or dt.UTC
     when = both_times(interview.at, zone=interview.timezone, local=mine, day=True)
     cancelled = f" (cancelled: {interview.cancelled.reason})" if interview.cancelled else ""
     output.line(
@@ -152,7 +152,7 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
         for interview in process_rounds:
             pending = sum(step.state is StepState.PENDING for step in interview.steps)
             at = interview.at.astimezone(now.tzinfo)
-            there = both_times(interview.at, zone=interview.timezone, local=now.tzinfo or dt.timezone.utc)
+            there = both_times(interview.at, zone=interview.timezone, local=now.tzinfo or dt.UTC)
             zone = f" ({there.replace(', ', '; ')})" if "your time" in there else ""
             state = "cancelled" if interview.cancelled else f"{pending} pending"
             row = f"    {interview.id:<4} {at:%a %d %b %Y %H:%M}  {interview.stage.value:<9} {state}{zone}"
@@ -230,7 +230,7 @@ def interview_detail(interview: Interview, *, now: dt.datetime) -> None:
         from afterview.render.drafts import sent
 
         output.line(("Sent:", "bold"))
-        sent(interview.sent, tz=now.tzinfo or dt.timezone.utc)
+        sent(interview.sent, tz=now.tzinfo or dt.UTC)
     if interview.steps:
         output.line(("Steps:", "bold"))
         step_rows(((interview, s) for s in _by_due(interview.steps, now)), now=now, show_interview=False)
@@ -276,7 +276,7 @@ def when_held(interview: Interview, *, now: dt.datetime) -> str:
     ``tomorrow at 10:00 (2026-03-29 10:00 +0200, Europe/Berlin; 09:00 yours)``."""
     from afterview.domain.planning import zone_of
 
-    user = now.tzinfo or dt.timezone.utc
+    user = now.tzinfo or dt.UTC
     there = interview.at.astimezone(zone_of(interview, user))
     zone = f", {interview.timezone}" if interview.timezone else ""
     day = describe_day(there.date(), today=now.date())
@@ -288,7 +288,7 @@ def when_held(interview: Interview, *, now: dt.datetime) -> str:
 
 
 def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:
-    return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.timezone.utc))
+    return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.UTC))
 
 
 def kv(pairs: Iterable[tuple[str, str | None]]) -> None:

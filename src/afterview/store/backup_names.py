@@ -15,7 +15,7 @@ STAMP = "%Y%m%dT%H%M%S%fZ"
 
 def backup_name(when: dt.datetime, *, revision: int, store: Path) -> str:
     """The name of the backup of ``store`` holding ``revision``, taken at ``when``."""
-    return f"{when.astimezone(dt.timezone.utc).strftime(STAMP)}-r{revision:07d}-{store.name}"
+    return f"{when.astimezone(dt.UTC).strftime(STAMP)}-r{revision:07d}-{store.name}"
 
 
 def backup_revision(path: Path) -> int | None:
@@ -28,7 +28,7 @@ def backup_time(path: Path) -> dt.datetime | None:
     """When a backup was taken, from its name."""
     stamp = path.name.partition("-")[0]
     try:
-        return dt.datetime.strptime(stamp, STAMP).replace(tzinfo=dt.timezone.utc)
+        return dt.datetime.strptime(stamp, STAMP).replace(tzinfo=dt.UTC)
     except ValueError:
         return None
 

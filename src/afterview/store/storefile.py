@@ -376,7 +376,7 @@ class Store:
             with contextlib.suppress(OSError):
                 if kept.read_bytes() == data:
                     return kept
-        stamp = self.clock().astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = self.clock().astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         kept = target.with_name(f"{target.name}{CORRUPT_MARK}{stamp}")
         for number in itertools.count(2):
             if not kept.exists():
