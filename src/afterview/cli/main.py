@@ -302,7 +302,7 @@ COMMANDS.add(
 )
 
 GROUPS: dict[str, tuple[str, ...]] = {
-    "Record an interview": ("log", "remember", "interviewer", "outcome", "mail"),
+    "Record an interview": ("log", "remember", "interviewer", "outcome", "feedback", "mail"),
     "Follow through": ("todo", "done", "skip", "snooze", "undo", "task", "remind", "calendar"),
     "Drafts": ("draft-thanks", "draft", "templates"),
     "Your data": (
