@@ -268,3 +268,22 @@ def test_bare_afterview_with_a_due_check_in_suggests_its_draft(cli: Cli, log: Lo
     child.expect_exact("Check in with Acme")
     child.expect_exact("Next: afterview draft follow-up 1")
     assert finish(child) == 0
+
+
+def test_a_step_due_at_once_is_never_overdue_when_it_appears_across_zones(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A New York interview rejected at 00:45 in Berlin (still yesterday in New York): the reply step is due
+    by the end of your today, not already overdue ("at once" is never in the past)."""
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-03T20:00:00+01:00")
+    logged = cli(
+        "log", "--company", "Brightwave", "--role", "SRE", "--at", "2026-12-03 15:00",
+        "--tz", "America/New_York", "--interviewer", "Priya Raman <priya@brightwave.example>", "--no-input",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-04T00:45:00+01:00")
+    assert cli("outcome", "1", "rejected", "--no-input").code == 0
+    steps = cli("todo", "--json").json()
+    reply = next(step for step in steps if step["kind"] == "rejection-reply")
+    assert reply["overdue"] is False
+    assert reply["due"] >= "2026-12-04"

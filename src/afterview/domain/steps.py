@@ -185,8 +185,14 @@ def _fields(
 
 
 def _created(cause: dt.date, now: dt.datetime, *, zone: dt.tzinfo) -> dt.date:
-    """When a new "at once" step is due: its cause, or, once that has passed, the end of today."""
-    return now.astimezone(zone).date() if due_moment(cause, zone) < now else cause
+    """When a new "at once" step is due: its cause, or, once that has passed, the end of today: of the
+    later of today where the interview was (``zone``) and today where you are (``now``'s zone), so a step
+    created after midnight in Berlin for a New York interview is not overdue the moment it appears."""
+    today = max(now.astimezone(zone).date(), now.date())
+    passed = due_moment(cause, zone) < now
+    if isinstance(cause, dt.datetime):  # a moment: today once it has passed
+        return today if passed else cause
+    return today if passed or cause < today else cause
 
 
 def effective_due(step: Step) -> dt.date:
