@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from afterview.domain.mail import Mail, classify
 from afterview.errors import UserError
+from afterview.formats.calendar_mail import MAX_DEPTH
 from afterview.formats.imap import ImapSource, parse_imap_url, read_imap
-from afterview.formats.mail import MAX_DEPTH, calendar_note, html_text, read_message, read_source
+from afterview.formats.mail import calendar_note, html_text, read_message, read_source
 from tests import imap_server
 from tests.mail_corpus import PROCESSES, Case, build, corpus
 

@@ -8,18 +8,20 @@ from typing import Any
 from afterview.errors import UserError
 
 MAX_DEPTH = 16
-"""How deeply an e-mail with an invitation may nest its MIME parts (mail clients use three or four)."""
+"""How deeply an e-mail may nest its MIME parts (mail clients use three or four)."""
 
 _TOO_DEEP = f"The e-mail nests its MIME parts deeper than {MAX_DEPTH}; it was not read."
 
 
-def _check_depth(message: Any) -> None:
-    """Refuse parts nested deeper than :data:`MAX_DEPTH`, looked at without recursion."""
+def check_mime_depth(message: Any, *, too_deep: str = _TOO_DEEP) -> None:
+    """Refuse parts nested deeper than :data:`MAX_DEPTH` (UserError saying ``too_deep``), looked at without
+    recursion. Every reader of e-mail calls it: invitations here, the mailbox readers in
+    :mod:`afterview.formats.mail`."""
     stack: list[tuple[Any, int]] = [(message, 1)]
     while stack:
         part, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise UserError(_TOO_DEEP)
+            raise UserError(too_deep)
         if part.is_multipart():
             stack.extend((child, depth + 1) for child in part.get_payload())
 
@@ -35,7 +37,7 @@ def calendar_bytes(data: bytes) -> bytes:
 
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
-        _check_depth(message)
+        check_mime_depth(message)
     except RecursionError:
         raise UserError(_TOO_DEEP) from None
     if not message.keys():

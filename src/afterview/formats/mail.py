@@ -15,11 +15,12 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from afterview.domain import text_rules
 from afterview.domain.mail import CalendarNote, Mail
 from afterview.errors import UserError
+from afterview.formats.calendar_mail import MAX_DEPTH, check_mime_depth
 
 if TYPE_CHECKING:
     from email.message import EmailMessage, MIMEPart
@@ -28,8 +29,6 @@ MAX_MESSAGE_BYTES = 25 * 1024 * 1024
 """The largest message read, in bytes (25 MiB, the common limit of mail servers)."""
 MAX_SOURCE_BYTES = 1024 * 1024 * 1024
 """The most bytes one source (a Maildir, mbox, folder or IMAP folder) may hold (1 GiB)."""
-MAX_DEPTH = 16
-"""The deepest MIME nesting read (a multipart inside a multipart...); real mail stays under 6."""
 MAX_TEXT = 200_000
 """The most characters of a body handed to the classifier."""
 
@@ -55,7 +54,9 @@ def read_message(
     import email.policy
 
     message: EmailMessage = email.message_from_bytes(data, policy=email.policy.default)
-    _check_depth(message, where)
+    check_mime_depth(
+        message, too_deep=f"A message{where} nests MIME parts deeper than {MAX_DEPTH}; it was not read."
+    )
     return Mail(
         message_id=_message_id(message, data),
         sender=_clean(_address(message, "from")[1].casefold(), 254),
@@ -154,16 +155,6 @@ def _check_total(path: Path, total: int, max_source: int) -> None:
             f"{path} holds {total:,} bytes of mail, over the cap of {max_source:,}; nothing was read.",
             hint="Read a smaller folder, or use --since with an IMAP source.",
         )
-
-
-def _check_depth(message: EmailMessage, where: str) -> None:
-    stack: list[tuple[Any, int]] = [(message, 1)]
-    while stack:
-        part, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise UserError(f"A message{where} nests MIME parts deeper than {MAX_DEPTH}; it was not read.")
-        if part.is_multipart():
-            stack.extend((child, depth + 1) for child in part.get_payload())
 
 
 def _message_id(message: EmailMessage, data: bytes) -> str:
