@@ -9,7 +9,9 @@ Each process is played through afterview's own domain functions, as the CLI woul
 ``log_interview``, its outcomes recorded with ``record_outcome``, its steps planned with ``refresh_steps``,
 and between those the steps a person ticks off (most, not all) marked done or skipped. So every step, its
 id, key, title and due date is what afterview plans; when a process ends its leftover steps close as the
-engine closes them; only the open processes have pending steps, and the search's one momentum step is on
+engine closes them, and what an ending keeps (the memory dump, the network step, the reply to a rejection)
+the person clears within a few weeks (:data:`CLEARED_AFTER`); so the open processes, and those that ended
+in the last weeks, have pending steps, and the search's one momentum step is on
 the first round of the newest process. A last re-plan of the whole document at the benchmark's "now"
 (``AFTERVIEW_NOW``) makes the store a fixed point: the first command run on it has nothing to re-plan.
 
@@ -103,7 +105,14 @@ _HABITS: dict[str, tuple[float, float]] = {
     "offer-notice": (0.9, 0.0),
     "decide-offer": (0.5, 0.0),
     "prep": (0.9, 0.05),
+    "rejection-reply": (0.6, 0.25),
+    "withdraw": (0.9, 0.05),
 }
+CLEARED_AFTER = (14.0, 42.0)
+"""Days after a process ended within which the person clears what is left of it (``afterview skip``): the
+memory dump, contact details and network steps an ending keeps, and the reply to a rejection. A search
+kept with afterview for years does not keep years-old steps in ``todo``, so every older process is
+archived, as the store's guarantees expect of it."""
 
 
 @dataclass
@@ -335,6 +344,21 @@ class _Player:
                     update["sent"] = [*interview.sent, *sent]
                 self.document.interviews[index] = interview.model_copy(update=update)
 
+    def clear(self, when: dt.datetime) -> None:
+        """``afterview skip`` on every step an ended process still has pending."""
+        from afterview.models.enums import StepState
+
+        for index, interview in enumerate(self.document.interviews):
+            steps = [
+                step.model_copy(update=self._closing(step, "skipped", when))
+                if step.state is StepState.PENDING
+                else step
+                for step in interview.steps
+            ]
+            if steps != interview.steps:
+                update = {"steps": steps, "updated_at": when.astimezone(ZONE)}
+                self.document.interviews[index] = interview.model_copy(update=update)
+
     def _fate(self, step: Step, *, due: dt.datetime, seen: dt.datetime) -> tuple[str | None, dt.datetime]:
         """Whether the person will close ``step``, and when: decided once, when it is first seen."""
         if step.id not in self.fates:
@@ -390,7 +414,9 @@ class _Player:
         if plan.ending is not None:
             days = self.rng.randint(3, 25)
             ended = min(last + dt.timedelta(days=days), NOW - dt.timedelta(hours=self.rng.uniform(20, 40)))
-            events.append((max(ended, last + dt.timedelta(hours=4)), plan.ending, None))
+            ended = max(ended, last + dt.timedelta(hours=4))
+            events.append((ended, plan.ending, None))
+            events.append((ended + dt.timedelta(days=self.rng.uniform(*CLEARED_AFTER)), "clear", None))
         elif plan.offer:
             events.append((NOW - dt.timedelta(hours=self.rng.uniform(20, 30)), "offer", None))
         elif plan.booked is not None:
@@ -399,11 +425,15 @@ class _Player:
             heard = min(last + dt.timedelta(days=2), NOW - dt.timedelta(hours=2))
             events.append((max(heard, last + dt.timedelta(hours=2)), "next-round", None))
         for when, kind, payload in sorted(events, key=lambda event: event[0]):
+            if when > NOW:
+                continue
             self.tick(when)
             if kind == "log":
                 self.log(payload[0], interview_id=payload[1], logged=when)
             elif kind == "replan":
                 self.replan(when)
+            elif kind == "clear":
+                self.clear(when)
             elif kind == "offer":
                 deadline = NOW.date() + dt.timedelta(days=7)
                 self.outcome("offer", on=when, deadline=deadline, note="95k base, remote two days a week")

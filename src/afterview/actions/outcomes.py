@@ -15,7 +15,7 @@ from afterview.domain import endings, outcomes
 from afterview.formats.contract import interview_json, process_json
 from afterview.models.document import Document
 from afterview.models.enums import Format, Stage, Status
-from afterview.models.records import Interview, Process, Step
+from afterview.models.records import Interview, Process, StatusChange, Step
 from afterview.store.storefile import Unchanged
 
 
@@ -92,11 +92,66 @@ def record_outcome(
     )
     if reapply_in is not None:
         endings.check_reapply(status)
-    store = session.open_store()
-    current = store.read(open_only=True)
-    zone = following.timezone if following is not None else None
-    now = outcome_clock(current, named, timezone=zone)
-    order = session.date_order(current.profile)
+    recorded = None
+    with changing() as change_:  # the dates are read in the round's day, from the document the lock holds
+        document = change_.document
+        interview = latest_round(document, named)
+        typed = _read_typed(
+            document, named, status=status, on=on, deadline=deadline, note=note, following=following,
+            at=at, reapply_in=reapply_in,
+        )  # fmt: skip
+        recorded = outcomes.record_outcome(
+            document, interview, typed.change, next_round=typed.next_round, now=change_.now
+        )
+        kept = _keep_ending(
+            document,
+            interview.process,
+            recorded,
+            feedback=feedback,
+            reconnect=typed.reconnect,
+            now=change_.now,
+        )
+        if not recorded.changed and not kept:
+            recorded = None
+            raise Unchanged
+    kept = recorded is not None and kept
+    return OutcomeRecorded(
+        interview=find(document, interview.id),
+        status=status,
+        recorded=recorded,
+        now=change_.now,
+        following=find(document, recorded.following.id) if recorded and recorded.following else None,
+        changes=change_.changes,
+        on_echo=typed.on_echo,
+        kept=kept,
+    )
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """The options of ``outcome`` as read in the round's day."""
+
+    change: StatusChange
+    next_round: outcomes.NextRound | None
+    reconnect: dt.date | None
+    on_echo: str | None
+
+
+def _read_typed(
+    document: Document,
+    named: str,
+    *,
+    status: Status,
+    on: str,
+    deadline: str | None,
+    note: str | None,
+    following: NextRoundAsTyped | None,
+    at: dt.datetime | None,
+    reapply_in: str | None,
+) -> _Typed:
+    """Read the dates typed for an outcome in the day of the round ``named`` (or of the next round's zone)."""
+    now = outcome_clock(document, named, timezone=following.timezone if following is not None else None)
+    order = session.date_order(document.profile)
     heard = option_date("--on", on, today=now.date(), order=order, nearest=True)
     change = outcomes.status_change(
         status,
@@ -120,30 +175,7 @@ def record_outcome(
     reconnect = None
     if reapply_in is not None:
         reconnect = endings.reconnect_date(reapply_in, start=change.on, today=now.date(), order=order)
-    recorded = None
-    with changing(store=store) as change_:
-        document = change_.document
-        interview = latest_round(document, named)
-        recorded = outcomes.record_outcome(
-            document, interview, change, next_round=next_round, now=change_.now
-        )
-        kept = _keep_ending(
-            document, interview.process, recorded, feedback=feedback, reconnect=reconnect, now=change_.now
-        )
-        if not recorded.changed and not kept:
-            recorded = None
-            raise Unchanged
-    kept = recorded is not None and kept
-    return OutcomeRecorded(
-        interview=find(document, interview.id),
-        status=status,
-        recorded=recorded,
-        now=change_.now,
-        following=find(document, recorded.following.id) if recorded and recorded.following else None,
-        changes=change_.changes,
-        on_echo=year_echo(on, heard, today=now.date()),
-        kept=kept,
-    )
+    return _Typed(change, next_round, reconnect, year_echo(on, heard, today=now.date()))
 
 
 def _keep_ending(

@@ -111,8 +111,7 @@ def log(
     # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
     profile_zone = load_index()["timezone"]
     ask = inputs.interactive(no_input)
-    store = session.open_store()
-    snapshot = store.read(open_only=True) if process is not None or from_ is not None else None
+    snapshot = session.open_store().read(open_only=True)  # read once, not locked: prompts may follow
     answers = Answers(
         company=company,
         role=role,
@@ -132,7 +131,6 @@ def log(
     if from_ is not None:
         from afterview.cli.invitation import take_invitation
 
-        assert snapshot is not None
         own = profile_zone or clock.system_zone()
         sessions = take_invitation(answers, source=from_, document=snapshot, zone=own, ask=ask, json_=json_)
         if not sessions:  # it moved or cancelled rounds already logged, and logs no new one
@@ -141,23 +139,22 @@ def log(
     now = clock.now_in(zone or profile_zone)
     joined = None
     if process is not None:
-        assert snapshot is not None
         joined, _ = find_process(snapshot, process)
         answers.company = answers.company if answers.company is not None else joined.company
         answers.role = answers.role if answers.role is not None else joined.role
     answers.company = inputs.field_text(_required(answers.company, "company", "Company", ask=ask), "company")
     answers.role = inputs.field_text(_required(answers.role, "role", "Role", ask=ask), "role")
     if joined is None:  # asked before the other questions, and without holding the store's lock
-        joined = _same_process(snapshot or store.read(open_only=True), answers.company, answers.role, ask=ask)
+        joined = _same_process(snapshot, answers.company, answers.role, ask=ask)
     new_round = _read(
         answers,
         now=now,
         ask=ask,
-        order=_date_order(answers, ask=ask),
+        order=_date_order(answers, snapshot, ask=ask),
         zone=zone or profile_zone or clock.system_zone(),
     )
     people, contact = split_mailboxes(new_round.interviewers, ask=ask)
-    profile = (snapshot or store.read(open_only=True)).profile
+    profile = snapshot.profile
     people = confirm_greetings(
         people, ask=ask, language=profile.language or "en", style=profile.greeting or "auto"
     )
@@ -165,7 +162,7 @@ def log(
     if len(sessions) > 1:
         from afterview.cli.invitation import log_every_session
 
-        me = snapshot.profile.email if snapshot is not None else None
+        me = snapshot.profile.email
         log_every_session(
             sessions, first=new_round, company=answers.company, role=answers.role, me=me,
             source=inputs.field_text(source, "source") if source else None,
@@ -204,12 +201,12 @@ def _same_process(document: Document, company: str, role: str, *, ask: bool) -> 
     return None
 
 
-def _date_order(answers: Answers, *, ask: bool) -> str | None:
-    """The user's date order, read from the store only when a date typed (or to be typed) may need it."""
+def _date_order(answers: Answers, document: Document, *, ask: bool) -> str | None:
+    """The user's date order, looked up only when a date typed (or to be typed) may need it."""
     typed = (answers.at, answers.decision_by)
     if not ask and not any(text and needs_date_order(text) for text in typed):
         return None
-    return session.date_order(session.open_store().read(open_only=True).profile)
+    return session.date_order(document.profile)
 
 
 def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None, zone: str | None) -> NewRound:
