@@ -39,16 +39,16 @@ def _remind(argv: list[str]) -> int | None:
     return remind()
 
 
-def _steps(argv: list[str]) -> int | None:
-    """``afterview done STEP...`` and ``afterview skip STEP...``: the use case, without starting Typer."""
-    if not argv or argv[0] not in ("done", "skip"):
+def _lines(argv: list[str]) -> int | None:
+    """``done``, ``skip``, ``outcome``, ``log``, ``list`` and ``show``: their handlers, without Typer."""
+    if not argv or argv[0] not in ("done", "skip", "outcome", "log", "list", "show"):
         return None
-    from afterview.cli.fast_steps import close
+    from afterview.cli.fast_lines import answer
 
-    return close(argv)
+    return answer(argv)
 
 
-FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remind, _todo, _steps)
+FAST_PATHS: tuple[Callable[[list[str]], int | None], ...] = (_completion, _remind, _todo, _lines)
 
 
 def main() -> None:

@@ -90,6 +90,20 @@ def ask(label: str, *, default: str | None = None, required: bool = True) -> str
         typer.echo(f"{label} is needed.", err=True)
 
 
+def confirm(question: str, *, default: bool) -> bool:
+    """Ask a yes/no question on the terminal."""
+    import typer
+
+    return bool(typer.confirm(question, default=default))
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print one line of a conversation at the terminal (a prompt's preamble, or why an answer is refused)."""
+    import typer
+
+    typer.echo(text, err=err)
+
+
 def ask_until_valid(
     label: str,
     read: Callable[[str], T],

@@ -6,17 +6,15 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import reading, session
+from afterview.actions import session
 from afterview.actions.interviewers import add_interviewer, keep_contact
 from afterview.cli import inputs
+from afterview.cli.handlers import stored
 from afterview.cli.options import ChangedJson as ChangedJson  # their home before cli.options
 from afterview.cli.options import InterviewId as InterviewId
 from afterview.cli.options import Json as Json
 from afterview.cli.options import RoundOrProcess as RoundOrProcess
 from afterview.domain.dates import DATE_EXAMPLES
-from afterview.domain.phrasing import plural
-from afterview.models.enums import Status
-from afterview.render import console, views
 from afterview.render.interviews import contact_kept, interviewer_added
 from afterview.render.results import emit
 
@@ -57,17 +55,7 @@ def list_interviews(
 
     Example: afterview list --status waiting --since 2026-11-01 --json
     """
-    wanted = inputs.choice(status, Status, field="status") if status is not None else None
-    result = reading.list_interviews(status=wanted, company=company, since=since, until=until)
-    emit(result, json_=json_, human=_listed)
-
-
-def _listed(result: reading.InterviewsListed) -> None:
-    if not result.items and result.total:
-        count = result.total
-        console.say(f"None of your {plural(count, 'interview')} {'matches' if count == 1 else 'match'}.")
-    else:
-        views.interviews(result.items, now=result.now)
+    stored.list_interviews(status=status, company=company, since=since, until=until, json_=json_)
 
 
 def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
@@ -75,20 +63,7 @@ def show(interview_id: RoundOrProcess, json_: Json = False) -> None:
 
     Examples: afterview show 7   ·   afterview show P2
     """
-    emit(reading.show(interview_id), json_=json_, human=_shown)
-
-
-def _shown(result: reading.Shown) -> None:
-    if result.process is not None:
-        views.process_detail(result.process, result.rounds, now=result.now)
-        if result.search is not None:
-            from afterview.render.stats import search_summary
-
-            console.out().print()
-            search_summary(result.search)
-    else:
-        assert result.interview is not None
-        views.interview_detail(result.interview, now=result.now)
+    stored.show(interview_id=interview_id, json_=json_)
 
 
 def interviewer(

@@ -20,6 +20,7 @@ from typer.core import TyperGroup
 
 from afterview import __version__
 from afterview.actions import notices
+from afterview.cli.fast_lines import interrupted
 from afterview.errors import AfterviewError, ExitCode
 from afterview.store import interruptions
 
@@ -351,7 +352,7 @@ def run(argv: list[str] | None = None) -> int:
         _render().error(error.message, hint=error.hint)
         return int(error.code)
     except (KeyboardInterrupt, typer.Abort):
-        _interrupted()
+        interrupted()
         return int(ExitCode.INTERRUPTED)
     except _ClickException as error:
         error.show()  # type: ignore[attr-defined]
@@ -375,22 +376,8 @@ def run(argv: list[str] | None = None) -> int:
             )
         return int(ExitCode.USER)
     if result == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C into a quiet exit 130
-        _interrupted()
+        interrupted()
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
-
-
-def _interrupted() -> None:
-    """Say what Ctrl-C left: nothing saved, or (when it came after the save) the change saved and the index
-    and live calendar left to the next command, which refreshes them."""
-    from afterview.store import interruptions
-
-    if interruptions.saved:
-        _render().err().print(
-            "\nInterrupted after the change was saved: it is kept (do not run the command again). "
-            "The index and the live calendar will be refreshed by the next command."
-        )
-    else:
-        _render().err().print("\nInterrupted; nothing was saved.")
 
 
 def _warn(message: str) -> None:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import typer
-
 from afterview.cli import inputs
 from afterview.domain.greetings import Language, Style, greeting_check
 from afterview.domain.mailboxes import is_role_mailbox
@@ -34,7 +32,7 @@ def split_mailboxes(people: Sequence[Person], *, ask: bool) -> tuple[list[Person
             kept.append(person)
             continue
         question = f"{person.email} looks like a team's mailbox. Thank {person.name} as an interviewer?"
-        if ask and typer.confirm(question, default=False):
+        if ask and inputs.confirm(question, default=False):
             kept.append(person)
             continue
         contact = contact or person.email

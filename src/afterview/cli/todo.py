@@ -7,13 +7,11 @@ from typing import Annotated
 import typer
 
 from afterview.actions import reading
-from afterview.actions.steps import close_steps
-from afterview.cli import completion, inputs
+from afterview.cli import completion
+from afterview.cli.handlers import steps
 from afterview.cli.options import ChangedJson, Json
-from afterview.models.enums import StepState
 from afterview.render import views
 from afterview.render.results import emit
-from afterview.render.steps import changed_steps
 
 
 def _complete_steps(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -64,9 +62,7 @@ def done(
 
     Example: afterview done 7.1 7.2, or afterview done 7.3 --note "emailed Jane"
     """
-    text = inputs.field_text(note, "step_note") if note is not None else None
-    result = close_steps(step_ids=step_ids, state=StepState.DONE, note=text)
-    emit(result, json_=json_, human=changed_steps)
+    steps.done(step_ids=step_ids, note=note, json_=json_)
 
 
 def skip(
@@ -78,6 +74,4 @@ def skip(
 
     Example: afterview skip 7.4 --reason "met them at a meetup already"
     """
-    text = inputs.field_text(reason, "step_note", label="reason") if reason is not None else None
-    result = close_steps(step_ids=step_ids, state=StepState.SKIPPED, note=text)
-    emit(result, json_=json_, human=changed_steps)
+    steps.skip(step_ids=step_ids, reason=reason, json_=json_)
