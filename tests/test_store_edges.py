@@ -207,8 +207,12 @@ def test_the_disk_full_message_names_only_files_that_exist(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
+    def no_link(*args: Any, **kwargs: Any) -> None:  # no hard links here: the backup is written as a copy
+        raise OSError(errno.EPERM, "Operation not permitted")
+
     monkeypatch.setattr(os, "open", fake_open)
     monkeypatch.setattr(os, "write", fake_write)
+    monkeypatch.setattr(os, "link", no_link)
     result = cli("log", "--company", "Beta", "--role", "r", "--no-input")
     assert result.code == 1
     assert "No space left on device" in result.err

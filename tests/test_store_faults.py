@@ -29,13 +29,16 @@ def temp_files(home: Path) -> list[Path]:
 
 
 class Faults:
-    """Wraps ``os.open/write/fsync/replace``: records each call by file name and fails the chosen one."""
+    """Wraps ``os.open/write/fsync/replace/link``: records each call by file name and fails the chosen one;
+    with ``no_links``, every hard link fails as on a file system without them (FAT, some network shares)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls: list[tuple[str, str]] = []
         self.names: dict[int, str] = {}
         self.fail: tuple[str, str, BaseException] | None = None
+        self.no_links = False
         real_open, real_write, real_fsync, real_replace = os.open, os.write, os.fsync, os.replace
+        real_link = os.link
 
         def fake_open(path: Any, flags: int, mode: int = 0o777, **kwargs: Any) -> int:
             fd = real_open(path, flags, mode, **kwargs)
@@ -54,7 +57,14 @@ class Faults:
             self._call("replace", f"{Path(source).name}->{Path(target).name}")
             real_replace(source, target)
 
+        def fake_link(source: Any, target: Any, **kwargs: Any) -> None:
+            self._call("link", f"{Path(source).name}->{Path(target).name}")
+            if self.no_links:
+                raise OSError(errno.EPERM, "Operation not permitted")
+            real_link(source, target, **kwargs)
+
         monkeypatch.setattr(os, "open", fake_open)
+        monkeypatch.setattr(os, "link", fake_link)
         monkeypatch.setattr(os, "write", fake_write)
         monkeypatch.setattr(os, "fsync", fake_fsync)
         monkeypatch.setattr(os, "replace", fake_replace)
@@ -78,7 +88,11 @@ def saved(log: Log, store_file: Path) -> bytes:
     return store_file.read_bytes()
 
 
-def test_a_save_is_write_fsync_replace_fsync_dir(saved: bytes, faults: Faults, cli: Cli, home: Path) -> None:
+@pytest.mark.parametrize("links", [True, False], ids=["backup-linked", "backup-copied"])
+def test_a_save_is_write_fsync_replace_fsync_dir(
+    saved: bytes, faults: Faults, cli: Cli, home: Path, links: bool
+) -> None:
+    faults.no_links = not links
     assert cli("log", "--company", "Gamma", "--role", "r", "--no-input").code == 0
     calls = faults.calls
     replaced = next(
@@ -90,9 +104,20 @@ def test_a_save_is_write_fsync_replace_fsync_dir(saved: bytes, faults: Faults, c
     assert to_temp[-1] == "fsync"
     assert set(to_temp[:-1]) == {"write"}
     assert calls[replaced + 1] == ("fsync", home.name)  # the directory, so the rename itself is durable
-    # the backup of the previous version is durable before the store is replaced
-    backup_fsync = next(n for n, (what, name) in enumerate(calls) if what == "fsync" and "r0000002" in name)
-    assert backup_fsync < replaced
+    # the backup of the previous version is durable before the store is replaced: the old file under a
+    # second name (its data synced, then the backups folder), or where there are no hard links, a copy
+    if links:
+        backup = next((home / "backups").glob("*-r0000002-*"))
+        linked = calls.index(("link", f"afterview.json->{backup.name}"))
+        assert ("fsync", "afterview.json") in calls[:linked]
+        assert ("fsync", "backups") in calls[linked:replaced]
+        assert not any(what == "write" and "r0000002" in name for what, name in calls)
+        assert backup.read_bytes() == saved
+    else:
+        backup_fsync = next(
+            n for n, (what, name) in enumerate(calls) if what == "fsync" and "r0000002" in name
+        )
+        assert backup_fsync < replaced
 
 
 @pytest.mark.parametrize(
@@ -108,9 +133,13 @@ def test_a_save_is_write_fsync_replace_fsync_dir(saved: bytes, faults: Faults, c
         ),
         ("write", "-r0000002-afterview.json", OSError(errno.ENOSPC, "No space left on device"), "backup"),
         ("fsync", "-r0000002-afterview.json", OSError(errno.EIO, "Input/output error"), "backup"),
+        ("fsync", "backups", OSError(errno.EIO, "Input/output error"), "backup"),
     ],
-    ids=["fsync-EIO", "replace-ENOSPC", "replace-EACCES", "backup-write-ENOSPC", "backup-fsync-EIO"],
-)
+    ids=[
+        "fsync-EIO", "replace-ENOSPC", "replace-EACCES", "backup-write-ENOSPC", "backup-fsync-EIO",
+        "backup-folder-fsync-EIO",
+    ],
+)  # fmt: skip
 def test_a_failed_save_leaves_the_store_as_it_was(
     saved: bytes,
     faults: Faults,
@@ -123,6 +152,7 @@ def test_a_failed_save_leaves_the_store_as_it_was(
     message: str,
 ) -> None:
     backups_before = sorted(p.name for p in (home / "backups").iterdir())
+    faults.no_links = "-r0000002-" in which  # the copy is written where there are no hard links
     faults.fail = (what, which, error)
     result = cli("log", "--company", "Gamma", "--role", "r", "--no-input")
     assert result.code != 0
@@ -243,3 +273,17 @@ def test_a_replace_refused_for_good_gives_up_after_about_a_second(
     assert waits == list(files.REPLACE_RETRIES)
     assert target.read_bytes() == b"old"
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_a_second_name_is_given_only_to_the_file_that_was_read(tmp_path: Path) -> None:
+    from afterview.store import files, index
+
+    store = tmp_path / "afterview.json"
+    store.write_bytes(b"version one")
+    read = index.stamp(store)
+    assert files.second_name(store, tmp_path / "kept", stamp=read)
+    assert (tmp_path / "kept").read_bytes() == b"version one"
+    assert not files.second_name(store, tmp_path / "kept", stamp=index.stamp(store))  # the name is taken
+    store.write_bytes(b"version two, edited by hand after it was read")
+    assert not files.second_name(store, tmp_path / "again", stamp=read)
+    assert not (tmp_path / "again").exists()

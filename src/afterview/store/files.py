@@ -169,6 +169,39 @@ def replace_retrying(source: Path, target: Path) -> None:
             time.sleep(wait)
 
 
+def second_name(path: Path, name: Path, *, stamp: list[int]) -> bool:
+    """Give the file ``path`` a second name ``name`` (a hard link, in the same file system), if it is still
+    the file of ``stamp`` (size, modification time, inode, change time: :func:`afterview.store.index.stamp`);
+    its data is made durable first. ``False`` when it cannot be (no hard links there, another file system,
+    ``name`` taken, the file changed since): the caller then writes a copy.
+
+    This is how a save keeps the previous version as a backup without writing it again: the store is then
+    replaced by a new file, and the old one lives on under its second name alone."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        info = os.fstat(fd)
+        if [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns] != stamp:
+            return False
+        os.fsync(fd)  # already durable when afterview wrote it; this costs nothing then
+        os.link(path, name, follow_symlinks=False)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    try:
+        same = name.lstat().st_ino == stamp[2]
+    except OSError:
+        same = False
+    if not same:  # replaced between the check and the link: not the bytes the caller read
+        with contextlib.suppress(OSError):
+            name.unlink()
+        return False
+    return True
+
+
 def sync_directory(directory: Path) -> None:
     """Make a rename in ``directory`` durable (POSIX; elsewhere a rename needs no more)."""
     if os.name != "posix":

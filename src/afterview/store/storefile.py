@@ -150,14 +150,14 @@ class Store:
         self._private_dir(self.path.parent)
         with self._lock(target):
             self._remove_orphans()
-            document, previous = self._load(target, open_only=open_only)
+            document, previous, source = self._load(target, open_only=open_only)
             if previous is not None and self.refresh_marker.exists():
                 self._refresh(document, target=target)
             try:
                 yield document
             except Unchanged:
                 return
-            self._save(document, target=target, previous=previous)
+            self._save(document, target=target, previous=previous, source=source)
 
     def restore(self, backup: Path) -> Restored:
         """Make ``backup`` the current version, atomically and under the lock.
@@ -263,19 +263,23 @@ class Store:
                 raise self._not_writable(target, PermissionError("Permission denied"))
             yield
 
-    def _load(self, target: Path, *, open_only: bool = False) -> tuple[Document, bytes | None]:
+    def _load(
+        self, target: Path, *, open_only: bool = False
+    ) -> tuple[Document, bytes | None, list[int] | None]:
+        """The document in ``target``, the bytes it was read from (``None``: no store yet) and the file's
+        stamp as read (``None`` if it changed while it was read)."""
         try:
             read = _read_stamped(target)
         except OSError as error:
             raise StoreError(f"Cannot read the store {self.path}: {error.strerror}.") from None
         if read is None:
-            return empty_document(), None
+            return empty_document(), None, None
         data, source = read
         # The index names the exact file afterview last wrote (its stamp: size, times, inode; the change
         # time no one can set back), so a match shows these are afterview's own bytes, unchanged since.
         written = source is not None and index.source_of(self.path) == source
         try:
-            return parse_document(data, open_only=open_only, written=written), data
+            return parse_document(data, open_only=open_only, written=written), data, source
         except CorruptStore as error:
             raise StoreError(
                 f"The store {self.path} is corrupt: {error}. It was left exactly as it is.",
@@ -309,13 +313,19 @@ class Store:
             return "There is no good backup to fall back on; `afterview doctor` says more."
         return f"The newest good backup is {backup}; bring it back with: afterview restore {backup.name}"
 
-    def _save(self, document: Document, *, target: Path, previous: bytes | None) -> None:
-        """Write ``document`` as the next revision: backup of the previous bytes, the store, then pruning."""
+    def _save(
+        self, document: Document, *, target: Path, previous: bytes | None, source: list[int] | None = None
+    ) -> None:
+        """Write ``document`` as the next revision: backup of the previous bytes (the file itself, under a
+        second name, when it is still the one of ``source``), the store, then pruning."""
         document.revision += 1
         document.written_by = f"afterview {__version__}"
         document.updated_at = self.clock()
         data = checked_bytes(document)
-        backup = None if previous is None else self._write_backup(previous, revision=document.revision - 1)
+        backup = None
+        if previous is not None:
+            revision = document.revision - 1
+            backup = self._write_backup(previous, revision=revision, target=target, source=source)
         try:
             _atomic_write(target, data, what="store", store=self.path)
         except BaseException:  # the store is unchanged, so a copy of it would only crowd out older ones
@@ -357,10 +367,20 @@ class Store:
         with contextlib.suppress(OSError):
             self.refresh_marker.unlink()
 
-    def _write_backup(self, data: bytes, *, revision: int) -> Path:
+    def _write_backup(self, data: bytes, *, revision: int, target: Path, source: list[int] | None) -> Path:
+        """Keep ``data``, the previous version, as a backup: the file ``target`` itself under a second name
+        while it is still the one read (``source``), so nothing is written again; else a copy."""
         self._private_dir(self.backup_dir)
         backup = self.backup_dir / backup_name(self.clock(), revision=revision, store=self.path)
-        _atomic_write(backup, data, what="backup of the previous version", store=self.path)
+        if source is not None and files.second_name(target, backup, stamp=source):
+            try:
+                _sync_directory(backup.parent, store=self.path)
+            except NotSavedError:
+                with contextlib.suppress(OSError):
+                    backup.unlink()
+                raise
+        else:
+            _atomic_write(backup, data, what="backup of the previous version", store=self.path)
         return backup
 
     def _prune_backups(self, *, keep: Path | None) -> None:
@@ -440,6 +460,18 @@ def _read_if_present(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+
+
+def _sync_directory(directory: Path, *, store: Path) -> None:
+    """Make a new name in ``directory`` durable, or fail saying the store is as it was."""
+    try:
+        files.sync_directory(directory)
+    except OSError as error:
+        raise NotSavedError(
+            f"Could not write the backup of the previous version ({error.strerror or error}); nothing was "
+            f"saved and the store {store} is as it was.",
+            hint="Check there is free space and that you may write there, then run the command again.",
+        ) from error
 
 
 def _atomic_write(path: Path, data: bytes | Iterable[Bytes], *, what: str, store: Path) -> None:
