@@ -24,12 +24,12 @@ INTERVIEWER_EXAMPLES = '"Jane Doe <jane@acme.com>", "Jane Doe, CTO <jane@acme.co
 
 def email_address(value: str) -> str:
     """A checked, normalised email address (syntax only: afterview never looks anything up online)."""
-    from email_validator import EmailNotValidError, validate_email
+    from afterview.domain.email_addresses import normalised
 
     text = field_text(value, "email")
     try:
-        return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError as error:
+        return normalised(text)
+    except ValueError as error:  # email_validator.EmailNotValidError
         raise UserError(f"{text!r} is not a valid email address: {error}") from None
 
 

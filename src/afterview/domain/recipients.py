@@ -71,11 +71,11 @@ def checked_email(email: str | None, *, name: str, interview: Interview, warning
     """``email`` when it is an address; otherwise ``None`` and a warning (it will not be written anywhere)."""
     if email is None:
         return None
-    from email_validator import EmailNotValidError, validate_email
+    from afterview.domain.email_addresses import normalised
 
     try:
-        return validate_email(email, check_deliverability=False).normalized
-    except EmailNotValidError:
+        return normalised(email)
+    except ValueError:  # email_validator.EmailNotValidError
         warnings.append(
             f"{name}'s email {email!r} is not an address, so the draft has none; fix it with: "
             f'afterview interviewer {interview.id} "{name} <address>"'
