@@ -11,6 +11,7 @@ from afterview.actions import session
 from afterview.store import paths
 
 if TYPE_CHECKING:
+    from afterview.models.document import Document
     from afterview.store.index import Index
 
 
@@ -43,3 +44,12 @@ def catch_up() -> Index:
     except AfterviewError:
         pass
     return store.current_index()
+
+
+def current(*, open_only: bool = False) -> Document:
+    """The store's document, after planning what the time has changed since the last save: an interview
+    that has taken place gets its after-interview steps, a process whose next round was held waits again
+    (one write, only when something is due; :func:`load_index`). ``open_only`` leaves the rounds of ended
+    processes unread."""
+    load_index()
+    return session.open_store().read(open_only=open_only)

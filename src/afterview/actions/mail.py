@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from afterview.actions import session
 from afterview.actions.changes import changing
-from afterview.actions.reading import current
+from afterview.actions.index import current
 from afterview.actions.typed import option_date
 from afterview.domain.mail import Mail, Suggestion, classify, message_id_hash, open_processes
 from afterview.errors import UserError

@@ -1,16 +1,17 @@
-"""Reading the store as of now, for the commands that show it (``list``, ``show``, ``todo``, ``ref list``,
-``export``, ``prep``); each returns a result whose ``to_json()`` is the documented JSON."""
+"""Reading the store as of now, for the commands that show it (``todo``, ``ref list``, ``prep``, ``stats``;
+``list`` and ``show`` are in :mod:`afterview.actions.listing`); each returns a result whose ``to_json()``
+is the documented JSON."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from afterview.actions import session
-from afterview.actions.index import load_index
-from afterview.actions.lookup import find, find_process
+from afterview.actions.index import current, load_index
+from afterview.actions.listing import round_counts
+from afterview.actions.lookup import find
 from afterview.domain import briefing, story_bank
 from afterview.domain.briefing import Brief
 from afterview.domain.dates import due_moment, parse_date
@@ -19,109 +20,15 @@ from afterview.domain.local_times import Ahead, ahead_of, ahead_today
 from afterview.domain.prep import PrepQuestion, prep_questions
 from afterview.domain.stats import Stats, compute, stats_json
 from afterview.domain.steps import effective_due
-from afterview.formats.contract import InterviewJson, StepJson, interview_json, process_json, step_json
+from afterview.formats.contract import StepJson, step_json
 from afterview.formats.story_contract import told_for_json
-from afterview.models.enums import Rating, Status, StepState
-from afterview.models.records import Interview, Process, Reference, Step
+from afterview.models.enums import Rating, StepState
+from afterview.models.records import Interview, Reference, Step
 from afterview.models.stories import Story
 
 if TYPE_CHECKING:
     from afterview.domain.prep import PrepQuestion
     from afterview.domain.stats import Stats
-    from afterview.models.document import Document
-
-
-def current(*, open_only: bool = False) -> Document:
-    """The store's document, after planning what the time has changed since the last save: an interview
-    that has taken place gets its after-interview steps, a process whose next round was held waits again
-    (one write, only when something is due; :func:`afterview.actions.index.load_index`). ``open_only``
-    leaves the rounds of ended processes unread."""
-    load_index()
-    return session.open_store().read(open_only=open_only)
-
-
-@dataclass(frozen=True)
-class InterviewsListed:
-    """``list``: the interviews that match, newest first, out of ``total`` in the store."""
-
-    items: list[Interview]
-    total: int
-    now: dt.datetime
-
-    def to_json(self) -> Iterator[InterviewJson]:
-        """The JSON contract: an array of interview objects, one at a time (10,000 are never held whole)."""
-        return (interview_json(interview, now=self.now) for interview in self.items)
-
-
-def list_interviews(
-    *,
-    status: Status | None = None,
-    company: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-) -> InterviewsListed:
-    """Every interview, newest first; only those with ``status``, whose company contains ``company``
-    (ignoring case), held on or after ``since`` and on or before ``until`` (days as typed, in your day)."""
-    document = current()
-    now = session.local_now(document.profile)
-    order = session.date_order(document.profile)
-    first = parse_date(since, today=now.date(), past=True, order=order) if since else None
-    last = parse_date(until, today=now.date(), past=True, order=order) if until else None
-
-    def wanted(interview: Interview) -> bool:
-        day = interview.at.astimezone(now.tzinfo).date()
-        return (
-            (status is None or interview.status is status)
-            and (company is None or company.casefold() in interview.company.casefold())
-            and (first is None or day >= first)
-            and (last is None or day <= last)
-        )
-
-    items = sorted(filter(wanted, document.interviews), key=lambda i: i.at, reverse=True)
-    return InterviewsListed(items, total=len(document.interviews), now=now)
-
-
-@dataclass(frozen=True)
-class Shown:
-    """``show``: one interview (``process`` is ``None``), or a hiring process and its rounds."""
-
-    interview: Interview | None
-    process: Process | None
-    rounds: list[Interview]
-    now: dt.datetime
-    search: SearchSummary | None = None
-    """For a process whose offer you accepted: the search it ended."""
-
-    def to_json(self) -> Any:
-        """The JSON contract: the interview object, or the process with its ``interviews`` (and, for an
-        accepted offer, the ``search`` it ended)."""
-        if self.process is None:
-            assert self.interview is not None
-            return interview_json(self.interview, now=self.now)
-        rounds = [interview_json(i, now=self.now) for i in self.rounds]
-        found = {"search": self.search.to_json()} if self.search is not None else {}
-        return {**process_json(self.process, self.rounds), "interviews": rounds, **found}
-
-
-def show(named: str) -> Shown:
-    """The round ``named`` (``7``) or the process (``P2``) with its rounds, as of now."""
-    document = current(open_only=True)
-    now = session.local_now(document.profile)
-    process, interview = find_process(document, named)
-    if interview is not None:
-        return Shown(interview, None, [], now=now)
-    rounds = document.rounds(process)
-    search = search_summary(document.processes, round_counts(document), accepted=process)
-    return Shown(None, process, rounds, now=now, search=search)
-
-
-def round_counts(document: Document) -> dict[int, int]:
-    """How many rounds each process has (process id → count), archived ones counted unread."""
-    from collections import Counter
-
-    counts = Counter(interview.process_id for interview in document.interviews)
-    counts.update(document.archived_rounds.values())
-    return dict(counts)
 
 
 @dataclass(frozen=True)

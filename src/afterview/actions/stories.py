@@ -13,8 +13,8 @@ from pydantic import ValidationError
 
 from afterview.actions import session
 from afterview.actions.changes import changing
+from afterview.actions.index import current
 from afterview.actions.lookup import find
-from afterview.actions.reading import current
 from afterview.domain import story_bank
 from afterview.domain.story_markdown import to_markdown
 from afterview.errors import UserError

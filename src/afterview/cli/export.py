@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from afterview.actions import reading, session
+from afterview.actions import index, session
 from afterview.domain.dates import due_moment
 from afterview.domain.steps import effective_due
 from afterview.errors import UserError
@@ -54,7 +54,7 @@ def ics(
     """
     from afterview.formats.ics import calendar
 
-    document = reading.current()
+    document = index.current()
     now = session.local_now(document.profile)
     tz = now.tzinfo or session.user_tz(document.profile)
     items = [
@@ -75,7 +75,7 @@ def export_json(output: Output = None) -> None:
     """
     from afterview.formats import exports
 
-    document = reading.current()
+    document = index.current()
     emit(exports.to_json(document, now=session.local_now(document.profile)), output=output)
 
 
@@ -92,7 +92,7 @@ def export_csv(
     """
     from afterview.formats import exports
 
-    emit(exports.to_csv(reading.current(), bom=not no_bom).encode("utf-8"), output=output)
+    emit(exports.to_csv(index.current(), bom=not no_bom).encode("utf-8"), output=output)
 
 
 def export_md(output: Output = None) -> None:
@@ -102,7 +102,7 @@ def export_md(output: Output = None) -> None:
     """
     from afterview.formats import exports
 
-    document = reading.current()
+    document = index.current()
     emit(
         exports.to_markdown(document, now=session.local_now(document.profile)).encode("utf-8"), output=output
     )
@@ -115,7 +115,7 @@ def export_vcf(output: Output = None) -> None:
     """
     from afterview.formats import exports
 
-    document = reading.current()
+    document = index.current()
     text = exports.to_vcard(document)
     if not text:
         console.note('No interviewers recorded yet; add one with: afterview interviewer ID "Name <email>"')

@@ -20,6 +20,7 @@ from afterview.render.literal import visible
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from afterview.actions.listing import RoundLine
     from afterview.domain.local_times import Ahead
 
 
@@ -129,7 +130,7 @@ def created(interview: Interview, *, now: dt.datetime, local: dt.tzinfo | None =
         output.line("Next, while it is fresh: ", (f"afterview remember {interview.id}", "bold"))
 
 
-def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
+def interviews(items: Sequence[RoundLine], *, now: dt.datetime) -> None:
     """The ``list`` view: each hiring process (``P2  Acme · SRE  waiting``) with its rounds indented under
     it, newest process first, newest round first. Lines rather than a table, so a narrow terminal wraps a
     long company or role instead of cutting every column."""
@@ -138,11 +139,11 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
         return
     from afterview.domain.local_times import both_times
 
-    rounds: dict[int, list[Interview]] = {}
+    rounds: dict[int, list[RoundLine]] = {}
     for interview in sorted(items, key=lambda i: (i.at, i.id), reverse=True):
-        rounds.setdefault(interview.process_id, []).append(interview)
+        rounds.setdefault(interview.process.id, []).append(interview)
     plain = plain_out()  # into a pipe, the lines Rich would print, written without it (10,000 are many)
-    for process_rounds in sorted(rounds.values(), key=lambda r: (r[0].at, r[0].process_id), reverse=True):
+    for process_rounds in sorted(rounds.values(), key=lambda r: (r[0].at, r[0].process.id), reverse=True):
         process = process_rounds[0].process
         head = f"P{process.id}  {visible(f'{process.company} · {process.role}')}  {process.status.value}"
         if plain and "\t" not in head:
@@ -150,11 +151,10 @@ def interviews(items: Sequence[Interview], *, now: dt.datetime) -> None:
         else:
             _process_line(process)
         for interview in process_rounds:
-            pending = sum(step.state is StepState.PENDING for step in interview.steps)
             at = interview.at.astimezone(now.tzinfo)
             there = both_times(interview.at, zone=interview.timezone, local=now.tzinfo or dt.UTC)
             zone = f" ({there.replace(', ', '; ')})" if "your time" in there else ""
-            state = "cancelled" if interview.cancelled else f"{pending} pending"
+            state = "cancelled" if interview.cancelled else f"{interview.pending} pending"
             row = f"    {interview.id:<4} {at:%a %d %b %Y %H:%M}  {interview.stage.value:<9} {state}{zone}"
             if plain:
                 sys.stdout.write(row + "\n")

@@ -1,0 +1,166 @@
+"""``list`` and ``show``: the interviews stored, as of now.
+
+``list`` shows a line for every round. The rounds of ended processes stay packed in the store's archive
+(:meth:`afterview.models.document.Document.pack`); for the human view their lines are read straight from
+the stored JSON (:func:`archived_lines`), which afterview wrote and checked when it saved it, instead of
+validating every archived round as a model; ``--json``, which prints whole interviews, reads them whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from afterview.actions import session
+from afterview.actions.index import current
+from afterview.actions.lookup import find_process
+from afterview.domain.dates import parse_date
+from afterview.domain.endings import SearchSummary, search_summary
+from afterview.formats.contract import InterviewJson, interview_json, process_json
+from afterview.models.enums import Stage, Status, StepState
+from afterview.models.records import Interview, Process
+from afterview.store import layout
+
+if TYPE_CHECKING:
+    from afterview.models.document import Document
+
+
+@dataclass(frozen=True)
+class RoundLine:
+    """One round as ``list`` shows it."""
+
+    id: int
+    process: Process
+    at: dt.datetime
+    """When it starts (aware)."""
+    timezone: str | None
+    """The IANA zone it is held in, when not yours."""
+    stage: Stage
+    cancelled: bool
+    pending: int
+    """How many of its steps are pending."""
+
+    @classmethod
+    def of(cls, interview: Interview) -> RoundLine:
+        """The line of a round read as a model."""
+        pending = sum(step.state is StepState.PENDING for step in interview.steps)
+        return cls(
+            interview.id, interview.process, interview.at, interview.timezone, interview.stage,
+            interview.cancelled is not None, pending,
+        )  # fmt: skip
+
+
+def archived_lines(document: Document) -> list[RoundLine]:
+    """The lines of the rounds still packed in ``document``'s archive, read from their stored JSON (the
+    store packs only bytes whose digest or stamp shows afterview wrote them); none once it is unpacked."""
+    packed = document.packed
+    if packed is None:
+        return []
+    data = bytes(packed)
+    by_id = {process.id: process for process in document.processes}
+    lines = []
+    for element in layout.elements(data, 0, len(data)):
+        stored: dict[str, Any] = json.loads(element)
+        lines.append(
+            RoundLine(
+                id=stored["id"],
+                process=by_id[stored["process_id"]],
+                at=dt.datetime.fromisoformat(stored["at"]),
+                timezone=stored.get("timezone"),
+                stage=Stage(stored.get("stage", Stage.OTHER.value)),
+                cancelled=stored.get("cancelled") is not None,
+                pending=sum(step.get("state") == StepState.PENDING.value for step in stored.get("steps", [])),
+            )
+        )
+    return lines
+
+
+@dataclass(frozen=True)
+class InterviewsListed:
+    """``list``: the lines of the interviews that match, newest first, out of ``total`` in the store."""
+
+    lines: list[RoundLine]
+    total: int
+    now: dt.datetime
+    document: Document
+
+    def to_json(self) -> Iterator[InterviewJson]:
+        """The JSON contract: an array of interview objects, one at a time (10,000 are never held whole);
+        the archived rounds are read whole for it."""
+        self.document.unpack()
+        by_id = {interview.id: interview for interview in self.document.interviews}
+        return (interview_json(by_id[line.id], now=self.now) for line in self.lines)
+
+
+def list_interviews(
+    *,
+    status: Status | None = None,
+    company: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> InterviewsListed:
+    """Every interview, newest first; only those with ``status``, whose company contains ``company``
+    (ignoring case), held on or after ``since`` and on or before ``until`` (days as typed, in your day)."""
+    document = current(open_only=True)
+    now = session.local_now(document.profile)
+    order = session.date_order(document.profile)
+    first = parse_date(since, today=now.date(), past=True, order=order) if since else None
+    last = parse_date(until, today=now.date(), past=True, order=order) if until else None
+
+    def wanted(line: RoundLine) -> bool:
+        day = line.at.astimezone(now.tzinfo).date()
+        return (
+            (status is None or line.process.status is status)
+            and (company is None or company.casefold() in line.process.company.casefold())
+            and (first is None or day >= first)
+            and (last is None or day <= last)
+        )
+
+    lines = [*map(RoundLine.of, document.interviews), *archived_lines(document)]
+    chosen = sorted(filter(wanted, lines), key=lambda line: line.at, reverse=True)
+    return InterviewsListed(chosen, total=len(lines), now=now, document=document)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """``show``: one interview (``process`` is ``None``), or a hiring process and its rounds."""
+
+    interview: Interview | None
+    process: Process | None
+    rounds: list[Interview]
+    now: dt.datetime
+    search: SearchSummary | None = None
+    """For a process whose offer you accepted: the search it ended."""
+
+    def to_json(self) -> Any:
+        """The JSON contract: the interview object, or the process with its ``interviews`` (and, for an
+        accepted offer, the ``search`` it ended)."""
+        if self.process is None:
+            assert self.interview is not None
+            return interview_json(self.interview, now=self.now)
+        rounds = [interview_json(i, now=self.now) for i in self.rounds]
+        found = {"search": self.search.to_json()} if self.search is not None else {}
+        return {**process_json(self.process, self.rounds), "interviews": rounds, **found}
+
+
+def show(named: str) -> Shown:
+    """The round ``named`` (``7``) or the process (``P2``) with its rounds, as of now."""
+    document = current(open_only=True)
+    now = session.local_now(document.profile)
+    process, interview = find_process(document, named)
+    if interview is not None:
+        return Shown(interview, None, [], now=now)
+    rounds = document.rounds(process)
+    search = search_summary(document.processes, round_counts(document), accepted=process)
+    return Shown(None, process, rounds, now=now, search=search)
+
+
+def round_counts(document: Document) -> dict[int, int]:
+    """How many rounds each process has (process id → count), archived ones counted unread."""
+    counts = Counter(interview.process_id for interview in document.interviews)
+    counts.update(document.archived_rounds.values())
+    return dict(counts)
