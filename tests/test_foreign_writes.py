@@ -80,9 +80,10 @@ def test_a_link_made_later_to_a_kept_file_is_refused_and_the_change_is_kept(
     result = cli("log", "--company", "Third", "--role", "SRE", "--no-input")
     assert result.code == 0, result.err
     assert companies(cli, store_file) == ["First", "Second", "Third"]
-    if link == "hard link" and which != "backup":
-        # the save replaced the store (and its index) with a new file first, so the old name left at the
-        # calendar's path is no longer afterview's: the calendar is written around it
+    if link == "hard link" and which == "index":
+        # the save replaced the index with a new file first, so the old name left at the calendar's path is
+        # no longer afterview's: the calendar is written around it. (The old store file lives on as the
+        # newest backup, under a second name: still afterview's, so refused below.)
         assert result.err == ""
         assert calendar.read_bytes().startswith(b"BEGIN:VCALENDAR")
     else:
@@ -90,6 +91,10 @@ def test_a_link_made_later_to_a_kept_file_is_refused_and_the_change_is_kept(
         assert "afterview keeps" in result.err
     if which == "backup":  # the store and the index are afterview's own to rewrite on a save
         assert target.read_bytes() == before
+    if which == "store" and link == "hard link":  # the old store is this save's backup, and stays whole
+        newest = sorted((home / "backups").iterdir())[-1]
+        assert newest.samefile(calendar)
+        assert calendar.read_bytes() == before
     assert not target.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert cli("doctor").code in (0, 3)  # doctor runs; the store itself stays healthy:
     assert "corrupt" not in cli("doctor").out.lower()
