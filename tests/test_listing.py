@@ -55,6 +55,36 @@ def test_archived_lines_are_the_lines_of_the_rounds_read_as_models(store_file: P
 
 
 @pytest.mark.usefixtures("archived")
+def test_a_cancelled_round_and_one_without_a_zone_read_from_the_archive(store_file: Path) -> None:
+    import datetime as dt
+
+    from afterview.models.records import Cancellation
+    from afterview.store.storefile import Store
+
+    with Store(
+        store_file, clock=lambda: dt.datetime(2026, 11, 27, 16, tzinfo=dt.UTC)
+    ).transaction() as document:
+        document.unpack()
+        for interview in document.interviews:
+            if interview.id == 1:
+                interview.cancelled = Cancellation(
+                    on=dt.datetime(2026, 11, 1, 9, tzinfo=dt.UTC), reason='cancelled by "Acme \\ Screen"'
+                )
+            if interview.id == 3:
+                interview.timezone = None
+    data = store_file.read_bytes()
+    packed = parse_document(data, open_only=True)
+    assert set(packed.archived_rounds) == {1, 2, 3, 6}
+    lines = {line.id: line for line in archived_lines(packed)}
+    assert lines[1].cancelled
+    assert lines[3].timezone is None
+    whole = parse_document(data)
+    assert [lines[i.id] for i in whole.interviews if i.id in lines] == [
+        RoundLine.of(i) for i in whole.interviews if i.id in lines
+    ]
+
+
+@pytest.mark.usefixtures("archived")
 def test_list_shows_the_same_whether_the_archive_is_read_or_not(cli: Cli, store_file: Path) -> None:
     packed = cli("list")
     as_json = cli("list", "--json").json()

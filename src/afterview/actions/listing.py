@@ -9,7 +9,6 @@ validating every archived round as a model; ``--json``, which prints whole inter
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,8 +54,11 @@ class RoundLine:
 
 
 def archived_lines(document: Document) -> list[RoundLine]:
-    """The lines of the rounds still packed in ``document``'s archive, read from their stored JSON (the
-    store packs only bytes whose digest or stamp shows afterview wrote them); none once it is unpacked."""
+    """The lines of the rounds still packed in ``document``'s archive, read from their own fields in the
+    stored JSON (:func:`afterview.store.layout.element_fields`; the store packs only bytes whose digest or
+    stamp shows afterview wrote them, in its one layout); none once it is unpacked. An archived round has
+    nothing pending: a process is archived only when none of its steps is
+    (:meth:`afterview.models.document.Document.archivable`)."""
     packed = document.packed
     if packed is None:
         return []
@@ -64,19 +66,27 @@ def archived_lines(document: Document) -> list[RoundLine]:
     by_id = {process.id: process for process in document.processes}
     lines = []
     for element in layout.elements(data, 0, len(data)):
-        stored: dict[str, Any] = json.loads(element)
+        stored = layout.element_fields(element, _LISTED)
         lines.append(
             RoundLine(
-                id=stored["id"],
-                process=by_id[stored["process_id"]],
-                at=dt.datetime.fromisoformat(stored["at"]),
-                timezone=stored.get("timezone"),
-                stage=Stage(stored.get("stage", Stage.OTHER.value)),
-                cancelled=stored.get("cancelled") is not None,
-                pending=sum(step.get("state") == StepState.PENDING.value for step in stored.get("steps", [])),
+                id=int(stored["id"]),
+                process=by_id[int(stored["process_id"])],
+                at=dt.datetime.fromisoformat(_text(stored["at"])),
+                timezone=None if stored["timezone"] == b"null" else _text(stored["timezone"]),
+                stage=Stage(_text(stored["stage"])),
+                cancelled=stored["cancelled"] != b"null",
+                pending=0,
             )
         )
     return lines
+
+
+_LISTED = frozenset({"id", "process_id", "at", "timezone", "stage", "cancelled"})
+
+
+def _text(value: bytes) -> str:
+    """The text of a JSON string that holds no escapes (a moment, an IANA zone name, a stage)."""
+    return value[1:-1].decode("ascii")
 
 
 @dataclass(frozen=True)

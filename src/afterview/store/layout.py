@@ -2,13 +2,16 @@
 
 ``model_dump_json(indent=1)`` lays a document out one way only, and JSON text escapes every line break
 inside a string. So in a file afterview wrote, a line break followed by exactly one space starts a top-level
-key, and in a top-level array a line that is two spaces and ``}`` ends an element. That is enough to find an
-array's bytes (:func:`array_span`) and cut it into its elements (:func:`elements`) at C speed. Callers use
+key, and in a top-level array a line that is two spaces and ``}`` ends an element, and a line break followed
+by exactly three spaces starts a key of that element. That is enough to find an array's bytes
+(:func:`array_span`), cut it into its elements (:func:`elements`) and read their own simple fields
+(:func:`element_fields`) at C speed. Callers use
 these only on bytes they check some other way (a digest, or parsing what they find).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 EMPTY = b"[]"
@@ -59,3 +62,15 @@ def without(data: bytes, spans: list[tuple[int, int]]) -> bytes:
         parts += [data[position:start], EMPTY]
         position = end
     return b"".join([*parts, data[position:]])
+
+
+_ELEMENT_FIELD = re.compile(rb'\n   "([a-z_]+)": ([^\n]*?),?(?=\n)')
+
+
+def element_fields(element: bytes, keys: frozenset[str]) -> dict[str, bytes]:
+    """The fields ``keys`` of one element of a top-level array (from :func:`elements`) that are its own
+    (not of an object inside it), each as its JSON text on that line: ``1``, ``"screen"``, ``null``, or ``{``
+    for an object that starts there."""
+    return {
+        name: value for key, value in _ELEMENT_FIELD.findall(element) if (name := key.decode("ascii")) in keys
+    }
