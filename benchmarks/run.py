@@ -229,13 +229,29 @@ class Stores:
         return self.workdir / f"pristine-{size}"
 
     def fresh(self, size: int) -> Path:
-        """A home holding the generated store of ``size`` as it was made, with a valid index, no backups."""
+        """A home holding the generated store of ``size`` as it was made, with a valid index, no backups,
+        and on disk: every file fsynced, as a store afterview saved is (a copy still in the page cache would
+        make the next save flush it, which no user's store needs)."""
         self.facts(size)
         home = self.workdir / f"home-{size}"
         shutil.rmtree(home, ignore_errors=True)
         shutil.copytree(self.pristine(size), home)
         _restamp_index(home / STORE)
+        _flush(home)
         return home
+
+
+def _flush(home: Path) -> None:
+    """fsync every file under ``home``, then the folders."""
+    for path in [
+        *sorted(p for p in home.rglob("*") if p.is_file()),
+        *[home, *(p for p in home.rglob("*") if p.is_dir())],
+    ]:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _restamp_index(store: Path) -> None:

@@ -397,10 +397,9 @@ class _Player:
         }
         return SentMessage.model_validate(fields)
 
-    def play(self) -> None:
-        """Log the rounds, tick steps off between events, and record how the process stands at the end."""
-        from afterview.domain.outcomes import NextRound
-
+    def events(self) -> list[tuple[dt.datetime, str, Any]]:
+        """What happens to the process, in time order: its rounds logged, the next process started, how it
+        stands at the end, and (once it ended) the person clearing what it kept."""
         plan = self.plan
         events: list[tuple[dt.datetime, str, Any]] = [
             (logged, "log", (at, plan.interview_ids[number]))
@@ -424,9 +423,14 @@ class _Player:
         elif plan.promised:
             heard = min(last + dt.timedelta(days=2), NOW - dt.timedelta(hours=2))
             events.append((max(heard, last + dt.timedelta(hours=2)), "next-round", None))
-        for when, kind, payload in sorted(events, key=lambda event: event[0]):
-            if when > NOW:
-                continue
+        return sorted((event for event in events if event[0] <= NOW), key=lambda event: event[0])
+
+    def play(self) -> None:
+        """Log the rounds, tick steps off between events, and record how the process stands at the end."""
+        from afterview.domain.outcomes import NextRound
+
+        plan = self.plan
+        for when, kind, payload in self.events():
             self.tick(when)
             if kind == "log":
                 self.log(payload[0], interview_id=payload[1], logged=when)
