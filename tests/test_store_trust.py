@@ -136,3 +136,73 @@ def test_the_archive_is_found_from_its_digest_even_with_arrays_after_it(store_fi
         data, "archive"
     )
     assert layout.array_span(extended, "archive", before="missing") == layout.array_span(data, "archive")
+
+
+def _store(store_file: Path) -> Any:
+    import datetime as dt
+
+    from afterview.store.storefile import Store
+
+    return Store(store_file, clock=lambda: dt.datetime(2026, 11, 27, 16, tzinfo=dt.UTC))
+
+
+@pytest.mark.usefixtures("archived")
+def test_a_transaction_takes_over_a_document_just_read_when_the_file_is_unchanged(
+    store_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _store(store_file)
+    snapshot = store.read(open_only=True)
+    monkeypatch.setattr(codec, "parse_document", never)  # nothing is read or validated again
+    monkeypatch.setattr("afterview.store.storefile.parse_document", never)
+    with store.transaction(open_only=True, taking=snapshot) as document:
+        assert document is snapshot
+        document.profile.name = "Ada"
+    monkeypatch.undo()
+    assert _store(store_file).read().profile.name == "Ada"
+    assert snapshot.origin is None  # taken once
+
+
+@pytest.mark.usefixtures("archived")
+def test_a_document_read_before_another_write_is_not_taken_over(store_file: Path) -> None:
+    store = _store(store_file)
+    snapshot = store.read(open_only=True)
+    with _store(store_file).transaction(open_only=True) as other:  # another afterview, meanwhile
+        other.profile.email = "ada@acme.com"
+    with store.transaction(open_only=True, taking=snapshot) as document:
+        assert document is not snapshot
+        assert document.profile.email == "ada@acme.com"
+        document.profile.name = "Ada"
+    kept = _store(store_file).read().profile
+    assert (kept.name, kept.email) == ("Ada", "ada@acme.com")
+
+
+@pytest.mark.usefixtures("archived")
+def test_a_hand_edit_after_the_read_is_not_lost(store_file: Path) -> None:
+    store = _store(store_file)
+    snapshot = store.read(open_only=True)
+    data = store_file.read_bytes()
+    store_file.write_bytes(data.replace(b'"name": null', b'"name": "Grace"', 1))
+    with store.transaction(open_only=True, taking=snapshot) as document:
+        assert document.profile.name == "Grace"
+        document.profile.email = "grace@acme.com"
+    kept = _store(store_file).read().profile
+    assert (kept.name, kept.email) == ("Grace", "grace@acme.com")
+
+
+@pytest.mark.usefixtures("archived")
+def test_log_reads_the_store_once(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from afterview.store import storefile
+
+    reads: list[Path] = []
+    real = storefile._read_stamped
+
+    def counted(path: Path) -> Any:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(storefile, "_read_stamped", counted)
+    result = cli(
+        "log", "--no-input", "--company", "Delta", "--role", "SRE", "--interviewer", "Ada <ada@delta.io>"
+    )
+    assert result.code == 0, result.err
+    assert len(reads) == 1

@@ -112,16 +112,19 @@ class Change:
 
 
 @contextlib.contextmanager
-def changing(*, store: Store | None = None, open_only: bool = True) -> Iterator[Change]:
+def changing(
+    *, store: Store | None = None, open_only: bool = True, taking: Document | None = None
+) -> Iterator[Change]:
     """Lock the store, yield a :class:`Change` of its document, re-plan what it touched, then save.
 
-    ``open_only`` leaves the rounds of ended processes unread unless the change needs them (see
+    ``open_only`` leaves the rounds of ended processes unread unless the change needs them, and ``taking``
+    is a document just read that the change may take over unread when the file has not changed since (see
     :meth:`afterview.store.storefile.Store.transaction`). Raising
     :class:`afterview.store.storefile.Unchanged` in the block ends it without saving.
     """
     from afterview.domain.planning import shared_facts
 
-    with (store or session.open_store()).transaction(open_only=open_only) as document:
+    with (store or session.open_store()).transaction(open_only=open_only, taking=taking) as document:
         change = Change(document, now=session.local_now(document.profile), _facts=shared_facts(document))
         yield change
         change.planned()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from afterview.actions.changes import changing
 from afterview.actions.lookup import find
@@ -14,6 +14,9 @@ from afterview.errors import UserError
 from afterview.formats.contract import interview_json
 from afterview.models.enums import Format, Stage
 from afterview.models.records import Interview, Paperwork, Person
+
+if TYPE_CHECKING:
+    from afterview.models.document import Document
 
 
 @dataclass(frozen=True)
@@ -65,15 +68,17 @@ def log_round(
     join: int | None = None,
     shown_in: dt.tzinfo | None = None,
     contact: str | None = None,
+    snapshot: Document | None = None,
 ) -> Logged:
     """Log ``new_round`` for ``company`` and ``role``: a new
     hiring process (from ``source``), or the next round of process ``join``. ``shown_in`` is the zone the
     result's times are shown in (the round's; default the user's). ``contact``, a team's mailbox
-    (``recruiting@…``), becomes the process's contact address when it has none.
+    (``recruiting@…``), becomes the process's contact address when it has none. ``snapshot``, the store
+    as read just before (to ask about what was typed), is taken over when nothing changed it meanwhile.
 
     Raises UserError when process ``join`` was removed meanwhile or has ended.
     """
-    with changing() as change:
+    with changing(taking=snapshot) as change:
         document = change.document
         process = document.process(join) if join is not None else None
         if join is not None and process is None:

@@ -72,6 +72,7 @@ class Document(Model):
     _archive_order: dict[int, int] = PrivateAttr(default_factory=dict)
     _touched: set[int] = PrivateAttr(default_factory=set)
     _read_from: tuple[bytes, list[int], list[int]] | None = PrivateAttr(None)
+    _origin: tuple[bytes, list[int]] | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _link_rounds(self) -> Document:
@@ -86,6 +87,17 @@ class Document(Model):
                 )
             interview.linked(process)
         return self
+
+    @property
+    def origin(self) -> tuple[bytes, list[int]] | None:
+        """The bytes of the store file this document was read from, with the file's stamp then (size,
+        modification time, inode, change time); ``None`` once a transaction has taken it over."""
+        return self._origin
+
+    def came_from(self, origin: tuple[bytes, list[int]] | None) -> None:
+        """Note :attr:`origin` (the store, when it reads this document; ``None`` when a transaction takes
+        it)."""
+        self._origin = origin
 
     def read_from(self, head: bytes) -> None:
         """Note that this document was read from ``head``, the bytes of a file afterview wrote (its archive

@@ -140,17 +140,21 @@ class Store:
         return index.path_for(self.path).exists() or bool(self.backups())
 
     @contextlib.contextmanager
-    def transaction(self, *, open_only: bool = False) -> Iterator[Document]:
+    def transaction(self, *, open_only: bool = False, taking: Document | None = None) -> Iterator[Document]:
         """Lock the store, yield its document for changing, then save it atomically.
 
         If the block raises, nothing is written; raising :class:`Unchanged` ends the block quietly.
         ``open_only`` as for :meth:`read`: unread rounds are saved as read, so a change costs what it changes.
+        ``taking``, a document :meth:`read` returned and nothing has changed since, is the one yielded when
+        the file is still, under the lock, the one it was read from (its stamp: size, times, inode, change
+        time), so it is not read and validated again; else the file is read as always.
         """
         target = self.checked_target()
         self._private_dir(self.path.parent)
         with self._lock(target):
             self._remove_orphans()
-            document, previous, source = self._load(target, open_only=open_only)
+            loaded = _taken(taking, target, open_only=open_only) or self._load(target, open_only=open_only)
+            document, previous, source = loaded
             if previous is not None and self.refresh_marker.exists():
                 self._refresh(document, target=target)
             try:
@@ -279,7 +283,10 @@ class Store:
         # time no one can set back), so a match shows these are afterview's own bytes, unchanged since.
         written = source is not None and index.source_of(self.path) == source
         try:
-            return parse_document(data, open_only=open_only, written=written), data, source
+            document = parse_document(data, open_only=open_only, written=written)
+            if open_only and source is not None:  # kept while the archive's packed bytes are kept anyway
+                document.came_from((data, source))
+            return document, data, source
         except CorruptStore as error:
             raise StoreError(
                 f"The store {self.path} is corrupt: {error}. It was left exactly as it is.",
@@ -437,6 +444,23 @@ def _reason(error: Exception) -> str:
     if isinstance(error, StoreError):
         return error.message
     return str(error)
+
+
+def _taken(
+    document: Document | None, target: Path, *, open_only: bool
+) -> tuple[Document, bytes, list[int]] | None:
+    """``document`` with the bytes and stamp it was read from, when ``target`` is still that file (and
+    holds no rounds the transaction would need that ``document`` left unread); else ``None``."""
+    origin = None if document is None else document.origin
+    if document is None or origin is None or (document.packed is not None and not open_only):
+        return None
+    data, source = origin
+    try:
+        same = index.stamp(target) == source
+    except OSError:
+        return None
+    document.came_from(None)  # taken once: it will change
+    return (document, data, source) if same else None
 
 
 def _read_stamped(path: Path) -> tuple[bytes, list[int] | None] | None:

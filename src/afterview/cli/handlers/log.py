@@ -121,6 +121,7 @@ def log(  # the command's options, as Typer passes them
         source=inputs.field_text(source, "source") if source else None,
         join=joined.id if joined is not None else None,
         shown_in=now.tzinfo,
+        snapshot=snapshot,
     )
     emit(
         result,
