@@ -68,30 +68,22 @@ class Change:
         document = self.document
         self._settle_history()
         facts = shared_facts(document)
-        scope = self._scope(facts)
-        if scope is not None and not scope:
+        everything = self.everything or facts != self._facts
+        touched = document.touched
+        if not everything and not touched:
             return self._planned or []
         changed = replan(
-            document, session.context(document), now=self.now, processes=scope, reasons=self.reasons
+            document,
+            session.context(document),
+            now=self.now,
+            processes=None if everything else touched,
+            reasons=self.reasons,
         )
         document.untouch()
         self._facts = facts
         self.everything = False
         self._planned = [*(self._planned or []), *changed]
         return self._planned
-
-    def _scope(self, facts: tuple[object, ...]) -> set[int] | None:
-        """The processes to plan again (``None``: all): those touched, and when only the search's momentum
-        moved (a new process), those that held or now hold its step; all when anything else every round
-        reads changed."""
-        from afterview.domain.planning import momentum_holders
-
-        touched = set(self.document.touched)
-        if self.everything or facts[:-1] != self._facts[:-1]:
-            return None
-        if facts[-1] != self._facts[-1]:
-            return touched | momentum_holders(self.document)
-        return touched
 
     def _settle_history(self) -> None:
         """Processes whose awaited next round has taken place wait again (:func:`held_rounds`); only open

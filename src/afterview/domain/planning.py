@@ -160,20 +160,6 @@ def shared_facts(document: Document) -> tuple[object, ...]:
     )
 
 
-def momentum_holders(document: Document) -> set[int]:
-    """The processes whose plan depends on which round holds the search's momentum step (the last item of
-    :func:`shared_facts`): the holder's, and every one with a momentum step still pending (it closes when the
-    step moves on). When nothing else :func:`shared_facts` names changed, planning these again is planning
-    every round again."""
-    anchor = _momentum_anchor(document)
-    return {
-        interview.process_id
-        for interview in document.interviews
-        if interview.id == anchor
-        or any(step.kind is StepKind.MOMENTUM and step.state is StepState.PENDING for step in interview.steps)
-    }
-
-
 def _momentum_anchor(document: Document) -> int | None:
     """The first round of the newest process: the search's momentum rolls forward to each new process.
 
