@@ -638,6 +638,18 @@ def _mib(peak: float) -> str:
     return f"{peak}" + (" ✗" if peak > MEMORY_TARGET_MIB else "")
 
 
+DOCS = HERE.parent / "docs" / "performance.md"
+_BEGIN = "<!-- results: begin (benchmarks/run.py writes this part from benchmarks/results.md) -->\n"
+_END = "<!-- results: end -->\n"
+
+
+def show_in_docs(table: str) -> None:
+    """Put ``table`` (what ``results.md`` holds) between the markers of ``docs/performance.md``."""
+    text = DOCS.read_text(encoding="utf-8")
+    start, end = text.index(_BEGIN) + len(_BEGIN), text.index(_END)
+    DOCS.write_text(text[:start] + table.rstrip("\n") + "\n" + text[end:], encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -696,6 +708,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     table = markdown(summary)
     args.out.with_suffix(".json").write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
     args.out.with_suffix(".md").write_text(table)
+    if args.out == HERE / "results":
+        show_in_docs(table)
     print(table)
 
 

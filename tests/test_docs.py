@@ -212,3 +212,11 @@ def test_the_top_level_help_groups_every_command() -> None:
 def test_subcommand_summaries_are_never_cut(cli: Callable[..., Result], group: str) -> None:
     listing = cli(group, "--help").out.split("Commands:")[1]
     assert "..." not in listing
+
+
+def test_the_performance_page_shows_the_latest_benchmark_run() -> None:
+    root = Path(__file__).resolve().parents[1]
+    page = (root / "docs" / "performance.md").read_text(encoding="utf-8")
+    results = (root / "benchmarks" / "results.md").read_text(encoding="utf-8")
+    shown = page.split("<!-- results: begin", 1)[1].split("-->\n", 1)[1].split("<!-- results: end -->", 1)[0]
+    assert shown.strip() == results.strip()
