@@ -339,3 +339,18 @@ def test_a_new_search_after_an_accepted_offer_gets_its_momentum_step_again(
     log("--at", "2027-10-04T08:00", company="New Co")
     momentum = [s for s in cli("todo", "--json").json() if s["kind"] == "momentum"]
     assert [(s["company"], s["due"]) for s in momentum] == [("New Co", "2027-10-11")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pseudo-terminal")
+@pytest.mark.parametrize("outcome", ["rejected", "next-round"])
+def test_nothing_is_asked_about_a_round_that_is_not_there(
+    outcome: str, log: Callable[..., dict[str, Any]]
+) -> None:
+    from tests.helpers import finish, terminal
+
+    log()
+    child = terminal("outcome", "9", outcome)
+    assert finish(child) == 1
+    shown = child.logfile_read.getvalue()
+    assert "There is no interview 9" in shown
+    assert "?" not in shown.split("There is no interview 9")[0]  # no question came first

@@ -60,6 +60,12 @@ def outcome_clock(document: Document, named: str, *, timezone: str | None = None
     return clock.now_in(timezone or interview.timezone or document.profile.timezone)
 
 
+def check_named(named: str) -> None:
+    """Raise :class:`afterview.errors.UserError` unless the round or process ``named`` exists (before
+    asking anything about it on a terminal)."""
+    latest_round(session.open_store().read(open_only=True), named)
+
+
 def next_round_time(named: str, text: str, *, timezone: str | None = None) -> dt.datetime:
     """When the next round is, from ``text`` as typed (a prompt's answer), in the round's day."""
     document = session.open_store().read(open_only=True)

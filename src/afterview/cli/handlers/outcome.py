@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from afterview.actions import clock
-from afterview.actions.outcomes import NextRoundAsTyped, next_round_time, record_outcome
+from afterview.actions.outcomes import NextRoundAsTyped, check_named, next_round_time, record_outcome
 from afterview.cli import inputs
 from afterview.domain import endings, outcomes
 from afterview.domain.endings import REAPPLY_EXAMPLES
@@ -48,6 +48,7 @@ def outcome(
         outcomes.check_options(
             chosen, interview_id=interview_id, deadline=deadline is not None, next_round=False
         )
+        check_named(interview_id)
         zone = following.timezone if following is not None else None
         when = inputs.ask_date(
             "When is the next round? (e.g. 'tuesday 10:00'; blank if not known yet)",
@@ -55,6 +56,7 @@ def outcome(
             required=False,
         )
     if chosen is Status.REJECTED and reapply_in is None and inputs.interactive(no_input) and not json_:
+        check_named(interview_id)  # never a question about a round that is not there
         reapply_in = _ask_reapply()
     result = record_outcome(
         named=interview_id,
