@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 TYPE_CHECKING = False  # importing typing costs start-up (remind); mypy reads it as typing.TYPE_CHECKING
 if TYPE_CHECKING:
@@ -60,15 +59,30 @@ def _there(at: dt.datetime, zone: str | None) -> dt.datetime:
     return at
 
 
-@dataclass(frozen=True)
 class Ahead:
-    """An interview still to come, as the day's views name it (also kept in the derived index)."""
+    """An interview still to come, as the day's views name it (also kept in the derived index).
 
-    id: int
-    company: str
-    at: dt.datetime
-    timezone: str | None = None
-    location: str | None = None
+    A plain class, not a dataclass: ``remind`` builds these at every shell start, and importing
+    :mod:`dataclasses` (with :mod:`inspect`) would be a fifth of its time."""
+
+    __slots__ = ("at", "company", "id", "location", "timezone")
+
+    def __init__(
+        self, id: int, company: str, at: dt.datetime, timezone: str | None = None, location: str | None = None
+    ) -> None:
+        self.id, self.company, self.at, self.timezone, self.location = id, company, at, timezone, location
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Ahead) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Ahead{self._fields()!r}"
+
+    def _fields(self) -> tuple[int, str, dt.datetime, str | None, str | None]:
+        return (self.id, self.company, self.at, self.timezone, self.location)
 
 
 def ahead_today(items: Iterable[Ahead], *, now: dt.datetime) -> list[Ahead]:
