@@ -18,13 +18,13 @@ from afterview.actions import session
 from afterview.actions.index import current
 from afterview.actions.lookup import find_process
 from afterview.domain.dates import parse_date
-from afterview.domain.endings import SearchSummary, search_summary
 from afterview.formats.contract import InterviewJson, interview_json, process_json
 from afterview.models.enums import Stage, Status, StepState
 from afterview.models.records import Interview, Process
 from afterview.store import layout
 
 if TYPE_CHECKING:
+    from afterview.domain import endings
     from afterview.models.document import Document
 
 
@@ -55,7 +55,7 @@ class RoundLine:
 
 def archived_lines(document: Document) -> list[RoundLine]:
     """The lines of the rounds still packed in ``document``'s archive, read from their own fields in the
-    stored JSON (:func:`afterview.store.layout.element_fields`; the store packs only bytes whose digest or
+    stored JSON (:func:`afterview.store.layout.elements_fields`; the store packs only bytes whose digest or
     stamp shows afterview wrote them, in its one layout); none once it is unpacked. An archived round has
     nothing pending: a process is archived only when none of its steps is
     (:meth:`afterview.models.document.Document.archivable`)."""
@@ -65,8 +65,7 @@ def archived_lines(document: Document) -> list[RoundLine]:
     data = bytes(packed)
     by_id = {process.id: process for process in document.processes}
     lines = []
-    for element in layout.elements(data, 0, len(data)):
-        stored = layout.element_fields(element, _LISTED)
+    for stored in layout.elements_fields(data, _LISTED):
         lines.append(
             RoundLine(
                 id=int(stored["id"]),
@@ -81,7 +80,7 @@ def archived_lines(document: Document) -> list[RoundLine]:
     return lines
 
 
-_LISTED = frozenset({"id", "process_id", "at", "timezone", "stage", "cancelled"})
+_LISTED = ("id", "process_id", "at", "timezone", "stage", "cancelled")
 
 
 def _text(value: bytes) -> str:
@@ -143,7 +142,7 @@ class Shown:
     process: Process | None
     rounds: list[Interview]
     now: dt.datetime
-    search: SearchSummary | None = None
+    search: endings.SearchSummary | None = None
     """For a process whose offer you accepted: the search it ended."""
 
     def to_json(self) -> Any:
@@ -164,6 +163,8 @@ def show(named: str) -> Shown:
     process, interview = find_process(document, named)
     if interview is not None:
         return Shown(interview, None, [], now=now)
+    from afterview.domain.endings import search_summary
+
     rounds = document.rounds(process)
     search = search_summary(document.processes, round_counts(document), accepted=process)
     return Shown(None, process, rounds, now=now, search=search)

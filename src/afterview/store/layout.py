@@ -5,7 +5,7 @@ inside a string. So in a file afterview wrote, a line break followed by exactly 
 key, and in a top-level array a line that is two spaces and ``}`` ends an element, and a line break followed
 by exactly three spaces starts a key of that element. That is enough to find an array's bytes
 (:func:`array_span`), cut it into its elements (:func:`elements`) and read their own simple fields
-(:func:`element_fields`) at C speed. Callers use
+(:func:`elements_fields`) at C speed. Callers use
 these only on bytes they check some other way (a digest, or parsing what they find).
 """
 
@@ -64,13 +64,19 @@ def without(data: bytes, spans: list[tuple[int, int]]) -> bytes:
     return b"".join([*parts, data[position:]])
 
 
-_ELEMENT_FIELD = re.compile(rb'\n   "([a-z_]+)": ([^\n]*?),?(?=\n)')
-
-
-def element_fields(element: bytes, keys: frozenset[str]) -> dict[str, bytes]:
-    """The fields ``keys`` of one element of a top-level array (from :func:`elements`) that are its own
-    (not of an object inside it), each as its JSON text on that line: ``1``, ``"screen"``, ``null``, or ``{``
-    for an object that starts there."""
-    return {
-        name: value for key, value in _ELEMENT_FIELD.findall(element) if (name := key.decode("ascii")) in keys
-    }
+def elements_fields(data: bytes, keys: tuple[str, ...]) -> Iterator[dict[str, bytes]]:
+    """For each element of the top-level array ``data`` (from :func:`array_span`), the fields ``keys`` that
+    are its own (not of an object inside it), each as its JSON text on its line: ``1``, ``"screen"``,
+    ``null``, or ``{`` for an object that starts there. One pass over the array, at C speed."""
+    names = b"|".join(re.escape(key.encode("ascii")) for key in keys)
+    pattern = re.compile(rb'\n  (\{)|\n   "(' + names + rb')": ([^\n]*?),?(?=\n)')
+    fields: dict[str, bytes] | None = None
+    for found in pattern.finditer(data):
+        if found[1]:
+            if fields is not None:
+                yield fields
+            fields = {}
+        elif fields is not None:
+            fields[found[2].decode("ascii")] = found[3]
+    if fields is not None:
+        yield fields
