@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -271,7 +271,7 @@ class _Player:
             self.document, tz=ZONE, holidays=self.holidays, weekend=self.weekend, now=now.astimezone(ZONE)
         )
         superseded = self.plan.superseded is not None and now >= self.plan.superseded
-        return replace(context, momentum_anchor=None) if superseded else context
+        return context._replace(momentum_anchor=None) if superseded else context
 
     def replan(self, now: dt.datetime) -> None:
         """Re-plan every round, as each write of the CLI does."""

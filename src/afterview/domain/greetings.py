@@ -38,8 +38,7 @@ unknown); RAE, *Diccionario panhispánico de dudas*, "carta" (the colon after th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from afterview.domain.people import HONORIFICS, NameParts, parse_name, read_name
 
@@ -206,8 +205,7 @@ def _french(academic: list[str], gender: str) -> str:
     return "Madame" if gender == "f" else "Monsieur"
 
 
-@dataclass(frozen=True)
-class GreetingCheck:
+class GreetingCheck(NamedTuple):
     """The greeting a message to someone will open with, and whether it rests on a guessed name order."""
 
     line: str

@@ -28,7 +28,7 @@ Sources:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _keys(text: str) -> frozenset[str]:
@@ -119,8 +119,7 @@ def is_iberian(words: list[str]) -> bool:
 EAST_ASIAN_SURNAMES = CHINESE_SURNAMES | KOREAN_SURNAMES | VIETNAMESE_SURNAMES
 
 
-@dataclass(frozen=True)
-class Order:
+class Order(NamedTuple):
     """Which words of a name are the given and the family name, when its culture writes the family name
     first or marks it; ``unsure`` says why the order is a guess (``None``: it is not)."""
 

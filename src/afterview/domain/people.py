@@ -58,11 +58,9 @@ Spanish and Portuguese double family names, particles, mononyms).
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from afterview.domain import name_cultures as cultures
 from afterview.errors import UserError
@@ -103,8 +101,7 @@ _DROPPED = frozenset(".'’ʼ`´")  # noqa: RUF001 - the apostrophes people type
 _ACCENTED_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
 
 
-@dataclass(frozen=True)
-class NameParts:
+class NameParts(NamedTuple):
     """The parts of a person's name a greeting needs; ``None`` where the name has no such part."""
 
     honorific: str | None = None
@@ -113,8 +110,7 @@ class NameParts:
     address_as: str | None = None
 
 
-@dataclass(frozen=True)
-class NameReading:
+class NameReading(NamedTuple):
     """How sure afterview is of a name's parts: the parts, and whether its greeting may rest on them.
 
     ``confident`` is ``False`` when the order of the name cannot be told from the text ("Zhang Wei" and
@@ -127,8 +123,9 @@ class NameReading:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
-class _Parsed:
+class _Parsed(NamedTuple):
+    """What the parse found: the parts, the words beyond them, and how sure it is."""
+
     parts: NameParts
     additional: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
@@ -193,7 +190,7 @@ def _parse(display: str) -> _Parsed:
     )
     unsure = None if honorific else cultures.unsure_order(words)
     if unsure is not None:
-        parts = dataclasses.replace(parts, address_as=" ".join(words))
+        parts = parts._replace(address_as=" ".join(words))
     return _Parsed(
         parts,
         additional=tuple(words[cut:start]),

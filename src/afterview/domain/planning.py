@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container, Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from afterview.domain.dates import WEEKEND, add_business_days, short_date
 from afterview.domain.identities import identities, met_before
@@ -32,9 +33,11 @@ from afterview.models.document import Document
 from afterview.models.enums import Stage, Status, StepKind, StepState
 from afterview.models.records import Interview, Process, Profile, Reference
 
+_NO_ENTRIES: Mapping[Any, Any] = MappingProxyType({})
+"""An empty mapping no one can add to: the default of the context's mappings."""
 
-@dataclass(frozen=True)
-class Offer:
+
+class Offer(NamedTuple):
     """An offer recorded on a process, which the other waiting processes should hear about."""
 
     process_id: int
@@ -45,8 +48,7 @@ class Offer:
     deadline: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class PlanContext:
+class PlanContext(NamedTuple):
     """Everything besides the interview itself that decides its steps."""
 
     profile: Profile
@@ -57,27 +59,26 @@ class PlanContext:
     """Every offer, newest first (as :func:`plan_context` sorts them)."""
     first_offer_deadline: dt.date | None = None
     """The earliest deadline among the offers, named by the notice steps."""
-    holidays: Container[dt.date] = field(default_factory=frozenset)
+    holidays: Container[dt.date] = frozenset()
     weekend: Container[int] = WEEKEND
     """The country's weekend days, as ``date.weekday()`` numbers."""
-    latest_rounds: Mapping[int, int] = field(default_factory=dict)
+    latest_rounds: Mapping[int, int] = _NO_ENTRIES
     """Each process's latest round: process id → interview id."""
-    rounds: Mapping[int, int] = field(default_factory=dict)
+    rounds: Mapping[int, int] = _NO_ENTRIES
     """How many rounds each process has: process id → count."""
     momentum_anchor: int | None = None
     """The interview that holds the search's one momentum step (``None`` once an offer is accepted, until a
     new search starts)."""
-    accepted: Mapping[int, str] = field(default_factory=dict)
+    accepted: Mapping[int, str] = _NO_ENTRIES
     """Accepted offers: process id → company."""
     now: dt.datetime | None = None
     """The current time: an interview after it is upcoming. ``None`` plans every interview as happened."""
-    met_before: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    met_before: Mapping[int, frozenset[str]] = _NO_ENTRIES
     """Who was met in an earlier round of the same process: interview id → identity keys
     (:func:`afterview.domain.identities.identities`). They keep their first round's network step."""
 
 
-@dataclass(frozen=True)
-class PlannedStep:
+class PlannedStep(NamedTuple):
     """A step the interview calls for, before it has an id.
 
     ``at_once`` steps are due at ``due`` (their cause) or, when created after it, by the end of that day:

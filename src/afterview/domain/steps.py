@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
-from dataclasses import replace
 from typing import Any
 
 from afterview.domain.dates import due_moment, is_past, snoozed_due
@@ -59,7 +58,7 @@ def _reconciled(
     try:
         plans = {plan.key: plan for plan in plan_steps(interview, context)}
         if is_upcoming(interview, now=context.now):  # what it will call for once it has happened must fit
-            plan_steps(interview, replace(context, now=None))
+            plan_steps(interview, context._replace(now=None))
     except OverflowError:  # a step would fall after the year 9999
         decision = f", decision by {interview.decision_by}" if interview.decision_by else ""
         raise UserError(

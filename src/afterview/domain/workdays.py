@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Container
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from afterview.errors import UserError
 
 
-@dataclass(frozen=True)
-class KnownHolidays:
+class KnownHolidays(NamedTuple):
     """What the ``holidays`` library says of one country (and subdivision) for some whole years."""
 
     country: str
