@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from afterview.actions import session
 from afterview.actions.index import current
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
     from afterview.models.document import Document
 
 
-@dataclass(frozen=True)
-class RoundLine:
+class RoundLine(NamedTuple):
     """One round as ``list`` shows it."""
 
     id: int
@@ -88,8 +86,7 @@ def _text(value: bytes) -> str:
     return value[1:-1].decode("ascii")
 
 
-@dataclass(frozen=True)
-class InterviewsListed:
+class InterviewsListed(NamedTuple):
     """``list``: the lines of the interviews that match, newest first, out of ``total`` in the store."""
 
     lines: list[RoundLine]
@@ -134,8 +131,7 @@ def list_interviews(
     return InterviewsListed(chosen, total=len(lines), now=now, document=document)
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """``show``: one interview (``process`` is ``None``), or a hiring process and its rounds."""
 
     interview: Interview | None

@@ -4,8 +4,8 @@ deadline, the next round; steps follow through the transaction's re-planning."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from afterview.actions import clock, session
 from afterview.actions.changes import changing
@@ -19,8 +19,7 @@ from afterview.models.records import Interview, Process, StatusChange, Step
 from afterview.store.storefile import Unchanged
 
 
-@dataclass(frozen=True)
-class NextRoundAsTyped:
+class NextRoundAsTyped(NamedTuple):
     """The next round, for ``next-round``, as the options gave it (``at`` as typed, or ``None``)."""
 
     at: str | None = None
@@ -30,8 +29,7 @@ class NextRoundAsTyped:
     timezone: str | None = None
 
 
-@dataclass(frozen=True)
-class OutcomeRecorded:
+class OutcomeRecorded(NamedTuple):
     """What ``outcome`` did: the round named (as it is now), the status recorded (``None``: the process
     already had it), the next round logged, the processes an acceptance ended, and the steps that opened
     or closed."""
@@ -42,7 +40,7 @@ class OutcomeRecorded:
     now: dt.datetime
     following: Interview | None = None
     """The next round logged, as planned."""
-    changes: list[tuple[Interview, Step]] = field(default_factory=list)
+    changes: Sequence[tuple[Interview, Step]] = ()
     on_echo: str | None = None
     """Which day a ``--on`` without a year was taken as (``13 Nov → Fri 13 Nov 2026, in 11 days``)."""
     kept: bool = False
@@ -133,8 +131,7 @@ def record_outcome(
     )
 
 
-@dataclass(frozen=True)
-class _Typed:
+class _Typed(NamedTuple):
     """The options of ``outcome`` as read in the round's day."""
 
     change: StatusChange
@@ -202,8 +199,7 @@ def _keep_ending(
     return kept
 
 
-@dataclass(frozen=True)
-class FeedbackKept:
+class FeedbackKept(NamedTuple):
     """What ``feedback`` did: the process, as it is now, with its rounds."""
 
     process: Process

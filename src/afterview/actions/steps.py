@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from afterview.actions.changes import changing
 from afterview.actions.lookup import find, locate
@@ -19,9 +19,11 @@ from afterview.models.enums import ENDED_STATUSES, StepKind, StepState
 from afterview.models.records import Interview, Paperwork, Step
 from afterview.store.storefile import Unchanged
 
+_NO_ENTRIES: Mapping[Any, Any] = MappingProxyType({})
+"""An empty mapping no one can add to (a default)."""
 
-@dataclass(frozen=True)
-class StepsChanged:
+
+class StepsChanged(NamedTuple):
     """What a step command did: ``steps`` as they are now (for ``rm``, as they were), in the order named.
 
     ``verb`` says what happened to them (``done``, ``skipped``, ``snoozed``, ``reopened``, ``added``,
@@ -32,8 +34,8 @@ class StepsChanged:
     verb: str
     steps: list[tuple[Interview, Step]]
     now: dt.datetime
-    unchanged: list[str] = field(default_factory=list)
-    notes: dict[str, str] = field(default_factory=dict)
+    unchanged: Sequence[str] = ()
+    notes: Mapping[str, str] = _NO_ENTRIES
     until: dt.date | None = None
 
     def to_json(self) -> list[Any]:

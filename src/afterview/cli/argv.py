@@ -13,11 +13,14 @@ from the Typer command and checks they are equal, so the two cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+_NO_ENTRIES: Mapping[Any, Any] = MappingProxyType({})
+"""An empty mapping no one can add to (a default)."""
 
 
-@dataclass(frozen=True)
-class Grammar:
+class Grammar(NamedTuple):
     """What one command accepts: every name is the parameter of its handler that receives it."""
 
     arguments: tuple[str, ...] = ()
@@ -25,11 +28,11 @@ class Grammar:
     rest: str | None = None
     """The parameter that takes every positional argument (``STEP...``), at least one; instead of
     ``arguments``."""
-    options: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, str] = _NO_ENTRIES
     """``--note`` → ``note``: options that take one value (the last given wins, as in Click)."""
-    many: Mapping[str, str] = field(default_factory=dict)
+    many: Mapping[str, str] = _NO_ENTRIES
     """``--interviewer`` → ``interviewer``: options that may be repeated (a list, in the order given)."""
-    flags: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    flags: Mapping[str, tuple[str, bool]] = _NO_ENTRIES
     """``--json`` → (``json_``, True), ``--no-references`` → (``references``, False)."""
 
 

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from afterview.domain.dates import LATEST, parse_date, short_date
 from afterview.domain.steps import closed
@@ -127,8 +127,7 @@ def settle_acceptance(document: Document, process: Process, *, now: dt.datetime)
     document.touch(process.id)
 
 
-@dataclass(frozen=True)
-class SearchSummary:
+class SearchSummary(NamedTuple):
     """The search an accepted offer ended, in a few numbers for the notes people keep."""
 
     company: str

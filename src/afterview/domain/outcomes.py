@@ -9,7 +9,7 @@ ends every other open process as withdrawn (each then gets a step to tell them),
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from afterview.domain.dates import short_date
 from afterview.errors import UserError
@@ -21,8 +21,7 @@ OUTCOMES = ", ".join(s.value for s in Status if s is not Status.WAITING)
 """The outcomes a user can record, as they type them."""
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """What recording an outcome changed in the document."""
 
     interview: Interview
@@ -88,8 +87,7 @@ def next_stage(stage: Stage) -> Stage:
     return stages[min(stages.index(stage) + 1, stages.index(Stage.FINAL))]
 
 
-@dataclass(frozen=True)
-class NextRound:
+class NextRound(NamedTuple):
     """The next round to log with a ``next-round`` outcome: when, and what is known of it."""
 
     at: dt.datetime

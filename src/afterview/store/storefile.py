@@ -22,9 +22,8 @@ import errno
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from afterview import __version__
 from afterview.errors import AfterviewError, NotSavedError, StoreError, StoreLockedError, UserError
@@ -413,8 +412,7 @@ class Store:
         return kept
 
 
-@dataclass(frozen=True)
-class Restored:
+class Restored(NamedTuple):
     """What :meth:`Store.restore` did."""
 
     document: Document
