@@ -650,6 +650,43 @@ def show_in_docs(table: str) -> None:
     DOCS.write_text(text[:start] + table.rstrip("\n") + "\n" + text[end:], encoding="utf-8")
 
 
+README = HERE.parent / "README.md"
+_README_BEGIN = "<!-- speed: begin (benchmarks/run.py writes this part from benchmarks/results.json) -->\n"
+_README_END = "<!-- speed: end -->\n"
+IN_README = (
+    "done STEP", "log --no-input", "outcome ID rejected", "list", "show ID", "complete a step id (zsh)",
+    "complete a step id (fish)", "todo (piped)",
+)  # fmt: skip
+"""The rows the README shows, at 200 and 1,000 interviews."""
+
+
+def readme_table(summary: dict[str, Any]) -> str:
+    """The README's table: each command of :data:`IN_README` as a ratio to ``python -c pass`` and to the
+    model floor, at 200 and 1,000 interviews, from ``summary`` (what ``results.json`` holds)."""
+    found = {(r["command"], r["interviews"]): r for r in summary["results"]}
+    lines = [
+        "| command | 200 interviews | 1,000 interviews |",
+        "|---|---:|---:|",
+    ]
+    for command in IN_README:
+        cells = []
+        for size in (200, 1_000):
+            row = found.get((command, size))
+            cells.append("" if row is None else f"{row['ratio']:g}x pass, {row['floor_ratio']:g}x floor")
+        lines.append(f"| `afterview {command.split(' (')[0]}` | {cells[0]} | {cells[1]} |")
+    return (
+        "\n".join(lines)
+        + f'\n\n({summary["machine"]}, {summary["date"]}; the model floor is `python -c "{FLOOR}"`.)\n'
+    )
+
+
+def show_in_readme(summary: dict[str, Any]) -> None:
+    """Put :func:`readme_table` between the README's markers."""
+    text = README.read_text(encoding="utf-8")
+    start, end = text.index(_README_BEGIN) + len(_README_BEGIN), text.index(_README_END)
+    README.write_text(text[:start] + readme_table(summary) + text[end:], encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -710,6 +747,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args.out.with_suffix(".md").write_text(table)
     if args.out == HERE / "results":
         show_in_docs(table)
+        show_in_readme(summary)
     print(table)
 
 

@@ -220,3 +220,20 @@ def test_the_performance_page_shows_the_latest_benchmark_run() -> None:
     results = (root / "benchmarks" / "results.md").read_text(encoding="utf-8")
     shown = page.split("<!-- results: begin", 1)[1].split("-->\n", 1)[1].split("<!-- results: end -->", 1)[0]
     assert shown.strip() == results.strip()
+
+
+def test_the_readme_shows_the_latest_benchmark_run() -> None:
+    import importlib.util
+    import json
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("benchmark_run", root / "benchmarks" / "run.py")
+    assert spec is not None
+    assert spec.loader is not None
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    summary = json.loads((root / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    readme = README.read_text(encoding="utf-8")
+    shown = readme.split(run._README_BEGIN, 1)[1].split(run._README_END, 1)[0]
+    assert shown == run.readme_table(summary)
+    assert "| `afterview done STEP` |" in shown
