@@ -653,10 +653,16 @@ def show_in_docs(table: str) -> None:
 README = HERE.parent / "README.md"
 _README_BEGIN = "<!-- speed: begin (benchmarks/run.py writes this part from benchmarks/results.json) -->\n"
 _README_END = "<!-- speed: end -->\n"
-IN_README = (
-    "done STEP", "log --no-input", "outcome ID rejected", "list", "show ID", "complete a step id (zsh)",
-    "complete a step id (fish)", "todo (piped)",
-)  # fmt: skip
+IN_README = {
+    "done STEP": "`afterview done STEP`",
+    "log --no-input": "`afterview log --no-input ...`",
+    "outcome ID rejected": "`afterview outcome ID rejected`",
+    "list": "`afterview list`",
+    "show ID": "`afterview show ID`",
+    "todo (piped)": "`afterview todo`",
+    "complete a step id (zsh)": "Tab completion of a step id, zsh",
+    "complete a step id (fish)": "Tab completion of a step id, fish",
+}
 """The rows the README shows, at 200 and 1,000 interviews."""
 
 
@@ -668,12 +674,12 @@ def readme_table(summary: dict[str, Any]) -> str:
         "| command | 200 interviews | 1,000 interviews |",
         "|---|---:|---:|",
     ]
-    for command in IN_README:
+    for command, label in IN_README.items():
         cells = []
         for size in (200, 1_000):
             row = found.get((command, size))
             cells.append("" if row is None else f"{row['ratio']:g}x pass, {row['floor_ratio']:g}x floor")
-        lines.append(f"| `afterview {command.split(' (')[0]}` | {cells[0]} | {cells[1]} |")
+        lines.append(f"| {label} | {cells[0]} | {cells[1]} |")
     return (
         "\n".join(lines)
         + f'\n\n({summary["machine"]}, {summary["date"]}; the model floor is `python -c "{FLOOR}"`.)\n'

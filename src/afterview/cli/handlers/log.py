@@ -49,13 +49,11 @@ def log(  # the command's options, as Typer passes them
 ) -> None:
     """Record the round the options describe, asking on a terminal for what they leave out; read an
     invitation with ``from_`` (a path, or ``-`` for standard input)."""
-    from afterview.actions.index import load_index
-
-    # The profile's time zone from the derived index (rebuilt from the fully checked store when stale, so a
-    # corrupt store still fails here, before any prompt); the transaction below reads the store itself.
-    profile_zone = load_index()["timezone"]
     ask = inputs.interactive(no_input)
-    snapshot = session.open_store().read(open_only=True)  # read once, not locked: prompts may follow
+    # Read once, before any prompt (a corrupt store fails here) and without the lock, as prompts may follow;
+    # the transaction takes this document over when nothing changed the file meanwhile.
+    snapshot = session.open_store().read(open_only=True)
+    profile_zone = snapshot.profile.timezone
     answers = Answers(
         company=company,
         role=role,
