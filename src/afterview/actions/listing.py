@@ -17,13 +17,13 @@ from afterview.actions import session
 from afterview.actions.index import current
 from afterview.actions.lookup import find_process
 from afterview.domain.dates import parse_date
-from afterview.formats.contract import InterviewJson, interview_json, process_json
 from afterview.models.enums import Stage, Status, StepState
 from afterview.models.records import Interview, Process
 from afterview.store import layout
 
 if TYPE_CHECKING:
     from afterview.domain import endings
+    from afterview.formats.contract import InterviewJson
     from afterview.models.document import Document
 
 
@@ -97,6 +97,8 @@ class InterviewsListed(NamedTuple):
     def to_json(self) -> Iterator[InterviewJson]:
         """The JSON contract: an array of interview objects, one at a time (10,000 are never held whole);
         the archived rounds are read whole for it."""
+        from afterview.formats.contract import interview_json
+
         self.document.unpack()
         by_id = {interview.id: interview for interview in self.document.interviews}
         return (interview_json(by_id[line.id], now=self.now) for line in self.lines)
@@ -144,6 +146,8 @@ class Shown(NamedTuple):
     def to_json(self) -> Any:
         """The JSON contract: the interview object, or the process with its ``interviews`` (and, for an
         accepted offer, the ``search`` it ended)."""
+        from afterview.formats.contract import interview_json, process_json
+
         if self.process is None:
             assert self.interview is not None
             return interview_json(self.interview, now=self.now)

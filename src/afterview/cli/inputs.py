@@ -7,12 +7,14 @@ import re
 import sys
 from collections.abc import Callable
 from enum import Enum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from afterview.domain import text_rules
-from afterview.domain.greetings import LANGUAGES, Language
 from afterview.errors import UserError
 from afterview.models.records import Person
+
+if TYPE_CHECKING:
+    from afterview.domain.greetings import Language
 
 E = TypeVar("E", bound=Enum)
 D = TypeVar("D", bound=dt.date)
@@ -171,6 +173,8 @@ def interactive(no_input: bool) -> bool:
 
 def language(value: str) -> Language:
     """A draft language as typed (``--language de``): one of en, de, fr, es, any case."""
+    from afterview.domain.greetings import LANGUAGES  # here: the greetings read names, which list never needs
+
     chosen = value.strip().lower()
     for known in LANGUAGES:
         if known == chosen:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from afterview.domain.dates import describe_day, due_moment
 from afterview.domain.hints import step_command
-from afterview.domain.steps import effective_due, is_overdue
 from afterview.models.enums import StepState
 from afterview.models.records import Interview, Process, Step
 from afterview.render import console as output
@@ -29,6 +28,8 @@ def step_rows(
 ) -> None:
     """Print steps, one per line: id, when, what, and the interview they belong to (as
     :mod:`afterview.render.steplist` lays them out)."""
+    from afterview.domain.steps import effective_due, is_overdue  # here: list needs neither, nor the planner
+
     rows = []
     for interview, step in items:
         due = effective_due(step)
@@ -98,6 +99,8 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime, today: Se
         company=first.company,
         person=step.person,
     )
+    from afterview.domain.steps import is_overdue
+
     note(steplist.closing_hint(sum(is_overdue(s, now=now) for _, s in items), next_command=command))
 
 
@@ -288,6 +291,8 @@ def when_held(interview: Interview, *, now: dt.datetime) -> str:
 
 
 def _by_due(steps: Iterable[Step], now: dt.datetime) -> list[Step]:
+    from afterview.domain.steps import effective_due
+
     return sorted(steps, key=lambda step: due_moment(effective_due(step), now.tzinfo or dt.UTC))
 
 
