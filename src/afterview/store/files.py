@@ -169,6 +169,11 @@ def replace_retrying(source: Path, target: Path) -> None:
             time.sleep(wait)
 
 
+_NOT_FOLLOWING = {"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}
+"""Never link a symlink's target where the platform can say so (Windows cannot; its ``path`` is the real
+file already, as the store's ``checked_target`` gives it)."""
+
+
 def second_name(path: Path, name: Path, *, stamp: list[int]) -> bool:
     """Give the file ``path`` a second name ``name`` (a hard link, in the same file system), if it is still
     the file of ``stamp`` (size, modification time, inode, change time: :func:`afterview.store.index.stamp`);
@@ -186,7 +191,7 @@ def second_name(path: Path, name: Path, *, stamp: list[int]) -> bool:
         if [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns] != stamp:
             return False
         os.fsync(fd)  # already durable when afterview wrote it; this costs nothing then
-        os.link(path, name, follow_symlinks=False)
+        os.link(path, name, **_NOT_FOLLOWING)
     except OSError:
         return False
     finally:
