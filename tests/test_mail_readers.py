@@ -244,7 +244,8 @@ def test_imap_gives_the_same_messages_and_suggestions_and_leaves_them_unseen(
     server: imap_server.Server, tmp_path: Path
 ) -> None:
     source = parse_imap_url(server.url)
-    from_imap = list(read_imap(source, password=imap_server.PASSWORD, context=trusting(server)))
+    read = read_imap(source, password=imap_server.PASSWORD, context=trusting(server))
+    from_imap = [mail for mail, _ in read]
     from_mbox = list(read_source(as_mbox(tmp_path)))
     assert summary(from_imap) == summary(from_mbox)
     suggestions = sorted(str(classify(m, PROCESSES)) for m in from_imap)

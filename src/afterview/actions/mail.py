@@ -175,14 +175,14 @@ def _messages(
     password: Callable[[ImapSource], str] | None,
     context: ssl.SSLContext | None,
 ) -> Iterator[tuple[Mail, bytes]]:
-    from afterview.formats.imap import is_imap, parse_imap_url, read_imap_bytes
+    from afterview.formats.imap import is_imap, parse_imap_url, read_imap
     from afterview.formats.mail import read_source_bytes
 
     if is_imap(source):
         folder = parse_imap_url(source)
         if password is None:
             raise UserError(f"{folder} needs a password.", hint="Give --password-cmd.")
-        yield from read_imap_bytes(folder, password=password(folder), since=since, me=me, context=context)
+        yield from read_imap(folder, password=password(folder), since=since, me=me, context=context)
         return
     yield from read_source_bytes(Path(source).expanduser(), me=me)
 

@@ -86,33 +86,14 @@ def read_imap(
     max_message: int = MAX_MESSAGE_BYTES,
     max_source: int = MAX_SOURCE_BYTES,
     timeout: float = TIMEOUT,
-) -> Iterator[Mail]:
-    """Every message in the folder (those from ``since`` on, by their internal date), read-only: EXAMINE,
-    UID SEARCH, UID FETCH of sizes, then of ``BODY.PEEK[]`` one at a time; ``context`` verifies the
-    server (the system's trust store by default).
+) -> Iterator[tuple[Mail, bytes]]:
+    """Every message in the folder (those from ``since`` on, by their internal date), each with its bytes
+    (for ``log --from`` of an invitation), read-only: EXAMINE, UID SEARCH, UID FETCH of sizes, then of
+    ``BODY.PEEK[]`` one at a time; ``context`` verifies the server (the system's trust store by default).
 
     Raises UserError when the server cannot be reached, the TLS check or the login fails, the folder is
     missing, or a message or the folder is over its cap (checked from the sizes before any body is read).
     """
-    for mail, _ in read_imap_bytes(
-        source, password=password, since=since, me=me, context=context,
-        max_message=max_message, max_source=max_source, timeout=timeout,
-    ):  # fmt: skip
-        yield mail
-
-
-def read_imap_bytes(
-    source: ImapSource,
-    *,
-    password: str,
-    since: dt.date | None = None,
-    me: str | None = None,
-    context: ssl.SSLContext | None = None,
-    max_message: int = MAX_MESSAGE_BYTES,
-    max_source: int = MAX_SOURCE_BYTES,
-    timeout: float = TIMEOUT,
-) -> Iterator[tuple[Mail, bytes]]:
-    """As :func:`read_imap`, each message with its bytes (for ``log --from`` of an invitation)."""
     import imaplib
     import ssl
 
