@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError  # the models below load it anyway; once here, not once a row
 
@@ -92,30 +92,14 @@ def read_json(text: str) -> Incoming:
     """
     raw = _export(text)
     interviews = _interview_items(raw)
-    processes = _processes(raw.get("processes") or [])
+    processes = _by_id(raw.get("processes") or [], Process, kind="process")
     incoming = Incoming(processes=list(processes.values()))
     incoming.interviews = _interviews(interviews, processes)
     _read_profile_and_references(raw, incoming)
-    incoming.stories = _stories(raw.get("stories") or [])
+    stories = raw.get("stories")
+    stories = stories if isinstance(stories, list) else []
+    incoming.stories = list(_by_id(stories, Story, kind="story", mark="S").values())
     return incoming
-
-
-def _stories(items: Iterable[Any]) -> list[Story]:
-    """The story records, each validated and checked, in file order.
-
-    Raises UserError naming the record (1-based) that is invalid, or an id given twice.
-    """
-    stories: dict[int, Story] = {}
-    for index, item in enumerate(items if isinstance(items, list) else [], start=1):
-        try:
-            story = Story.model_validate(item)
-        except ValidationError as error:
-            raise UserError(f"The story record {index} is invalid: {_first_error(error)}.") from None
-        if story.id in stories:
-            raise UserError(f"Two story records have id S{story.id}.")
-        checks.record(story, where=f"The story record {index} (S{story.id})")
-        stories[story.id] = story
-    return list(stories.values())
 
 
 def _export(text: str) -> dict[str, Any]:
@@ -156,22 +140,26 @@ def _interview_items(raw: dict[str, Any]) -> list[Any]:
     return interviews
 
 
-def _processes(items: Iterable[Any]) -> dict[int, Process]:
-    """The process records, each validated and checked, by id in file order.
+Record = TypeVar("Record", Process, Story)
+
+
+def _by_id(items: Iterable[Any], model: type[Record], *, kind: str, mark: str = "") -> dict[int, Record]:
+    """The ``kind`` records (processes, stories), each validated as ``model`` and checked, by id in file
+    order; ``mark`` prefixes an id where one is named (``S7``), and names it in the checks' messages.
 
     Raises UserError naming the record (1-based) that is invalid, or an id given twice.
     """
-    processes: dict[int, Process] = {}
+    records: dict[int, Record] = {}
     for index, item in enumerate(items, start=1):
         try:
-            process = Process.model_validate(item)
+            record = model.model_validate(item)
         except ValidationError as error:
-            raise UserError(f"The process record {index} is invalid: {_first_error(error)}.") from None
-        if process.id in processes:
-            raise UserError(f"Two process records have id {process.id}.")
-        checks.record(process, where=f"The process record {index}")
-        processes[process.id] = process
-    return processes
+            raise UserError(f"The {kind} record {index} is invalid: {_first_error(error)}.") from None
+        if record.id in records:
+            raise UserError(f"Two {kind} records have id {mark}{record.id}.")
+        checks.record(record, where=f"The {kind} record {index}" + (f" ({mark}{record.id})" if mark else ""))
+        records[record.id] = record
+    return records
 
 
 def _interviews(items: Iterable[Any], processes: dict[int, Process]) -> list[Interview]:
