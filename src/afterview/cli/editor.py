@@ -195,3 +195,17 @@ def write_new(directory: Path, data: bytes, *, name: str, suffix: str) -> Path:
             raise
         return path
     raise FileExistsError(f"no free file name in {directory}")
+
+
+def edit_again(error: UserError) -> bool:
+    """Say why the edited text does not read, and ask whether to open the editor again to fix it; Ctrl-C or
+    end of input means no (the caller keeps the text)."""
+    import typer
+
+    from afterview.render import console
+
+    console.error(error.message)
+    try:
+        return bool(typer.confirm("Open the editor again to fix it?", default=True, err=True))
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        return False

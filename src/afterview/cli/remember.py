@@ -208,7 +208,7 @@ def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tupl
         try:
             return parse(_decode(data, where="The file")), data
         except DebriefError as error:
-            if interactive and _again(error):
+            if interactive and editor.edit_again(error):
                 try:
                     data.decode("utf-8")
                 except UnicodeDecodeError:
@@ -221,15 +221,6 @@ def _from_editor(markdown: str, *, interview_id: int, interactive: bool) -> tupl
                 f"afterview remember {interview_id} --from {path}"
             )
             raise
-
-
-def _again(error: DebriefError) -> bool:
-    """Whether the user wants to fix the file now; Ctrl-C or end of input means no (the text is kept)."""
-    console.error(error.message)
-    try:
-        return bool(typer.confirm("Open the editor again to fix it?", default=True, err=True))
-    except (typer.Abort, KeyboardInterrupt, EOFError):
-        return False
 
 
 def _ask(draft: Debrief, *, stories: list[str]) -> None:

@@ -156,7 +156,7 @@ def _story_text(
             return _fields(parse(_decode(data, where="The file"))), data
         except UserError as error:
             problems = error.problems if isinstance(error, StoryError) else (error.message,)
-            if interactive and _again(error):
+            if interactive and editor.edit_again(error):
                 text = mark_problems(data.decode("utf-8", "replace"), problems)
                 continue
             path = editor.keep(data, name=name)
@@ -202,15 +202,6 @@ def _fields(values: dict[str, object]) -> dict[str, object]:
         fields[key] = inputs.field_text(text, key) if text.strip() else ""
     fields["tags"] = [inputs.field_text(str(tag), "tag") for tag in values.get("tags") or []]  # type: ignore[attr-defined]
     return fields
-
-
-def _again(error: UserError) -> bool:
-    """Whether the user wants to fix the file now; Ctrl-C or end of input means no (the text is kept)."""
-    console.error(error.message)
-    try:
-        return bool(typer.confirm("Open the editor again to fix it?", default=True, err=True))
-    except (typer.Abort, KeyboardInterrupt, EOFError):
-        return False
 
 
 def _keep(error: AfterviewError, text: bytes, *, name: str) -> None:
