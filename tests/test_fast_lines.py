@@ -185,6 +185,12 @@ def _grammar_of(command: Any) -> Grammar:
     return Grammar(arguments=tuple(arguments), rest=rest, options=options, many=many, flags=flags)
 
 
+def test_main_sends_exactly_the_commands_fast_lines_answers() -> None:
+    from afterview.__main__ import LINE_COMMANDS
+
+    assert set(fast_lines.LINES) == LINE_COMMANDS
+
+
 @pytest.mark.parametrize("name", sorted(fast_lines.LINES))
 def test_each_grammar_is_the_typer_commands(name: str) -> None:
     grammar, _ = fast_lines.LINES[name]

@@ -39,9 +39,14 @@ def _remind(argv: list[str]) -> int | None:
     return remind()
 
 
+LINE_COMMANDS = frozenset({"done", "skip", "outcome", "log", "list", "show"})
+"""The commands :mod:`afterview.cli.fast_lines` answers (named here, so no other command imports it; a test
+holds the two together)."""
+
+
 def _lines(argv: list[str]) -> int | None:
     """``done``, ``skip``, ``outcome``, ``log``, ``list`` and ``show``: their handlers, without Typer."""
-    if not argv or argv[0] not in ("done", "skip", "outcome", "log", "list", "show"):
+    if not argv or argv[0] not in LINE_COMMANDS:
         return None
     from afterview.cli.fast_lines import answer
 
