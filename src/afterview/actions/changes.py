@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from afterview.actions import session
@@ -30,18 +29,22 @@ if TYPE_CHECKING:
     from afterview.store.storefile import Store
 
 
-@dataclass
 class Change:
     """A document being changed, and the time of the change in the user's zone."""
 
-    document: Document
-    now: dt.datetime
-    reasons: dict[int, str] = field(default_factory=dict)
-    """By interview id: why its steps closed, when the plan no longer holds them (``changed by an edit``)."""
-    everything: bool = False
-    """Re-plan every round read, whatever was touched (after an import, a restore of rounds)."""
-    _facts: tuple[object, ...] = ()
-    _planned: list[tuple[Interview, Step]] | None = None
+    __slots__ = ("_facts", "_planned", "document", "everything", "now", "reasons")
+
+    def __init__(self, document: Document, *, now: dt.datetime, facts: tuple[object, ...] = ()) -> None:
+        self.document = document
+        self.now = now
+        self.reasons: dict[int, str] = {}
+        """By interview id: why its steps closed when the plan no longer holds them (``changed by an
+        edit``)."""
+        self.everything = False
+        """Re-plan every round read, whatever was touched (after an import, a restore of rounds)."""
+        self._facts = facts
+        """What planning read from the whole document when last planned (:func:`shared_facts`)."""
+        self._planned: list[tuple[Interview, Step]] | None = None
 
     @property
     def changes(self) -> list[tuple[Interview, Step]]:
@@ -117,6 +120,6 @@ def changing(
     from afterview.domain.planning import shared_facts
 
     with (store or session.open_store()).transaction(open_only=open_only, taking=taking) as document:
-        change = Change(document, now=session.local_now(document.profile), _facts=shared_facts(document))
+        change = Change(document, now=session.local_now(document.profile), facts=shared_facts(document))
         yield change
         change.planned()

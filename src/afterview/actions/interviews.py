@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from afterview.actions.changes import changing
 from afterview.actions.lookup import find
 from afterview.domain.interviews import log_interview
 from afterview.errors import UserError
-from afterview.formats.contract import interview_json
 from afterview.models.enums import Format, Stage
 from afterview.models.records import Interview, Paperwork, Person
 
@@ -19,8 +17,7 @@ if TYPE_CHECKING:
     from afterview.models.document import Document
 
 
-@dataclass(frozen=True)
-class NewRound:
+class NewRound(NamedTuple):
     """An interview to log, every field already read by the field rules (:mod:`afterview.models.fields`):
     when (time-zone aware) and in which IANA zone, its stage and format, who interviewed, what they said
     comes next and by when, what was handed over, whether references may be called, where, and notes."""
@@ -30,10 +27,10 @@ class NewRound:
     format: Format
     timezone: str | None = None
     ends_at: dt.datetime | None = None
-    interviewers: list[Person] = field(default_factory=list)
+    interviewers: Sequence[Person] = ()
     next_steps: str | None = None
     decision_by: dt.date | None = None
-    paperwork: list[Paperwork] = field(default_factory=list)
+    paperwork: Sequence[Paperwork] = ()
     references_may_call: bool = False
     location: str | None = None
     notes: str | None = None
@@ -42,11 +39,10 @@ class NewRound:
 
     def fields(self) -> dict[str, object]:
         """The interview's stored fields (those of :class:`afterview.models.records.Interview`)."""
-        return {item.name: getattr(self, item.name) for item in dataclasses.fields(self)}
+        return {**self._asdict(), "interviewers": list(self.interviewers), "paperwork": list(self.paperwork)}
 
 
-@dataclass(frozen=True)
-class Logged:
+class Logged(NamedTuple):
     """The round logged, as planned, and the time it is shown against (in the round's zone)."""
 
     interview: Interview
@@ -56,6 +52,8 @@ class Logged:
 
     def to_json(self) -> Any:
         """The JSON contract: the new interview."""
+        from afterview.formats.contract import interview_json
+
         return interview_json(self.interview, now=self.now, local=self.local)
 
 

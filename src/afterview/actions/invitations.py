@@ -203,7 +203,7 @@ def _moved(interview: Interview, new_round: NewRound, sequence: int) -> dict[str
     return update
 
 
-def _people(before: list[Person], after: list[Person]) -> list[Person]:
+def _people(before: list[Person], after: Sequence[Person]) -> list[Person]:
     """The invitation's people, keeping what the user added to those already known (same email or name)."""
     from afterview.domain.contacts import same_person
 

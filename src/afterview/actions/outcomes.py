@@ -12,7 +12,6 @@ from afterview.actions.changes import changing
 from afterview.actions.lookup import find, find_process, latest_round
 from afterview.actions.typed import option_date, option_moment, year_echo
 from afterview.domain import endings, outcomes
-from afterview.formats.contract import interview_json, process_json
 from afterview.models.document import Document
 from afterview.models.enums import Format, Stage, Status
 from afterview.models.records import Interview, Process, StatusChange, Step
@@ -48,6 +47,8 @@ class OutcomeRecorded(NamedTuple):
 
     def to_json(self) -> Any:
         """The JSON contract: the interview named, as it is now."""
+        from afterview.formats.contract import interview_json
+
         return interview_json(self.interview, now=self.now)
 
 
@@ -207,6 +208,8 @@ class FeedbackKept(NamedTuple):
 
     def to_json(self) -> Any:
         """The process object of ``show P2 --json``."""
+        from afterview.formats.contract import process_json
+
         return process_json(self.process, self.rounds)
 
 

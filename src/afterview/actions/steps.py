@@ -14,7 +14,6 @@ from afterview.actions.typed import option_date, option_due
 from afterview.domain import steps as rules
 from afterview.domain.dates import describe_day
 from afterview.errors import UserError
-from afterview.formats.contract import step_json
 from afterview.models.enums import ENDED_STATUSES, StepKind, StepState
 from afterview.models.records import Interview, Paperwork, Step
 from afterview.store.storefile import Unchanged
@@ -40,6 +39,8 @@ class StepsChanged(NamedTuple):
 
     def to_json(self) -> list[Any]:
         """The JSON contract: the steps, in the contract's step shape (an empty array when none changed)."""
+        from afterview.formats.contract import step_json
+
         return [step_json(interview, step, now=self.now) for interview, step in self.steps]
 
 

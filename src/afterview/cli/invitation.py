@@ -115,8 +115,6 @@ def _company(invitation: Invitation, *, ask: bool) -> str | None:
 
 def session_round(invitation: Invitation, *, me: str | None, like: NewRound) -> NewRound:
     """A round for one more session of the invitation, otherwise as ``like`` (the first session's)."""
-    import dataclasses
-
     people = [_person(attendee) for attendee in invitation.interviewers(me=me)]
     start = invitation.start if invitation.start.tzinfo else invitation.start.replace(tzinfo=like.at.tzinfo)
     if invitation.timezone is None:  # a UTC time, shown in the zone the first session was (as log does)
@@ -124,8 +122,7 @@ def session_round(invitation: Invitation, *, me: str | None, like: NewRound) -> 
     end = invitation.end if invitation.end is not None and invitation.end > invitation.start else None
     if end is not None and end.tzinfo is None:
         end = end.replace(tzinfo=start.tzinfo)
-    return dataclasses.replace(
-        like,
+    return like._replace(
         at=start,
         ends_at=end,
         timezone=invitation.timezone or like.timezone,

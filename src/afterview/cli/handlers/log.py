@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -100,7 +99,7 @@ def log(  # the command's options, as Typer passes them
     people = confirm_greetings(
         people, ask=ask, language=profile.language or "en", style=profile.greeting or "auto"
     )
-    new_round = dataclasses.replace(new_round, interviewers=people)
+    new_round = new_round._replace(interviewers=people)
     if len(sessions) > 1:
         from afterview.cli.invitation import log_every_session
 
