@@ -196,6 +196,17 @@ def test_problem_finds_the_first_character_is_unsafe_refuses_in_all_of_unicode(m
     assert len(safe) + len(refused) == len(every)
 
 
+@pytest.mark.parametrize("multiline", [False, True])
+def test_problem_of_each_character_alone_agrees_with_is_unsafe(multiline: bool) -> None:
+    """A text with no unprintable character skips the search; alone, each character of Unicode is still
+    refused exactly when is_unsafe refuses it."""
+    for code in range(0x110000):
+        char = chr(code)
+        assert (text_rules.problem(char, multiline=multiline) is not None) == text_rules.is_unsafe(
+            char, multiline=multiline
+        ), f"U+{code:04X}"
+
+
 # --- text out ------------------------------------------------------------------------------------------
 
 
@@ -204,6 +215,16 @@ def test_visible_leaves_no_control_character(value: str) -> None:
     shown = visible("Acme" + value)
     assert text_rules.problem(shown) is None
     assert shown.startswith("Acme\\x") or shown.startswith("Acme\\u")
+
+
+def test_visible_escapes_exactly_the_unsafe_characters_in_all_of_unicode() -> None:
+    """Printable text is returned as it is without a search; every other character alone is escaped exactly
+    when the input rules would refuse it (tab and newline are kept)."""
+    for code in range(0x110000):
+        char = chr(code)
+        refused = text_rules.is_unsafe(char, multiline=True)
+        escaped = f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+        assert visible(char) == (escaped if refused else char), f"U+{code:04X}"
 
 
 def test_visible_keeps_ordinary_text() -> None:

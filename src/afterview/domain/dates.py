@@ -31,15 +31,17 @@ DATE_EXAMPLES = (
     "2026-12-01, 13 Nov, Nov 13 2026, today, tomorrow, friday, next friday, +3d, +2w, in 3 days, 2 days ago"
 )
 _UNITS = {"d": 1, "day": 1, "days": 1, "w": 7, "week": 7, "weeks": 7}
-_OFFSET = re.compile(r"^(?P<sign>[+-])\s*(?P<n>\d{1,4})\s*(?P<unit>d|w|days?|weeks?)$")
-_IN = re.compile(r"^in\s+(?P<n>\d{1,4})\s+(?P<unit>days?|weeks?)$")
-_AGO = re.compile(r"^(?P<n>\d{1,4})\s+(?P<unit>days?|weeks?)\s+ago$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d")
-_TIME = re.compile(r"^(?P<h>\d{1,2}):(?P<m>\d{2})$")
+# The patterns of what a person types, left to re's cache to compile on first use: a command that reads no
+# typed date (``done``, ``list``) never pays the millisecond or so it takes to compile them all.
+_OFFSET = r"^(?P<sign>[+-])\s*(?P<n>\d{1,4})\s*(?P<unit>d|w|days?|weeks?)$"
+_IN = r"^in\s+(?P<n>\d{1,4})\s+(?P<unit>days?|weeks?)$"
+_AGO = r"^(?P<n>\d{1,4})\s+(?P<unit>days?|weeks?)\s+ago$"
+_ISO_DATETIME = r"^\d{4}-\d{2}-\d{2}[Tt]\d"
+_TIME = r"^(?P<h>\d{1,2}):(?P<m>\d{2})$"
 _ORDINAL = r"(?:st|nd|rd|th)?"
-_DAY_MONTH = re.compile(rf"^(?P<d>\d{{1,2}}){_ORDINAL}\.?\s*(?P<m>[a-z]+)\.?,?(?:\s+(?P<y>\d{{4}}))?$")
-_MONTH_DAY = re.compile(rf"^(?P<m>[a-z]+)\.?\s*(?P<d>\d{{1,2}}){_ORDINAL},?(?:\s+(?P<y>\d{{4}}))?$")
-_NUMERIC = re.compile(r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{1,4}))?\.?$")
+_DAY_MONTH = rf"^(?P<d>\d{{1,2}}){_ORDINAL}\.?\s*(?P<m>[a-z]+)\.?,?(?:\s+(?P<y>\d{{4}}))?$"
+_MONTH_DAY = rf"^(?P<m>[a-z]+)\.?\s*(?P<d>\d{{1,2}}){_ORDINAL},?(?:\s+(?P<y>\d{{4}}))?$"
+_NUMERIC = r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{1,4}))?\.?$"
 
 
 EARLIEST = dt.date(1970, 1, 1)
@@ -93,7 +95,7 @@ def parse_date(
     """
     words = " ".join(text.strip().lower().split())
     head, _, last = words.rpartition(" ")
-    if head and _TIME.match(last):
+    if head and re.match(_TIME, last):
         _time_of_day(last)
         words = head
     if not words:
@@ -101,7 +103,7 @@ def parse_date(
     simple = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1}
     if words in simple:
         return today + dt.timedelta(days=simple[words])
-    if match := _OFFSET.match(words) or _IN.match(words) or _AGO.match(words):
+    if match := re.match(_OFFSET, words) or re.match(_IN, words) or re.match(_AGO, words):
         days = int(match["n"]) * _UNITS[match["unit"]]
         negative = match.groupdict().get("sign") == "-" or words.endswith("ago")
         return today + dt.timedelta(days=-days if negative else days)
@@ -113,13 +115,13 @@ def parse_date(
         if relation == "next" or (relation == "" and not past):
             return today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
         return today - dt.timedelta(days=(today.weekday() - weekday) % 7 or (7 if relation else 0))
-    if _ISO_DATETIME.match(words):
+    if re.match(_ISO_DATETIME, words):
         day = _iso_datetime_day(text, words)
     else:
         try:
             day = dt.date.fromisoformat(words)
         except ValueError:
-            match = _NUMERIC.match(words)
+            match = re.match(_NUMERIC, words)
             if match:
                 day = _numeric_date(text, match, today=today, past=past, order=order, nearest=nearest)
             else:
@@ -131,13 +133,15 @@ def parse_date(
 def has_time(text: str) -> bool:
     """Whether ``text`` gives a time of day as well as a date (``monday 18:00``, ``2026-12-01T10:00``)."""
     words = " ".join(text.strip().split())
-    return bool(_ISO_DATETIME.match(words) or _TIME.match(words.rpartition(" ")[2]))
+    return bool(re.match(_ISO_DATETIME, words) or re.match(_TIME, words.rpartition(" ")[2]))
 
 
 def needs_date_order(text: str) -> bool:
     """Whether reading ``text`` depends on the date order (a numeric date not starting with its year)."""
     words = " ".join(text.strip().split())
-    match = _NUMERIC.match(words.rpartition(" ")[0] if _TIME.match(words.rpartition(" ")[2]) else words)
+    match = re.match(
+        _NUMERIC, words.rpartition(" ")[0] if re.match(_TIME, words.rpartition(" ")[2]) else words
+    )
     return bool(match and len(match["a"]) < 4)
 
 
@@ -194,7 +198,7 @@ def _named_month_date(text: str, words: str, *, today: dt.date, past: bool, near
     first, _, rest = words.partition(" ")
     if first.rstrip(",") in _WEEKDAY_ABBREVIATIONS and rest:
         named_weekday, words = _WEEKDAY_ABBREVIATIONS[first.rstrip(",")], rest
-    match = _DAY_MONTH.match(words) or _MONTH_DAY.match(words)
+    match = re.match(_DAY_MONTH, words) or re.match(_MONTH_DAY, words)
     if match is None or match["m"] not in _MONTH_NUMBERS:
         raise _bad_date(text)
     year = int(match["y"]) if match["y"] else None
@@ -256,7 +260,7 @@ def _month_abbreviation(month: int) -> str:
 
 def _time_of_day(text: str) -> dt.time:
     """``HH:MM`` on a 24-hour clock."""
-    time_match = _TIME.match(text)
+    time_match = re.match(_TIME, text)
     if time_match is None or int(time_match["h"]) > 23 or int(time_match["m"]) > 59:
         raise UserError(f"{text!r} is not a time of day.", hint="Use 24-hour HH:MM, e.g. 14:30.")
     return dt.time(int(time_match["h"]), int(time_match["m"]))
@@ -285,7 +289,9 @@ def parse_moment(
     words = " ".join(text.strip().split())
     try:
         moment = (
-            dt.datetime.fromisoformat(words.replace("Z", "+00:00")) if _ISO_DATETIME.match(words) else None
+            dt.datetime.fromisoformat(words.replace("Z", "+00:00"))
+            if re.match(_ISO_DATETIME, words)
+            else None
         )
     except ValueError:
         raise UserError(
@@ -293,7 +299,7 @@ def parse_moment(
         ) from None
     if moment is None:
         day_text, _, time_text = words.rpartition(" ")
-        if not _TIME.match(time_text):
+        if not re.match(_TIME, time_text):
             day_text, time_text = words, ""
         elif not day_text:
             day_text = "today"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from afterview.errors import UserError
 from afterview.models.fields import FIELDS
@@ -38,16 +39,15 @@ _C1 = (
 # fmt: on
 
 
-def _unsafe_pattern(*, multiline: bool) -> re.Pattern[str]:
+@cache
+def _unsafe_pattern(multiline: bool) -> re.Pattern[str]:
     """Every character :func:`is_unsafe` refuses, as one character class: a text is checked by one search
     rather than one call a character (an import checks millions of cells). Unicode's Cc is exactly C0, DEL
-    and C1, and Cs the surrogates."""
+    and C1, and Cs the surrogates. Compiled on first use: a class with the surrogates takes about a
+    millisecond, which a command that checks no text (``done``, ``list``) need not pay."""
     newline = "" if multiline else r"\n"
     bidi = "".join(sorted(BIDI_CONTROLS))
     return re.compile(rf"[\x00-\x08{newline}\x0b-\x1f\x7f-\x9f\ud800-\udfff{bidi}]")
-
-
-_UNSAFE = {multiline: _unsafe_pattern(multiline=multiline) for multiline in (False, True)}
 
 
 def character_name(char: str) -> str:
@@ -72,7 +72,9 @@ def is_unsafe(char: str, *, multiline: bool = False) -> bool:
 def problem(text: str, *, multiline: bool = False) -> str | None:
     """What is wrong with ``text`` as stored text, or ``None``: ``control character U+001B (ESC) at
     position 5`` (positions count from 1)."""
-    found = _UNSAFE[multiline].search(text)
+    if text.isprintable():  # no Cc, Cf or Cs character: none of those refused (the usual case)
+        return None
+    found = _unsafe_pattern(multiline).search(text)
     if found is None:
         return None
     char, index = found[0], found.start() + 1

@@ -13,8 +13,7 @@ a pipe. Such characters can only be in a store written before the input rules
 from __future__ import annotations
 
 import re
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+from functools import cache
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -24,4 +23,13 @@ def _escaped(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every character that could drive a terminal shown as its escape (``\\x1b``)."""
-    return _UNSAFE.sub(_escaped, text)
+    if text.isprintable():  # no Cc, Cf or Cs character, so nothing to escape (and no pattern to compile)
+        return text
+    return _unsafe().sub(_escaped, text)
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """The characters :func:`visible` escapes; compiled on first use (a class with the surrogates takes
+    about a millisecond), so a command that prints only printable text never compiles it."""
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
