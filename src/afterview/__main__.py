@@ -71,22 +71,32 @@ def main() -> None:
     # and found next to nothing. Waking it every 200,000 (as mypy does) skips that and still bounds the
     # memory of a long import. The older generations keep their thresholds.
     gc.set_threshold(YOUNG_GENERATION_THRESHOLD, *gc.get_threshold()[1:])
+    try:
+        sys.exit(_answer(sys.argv[1:]))
+    finally:
+        # The command is over: what is left is the interpreter's shutdown, whose two full passes of the
+        # cyclic collector over every object still alive cost about 5 % of a write (45 million of its
+        # 895 million instructions at 1,000 interviews). Frozen objects are not examined; everything else
+        # at shutdown (atexit, flushing, closing) happens as before.
+        gc.freeze()
+
+
+def _answer(argv: list[str]) -> int:
+    """The exit code of ``afterview ARGV``: from the first fast path that answers, else the full CLI."""
     from afterview.cli.streams import tolerate_unencodable
 
     tolerate_unencodable()
-    argv = sys.argv[1:]
     for fast_path in FAST_PATHS:
         try:
             code = fast_path(argv)
         except BrokenPipeError:  # the reader went away (``afterview todo | head``), as in cli.main.run
             sys.stderr.close()
-            sys.exit(0)
+            return 0
         if code is not None:
-            sys.exit(code)
+            return code
     from afterview.cli.main import run
 
-    sys.exit(run())
-
+    return run()
 
 if __name__ == "__main__":
     main()
