@@ -135,6 +135,19 @@ def test_any_valid_store_round_trips_byte_for_byte(document: Document) -> None:
     assert loaded == document
 
 
+@settings(max_examples=100, deadline=None)
+@given(documents)
+def test_the_store_is_written_as_pydantic_writes_json_byte_for_byte(document: Document) -> None:
+    """The writer takes the models' serializer's bytes as they are; they are exactly what
+    ``model_dump_json`` gives, so a file written either way is the same file."""
+    from afterview.store import codec
+
+    assert codec._dump(document) == document.model_dump_json(indent=1).encode("utf-8") + b"\n"
+    for interview in document.interviews:
+        expected = interview.model_dump_json(indent=1).encode("utf-8").replace(b"\n", b"\n  ")
+        assert codec._element(interview) == b"  " + expected
+
+
 names = st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=20)
 
 
