@@ -98,5 +98,6 @@ def _answer(argv: list[str]) -> int:
 
     return run()
 
+
 if __name__ == "__main__":
     main()
