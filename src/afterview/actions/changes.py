@@ -100,8 +100,9 @@ class Change:
             for process in document.processes
             if (scope is None or process.id in scope) and process.status is Status.NEXT_ROUND
         ]
+        rounds = document.rounds_of(awaiting)
         for process in awaiting:
-            if held_rounds(process, document.rounds(process), now=self.now):
+            if held_rounds(process, rounds[process.id], now=self.now):
                 process.updated_at = self.now
                 document.touch(process.id)
 
