@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 from afterview.domain import name_cultures as cultures
@@ -307,8 +308,11 @@ def vcard_n(parts: NameParts, display: str) -> tuple[str, str, str, str, str]:
     )
 
 
+@lru_cache(maxsize=4096)
 def name_key(text: str) -> str:
-    """``text`` as compared when finding a person: no accents, case, dots, apostrophes or extra spaces."""
+    """``text`` as compared when finding a person: no accents, case, dots, apostrophes or extra spaces.
+
+    Remembered for the last 4,096 texts: planning and imports compare the same few names again and again."""
     decomposed = unicodedata.normalize("NFKD", text)
     kept: list[str] = []
     for char in decomposed:
