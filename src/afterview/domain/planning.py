@@ -474,7 +474,7 @@ def after_the_end(
     set, and after an accepted offer an update to each reference you told about any process."""
     process = interview.process
     pending = {s.key for s in interview.steps if s.state is StepState.PENDING}
-    if process.status in KEPT_AFTER_THE_END:
+    if pending and process.status in KEPT_AFTER_THE_END:  # none pending: none kept (and no plan to make)
         kept = _round_steps(interview, context, zone=zone, day=day)
         yield from (plan for plan in kept if plan.kind in _KEPT_KINDS and plan.key in pending)
     if not latest or not process.history:
