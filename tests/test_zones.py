@@ -127,6 +127,27 @@ def test_an_interview_elsewhere_keeps_its_zone_and_show_prints_both(cli: Cli) ->
     assert "Where: 1 Main St, New York" in shown
 
 
+def test_log_prints_its_steps_in_the_readers_day_as_todo_does(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A round at 01:30 Monday in Tokyo (17:30 Sunday in Berlin), logged in Berlin on Monday morning: its
+    thank-you is due 01:30 Tuesday Tokyo, which is 17:30 Monday to the reader. ``log`` says "today 17:30" and
+    "(yesterday)" as ``todo`` does, not Tokyo's "tomorrow 01:30" and "(today)" unlabelled."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-07T09:00:00+01:00")
+    logged = cli(
+        "log", "--company", "Rakuten", "--role", "SRE", "--at", "2026-12-07T01:30", "--tz", "Asia/Tokyo",
+        "--interviewer", "佐藤 花子 <hanako@rakuten.example>", "--no-input",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    assert "Mon 7 Dec 2026 01:30 Tokyo, Sun 6 Dec 2026 17:30 your time (yesterday)" in logged.out
+    thank_you = next(line for line in logged.out.splitlines() if "thank-you note" in line)
+    assert "today 17:30, Mon 7 Dec" in thank_you
+    assert "01:30" not in thank_you
+    in_todo = next(line for line in cli("todo").out.splitlines() if "thank-you note" in line)
+    assert in_todo.split("  Send")[0] == thank_you.split("  Send")[0]
+
+
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "/etc/localtime", ""])
 def test_an_unknown_zone_is_refused_and_nothing_is_written(cli: Cli, store_file: Any, zone: str) -> None:
     result = cli("log", "--company", "Acme", "--role", "SRE", "--tz", zone, "--no-input")

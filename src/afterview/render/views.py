@@ -106,12 +106,13 @@ def todo(items: Sequence[tuple[Interview, Step]], *, now: dt.datetime, today: Se
 
 def created(interview: Interview, *, now: dt.datetime, local: dt.tzinfo | None = None) -> None:
     """What ``log`` says after recording an interview: when, in its zone and in yours (``local``) when they
-    differ."""
+    differ; how long ago and its steps in yours, as ``todo`` and ``show`` print them (a thank-you due 15:00
+    Tokyo is "07:00" to a reader in Berlin, never an unlabelled "15:00")."""
     from afterview.domain.local_times import both_times
 
-    at = interview.at.astimezone(now.tzinfo)
-    relative = describe_day(at.date(), today=now.date()).partition(", ")[0]
     mine = local or now.tzinfo or dt.UTC
+    now = now.astimezone(mine)
+    relative = describe_day(interview.at.astimezone(mine).date(), today=now.date()).partition(", ")[0]
     when = both_times(interview.at, zone=interview.timezone, local=mine, day=True)
     cancelled = f" (cancelled: {interview.cancelled.reason})" if interview.cancelled else ""
     output.line(
