@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -312,6 +313,40 @@ def test_next_round_takes_format_location_and_zone(cli: Cli, log: Log) -> None:
         "America/New_York",
     )
     assert second["at"] == "2026-12-01T10:00:00-05:00"  # read in the round's own zone
+
+
+@pytest.mark.parametrize(
+    ("zone", "now", "today"),
+    [
+        ("Asia/Tokyo", "2026-12-10T20:00:00+01:00", "Thu 10 Dec"),  # already Friday in Tokyo
+        ("America/New_York", "2026-12-11T01:00:00+01:00", "Fri 11 Dec"),  # still Thursday in New York
+    ],
+)
+def test_an_outcome_heard_today_is_dated_the_readers_today_whatever_the_rounds_zone(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, zone: str, now: str, today: str
+) -> None:
+    """The reader lives in Berlin. "today" for ``--on`` and the steps due at once (a reply to a rejection,
+    telling other companies about an offer) are the reader's day, not the day in the round's zone."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-07T10:00:00+01:00")
+    for company in ("Mercari", "Stripe"):
+        logged = cli(
+            "log", "--company", company, "--role", "PE", "--at", "2026-12-08T10:00", "--tz", zone,
+            "--interviewer", "Wang Xiaoming <wang@example.com>", "--no-input",
+        )  # fmt: skip
+        assert logged.code == 0, logged.err
+    monkeypatch.setenv("AFTERVIEW_NOW", now)
+    rejected = cli("outcome", "1", "rejected", "--no-input")
+    assert rejected.code == 0, rejected.err
+    assert f"rejected, today, {today}." in rejected.out
+    heard = dt.date.fromisoformat(now[:10])
+    assert cli("show", "P1", "--json").json()["history"][-1]["on"] == heard.isoformat()
+    reply = next(line for line in cli("todo").out.splitlines() if "Reply to Mercari" in line)
+    assert f"today, {today}" in reply
+    offer = cli("outcome", "2", "offer", "--deadline", "tomorrow", "--no-input")
+    assert offer.code == 0, offer.err
+    deadline = cli("show", "P2", "--json").json()["history"][-1]["deadline"]
+    assert deadline == (heard + dt.timedelta(days=1)).isoformat()
 
 
 def test_next_round_with_a_time_after_the_process_ended_changes_nothing(

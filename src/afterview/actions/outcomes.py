@@ -103,7 +103,7 @@ def record_outcome(
         interview = latest_round(document, named)
         typed = _read_typed(
             document, named, status=status, on=on, deadline=deadline, note=note, following=following,
-            at=at, reapply_in=reapply_in,
+            at=at, reapply_in=reapply_in, today=change_.now.date(),
         )  # fmt: skip
         recorded = outcomes.record_outcome(
             document, interview, typed.change, next_round=typed.next_round, now=change_.now
@@ -133,7 +133,7 @@ def record_outcome(
 
 
 class _Typed(NamedTuple):
-    """The options of ``outcome`` as read in the round's day."""
+    """The options of ``outcome`` as read: days in the user's, the next round's time in its zone."""
 
     change: StatusChange
     next_round: outcomes.NextRound | None
@@ -152,17 +152,21 @@ def _read_typed(
     following: NextRoundAsTyped | None,
     at: dt.datetime | None,
     reapply_in: str | None,
+    today: dt.date,
 ) -> _Typed:
-    """Read the dates typed for an outcome in the day of the round ``named`` (or of the next round's zone)."""
+    """Read the days typed for an outcome (``--on``, ``--deadline``, ``--reapply-in``) in the user's ``today``
+    (a rejection heard at 20:00 in Berlin is heard that day, though it is already tomorrow in Tokyo), and the
+    next round's ``--at`` in the day of the round ``named`` (or of the next round's zone), as ``log --tz``
+    reads ``--at``."""
     now = outcome_clock(document, named, timezone=following.timezone if following is not None else None)
     order = session.date_order(document.profile)
-    heard = option_date("--on", on, today=now.date(), order=order, nearest=True)
+    heard = option_date("--on", on, today=today, order=order, nearest=True)
     change = outcomes.status_change(
         status,
         on=heard,
-        deadline=option_date("--deadline", deadline, today=now.date(), order=order) if deadline else None,
+        deadline=option_date("--deadline", deadline, today=today, order=order) if deadline else None,
         note=note,
-        today=now.date(),
+        today=today,
     )
     if following is not None and following.at is not None:
         at = option_moment("--at", following.at, now=now, past=False, order=order)
@@ -178,8 +182,8 @@ def _read_typed(
         )
     reconnect = None
     if reapply_in is not None:
-        reconnect = endings.reconnect_date(reapply_in, start=change.on, today=now.date(), order=order)
-    return _Typed(change, next_round, reconnect, year_echo(on, heard, today=now.date()))
+        reconnect = endings.reconnect_date(reapply_in, start=change.on, today=today, order=order)
+    return _Typed(change, next_round, reconnect, year_echo(on, heard, today=today))
 
 
 def _keep_ending(

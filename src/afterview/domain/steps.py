@@ -184,10 +184,11 @@ def _fields(
 
 
 def _created(cause: dt.date, now: dt.datetime, *, zone: dt.tzinfo) -> dt.date:
-    """When a new "at once" step is due: its cause, or, once that has passed, the end of today: of the
-    later of today where the interview was (``zone``) and today where you are (``now``'s zone), so a step
-    created after midnight in Berlin for a New York interview is not overdue the moment it appears."""
-    today = max(now.astimezone(zone).date(), now.date())
+    """When a new "at once" step is due: its cause, or, once that has passed, the end of today where you are
+    (``now``'s zone, the reader's: a date is due by the end of that day there, so the step is never overdue
+    the moment it appears, and a Tokyo round's step made at 20:00 in Berlin is due today, not on Tokyo's
+    tomorrow)."""
+    today = now.date()
     passed = due_moment(cause, zone) < now
     if isinstance(cause, dt.datetime):  # a moment: today once it has passed
         return today if passed else cause
