@@ -148,6 +148,29 @@ def test_log_prints_its_steps_in_the_readers_day_as_todo_does(
     assert in_todo.split("  Send")[0] == thank_you.split("  Send")[0]
 
 
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "speak with me on Friday"), ("de", "Gespräch am Freitag")]
+)
+def test_a_thank_you_names_the_day_as_the_interviewer_lived_it(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, language: str, said: str
+) -> None:
+    """Friday 19:30 in New York is Saturday 01:30 in Berlin: the note to the New York interviewer says
+    Friday."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-12-07T10:00:00+01:00")
+    logged = cli(
+        "log", "--company", "Datadog", "--role", "SRE", "--at", "2026-12-04 19:30",
+        "--tz", "America/New_York", "--interviewer", "Ana Sofía Pérez-Ortega <ana@datadoghq.com>",
+        "--no-input",
+    )  # fmt: skip
+    assert logged.code == 0, logged.err
+    note = cli("draft-thanks", "1", "--language", language)
+    assert note.code == 0, note.err
+    assert said in note.out
+    assert "Saturday" not in note.out
+    assert "Samstag" not in note.out
+
+
 @pytest.mark.parametrize("zone", ["Mars/Olympus", "../../etc/passwd", "/etc/localtime", ""])
 def test_an_unknown_zone_is_refused_and_nothing_is_written(cli: Cli, store_file: Any, zone: str) -> None:
     result = cli("log", "--company", "Acme", "--role", "SRE", "--tz", zone, "--no-input")

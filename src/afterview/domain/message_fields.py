@@ -11,6 +11,7 @@ from afterview.domain.company_grammar import french_de, german
 from afterview.domain.greetings import Language, first_name_of, greeting, greeting_check, parts_of
 from afterview.domain.people import NameParts
 from afterview.domain.phrasing import one_line
+from afterview.domain.planning import zone_of
 from afterview.domain.process_check import check_process
 from afterview.models.records import Interview, Person, Profile
 
@@ -49,7 +50,9 @@ def common_fields(
     language = language or profile.language or "en"
     warnings = check_process(interview, kind, force=force)
     company = one_line(interview.company)
-    day = interview.at.astimezone(now.tzinfo).date()
+    # the interviewer's days: a Friday 19:30 in New York is "on Friday" to them, though Saturday in Berlin
+    there = zone_of(interview, now.tzinfo or dt.UTC)
+    day, today = interview.at.astimezone(there).date(), now.astimezone(there).date()
     fill = Fill(
         {
             "title": one_line(person.title or "") if person else "",
@@ -62,7 +65,7 @@ def common_fields(
             "stage": interview.stage.value,
             "interview_day": phrasing.WEEKDAYS[language][day.weekday()],
             "interview_date": phrasing.long_date(day, language=language),
-            "interview_when": phrasing.on_day(day, today=now.date(), language=language),
+            "interview_when": phrasing.on_day(day, today=today, language=language),
         },
         language=language,
         warnings=warnings,
