@@ -126,3 +126,23 @@ def test_a_snoozed_step_and_its_interview_get_a_higher_sequence_under_the_same_u
     assert int(after[prep]["SEQUENCE"]) > int(before[prep]["SEQUENCE"])
     interview = next(uid for uid in after if uid.startswith("afterview-interview-"))
     assert int(after[interview]["SEQUENCE"]) > int(before[interview]["SEQUENCE"])
+
+
+@pytest.mark.usefixtures("profile")
+def test_a_store_made_from_an_export_never_rewrites_the_other_stores_calendar(
+    cli: Cli, live: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export carries the profile, and the profile names the live calendar: a second store that takes
+    the profile must not take the file, or its changes would rewrite the first store's calendar."""
+    assert cli("log", "--company", "Acme", "--role", "SRE", "--no-input").code == 0
+    exported = tmp_path / "export.json"
+    assert cli("export", "json", "-o", str(exported)).code == 0
+    before = live.read_bytes()
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "second"))
+    imported = cli("import", str(exported))
+    assert imported.code == 0, imported.err
+    assert "Imported the profile (yours was empty)." in imported.out
+    assert "Its live calendar file was left out" in imported.err
+    assert cli("profile", "--json").json()["calendar_file"] is None
+    assert cli("rm", "1", "--yes").code == 0
+    assert live.read_bytes() == before

@@ -137,6 +137,11 @@ def _show_report(report: Report, *, dry_run: bool) -> None:
     _show_stories(report, dry_run=dry_run)
     if report.profile == "taken":
         console.say(f"{verb} the profile (yours was empty).")
+        if report.calendar_left:
+            console.note(
+                "Its live calendar file was left out: it belongs to the store the file came from. "
+                "Keep one for this store with: afterview calendar --file PATH"
+            )
     elif report.profile == "kept":
         console.note("The imported profile differs from yours; kept yours.")
     for conflict in report.conflicts:

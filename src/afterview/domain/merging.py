@@ -59,6 +59,8 @@ class Report:
     stories_replaced: list[int] = field(default_factory=list)
     profile: str | None = None
     """``"taken"`` when the store had no profile and got the import's, ``"kept"`` when the two differ."""
+    calendar_left: bool = False
+    """The profile taken named a live calendar file, which was left out (it is the other store's)."""
 
     @property
     def changed(self) -> bool:
@@ -126,14 +128,28 @@ def merge(document: Document, incoming: Incoming, *, now: dt.datetime, theirs: b
     document.next_story_id = max(document.next_story_id, ids.get("story", 1))
     _merge_rows(document, incoming.rows, report, now=now)
     _merge_references(document, incoming.references, report)
-    if incoming.profile is not None and incoming.profile != document.profile:
-        if document.profile == Profile():
-            document.profile = incoming.profile
-            report.profile = "taken"
-        else:
-            report.profile = "kept"
+    if incoming.profile is not None:
+        _merge_profile(document, incoming.profile, report)
     document.interviews.sort(key=lambda interview: interview.id)
     return report
+
+
+def _merge_profile(document: Document, profile: Profile, report: Report) -> None:
+    """Take the import's profile when the store has none, without its live calendar: that file belongs to
+    the store the export came from, which this store's changes would otherwise rewrite."""
+    theirs = _without_calendar(profile)
+    if theirs == _without_calendar(document.profile):
+        return
+    if document.profile == Profile():
+        document.profile = theirs
+        report.profile = "taken"
+        report.calendar_left = profile.calendar_file is not None
+    else:
+        report.profile = "kept"
+
+
+def _without_calendar(profile: Profile) -> Profile:
+    return profile.model_copy(update={"calendar_file": None})
 
 
 def _process_for(
