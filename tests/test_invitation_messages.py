@@ -218,6 +218,24 @@ def test_a_summary_naming_another_company_than_the_domain_is_flagged() -> None:
     )  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("organizer", "company"),
+    [
+        ("sato@rakuten.co.jp", "Rakuten"),
+        ("jo@recruit.bbc.co.uk", "Bbc"),
+        ("jo@jobs.atlassian.com.au", "Atlassian"),
+        ("jo@acme.com", "Acme"),
+        ("jo@careers.acme.de", "Acme"),
+    ],
+)
+def test_the_company_from_the_domain_skips_a_countrys_second_level(organizer: str, company: str) -> None:
+    """``rakuten.co.jp`` is Rakuten, not "Co": the label before the public suffix names the company."""
+    invitation = read_invitation(
+        calendar(event(summary="Interview").replace("mailto:jo@acme.com", f"mailto:{organizer}"))
+    )
+    assert invitation.company == company
+
+
 def test_an_interview_keeps_its_invitations_uid_and_sequence_and_old_ones_load_without() -> None:
     from afterview.models.records import Interview
 

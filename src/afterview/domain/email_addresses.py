@@ -60,3 +60,18 @@ def normalised(text: str) -> str:
     from email_validator import validate_email
 
     return validate_email(text, check_deliverability=False).normalized
+
+
+SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "go", "gov", "ne", "net", "or", "org"})
+"""Second-level labels under a country's domain where organisations register (``acme.co.uk``,
+``rakuten.co.jp``, ``acme.com.au``): the part of the Public Suffix List that work e-mail domains use."""
+
+
+def organization_label(domain: str) -> str:
+    """The label an organisation registered, before the public suffix: ``acme`` for ``jobs.acme.co.uk``,
+    ``rakuten.co.jp`` and ``acme.com``; ``""`` for a name of one label."""
+    labels = domain.lower().rstrip(".").split(".")
+    if len(labels) < 2:
+        return ""
+    under_country = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL
+    return labels[-3] if under_country else labels[-2]

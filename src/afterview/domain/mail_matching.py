@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from afterview.domain.email_addresses import organization_label
 from afterview.domain.mail_phrases import ATS_DOMAINS, fold
 
 if TYPE_CHECKING:
@@ -211,14 +212,9 @@ def _names(name: str, text: str) -> bool:
 def _domain_label(domain: str) -> str:
     """The label before the public suffix: ``acme`` for ``jobs.acme.co.uk``, ``acmecorp`` for
     ``acme-corp.example``."""
-    labels = domain.split(".")
-    if len(labels) < 2 or _within(domain, SHARED_DOMAINS):
+    if _within(domain, SHARED_DOMAINS) or _within(domain, ATS_DOMAINS):
         return ""
-    if _within(domain, ATS_DOMAINS):
-        return ""
-    second_level = len(labels) >= 3 and labels[-2] in ("co", "com", "org", "ac", "gov", "net")
-    label = labels[-3] if second_level else labels[-2]
-    return label.replace("-", "")
+    return organization_label(domain).replace("-", "")
 
 
 def _within(domain: str, known: tuple[str, ...] | frozenset[str]) -> bool:

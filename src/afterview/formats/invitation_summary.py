@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from afterview.domain.email_addresses import organization_label
+
 _SHARED_DOMAINS = frozenset(
     {
         "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com",
@@ -103,7 +105,7 @@ def company(summary: str | None, emails: list[str]) -> tuple[str | None, bool, b
     segments = [s.strip(" .,") for s in _SEPARATORS.split(summary or "") if s.strip(" .,")]
     domains = [email.lower().split("@")[-1] for email in emails]
     work = [d for d in domains if not any(d == s or d.endswith("." + s) for s in _SHARED_DOMAINS)]
-    label = work[0].split(".")[-2] if work and "." in work[0] else None
+    label = (organization_label(work[0]) or None) if work else None
     if label:
         for candidate in (named, *segments):
             if candidate and _plain(candidate).replace(" ", "").startswith(_plain(label)):
