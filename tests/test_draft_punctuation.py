@@ -25,7 +25,9 @@ NOW = dt.datetime(2026, 11, 27, 16, 0, tzinfo=UTC)
 DOUBLED = re.compile(r"\.\.(?!\.)|[!?]\.|\)\)|,,|\.,\.")
 
 
-def every_draft(company: str, language: str, *, interviewers: bool = True) -> list[Draft]:
+def every_draft(
+    company: str, language: str, *, interviewers: bool = True, role: str = "Sr. Eng."
+) -> list[Draft]:
     people = [
         Person(name="Dr. Priya Raman", title="Head of Data (Berlin)", email="p@x.example"),
         Person(name="Jörg Schäfer", title="Sr.", email="j@x.example"),
@@ -33,7 +35,7 @@ def every_draft(company: str, language: str, *, interviewers: bool = True) -> li
     item = make_interview(
         id=7,
         company=company,
-        role="Sr. Eng.",
+        role=role,
         at=AT,
         interviewers=people if interviewers else [],
         debrief=Debrief(thank_you_topics=["Kafka!"]),
@@ -139,3 +141,14 @@ def test_french_elides_de_before_a_vowel() -> None:
     assert french_de("Hermès") == "de Hermès"
     follow_up = next(d for d in every_draft("Airbus", "fr") if d.kind == "follow-up")
     assert "l'équipe d'Airbus" in follow_up.body
+
+
+def test_french_elides_de_before_a_role_that_starts_with_a_vowel() -> None:
+    """French says "le poste d'Ingénieure logiciel", never "de Ingénieure"."""
+    assert french_de("Ingénieure logiciel") == "d'Ingénieure logiciel"
+    notes = every_draft("Lumen", "fr", role="Ingénieure logiciel")
+    naming = [d for d in notes if "Ingénieure" in d.body]
+    assert {d.kind for d in naming} >= {"thank-you", "follow-up", "withdraw", "reference"}
+    for draft in naming:
+        assert "de Ingénieure" not in draft.body, draft.kind
+        assert "poste d'Ingénieure logiciel" in draft.body, draft.kind

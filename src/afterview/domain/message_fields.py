@@ -62,6 +62,7 @@ def common_fields(
             "company_nominative": german(company, "nominative") if language == "de" else company,
             "de_company": french_de(company),
             "role": one_line(interview.role),
+            "de_role": french_de(one_line(interview.role)),
             "stage": interview.stage.value,
             "interview_day": phrasing.WEEKDAYS[language][day.weekday()],
             "interview_date": phrasing.long_date(day, language=language),

@@ -33,6 +33,7 @@ COMMON_FIELDS: dict[str, str] = {
     "company_nominative": "the company as German needs it as a subject: die Lumen AG (else as written)",
     "de_company": "de and the company, as French elides it: d'Airbus, de Lumen",
     "role": "the role you interviewed for",
+    "de_role": "de and the role, as French elides it: d'Ingénieure logiciel, de Data Engineer",
     "stage": "the interview's stage (screen, technical, onsite, final, other)",
     "interview_when": "when the interview was, from today: today, yesterday, on Monday, on 3 November",
     "interview_day": "the weekday of the interview, e.g. Friday",
