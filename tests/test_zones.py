@@ -187,3 +187,22 @@ def test_an_unknown_zone_is_refused_and_nothing_is_written(cli: Cli, store_file:
 def test_relative_dates_round_to_the_nearest_week(days: int, said: str) -> None:
     today = dt.date(2026, 11, 4)
     assert describe_day(today + dt.timedelta(days=days), today=today).startswith(said + ", ")
+
+
+@pytest.mark.parametrize(
+    ("at", "zone"), [("2027-03-14 02:30", "America/New_York"), ("2027-03-28T02:30", "Europe/Berlin")]
+)
+def test_a_time_the_clocks_skip_is_refused_naming_the_time_it_would_be(
+    cli: Cli, store_file: Any, at: str, zone: str
+) -> None:
+    """02:30 on the night summer time begins never happens: ``log`` used to print 02:30 and store 03:30."""
+    result = cli("log", "--company", "Acme", "--role", "SRE", "--at", at, "--tz", zone, "--no-input")
+    assert result.code == 1
+    assert f"02:30 on Sun {at[8:10]} Mar 2027 does not happen in {zone}" in result.err
+    assert "Did you mean 03:30?" in result.err
+    assert not store_file.exists()
+    later = at.replace("02:30", "03:30")
+    kept = cli("log", "--company", "Acme", "--role", "SRE", "--at", later, "--tz", zone, "--no-input",
+               "--json")  # fmt: skip
+    assert kept.code == 0, kept.err
+    assert kept.json()["at"][11:16] == "03:30"

@@ -311,7 +311,25 @@ def parse_moment(
         else:
             moment = dt.datetime.combine(day, dt.time(12, 0))
     check_bounds(moment, text=text)
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
+    return moment if moment.tzinfo is not None else _wall_time(moment, tz, text=text)
+
+
+def _wall_time(moment: dt.datetime, tz: dt.tzinfo | None, *, text: str) -> dt.datetime:
+    """``moment``, a wall-clock time, in ``tz``. Refused (UserError, naming the time it would be) when the
+    clocks skip it there: 02:30 on the night summer time begins does not happen, and an interview booked
+    "at 02:30" would be stored an hour off from what ``show`` then prints."""
+    aware = moment.replace(tzinfo=tz)
+    if tz is None:
+        return aware
+    happens = aware.astimezone(dt.UTC).astimezone(tz)
+    if happens.replace(tzinfo=None) == moment:
+        return aware
+    where = getattr(tz, "key", None) or aware.tzname() or "your time zone"
+    raise UserError(
+        f"{text.strip()!r}: {moment:%H:%M} on {spoken_date(moment.date())} does not happen in {where}: the "
+        "clocks jump forward past it that night.",
+        hint=f"Did you mean {happens:%H:%M}? Type the time the clocks show.",
+    )
 
 
 def spoken_date(value: dt.date) -> str:
