@@ -68,3 +68,29 @@ def test_the_topic_from_the_debrief_makes_it_personal(cli: Callable[..., Result]
         document.interviews[0].debrief = Debrief(thank_you_topics=["the migration to event sourcing"])
     body = cli("draft-thanks", "1", "--json").json()[0]["body"]
     assert "the migration to event sourcing" in body
+
+
+@pytest.mark.usefixtures("profile")
+@pytest.mark.parametrize("kind", ["withdraw", "follow-up", "rejection-reply"])
+def test_a_round_booked_without_names_writes_to_whom_you_met_in_the_process(
+    cli: Callable[..., Result], log: Log, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A next round booked with no interviewers: a message to the company goes to the people of the
+    latest round that has some, and --sent closes the round's own step, planned in the same command."""
+    log("--at", "2026-11-23T10:00", "--interviewer", "Dr. Fatima Al-Hashimi <fatima@stripe.example>")
+    assert cli("outcome", "1", "next-round", "--at", "2026-11-26T10:00", "--no-input").code == 0
+    monkeypatch.setenv("AFTERVIEW_NOW", "2026-11-27T17:00:00+01:00")  # round 2 is over; nothing ran since
+    if kind == "rejection-reply":
+        assert cli("outcome", "2", "rejected", "--no-input").code == 0
+    draft = cli("draft", kind, "2", "--sent")
+    assert draft.code == 0, draft.err
+    assert "To: Dr. Fatima Al-Hashimi <fatima@stripe.example>" in draft.out
+    assert "Dear Dr. Al-Hashimi," in draft.out
+    assert "[add their name]" not in draft.out
+    if kind == "follow-up":
+        assert "step 2." in draft.err + draft.out
+        steps = cli("show", "2", "--json").json()["steps"]
+        assert [s["state"] for s in steps if s["kind"] == "follow-up"] == ["done"]
+    thank_you = cli("draft-thanks", "2")  # thanks are for the round's own people: none recorded
+    assert thank_you.code == 1
+    assert "has no interviewers to thank" in thank_you.err

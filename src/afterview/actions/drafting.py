@@ -52,15 +52,22 @@ def draft_messages(
     compose: Composer,
     load: Callable[[str, Language], Template],
     language: Language | None = None,
+    to_company: bool = False,
 ) -> Drafted:
     """Draft the messages ``compose`` writes for interview ``interview_id``, in ``language`` (kept on its
-    process when it changes), else the process's, else the profile's, else English."""
+    process when it changes), else the process's, else the profile's, else English. A message ``to_company``
+    (a follow-up, a withdrawal...) on a round with no one recorded goes to the people of the process's
+    latest round that has some (:func:`afterview.domain.recipients.company_side`)."""
     if language is not None:
         _keep_language(interview_id, language)
     document = session.open_store().read(open_only=True)
     now = session.local_now(document.profile)
     interview = find(document, interview_id)
     chosen: Language = language or interview.process.language or document.profile.language or "en"
+    if to_company:
+        from afterview.domain.recipients import company_side
+
+        interview = company_side(interview, document.rounds(interview.process))
     drafts = list(compose(interview, document, now, lambda name: load(name, chosen), chosen))
     drafts = [_checked(draft, interview, chosen) for draft in drafts]
     return Drafted(interview, drafts, chosen, (document.profile.name, document.profile.email))

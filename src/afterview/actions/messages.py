@@ -45,6 +45,9 @@ def mark_sent(*, interview_id: int, drafts: Sequence[Draft], by: str) -> SentMar
     records: list[SentMessage] = []
     with changing() as change:
         document, now = change.document, change.now
+        # plan the round first: one held since it was last planned gets its steps now, to be closed here
+        document.touch(find(document, interview_id).process_id)
+        change.planned()
         interview = find(document, interview_id)
         steps: list[Step] = list(interview.steps)
         for draft in drafts:

@@ -148,6 +148,7 @@ def follow_up(
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
         language,
+        to_company=True,
     )
 
 
@@ -176,6 +177,7 @@ def nudge(
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
         language,
+        to_company=True,
     )
 
 
@@ -251,6 +253,7 @@ def offer_notice(
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
         language,
+        to_company=True,
     )
 
 
@@ -281,6 +284,7 @@ def withdraw(
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
         language,
+        to_company=True,
     )
 
 
@@ -313,6 +317,7 @@ def rejection_reply(
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
         language,
+        to_company=True,
     )
 
 
@@ -345,6 +350,7 @@ def reconnect(
         ],
         _delivery(copy, eml, mailto, open_, sent, by, force, json_),
         language,
+        to_company=True,
     )
 
 
@@ -398,11 +404,19 @@ def _delivery(
     return delivery
 
 
-def _run(interview_id: int, composer: Composer, delivery: Delivery, language: str | None) -> None:
+def _run(
+    interview_id: int,
+    composer: Composer,
+    delivery: Delivery,
+    language: str | None,
+    *,
+    to_company: bool = False,
+) -> None:
     result = draft_messages(
         interview_id=interview_id,
         compose=composer,
         load=templates.load,
         language=inputs.language(language) if language is not None else None,
+        to_company=to_company,
     )
     deliver(interview_id, result.drafts, delivery, sender=result.sender)

@@ -41,6 +41,16 @@ def interviewers_named(interview: Interview, to: str) -> list[Person]:
     return people
 
 
+def company_side(interview: Interview, rounds: Sequence[Interview]) -> Interview:
+    """``interview`` as a message to the company sees it: when no one is recorded on it, with the people of
+    the latest other round of its process (``rounds``, earliest first) that has some, so a withdrawal after
+    a next round booked without names goes to whom you met, not to "[add their name]"."""
+    if interview.interviewers:
+        return interview
+    known = next((r for r in reversed(rounds) if r.id != interview.id and r.interviewers), None)
+    return interview if known is None else interview.model_copy(update={"interviewers": known.interviewers})
+
+
 def recipient(interview: Interview, to: str | None) -> Person | None:
     """Whom a message to the company goes to: the one named, else the first interviewer with an email."""
     people = interviewers_named(interview, to) if to is not None else list(interview.interviewers)
