@@ -239,3 +239,42 @@ def test_csv_with_outcomes_reads_back_whole(
     assert cli("import", str(exported)).code == 0
     # history, notes, terms and deadline all came back: exported again, the file is byte for byte the same
     assert cli("export", "csv").out == exported.read_bytes().decode("utf-8")
+
+
+def test_csv_keeps_each_interviews_zone_through_a_round_trip(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interview at 16:00 New York (22:00 in Berlin) is still 16:00 New York after export and import."""
+    logged = cli("log", "--company", "Datadog", "--role", "SRE", "--at", "2026-11-20 16:00",
+                 "--tz", "America/New_York", "--no-input")  # fmt: skip
+    assert logged.code == 0, logged.err
+    exported = tmp_path / "all.csv"
+    assert cli("export", "csv", "-o", str(exported)).code == 0
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "other"))
+    assert cli("import", str(exported)).code == 0
+    back = cli("show", "1", "--json").json()
+    assert (back["at"], back["timezone"]) == ("2026-11-20T16:00:00-05:00", "America/New_York")
+    assert cli("export", "csv").out == exported.read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "zone", ["../../etc/passwd", "Mars/Olympus", "/etc/localtime", "Europe/Berlin\x1b[2J"]
+)
+def test_a_csv_timezone_that_is_not_an_iana_zone_is_refused_and_nothing_imported(
+    cli: Callable[..., Result], tmp_path: Path, store_file: Path, zone: str
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(f"company,role,at,timezone\nAcme,SRE,2026-11-20T10:00,{zone}\n", encoding="utf-8")
+    result = cli("import", str(source))
+    assert result.code == 1
+    assert "column timezone" in result.err
+    assert not store_file.exists()
+
+
+def test_a_csv_time_without_an_offset_is_read_in_the_rows_zone(
+    cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("company,role,at,timezone\nAcme,SRE,2026-11-20T10:00,Asia/Tokyo\n", encoding="utf-8")
+    assert cli("import", str(source)).code == 0
+    assert cli("show", "1", "--json").json()["at"] == "2026-11-20T10:00:00+09:00"

@@ -144,25 +144,16 @@ def ask_date(
     return ask_until_valid(label, read, default=default, required=required, echo=spoken_date)
 
 
-_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
-
-
 def timezone(value: str) -> str:
     """An IANA time-zone name the system knows (``Europe/Berlin``), as typed.
 
     Raises UserError for anything else, paths included.
     """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from afterview.domain.zones import iana_name
 
-    name = value.strip()
-    try:
-        if not _ZONE_NAME.match(name):
-            raise ValueError(name)
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise UserError(
-            f"{value!r} is not a time zone.", hint="Use an IANA name such as Europe/Berlin."
-        ) from None
+    name = iana_name(value)
+    if name is None:
+        raise UserError(f"{value!r} is not a time zone.", hint="Use an IANA name such as Europe/Berlin.")
     return name
 
 

@@ -270,3 +270,22 @@ def _iana(name: str) -> str | None:
     except (ValueError, KeyError, OSError):
         return None
     return name
+
+
+_ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
+"""What an IANA zone name looks like (``America/Argentina/Buenos_Aires``, ``Etc/GMT+5``): never a path."""
+
+
+def iana_name(value: str) -> str | None:
+    """``value`` (stripped) when it is an IANA time-zone name the system's database has, else ``None``: the
+    one check every zone a person types or a file gives passes (``--tz``, a CSV's ``timezone`` column)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = value.strip()
+    if not _ZONE_NAME.match(name):
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+    return name

@@ -47,8 +47,10 @@ CSV_COLUMNS = (
     "offer_deadline",
     "offer_terms",
     "outcome_notes",
+    "timezone",
 )
-"""The CSV header, in order; ``afterview import`` reads the same columns."""
+"""The CSV header, in order; ``afterview import`` reads the same columns (``timezone``, the IANA zone the
+interview happened in, last: it came after the others)."""
 
 HISTORY_ARROW = " → "
 NOTE_INDENT = "  "
@@ -112,6 +114,7 @@ def to_csv(document: Document, *, bom: bool = True) -> str:
                 offer.deadline.isoformat() if offer and offer.deadline else "",
                 (offer.note or "") if offer else "",
                 outcome_notes(interview),
+                interview.timezone or "",
             )
         )
     return ("\ufeff" if bom else "") + buffer.getvalue()

@@ -332,6 +332,11 @@ def _row(
         if len(value) > 200:
             raise bad(column, f"too long ({len(value)} characters; at most 200)")
         fields[column] = value
+    zone = _zone(cells.get("timezone", ""), bad=partial(bad, "timezone"))
+    if zone is not None:
+        from zoneinfo import ZoneInfo
+
+        fields["timezone"], tz = zone, ZoneInfo(zone)
     fields["at"] = _moment(cells["at"], tz=tz, bad=partial(bad, "at"))
     for column, enum, default in (("stage", Stage, Stage.OTHER), ("format", Format, Format.VIDEO)):
         fields[column] = _choice(cells.get(column, ""), enum, default, bad=partial(bad, column))
@@ -370,6 +375,19 @@ def _moment(text: str, *, tz: dt.tzinfo, bad: Bad) -> dt.datetime:
     except ValueError:
         raise bad(f"{text!r} is not an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)") from None
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
+
+
+def _zone(text: str, *, bad: Bad) -> str | None:
+    """The IANA zone a ``timezone`` cell names (``None`` for an empty cell): the zone the interview
+    happened in, which an ``at`` without an offset is read in."""
+    if not text:
+        return None
+    from afterview.domain.zones import iana_name
+
+    name = iana_name(text)
+    if name is None:
+        raise bad(f"{text!r} is not an IANA time zone (Europe/Berlin, America/New_York...)")
+    return name
 
 
 def _date(text: str, *, bad: Bad) -> dt.date:
