@@ -94,3 +94,19 @@ def test_a_round_booked_without_names_writes_to_whom_you_met_in_the_process(
     thank_you = cli("draft-thanks", "2")  # thanks are for the round's own people: none recorded
     assert thank_you.code == 1
     assert "has no interviewers to thank" in thank_you.err
+
+
+@pytest.mark.usefixtures("profile")
+def test_no_thank_you_before_the_interview_unless_forced(cli: Callable[..., Result], log: Log) -> None:
+    """An interview two days ahead: a thank-you would thank them for a conversation not had yet."""
+    log(
+        "--at", "2026-11-29T10:00", "--tz", "Asia/Tokyo", "--interviewer", "Wang Xiaoming <w@mercari.example>"
+    )
+    early = cli("draft-thanks", "1")
+    assert early.code == 1
+    assert "Interview 1 at Acme is still to come (Sun 29 Nov 2026 10:00 Tokyo" in early.err
+    assert "afterview draft-thanks 1 --force" in early.err
+    assert early.out == ""
+    forced = cli("draft-thanks", "1", "--force")
+    assert forced.code == 0, forced.err
+    assert "To: Wang Xiaoming <w@mercari.example>" in forced.out

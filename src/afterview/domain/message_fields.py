@@ -48,7 +48,7 @@ def common_fields(
     Raises UserError when the process rules the message out (see :func:`check_process`).
     """
     language = language or profile.language or "en"
-    warnings = check_process(interview, kind, force=force)
+    warnings = check_process(interview, kind, force=force, now=now)
     company = one_line(interview.company)
     # the interviewer's days: a Friday 19:30 in New York is "on Friday" to them, though Saturday in Berlin
     there = zone_of(interview, now.tzinfo or dt.UTC)

@@ -3,14 +3,18 @@
 A follow-up, nudge, reference heads-up, offer notice or withdrawal after the process ended (accepted,
 declined, rejected, withdrawn, no response) would read as if nothing had happened, so it is refused with
 the outcome named; so is a follow-up or nudge asking for news after the company made you an offer.
-``force`` drafts it anyway. A thank-you note is never refused (thanking people is right whatever the
-outcome), but after an ended process it comes with a warning, since its text says you are eager to join
-(except after an offer, or one you accepted, where that still holds). A process that an accepted offer
-elsewhere ended still needs its withdrawal written: that is the "withdraw" step it gets.
+``force`` drafts it anyway. A thank-you note is never refused for the outcome (thanking people is right
+whatever it is), only before the interview has happened; after an ended process it comes with a warning,
+since its text says you are eager to join (except after an offer, or one you accepted, where that still
+holds). A process that an accepted offer elsewhere ended still needs its withdrawal written: that is the
+"withdraw" step it gets.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
+from afterview.domain.local_times import both_times
 from afterview.errors import UserError
 from afterview.models.enums import ENDED_STATUSES, Status
 from afterview.models.records import Interview
@@ -30,11 +34,21 @@ _STILL_EAGER = frozenset({Status.OFFER, Status.ACCEPTED})
 """Where a thank-you note saying you are eager to join needs no warning."""
 
 
-def check_process(interview: Interview, kind: str, *, force: bool = False) -> list[str]:
-    """Warnings for a message of ``kind`` on ``interview``'s process as it stands.
+def check_process(
+    interview: Interview, kind: str, *, force: bool = False, now: dt.datetime | None = None
+) -> list[str]:
+    """Warnings for a message of ``kind`` on ``interview``'s process as it stands ``now``.
 
-    Raises UserError naming the outcome when the message no longer fits and ``force`` is not given.
+    Raises UserError naming the outcome when the message no longer fits and ``force`` is not given, and
+    for a thank-you for an interview still to come (it would thank them for a conversation not yet had).
     """
+    if kind == "thank-you" and now is not None and interview.at > now and not force:
+        when = both_times(interview.at, zone=interview.timezone, local=now.tzinfo or dt.UTC, day=True)
+        raise UserError(
+            f"Interview {interview.id} at {interview.company} is still to come ({when}): a thank-you note "
+            "would thank them for a conversation you have not had, so none was drafted.",
+            hint=f"Draft it once it has happened, or now with: afterview draft-thanks {interview.id} --force",
+        )
     status = interview.status
     if kind == "withdraw" and _withdrawn_for_an_accepted_offer(interview):
         return []
