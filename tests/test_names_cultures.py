@@ -103,6 +103,36 @@ TABLE: list[tuple[str, str, str, N]] = [
         ("Hartmann", "Julia", "", "Frau Dr.", ""),
     ),
     ("Jack Ma", "Dear Jack,", "Guten Tag Jack Ma,", ("Ma", "Jack", "", "", "")),
+    (  # Arabic: Abdul is "servant of", never a name alone
+        "Abdul Rahman Al-Sayed",
+        "Dear Abdul Rahman,",
+        "Guten Tag Abdul Rahman Al-Sayed,",
+        ("Al-Sayed", "Abdul Rahman", "", "", ""),
+    ),
+    (
+        "Abu Bakr Siddiqui",
+        "Dear Abu Bakr,",
+        "Guten Tag Abu Bakr Siddiqui,",
+        ("Siddiqui", "Abu Bakr", "", "", ""),
+    ),
+    (  # the accent of Sofía must not make it a family name
+        "Sra. Ana Sofía Pérez-Ortega",
+        "Dear Ms. Pérez-Ortega,",
+        "Sehr geehrte Frau Pérez-Ortega,",
+        ("Pérez-Ortega", "Ana Sofía", "", "Sra.", ""),
+    ),
+    (  # Icelandic: one patronym, though ó is a letter Spanish has too
+        "Dr. Sigurður Ingi Jóhannsson",
+        "Dear Dr. Jóhannsson,",
+        "Guten Tag Dr. Jóhannsson,",
+        ("Jóhannsson", "Sigurður", "Ingi", "Dr.", ""),
+    ),
+    (
+        "Guðrún Jónsdóttir",
+        "Dear Guðrún,",
+        "Guten Tag Guðrún Jónsdóttir,",
+        ("Jónsdóttir", "Guðrún", "", "", ""),
+    ),
 ]
 
 

@@ -89,11 +89,19 @@ COMPOUND_GIVEN_SECOND = _keys(
     emilio vicente paulo henrique ricardo vitor victor guilherme lucas mateus beatriz carolina sofia laura
     marta rosa alejandro fernando andrés francisco gustavo rodrigo daniel diego juan joão joao júlia julia
     luíza luiza vitória cecilia cecília belén inés inês jesús fátima fatima auxiliadora concepción elisa
-    josé"""
+    sofía lucía"""
 )
 """Given names that often end a Spanish or Portuguese compound given name (María José, João Pedro)."""
 
 _IBERIAN_LETTERS = frozenset("ñáíóúãõÑÁÍÓÚÃÕ")
+_ICELANDIC_LETTERS = frozenset("ðþÐÞ")
+_PATRONYMIC_ENDINGS = ("son", "dóttir", "dottir")
+"""How an Icelandic patronym or matronym ends (Jóhannsson, Jónsdóttir): one family name, whatever letters
+the given names share with Spanish."""
+
+ARABIC_COMPOUND_FIRST = _keys("abd abdul abdel abdal abdol abdur abdus abdi abu")
+"""The first word of an Arabic theophoric or kunya given name, never a name alone: "Abdul Rahman" (servant
+of the Merciful), "Abu Bakr" (W3C, "Personal names around the world", Arabic names)."""
 
 
 def is_pinyin(word: str) -> bool:
@@ -112,7 +120,13 @@ def is_vietnamese(words: list[str]) -> bool:
 
 
 def is_iberian(words: list[str]) -> bool:
-    """Whether a letter found in Spanish or Portuguese names but not English, French or German appears."""
+    """Whether a letter found in Spanish or Portuguese names but not English, French or German appears,
+    in a name that is not Icelandic (ð or þ, or a last word ending in -son or -dóttir: "Sigurður Ingi
+    Jóhannsson" has one family name, not two)."""
+    if any(char in _ICELANDIC_LETTERS for word in words for char in word):
+        return False
+    if words and words[-1].casefold().endswith(_PATRONYMIC_ENDINGS):
+        return False
     return any(char in _IBERIAN_LETTERS for word in words for char in word)
 
 
@@ -179,15 +193,15 @@ def unsure_order(words: list[str]) -> str | None:
 
 def given_length(words: list[str], *, whole: bool) -> int:
     """How many leading words of ``words`` are the given name: two for a Spanish or Portuguese compound
-    given name ("María José", "João Pedro"), else one (none for no words); ``whole`` when every word is
-    a given name (the part after the comma of "García-López, María José"), else a family name follows."""
-    if (
-        len(words) >= (2 if whole else 3)
-        and words[0].casefold() in COMPOUND_GIVEN_FIRST
-        and words[1].casefold() in COMPOUND_GIVEN_SECOND
-    ):
+    given name ("María José", "João Pedro") or an Arabic one that starts with Abd or Abu ("Abdul Rahman"),
+    else one (none for no words); ``whole`` when every word is a given name (the part after the comma of
+    "García-López, María José"), else a family name follows."""
+    if len(words) < (2 if whole else 3):
+        return min(1, len(words))
+    first, second = words[0].casefold(), words[1].casefold()
+    if (first in COMPOUND_GIVEN_FIRST and second in COMPOUND_GIVEN_SECOND) or first in ARABIC_COMPOUND_FIRST:
         return 2
-    return min(1, len(words))
+    return 1
 
 
 COMPOUND_SURNAMES = _keys(

@@ -31,15 +31,17 @@ rule only has to be right for the common cases and never wrong in a way that loo
    the same way, often wrongly (most Japanese family names have two characters), but ``address_as`` keeps
    its greeting right.
 7. **Otherwise given name first**: the first word is the given name (two words for a Spanish or
-   Portuguese compound given name, "María José", "João Pedro"), the last word the family name, extended
-   leftwards over :data:`PARTICLES` in any case ("van", "von", "de la", "Ní", "Mac"…, whole words only),
-   so "Ludwig van Beethoven" is family "van Beethoven" and "Aoife Ní Bhriain" is family "Ní Bhriain".
+   Portuguese compound given name, "María José", "João Pedro", or an Arabic one that starts with Abd or
+   Abu, "Abdul Rahman", "Abu Bakr"), the last word the family name, extended leftwards over
+   :data:`PARTICLES` in any case ("van", "von", "de la", "Ní", "Mac"…, whole words only), so "Ludwig van
+   Beethoven" is family "van Beethoven" and "Aoife Ní Bhriain" is family "Ní Bhriain".
    After a compound given name, or in a name with a letter only Spanish or Portuguese use (ñ, á, í, ó, ú,
    ã, õ), every remaining word is the family name: "João Pedro Silva Santos" is family "Silva Santos",
-   "Gabriel García Márquez" is family "García Márquez". Other words in between are additional names (vCard
-   only). A single word is the given name ("Cher"), unless an honorific precedes it: "Dr. Raman" is a
-   family name, as etiquette addresses a title. An ASCII Spanish name with a double family name ("Jose
-   Garcia Perez") cannot be told from a middle name; set it with a flag.
+   "Gabriel García Márquez" is family "García Márquez" (not in an Icelandic name, with ð or þ or a patronym
+   such as Jóhannsson last: "Sigurður Ingi Jóhannsson" is family "Jóhannsson"). Other words in between are
+   additional names (vCard only). A single word is the given name ("Cher"), unless an honorific precedes
+   it: "Dr. Raman" is a family name, as etiquette addresses a title. An ASCII Spanish name with a double
+   family name ("Jose Garcia Perez") cannot be told from a middle name; set it with a flag.
 
 **Sure or a guess.** :func:`read_name` also says whether the parts are sure. They are not when a name in
 Latin letters starts with a common East Asian family name but cannot be read in one order only ("Zhang Wei",
