@@ -5,6 +5,7 @@ the summary. Every invitation here is written by hand."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -250,3 +251,30 @@ def test_an_interview_keeps_its_invitations_uid_and_sequence_and_old_ones_load_w
     )
     again = Interview.model_validate_json(logged.model_dump_json())
     assert (again.invitation_uid, again.invitation_sequence) == ("round-1@acme.com", 1)
+
+
+def _custom_zone(tzid: str) -> bytes:
+    """Outlook's way: a VTIMEZONE of its own, named by its display name, at +09:00 all year."""
+    vtimezone = (
+        f"METHOD:REQUEST\r\nBEGIN:VTIMEZONE\r\nTZID:{tzid}\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n"
+        "TZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nEND:STANDARD\r\nEND:VTIMEZONE"
+    )
+    return calendar(event(start=f'DTSTART;TZID="{tzid}":20261210T090000'), head=vtimezone)
+
+
+def test_a_display_name_tzid_gives_the_zone_of_the_city_it_names() -> None:
+    invitation = read_invitation(_custom_zone("(UTC+09:00) Osaka, Sapporo, Tokyo"))
+    assert invitation.timezone == "Asia/Tokyo"
+    assert invitation.start == dt.datetime(2026, 12, 10, 0, 0, tzinfo=UTC)
+
+
+def test_a_custom_tzid_naming_no_city_keeps_the_instant_without_a_zone(cli: Any, tmp_path: Any) -> None:
+    invitation = read_invitation(_custom_zone("Customized Time Zone"))
+    assert invitation.timezone is None
+    assert invitation.start == dt.datetime(2026, 12, 10, 0, 0, tzinfo=UTC)
+    source = tmp_path / "invite.ics"
+    source.write_bytes(_custom_zone("Customized Time Zone"))
+    logged = cli("log", "--from", str(source), "--company", "Acme", "--role", "SRE", "--no-input")
+    assert logged.code == 0, logged.err
+    assert "Thu 10 Dec 2026 09:00 (UTC+09:00)" in logged.err  # never "09:00 (UTC)"
+    assert "09:00 (UTC)" not in logged.err

@@ -13,6 +13,8 @@ from afterview.models.enums import Format, Stage
 from afterview.models.records import Person
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from afterview.cli.answers import Answers
     from afterview.formats.invitations import Attendee, Invitation, Invitations
     from afterview.models.document import Document
@@ -169,12 +171,23 @@ def several_sessions(sessions: tuple[Invitation, ...], *, ask: bool) -> None:
     console.note(f"{text}: one round each, in one process.")
 
 
+def _offset(start: dt.datetime) -> str:
+    """`` (UTC+09:00)`` for a start in a zone with no name afterview knows (`` (UTC)`` at offset zero), or
+    nothing for a floating time (a note says how it was read)."""
+    offset = start.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f" (UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d})" if minutes else " (UTC)"
+
+
 def _describe(invitation: Invitation, people: list[Person]) -> None:
     """Say what the invitation gave, before any question (on stderr, as a note)."""
     from afterview.render import console
 
     when = invitation.start.strftime("%a %d %b %Y %H:%M") + (
-        f" ({invitation.timezone})" if invitation.timezone else " (UTC)" if invitation.start.tzinfo else ""
+        f" ({invitation.timezone})" if invitation.timezone else _offset(invitation.start)
     )
     names = ", ".join(person.name for person in people) or "no interviewers"
     place = invitation.link or invitation.location or "no place or link"

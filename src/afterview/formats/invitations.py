@@ -322,10 +322,28 @@ def _start(
             return start.replace(tzinfo=ZoneInfo(own)), own, (note,)
         return start, None, ("The invitation's time has no zone; it was read as your time.",)
     tzid = _param(event["DTSTART"].params, "TZID")
-    found = iana_zone(getattr(start.tzinfo, "key", None) or tzid)
+    found = iana_zone(getattr(start.tzinfo, "key", None) or tzid) or _zone_of_city(tzid, start)
     if found is None:
         return start, None, ()
     return start.astimezone(ZoneInfo(found)), found, ()
+
+
+def _zone_of_city(tzid: str | None, start: dt.datetime) -> str | None:
+    """The IANA zone of a city a display-name TZID names, as Outlook writes them ("(UTC+09:00) Osaka,
+    Sapporo, Tokyo" gives Asia/Tokyo): the first whose offset at ``start`` is the event's own, so the city
+    is never taken for another place of the same name. ``None`` when no city matches."""
+    offset = start.utcoffset()
+    if not tzid or offset is None:
+        return None
+    from zoneinfo import ZoneInfo, available_timezones
+
+    words = re.findall(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", tzid)
+    cities = {word.casefold() for word in words}
+    for name in sorted(available_timezones()):
+        city = name.rpartition("/")[2].replace("_", " ").casefold()
+        if "/" in name and city in cities and start.astimezone(ZoneInfo(name)).utcoffset() == offset:
+            return name
+    return None
 
 
 def iana_zone(name: str | None) -> str | None:
