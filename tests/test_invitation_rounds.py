@@ -22,7 +22,7 @@ METHOD:{method}
 BEGIN:VEVENT
 UID:bw-123@brightwave.example
 SEQUENCE:{sequence}
-DTSTAMP:20261101T100000Z
+DTSTAMP:{stamp}
 DTSTART;TZID=America/New_York:{start}
 DTEND;TZID=America/New_York:{end}
 SUMMARY:Brightwave Technical Interview: Sam Lee (Senior Data Engineer)
@@ -42,9 +42,10 @@ def invitation(
     sequence: int = 0,
     start: str = "20261203T150000",
     end: str = "20261203T160000",
+    stamp: str = "20261101T100000Z",
 ) -> Path:
-    path = tmp_path / f"invite-{method}-{sequence}-{start}.ics"
-    text = INVITATION.format(method=method, sequence=sequence, start=start, end=end)
+    path = tmp_path / f"invite-{method}-{sequence}-{start}-{stamp}.ics"
+    text = INVITATION.format(method=method, sequence=sequence, start=start, end=end, stamp=stamp)
     path.write_text(text.replace("\n", "\r\n"), encoding="utf-8")
     return path
 
@@ -95,6 +96,27 @@ def test_a_reschedule_moves_the_round_without_a_second_process(cli: Cli, tmp_pat
         patch.setenv("AFTERVIEW_NOW", "2026-12-05T12:00:00+01:00")
         steps = cli("todo", "--json").json()
     assert not [s for s in steps if s["kind"] in ("thank-you", "memory-dump")]
+
+
+@pytest.mark.usefixtures("me")
+def test_the_same_sequence_written_later_moves_the_round_and_an_earlier_one_does_not(
+    cli: Cli, tmp_path: Path, store_file: Path
+) -> None:
+    """A sender that moves the event without raising SEQUENCE: the later DTSTAMP wins (RFC 5546 2.1.5),
+    and the first message read again afterwards changes nothing back."""
+    first = invitation(tmp_path)
+    log_json(cli, first)
+    moved = invitation(tmp_path, start="20261210T110000", end="20261210T120000", stamp="20261105T090000Z")
+    result = cli("log", "--from", str(moved), "--no-input")
+    assert result.code == 0, result.err
+    assert "updated from the invitation" in result.out
+    assert cli("show", "1", "--json").json()["at"] == "2026-12-10T11:00:00-05:00"
+    before = store_file.read_bytes()
+    again = cli("log", "--from", str(first), "--no-input")
+    assert again.code == 0, again.err
+    assert "nothing changed; the invitation's SEQUENCE 0 is not newer than the 0 already logged" in again.out
+    assert "(nor is its DTSTAMP)" in again.out
+    assert store_file.read_bytes() == before
 
 
 @pytest.mark.usefixtures("me")
@@ -179,7 +201,9 @@ CONFLICT = INVITATION.replace("sam.lee@brightwave.example", "sam.lee@northwind.e
 @pytest.mark.usefixtures("me")
 def test_summary_and_domain_disagreeing_require_company_off_a_terminal(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "conflict.ics"
-    text = CONFLICT.format(method="REQUEST", sequence=0, start="20261203T150000", end="20261203T160000")
+    text = CONFLICT.format(
+        method="REQUEST", sequence=0, start="20261203T150000", end="20261203T160000", stamp="20261101T100000Z"
+    )
     path.write_text(text, encoding="utf-8")
     result = cli("log", "--from", str(path), "--no-input")
     assert result.code == 1

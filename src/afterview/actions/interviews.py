@@ -36,6 +36,7 @@ class NewRound(NamedTuple):
     notes: str | None = None
     invitation_uid: str | None = None
     invitation_sequence: int | None = None
+    invitation_stamp: dt.datetime | None = None
 
     def fields(self) -> dict[str, object]:
         """The interview's stored fields (those of :class:`afterview.models.records.Interview`)."""

@@ -130,13 +130,26 @@ def follow_invitation(*, moves: Sequence[Move] = (), cancels: Sequence[Cancel] =
 def _moved_round(change: Change, move: Move) -> RoundFromInvitation:
     interview = _logged(change.document, move.uid, move.summary)
     known = interview.invitation_sequence or 0
-    if move.sequence <= known:
+    if not _newer(move, interview):
         reason = f"the invitation's SEQUENCE {move.sequence} is not newer than the {known} already logged"
+        if move.sequence == known and interview.invitation_stamp is not None:
+            reason += " (nor is its DTSTAMP)"
         return RoundFromInvitation(interview, "unchanged", change.now, reason=reason)
     update = _moved(interview, move.new_round, move.sequence)
     changes = _described(interview, update)
     change.document.put(interview.model_copy(update={**update, "updated_at": change.now}))
     return RoundFromInvitation(interview, "updated", change.now, changes=changes or ("nothing you see",))
+
+
+def _newer(move: Move, interview: Interview) -> bool:
+    """Whether the message is newer than the one the round was last set from: a higher SEQUENCE, or the same
+    one written later (DTSTAMP; RFC 5546 §2.1.5), as a sender that moves an event without raising its
+    SEQUENCE sends it."""
+    known = interview.invitation_sequence or 0
+    if move.sequence != known:
+        return move.sequence > known
+    stamp, logged = move.new_round.invitation_stamp, interview.invitation_stamp
+    return stamp is not None and logged is not None and stamp > logged
 
 
 def _cancelled_round(change: Change, cancel: Cancel) -> RoundFromInvitation:
@@ -194,6 +207,7 @@ def _moved(interview: Interview, new_round: NewRound, sequence: int) -> dict[str
         "timezone": new_round.timezone or interview.timezone,
         "ends_at": new_round.ends_at,
         "invitation_sequence": sequence,
+        "invitation_stamp": new_round.invitation_stamp or interview.invitation_stamp,
         "cancelled": None,
     }
     if new_round.location is not None:

@@ -37,3 +37,4 @@ class Answers:
     invitation_uid: str | None = None
     """The UID and SEQUENCE of the invitation it was read from, kept on the round."""
     invitation_sequence: int | None = None
+    invitation_stamp: dt.datetime | None = None

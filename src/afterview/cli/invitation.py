@@ -94,6 +94,7 @@ def fill_from(answers: Answers, invitation: Invitation, *, me: str | None, ask: 
         answers.contact = invitation.contact.email
     answers.invitation_uid = invitation.uid
     answers.invitation_sequence = invitation.sequence
+    answers.invitation_stamp = invitation.stamp
     _describe(invitation, answers.people)
 
 
@@ -132,6 +133,7 @@ def session_round(invitation: Invitation, *, me: str | None, like: NewRound) -> 
         location=invitation.link or invitation.location or like.location,
         invitation_uid=invitation.uid,
         invitation_sequence=invitation.sequence,
+        invitation_stamp=invitation.stamp,
     )
 
 
@@ -153,6 +155,7 @@ def moved_round(invitation: Invitation, *, me: str | None, zone: str | None) -> 
         timezone=invitation.timezone,
         interviewers=[_person(attendee) for attendee in invitation.interviewers(me=me)],
         location=invitation.link or invitation.location,
+        invitation_stamp=invitation.stamp,
     )
 
 

@@ -25,6 +25,7 @@ FIXED = frozenset(
         "updated_at",
         "invitation_uid",
         "invitation_sequence",
+        "invitation_stamp",
         "cancelled",
     }
 )

@@ -78,6 +78,8 @@ class Invitation:
     """The event's UID (RFC 5545 §3.8.4.7): the same for every later message about this session."""
     sequence: int = 0
     """The event's SEQUENCE (RFC 5545 §3.8.7.4): higher in a message that changes it; 0 when absent."""
+    stamp: dt.datetime | None = None
+    """The event's DTSTAMP (RFC 5545 §3.8.7.2), when the sender wrote the message; ``None`` when absent."""
     method: str = ""
     """The calendar's METHOD (RFC 5546: ``REQUEST``, ``PUBLISH``, ``CANCEL``), upper case; ``""`` if none."""
     status: str | None = None
@@ -187,6 +189,7 @@ def read_invitations(data: bytes, *, me: str | None = None, zone: str | None = N
             _invitation(
                 event, start=start, timezone=timezone, summary=summary, me=me,
                 uid=uid, sequence=sequence, method=method, status=status, notes=notes,
+                stamp=_stamp(event),
             )
         )  # fmt: skip
     sessions.sort(key=lambda session: _sort_key(session.start))
@@ -235,6 +238,17 @@ def _sort_key(start: dt.datetime) -> tuple[dt.datetime, int]:
     return start.astimezone(dt.UTC).replace(tzinfo=None), 1
 
 
+def _stamp(event: Any) -> dt.datetime | None:
+    """DTSTAMP as an aware instant (a UTC time, RFC 5545 §3.8.7.2), or ``None`` when absent or unreadable."""
+    try:
+        stamp = event.decoded("DTSTAMP") if event.get("DTSTAMP") is not None else None
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(stamp, dt.datetime):
+        return None
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=dt.UTC)
+
+
 def _sequence(event: Any) -> int:
     """SEQUENCE as a non-negative integer (0 when absent or not a number)."""
     try:
@@ -256,6 +270,7 @@ def _invitation(
     method: str = "",
     status: str | None = None,
     notes: tuple[str, ...] = (),
+    stamp: dt.datetime | None = None,
 ) -> Invitation:
     end = _end(event, start)
     organizer = _person(event.get("ORGANIZER"))
@@ -291,6 +306,7 @@ def _invitation(
         method=method,
         status=status,
         notes=notes,
+        stamp=stamp,
     )
 
 

@@ -249,7 +249,12 @@ class Interview(Model):
     """The UID of the invitation it was logged from (RFC 5545 §3.8.4.7), so a later message for the same UID
     moves or cancels this round; ``None`` when it was not logged from one."""
     invitation_sequence: int | None = Field(None, ge=0)
-    """That invitation's SEQUENCE (RFC 5545 §3.8.7.4): only a message with a higher one changes the round."""
+    """That invitation's SEQUENCE (RFC 5545 §3.8.7.4): only a message with a higher one changes the round,
+    or one with the same SEQUENCE and a later :attr:`invitation_stamp`."""
+    invitation_stamp: AwareDatetime | None = None
+    """That invitation's DTSTAMP (RFC 5545 §3.8.7.2): when the sender wrote it. Between messages with the
+    same SEQUENCE the later one wins (RFC 5546 §2.1.5), as senders that move an event without raising its
+    SEQUENCE expect."""
     cancelled: Cancellation | None = None
     """Set when the round was cancelled: it keeps its place in the process, and plans no steps."""
     stage: Stage = Stage.OTHER

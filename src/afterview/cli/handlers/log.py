@@ -188,6 +188,7 @@ def _read(answers: Answers, *, now: dt.datetime, ask: bool, order: str | None, z
         notes=inputs.field_text(answers.note, "notes") if answers.note else None,
         invitation_uid=answers.invitation_uid,
         invitation_sequence=answers.invitation_sequence,
+        invitation_stamp=answers.invitation_stamp,
     )
 
 
