@@ -206,3 +206,26 @@ def test_a_time_the_clocks_skip_is_refused_naming_the_time_it_would_be(
                "--json")  # fmt: skip
     assert kept.code == 0, kept.err
     assert kept.json()["at"][11:16] == "03:30"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("JST", "Asia/Tokyo"), ("america/new_york", "America/New_York"), ("PDT", "America/Los_Angeles")],
+)
+def test_a_zone_typed_another_way_is_refused_with_the_iana_name_it_means(
+    cli: Cli, store_file: Any, typed: str, meant: str
+) -> None:
+    result = cli("log", "--company", "Acme", "--role", "SRE", "--tz", typed, "--no-input")
+    assert result.code == 1
+    assert f"Did you mean {meant}?" in result.err
+    assert not store_file.exists()
+
+
+def test_a_fixed_offset_zone_is_taken_with_a_warning_that_it_has_no_summer_time(cli: Cli) -> None:
+    """EST is UTC-5 in June too, an hour off New York's 10:00."""
+    result = cli("log", "--company", "Acme", "--role", "SRE", "--at", "2027-06-04 10:00", "--tz", "EST",
+                 "--no-input", "--json")  # fmt: skip
+    assert result.code == 0, result.err
+    assert "EST is UTC-0500 all year, with no summer time" in result.err
+    assert "America/New_York" in result.err
+    assert result.json()["at"] == "2027-06-04T10:00:00-05:00"

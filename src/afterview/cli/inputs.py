@@ -149,11 +149,23 @@ def timezone(value: str) -> str:
 
     Raises UserError for anything else, paths included.
     """
-    from afterview.domain.zones import iana_name
+    from afterview.domain.zones import FIXED_ZONES, iana_name, zone_suggestion
 
     name = iana_name(value)
     if name is None:
-        raise UserError(f"{value!r} is not a time zone.", hint="Use an IANA name such as Europe/Berlin.")
+        guess = zone_suggestion(value)
+        hint = f"Did you mean {guess}?" if guess else "Use an IANA name such as Europe/Berlin."
+        raise UserError(f"{value!r} is not a time zone.", hint=hint)
+    if name in FIXED_ZONES:
+        from zoneinfo import ZoneInfo
+
+        from afterview.render import console
+
+        offset = dt.datetime(2026, 1, 1, tzinfo=ZoneInfo(name)).strftime("%z")
+        console.warn(
+            f"{name} is UTC{offset} all year, with no summer time; for a place, use its own zone, such as "
+            f"{FIXED_ZONES[name]}."
+        )
     return name
 
 

@@ -289,3 +289,30 @@ def iana_name(value: str) -> str | None:
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
     return name
+
+
+_ABBREVIATIONS = {
+    "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "IST": "Asia/Kolkata", "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "EDT": "America/New_York", "CDT": "America/Chicago", "MDT": "America/Denver", "BST": "Europe/London",
+    "CEST": "Europe/Berlin", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+}  # fmt: skip
+"""Abbreviations people type for a zone that is not an IANA name, and the zone most who type them mean (a
+suggestion only: IST is also Ireland's and Israel's)."""
+
+FIXED_ZONES = {"EST": "America/New_York", "MST": "America/Denver", "HST": "Pacific/Honolulu"}
+"""IANA names that are a fixed offset all year, kept for old systems; the zone people usually mean has summer
+time (Honolulu has none, but is named)."""
+
+
+def zone_suggestion(value: str) -> str | None:
+    """The IANA name ``value`` probably means, when it is not one: the same name in another case
+    (``america/new_york``) or a common abbreviation (``JST``); ``None`` when there is no good guess."""
+    from zoneinfo import available_timezones
+
+    typed = value.strip()
+    if typed.upper() in _ABBREVIATIONS:
+        return _ABBREVIATIONS[typed.upper()]
+    folded = typed.casefold().replace(" ", "_")
+    return next((name for name in sorted(available_timezones()) if name.casefold() == folded), None)
