@@ -197,6 +197,21 @@ def test_compute_counts_a_thank_you_as_on_time_at_exactly_24_hours() -> None:
     assert compute([item], now=NOW, tz=TZ).thank_yous.on_time == 1
 
 
+def test_a_thank_you_afterview_closed_unsent_after_it_was_due_counts_as_not_sent() -> None:
+    """An accepted offer elsewhere closed three notes two days after they were due: "not sent", never
+    "None due yet". One you skipped yourself, or one closed before it was due, is not counted."""
+    closed_late = thank_you(1, 1, done_at="2026-11-04T10:00").model_copy(
+        update={"state": StepState.SKIPPED, "closed_automatically": True}
+    )
+    closed_early = thank_you(1, 2, done_at="2026-11-01T18:00").model_copy(
+        update={"state": StepState.SKIPPED, "closed_automatically": True}
+    )
+    skipped = thank_you(1, 3, done_at="2026-11-04T10:00", state="skipped")
+    item = interview(1, "2026-11-01T10:00", steps=(closed_late, closed_early, skipped))
+    counted = compute([item], now=NOW, tz=TZ).thank_yous
+    assert (counted.on_time, counted.late, counted.missed) == (0, 0, 1)
+
+
 @pytest.mark.parametrize(
     ("value", "maximum", "expected"),
     [(0, 10, ""), (10, 10, "█" * 30), (5, 10, "█" * 15), (1, 16, "█▉"), (3, 0, "")],

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterview.models.enums import COMPANY_ANSWERS, Rating, Status, StepKind, StepState
-from afterview.models.records import Interview, Process
+from afterview.models.records import Interview, Process, Step
 
 BENCHMARK_DAYS = 38
 """Jobvite's 2019 average time-to-hire, in days, which DESIGN.md measures waiting against."""
@@ -225,9 +225,20 @@ def _thank_yous(interviews: Sequence[Interview], *, now: dt.datetime) -> ThankYo
                     on_time += 1
                 else:
                     late += 1
-            elif step.state is StepState.PENDING and now > deadline:
+            elif (step.state is StepState.PENDING and now > deadline) or _closed_unsent(step, deadline):
                 missed += 1
     return ThankYous(on_time=on_time, late=late, missed=missed)
+
+
+def _closed_unsent(step: Step, deadline: dt.datetime) -> bool:
+    """Whether afterview closed the note after it was due, unsent (its process ended: an accepted offer,
+    say); one you skipped yourself, or that closed before it was due, is not counted."""
+    return (
+        step.state is StepState.SKIPPED
+        and step.closed_automatically
+        and step.done_at is not None
+        and step.done_at > deadline
+    )
 
 
 def _weak_questions(interviews: Sequence[Interview], *, top: int) -> list[WeakQuestion]:
