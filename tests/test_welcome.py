@@ -207,10 +207,23 @@ def test_the_next_command_is_the_one_that_moves_the_step_forward(
     assert welcome.next_command(item) == command
 
 
-@pytest.mark.parametrize(("name", "country"), [("en_GB", "GB"), ("de_DE", "DE"), ("C", None), (None, None)])
+@pytest.mark.parametrize(
+    ("lang", "name", "country"),
+    [
+        ("en_GB.UTF-8", "en_GB", "GB"),
+        ("de_DE.UTF-8", "de_DE", "DE"),
+        ("C", "C", None),
+        ("xx", None, None),
+        ("C.UTF-8", "en_US", None),  # Python reports the C locale of a container as en_US: no country
+        ("POSIX", "en_US", None),
+    ],
+)
 def test_the_country_default_comes_from_the_locale(
-    monkeypatch: pytest.MonkeyPatch, name: str | None, country: str | None
+    monkeypatch: pytest.MonkeyPatch, lang: str, name: str | None, country: str | None
 ) -> None:
+    for key in ("LC_ALL", "LC_CTYPE"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", lang)
     monkeypatch.setattr("locale.getlocale", lambda: (name, "UTF-8"))
     assert welcome._locale_country() == country
 

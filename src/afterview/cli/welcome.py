@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import locale
+import os
 import sys
 
 import typer
@@ -85,7 +86,12 @@ def _set_up_profile(current: Profile) -> None:
 
 
 def _locale_country() -> str | None:
-    """The country of the user's locale (``en_GB`` gives ``GB``), as a default to confirm."""
+    """The country of the user's locale (``en_GB`` gives ``GB``), as a default to confirm; none for the C
+    or POSIX locale of containers and servers, which Python reports as ``en_US`` though it names no
+    country."""
+    chosen = next((os.environ[key] for key in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(key)), "C")
+    if chosen.partition(".")[0] in ("C", "POSIX"):
+        return None
     name = locale.getlocale()[0] or ""
     code = name.partition("_")[2][:2]
     return code.upper() if len(code) == 2 and code.isalpha() else None
