@@ -221,7 +221,13 @@ def test_personal_addresses_are_not_role_mailboxes(address: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("display", "whole"),
-    [("Zhang Wei", "Zhang Wei"), ("Kim Smith", "Kim Smith"), ("Lee Child", "Lee Child")],
+    [
+        ("Zhang Wei", "Zhang Wei"),
+        ("Kim Smith", "Kim Smith"),
+        ("Lee Child", "Lee Child"),
+        ("Sato Yuki", "Sato Yuki"),  # Japanese, family name first: never "Dear Sato"
+        ("Tanaka Taro", "Tanaka Taro"),
+    ],
 )
 def test_a_name_whose_order_is_a_guess_says_so_and_is_greeted_whole(display: str, whole: str) -> None:
     reading = read_name(display)
@@ -232,7 +238,16 @@ def test_a_name_whose_order_is_a_guess_says_so_and_is_greeted_whole(display: str
 
 
 @pytest.mark.parametrize(
-    "display", ["Wang Xiaoming", "María José García-López", "Dr. Zhang Wei", "Priya Raman", "王伟"]
+    "display",
+    [
+        "Wang Xiaoming",
+        "María José García-López",
+        "Dr. Zhang Wei",
+        "Priya Raman",
+        "王伟",
+        "Yuki Sato",
+        "Ken Ito",
+    ],
 )
 def test_a_name_read_in_one_order_only_is_sure(display: str) -> None:
     reading = read_name(display)

@@ -20,6 +20,8 @@ Sources:
   without diacritics.
 - Hanyu Pinyin syllables: the initials and finals of the *Scheme for the Chinese Phonetic Alphabet* (1958),
   as in ISO 7098:2015.
+- Japanese: Meiji Yasuda Life Insurance, national family-name ranking (2018), the fifty commonest, in
+  Hepburn romanisation.
 - Spanish and Portuguese compound given names (María José, João Pedro): INE, *Nombres y apellidos más
   frecuentes* (Spain, 2023) and IBGE, *Nomes no Brasil* (Censo 2010), the compound forms among the
   commonest.
@@ -58,6 +60,16 @@ VIETNAMESE_SURNAMES = _keys(
     đỗ do hồ ho ngô ngo dương duong lý ly"""
 )
 """The commonest Vietnamese family names, with and without diacritics (casefolded)."""
+
+JAPANESE_SURNAMES = _keys(
+    """sato satou suzuki takahashi tanaka watanabe ito itou yamamoto nakamura kobayashi kato katou yoshida
+    yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki ikeda hashimoto yamashita
+    ishikawa nakajima maeda fujita ogawa goto gotou okada hasegawa murakami kondo kondou ishii saito saitou
+    sakamoto endo endou aoki fujii nishimura fukuda miura okamoto matsuda nakagawa"""
+)
+"""The commonest Japanese family names in Hepburn romanisation, with and without the long-vowel "u"
+(casefolded): Meiji Yasuda Life, *Zenkoku myōji rankingu* (2018), the fifty commonest. Japanese names in
+Latin letters are written in either order, so one of these first makes the order a guess, never a rule."""
 
 VIETNAMESE_MIDDLE = _keys("văn van thị thi")
 """The commonest Vietnamese middle names (tên đệm), male and female."""
@@ -180,7 +192,9 @@ def family_first_order(words: list[str], *, titled: bool) -> Order | None:
 
 def unsure_order(words: list[str]) -> str | None:
     """Why the order of a name in Latin letters cannot be told, or ``None`` when it can: its first word is
-    a common East Asian family name ("Lee Child", "Kim Smith", "Zhang Wei")."""
+    a common East Asian family name ("Lee Child", "Kim Smith", "Zhang Wei", "Sato Yuki")."""
+    if words[0].casefold() in JAPANESE_SURNAMES:
+        return f"{words[0]!r} is a common Japanese family name, so the name may be written family name first"
     if words[0].casefold() not in EAST_ASIAN_SURNAMES:
         return None
     if words[-1].casefold() in EAST_ASIAN_SURNAMES:

@@ -45,8 +45,8 @@ rule only has to be right for the common cases and never wrong in a way that loo
 
 **Sure or a guess.** :func:`read_name` also says whether the parts are sure. They are not when a name in
 Latin letters starts with a common East Asian family name but cannot be read in one order only ("Zhang Wei",
-"Kim Smith", "Lee Child"); ``address_as`` is then the whole name, so the greeting is never a guessed part,
-and the caller asks the user once (or says on stderr that the greeting is a guess).
+"Kim Smith", "Lee Child", Japanese "Sato Yuki"); ``address_as`` is then the whole name, so the greeting is
+never a guessed part, and the caller asks the user once (or says on stderr that the greeting is a guess).
 
 Finding a person compares :func:`name_key` values: Unicode compatibility forms, accents removed from
 Latin, Greek and Cyrillic letters (plus ł ø đ æ œ þ and dotless i folded), casefolded, dots and
