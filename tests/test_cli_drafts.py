@@ -110,3 +110,23 @@ def test_no_thank_you_before_the_interview_unless_forced(cli: Callable[..., Resu
     forced = cli("draft-thanks", "1", "--force")
     assert forced.code == 0, forced.err
     assert "To: Wang Xiaoming <w@mercari.example>" in forced.out
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("P2", "P2 is a hiring process; give one of its interviews (afterview show P2 lists them)."),
+        ("7.2", "7.2 is a step; its interview is 7."),
+        ("abc", "'abc' is not an interview id: the number afterview list shows, such as 7."),
+        ("0", "'0' is not an interview id"),
+    ],
+)
+def test_an_id_that_is_not_an_interviews_says_what_to_type(
+    cli: Callable[..., Result], typed: str, said: str
+) -> None:
+    """Not a type checker's "Input should be a valid integer"."""
+    for command in (["draft", "withdraw"], ["remember"], ["draft-thanks"]):
+        result = cli(*command, typed)
+        assert result.code == 2
+        assert said in result.err
+        assert "Input should be" not in result.err

@@ -9,12 +9,29 @@ import typer
 
 from afterview.cli import completion
 
+
+def interview_number(text: str) -> int:
+    """An interview's id as typed (``7``); a hiring process's (``P2``), a step's (``7.2``) or anything else
+    is refused, saying what to type instead, rather than with a type checker's words."""
+    typed = text.strip()
+    if typed.isascii() and typed.isdigit() and int(typed) >= 1:
+        return int(typed)
+    if typed[:1] in "Pp" and typed[1:].isdigit():
+        raise typer.BadParameter(
+            f"{typed} is a hiring process; give one of its interviews (afterview show {typed.upper()} "
+            "lists them)."
+        )
+    if "." in typed and typed.partition(".")[0].isdigit():
+        raise typer.BadParameter(f"{typed} is a step; its interview is {typed.partition('.')[0]}.")
+    raise typer.BadParameter(f"{typed!r} is not an interview id: the number afterview list shows, such as 7.")
+
+
 InterviewId = Annotated[
     int,
     typer.Argument(
         help="The interview's id, as afterview list shows it.",
-        min=1,
         metavar="ID",
+        parser=interview_number,
         autocompletion=completion.interview_ids,
     ),
 ]
