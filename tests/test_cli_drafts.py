@@ -130,3 +130,18 @@ def test_an_id_that_is_not_an_interviews_says_what_to_type(
         assert result.code == 2
         assert said in result.err
         assert "Input should be" not in result.err
+
+
+@pytest.mark.usefixtures("profile")
+def test_a_round_without_names_never_writes_to_people_of_a_round_still_to_come(
+    cli: Callable[..., Result], log: Log
+) -> None:
+    """Round 2 (held, no names) and round 3 (upcoming, with a name you have not met): a follow-up on
+    round 2 goes to round 1's interviewer."""
+    log("--at", "2026-11-20T10:00", "--interviewer", "Jo Park <jo@acme.example>")
+    assert cli("log", "--process", "P1", "--at", "2026-11-25T10:00", "--no-input").code == 0
+    assert cli("log", "--process", "P1", "--at", "2026-12-02T10:00", "--interviewer",
+               "Ann Lee <ann@acme.example>", "--no-input").code == 0  # fmt: skip
+    draft = cli("draft", "follow-up", "2", "--force")
+    assert draft.code == 0, draft.err
+    assert "To: Jo Park <jo@acme.example>" in draft.out

@@ -278,3 +278,18 @@ def test_a_custom_tzid_naming_no_city_keeps_the_instant_without_a_zone(cli: Any,
     assert logged.code == 0, logged.err
     assert "Thu 10 Dec 2026 09:00 (UTC+09:00)" in logged.err  # never "09:00 (UTC)"
     assert "09:00 (UTC)" not in logged.err
+
+
+@pytest.mark.parametrize(
+    "tzid", ["(UTC+00:00) Dublin, Edinburgh, Lisbon, London", "(GMT) Greenwich Mean Time : London", "UTC"]
+)
+def test_a_utc_or_gmt_display_name_is_never_etc_utc(tzid: str) -> None:
+    """London in winter is +00:00: the zone is a city's (or none), never Etc/UTC, whose days never move."""
+    vtimezone = (
+        f"METHOD:REQUEST\r\nBEGIN:VTIMEZONE\r\nTZID:{tzid}\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\n"
+        "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nEND:STANDARD\r\nEND:VTIMEZONE"
+    )
+    invitation = read_invitation(
+        calendar(event(start=f'DTSTART;TZID="{tzid}":20270110T090000'), head=vtimezone)
+    )
+    assert invitation.timezone is None or not invitation.timezone.startswith("Etc/")

@@ -286,3 +286,21 @@ def test_outcome_on_without_a_year_is_the_nearest(cli: Cli, monkeypatch: pytest.
     result = cli("outcome", "1", "rejected", "--on", "30 Dec")
     assert result.code == 0, result.err
     assert "→ Wed 30 Dec 2026, 6 days ago" in result.err
+
+
+@pytest.mark.usefixtures("me")
+def test_an_update_written_before_a_cancellation_never_brings_the_round_back(
+    cli: Cli, tmp_path: Path, store_file: Path
+) -> None:
+    """Mail read out of order: the round was cancelled (SEQUENCE 0), then an update with the same SEQUENCE
+    arrives, written later than the first invitation but before the cancellation."""
+    log_json(cli, invitation(tmp_path))
+    assert cli("log", "--from", str(invitation(tmp_path, method="CANCEL", stamp="20261103T100000Z")),
+               "--no-input").code == 0  # fmt: skip
+    before = store_file.read_bytes()
+    stale = invitation(tmp_path, start="20261211T110000", end="20261211T120000", stamp="20261102T100000Z")
+    result = cli("log", "--from", str(stale), "--no-input")
+    assert result.code == 0, result.err
+    assert "nothing changed" in result.out
+    assert store_file.read_bytes() == before
+    assert cli("show", "1", "--json").json()["cancelled"] is not None

@@ -146,3 +146,19 @@ def test_a_store_made_from_an_export_never_rewrites_the_other_stores_calendar(
     assert cli("profile", "--json").json()["calendar_file"] is None
     assert cli("rm", "1", "--yes").code == 0
     assert live.read_bytes() == before
+
+
+def test_an_import_into_a_store_with_only_a_live_calendar_takes_the_profile_and_keeps_the_calendar(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("profile", "--name", "Sam Lee", "--email", "sam@example.com", "--no-input").code == 0
+    exported = tmp_path / "export.json"
+    assert cli("export", "json", "-o", str(exported)).code == 0
+    monkeypatch.setenv("AFTERVIEW_HOME", str(tmp_path / "second"))
+    mine = tmp_path / "mine.ics"
+    assert cli("calendar", "--file", str(mine)).code == 0
+    imported = cli("import", str(exported))
+    assert imported.code == 0, imported.err
+    assert "Imported the profile (yours was empty)." in imported.out
+    profile = cli("profile", "--json").json()
+    assert (profile["name"], profile["calendar_file"]) == ("Sam Lee", str(mine))

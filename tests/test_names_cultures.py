@@ -133,6 +133,18 @@ TABLE: list[tuple[str, str, str, N]] = [
         "Guten Tag Guðrún Jónsdóttir,",
         ("Jónsdóttir", "Guðrún", "", "", ""),
     ),
+    (  # Somali: Abdi is a name of its own
+        "Abdi Farah Ahmed",
+        "Dear Abdi,",
+        "Guten Tag Abdi Ahmed,",
+        ("Ahmed", "Abdi", "Farah", "", ""),
+    ),
+    (  # a Chilean double family name that ends in -son
+        "Sebastián Edwards Nelson",
+        "Dear Sebastián,",
+        "Guten Tag Sebastián Edwards Nelson,",
+        ("Edwards Nelson", "Sebastián", "", "", ""),
+    ),
 ]
 
 

@@ -209,7 +209,12 @@ def test_a_thank_you_afterview_closed_unsent_after_it_was_due_counts_as_not_sent
     skipped = thank_you(1, 3, done_at="2026-11-04T10:00", state="skipped")
     item = interview(1, "2026-11-01T10:00", steps=(closed_late, closed_early, skipped))
     counted = compute([item], now=NOW, tz=TZ).thank_yous
-    assert (counted.on_time, counted.late, counted.missed) == (0, 0, 1)
+    assert (counted.on_time, counted.late, counted.missed) == (0, 0, 0)  # its process is still open
+    ended = item.process.model_copy(
+        update={"history": [StatusChange(status=Status.ACCEPTED, on=dt.date(2026, 11, 4))]}
+    )
+    counted = compute([interview(1, "2026-11-01T10:00", steps=item.steps, process=ended)], now=NOW, tz=TZ)
+    assert (counted.thank_yous.on_time, counted.thank_yous.late, counted.thank_yous.missed) == (0, 0, 1)
 
 
 @pytest.mark.parametrize(

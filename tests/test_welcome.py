@@ -216,6 +216,7 @@ def test_the_next_command_is_the_one_that_moves_the_step_forward(
         ("xx", None, None),
         ("C.UTF-8", "en_US", None),  # Python reports the C locale of a container as en_US: no country
         ("POSIX", "en_US", None),
+        ("", "en_GB", "GB"),  # nothing set (Windows): the locale Python reads
     ],
 )
 def test_the_country_default_comes_from_the_locale(

@@ -210,7 +210,12 @@ def test_a_time_the_clocks_skip_is_refused_naming_the_time_it_would_be(
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("JST", "Asia/Tokyo"), ("america/new_york", "America/New_York"), ("PDT", "America/Los_Angeles")],
+    [
+        ("JST", "Asia/Tokyo"),
+        ("america/new_york", "America/New_York"),
+        ("PDT", "America/Los_Angeles"),
+        ("est", "America/New_York"),
+    ],
 )
 def test_a_zone_typed_another_way_is_refused_with_the_iana_name_it_means(
     cli: Cli, store_file: Any, typed: str, meant: str

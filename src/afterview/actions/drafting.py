@@ -67,7 +67,7 @@ def draft_messages(
     if to_company:
         from afterview.domain.recipients import company_side
 
-        interview = company_side(interview, document.rounds(interview.process))
+        interview = company_side(interview, document.rounds(interview.process), now=now)
     drafts = list(compose(interview, document, now, lambda name: load(name, chosen), chosen))
     drafts = [_checked(draft, interview, chosen) for draft in drafts]
     return Drafted(interview, drafts, chosen, (document.profile.name, document.profile.email))

@@ -148,6 +148,8 @@ def _newer(move: Move, interview: Interview) -> bool:
     known = interview.invitation_sequence or 0
     if move.sequence != known:
         return move.sequence > known
+    if interview.cancelled is not None:  # a cancellation is undone only by a higher SEQUENCE
+        return False
     stamp, logged = move.new_round.invitation_stamp, interview.invitation_stamp
     return stamp is not None and logged is not None and stamp > logged
 

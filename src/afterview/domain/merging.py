@@ -140,8 +140,8 @@ def _merge_profile(document: Document, profile: Profile, report: Report) -> None
     theirs = _without_calendar(profile)
     if theirs == _without_calendar(document.profile):
         return
-    if document.profile == Profile():
-        document.profile = theirs
+    if _without_calendar(document.profile) == Profile():  # yours may be only a live calendar: it stays
+        document.profile = theirs.model_copy(update={"calendar_file": document.profile.calendar_file})
         report.profile = "taken"
         report.calendar_left = profile.calendar_file is not None
     else:

@@ -107,11 +107,11 @@ COMPOUND_GIVEN_SECOND = _keys(
 
 _IBERIAN_LETTERS = frozenset("ñáíóúãõÑÁÍÓÚÃÕ")
 _ICELANDIC_LETTERS = frozenset("ðþÐÞ")
-_PATRONYMIC_ENDINGS = ("son", "dóttir", "dottir")
+_PATRONYMIC_ENDINGS = ("sson", "dóttir", "dottir")
 """How an Icelandic patronym or matronym ends (Jóhannsson, Jónsdóttir): one family name, whatever letters
 the given names share with Spanish."""
 
-ARABIC_COMPOUND_FIRST = _keys("abd abdul abdel abdal abdol abdur abdus abdi abu")
+ARABIC_COMPOUND_FIRST = _keys("abd abdul abdel abdal abdol abdur abdus abu")
 """The first word of an Arabic theophoric or kunya given name, never a name alone: "Abdul Rahman" (servant
 of the Merciful), "Abu Bakr" (W3C, "Personal names around the world", Arabic names)."""
 
@@ -133,7 +133,7 @@ def is_vietnamese(words: list[str]) -> bool:
 
 def is_iberian(words: list[str]) -> bool:
     """Whether a letter found in Spanish or Portuguese names but not English, French or German appears,
-    in a name that is not Icelandic (ð or þ, or a last word ending in -son or -dóttir: "Sigurður Ingi
+    in a name that is not Icelandic (ð or þ, or a last word ending in -sson or -dóttir: "Sigurður Ingi
     Jóhannsson" has one family name, not two)."""
     if any(char in _ICELANDIC_LETTERS for word in words for char in word):
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
@@ -41,13 +42,15 @@ def interviewers_named(interview: Interview, to: str) -> list[Person]:
     return people
 
 
-def company_side(interview: Interview, rounds: Sequence[Interview]) -> Interview:
+def company_side(interview: Interview, rounds: Sequence[Interview], *, now: dt.datetime) -> Interview:
     """``interview`` as a message to the company sees it: when no one is recorded on it, with the people of
-    the latest other round of its process (``rounds``, earliest first) that has some, so a withdrawal after
-    a next round booked without names goes to whom you met, not to "[add their name]"."""
+    the latest other round of its process (``rounds``, earliest first) that has taken place by ``now`` and
+    has some, so a withdrawal after a next round booked without names goes to whom you met, not to "[add
+    their name]"."""
     if interview.interviewers:
         return interview
-    known = next((r for r in reversed(rounds) if r.id != interview.id and r.interviewers), None)
+    met = (r for r in reversed(rounds) if r.id != interview.id and r.cancelled is None and r.at <= now)
+    known = next((r for r in met if r.interviewers), None)
     return interview if known is None else interview.model_copy(update={"interviewers": known.interviewers})
 
 

@@ -225,16 +225,20 @@ def _thank_yous(interviews: Sequence[Interview], *, now: dt.datetime) -> ThankYo
                     on_time += 1
                 else:
                     late += 1
-            elif (step.state is StepState.PENDING and now > deadline) or _closed_unsent(step, deadline):
+            elif (step.state is StepState.PENDING and now > deadline) or _closed_unsent(
+                interview, step, deadline
+            ):
                 missed += 1
     return ThankYous(on_time=on_time, late=late, missed=missed)
 
 
-def _closed_unsent(step: Step, deadline: dt.datetime) -> bool:
-    """Whether afterview closed the note after it was due, unsent (its process ended: an accepted offer,
-    say); one you skipped yourself, or that closed before it was due, is not counted."""
+def _closed_unsent(interview: Interview, step: Step, deadline: dt.datetime) -> bool:
+    """Whether afterview closed the note after it was due, unsent, because its process ended (an accepted
+    offer, say); one you skipped yourself, one closed for another reason (its interviewer removed) or
+    before it was due is not counted."""
     return (
-        step.state is StepState.SKIPPED
+        interview.process.ended
+        and step.state is StepState.SKIPPED
         and step.closed_automatically
         and step.done_at is not None
         and step.done_at > deadline

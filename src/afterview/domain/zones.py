@@ -312,7 +312,7 @@ def zone_suggestion(value: str) -> str | None:
     from zoneinfo import available_timezones
 
     typed = value.strip()
-    if typed.upper() in _ABBREVIATIONS:
-        return _ABBREVIATIONS[typed.upper()]
+    if typed.upper() in _ABBREVIATIONS or typed.upper() in FIXED_ZONES:
+        return _ABBREVIATIONS.get(typed.upper()) or FIXED_ZONES[typed.upper()]
     folded = typed.casefold().replace(" ", "_")
     return next((name for name in sorted(available_timezones()) if name.casefold() == folded), None)

@@ -22,6 +22,7 @@ nothing here parses either by hand. What an invitation says is kept as it says i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -351,15 +352,34 @@ def _zone_of_city(tzid: str | None, start: dt.datetime) -> str | None:
     offset = start.utcoffset()
     if not tzid or offset is None:
         return None
-    from zoneinfo import ZoneInfo, available_timezones
+    from zoneinfo import ZoneInfo
 
-    words = re.findall(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", tzid)
-    cities = {word.casefold() for word in words}
-    for name in sorted(available_timezones()):
-        city = name.rpartition("/")[2].replace("_", " ").casefold()
-        if "/" in name and city in cities and start.astimezone(ZoneInfo(name)).utcoffset() == offset:
-            return name
+    cities = _zones_by_city()
+    for word in re.findall(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", tzid):
+        for name in cities.get(word.casefold(), ()):
+            if start.astimezone(ZoneInfo(name)).utcoffset() == offset:
+                return name
     return None
+
+
+_AREAS = (
+    "Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/",
+    "Pacific/",
+)  # fmt: skip
+"""The IANA areas whose zones name a city (not ``Etc/UTC`` or ``Etc/GMT``, nor the old ``US/`` aliases)."""
+
+
+@functools.cache
+def _zones_by_city() -> dict[str, tuple[str, ...]]:
+    """Each city the IANA database names (``tokyo``, ``new york``), casefolded, with its zones: read once,
+    as listing the database walks its folder."""
+    from zoneinfo import available_timezones
+
+    found: dict[str, list[str]] = {}
+    for name in sorted(available_timezones()):
+        if name.startswith(_AREAS):
+            found.setdefault(name.rpartition("/")[2].replace("_", " ").casefold(), []).append(name)
+    return {city: tuple(names) for city, names in found.items()}
 
 
 def iana_zone(name: str | None) -> str | None:
