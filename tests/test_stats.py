@@ -213,8 +213,9 @@ def test_a_thank_you_afterview_closed_unsent_after_it_was_due_counts_as_not_sent
     ended = item.process.model_copy(
         update={"history": [StatusChange(status=Status.ACCEPTED, on=dt.date(2026, 11, 4))]}
     )
-    counted = compute([interview(1, "2026-11-01T10:00", steps=item.steps, process=ended)], now=NOW, tz=TZ)
-    assert (counted.thank_yous.on_time, counted.thank_yous.late, counted.thank_yous.missed) == (0, 0, 1)
+    after_end = interview(1, "2026-11-01T10:00", steps=tuple(item.steps), process=ended)
+    counted = compute([after_end], now=NOW, tz=TZ).thank_yous
+    assert (counted.on_time, counted.late, counted.missed) == (0, 0, 1)
 
 
 @pytest.mark.parametrize(
