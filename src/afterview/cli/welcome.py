@@ -89,8 +89,9 @@ def _locale_country() -> str | None:
     """The country of the user's locale (``en_GB`` gives ``GB``), as a default to confirm; none for the C
     or POSIX locale of containers and servers, which Python reports as ``en_US`` though it names no
     country."""
+    # none of them set (as on Windows): "", and the locale Python reads decides
     chosen = next((os.environ[key] for key in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(key)), "")
-    if chosen.partition(".")[0] in ("C", "POSIX"):  # none set (Windows): the locale Python reads
+    if chosen.partition(".")[0] in ("C", "POSIX"):
         return None
     name = locale.getlocale()[0] or ""
     code = name.partition("_")[2][:2]

@@ -137,10 +137,10 @@ def merge(document: Document, incoming: Incoming, *, now: dt.datetime, theirs: b
 def _merge_profile(document: Document, profile: Profile, report: Report) -> None:
     """Take the import's profile when the store has none, without its live calendar: that file belongs to
     the store the export came from, which this store's changes would otherwise rewrite."""
-    theirs = _without_calendar(profile)
-    if theirs == _without_calendar(document.profile):
+    theirs, yours = _without_calendar(profile), _without_calendar(document.profile)
+    if theirs == yours:
         return
-    if _without_calendar(document.profile) == Profile():  # yours may be only a live calendar: it stays
+    if yours == Profile():  # yours may be only a live calendar: it stays
         document.profile = theirs.model_copy(update={"calendar_file": document.profile.calendar_file})
         report.profile = "taken"
         report.calendar_left = profile.calendar_file is not None

@@ -129,12 +129,12 @@ def zone_from_tz(value: str | None) -> str | dt.tzinfo | None:
         text = text[1:].strip()
         if "zoneinfo/" in text:
             text = text.rsplit("zoneinfo/", 1)[1]
-        return _iana(text)
+        return iana_name(text)
     if not text:
         return None
     rule = parse_posix_rule(text)
     if rule is None:
-        return _iana(text)
+        return iana_name(text)
     for spelled, zone in POSIX_ZONES.items():
         known = parse_posix_rule(spelled)
         if known == rule:
@@ -259,30 +259,19 @@ def _bare(name: str) -> str:
     return name.strip("<>")
 
 
-def _iana(name: str) -> str | None:
-    """``name`` when it is an IANA zone this system knows (``localtime`` and paths are not names)."""
-    if not name or name.startswith(("/", ".")) or ".." in name or name == "localtime":
-        return None
-    from zoneinfo import ZoneInfo
-
-    try:
-        ZoneInfo(name)
-    except (ValueError, KeyError, OSError):
-        return None
-    return name
-
-
 _ZONE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$")
 """What an IANA zone name looks like (``America/Argentina/Buenos_Aires``, ``Etc/GMT+5``): never a path."""
 
 
 def iana_name(value: str) -> str | None:
     """``value`` (stripped) when it is an IANA time-zone name the system's database has, else ``None``: the
-    one check every zone a person types or a file gives passes (``--tz``, a CSV's ``timezone`` column)."""
+    one check every zone name passes, whether a person typed it (``--tz``), a file gave it (a CSV's
+    ``timezone`` column, an invitation's TZID) or the system did (``TZ``). Paths, and the database's
+    ``localtime`` link, are not names."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     name = value.strip()
-    if not _ZONE_NAME.match(name):
+    if not _ZONE_NAME.match(name) or name == "localtime":
         return None
     try:
         ZoneInfo(name)

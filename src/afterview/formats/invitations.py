@@ -387,16 +387,11 @@ def iana_zone(name: str | None) -> str | None:
     mapped with icalendar's copy of CLDR's table); ``None`` for UTC or a name neither knows."""
     if not name or name.upper() in ("UTC", "GMT", "Z"):
         return None
-    from zoneinfo import ZoneInfo
-
     from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-    candidate = WINDOWS_TO_OLSON.get(name.strip('"'), name.strip('"'))
-    try:
-        ZoneInfo(candidate)
-    except (ValueError, KeyError, OSError):
-        return None
-    return str(candidate)
+    from afterview.domain.zones import iana_name
+
+    return iana_name(str(WINDOWS_TO_OLSON.get(name.strip('"'), name.strip('"'))))
 
 
 def _end(event: Any, start: dt.datetime) -> dt.datetime | None:
